@@ -1,0 +1,131 @@
+package com.wedsync.grid.config.hazelcast;
+
+import com.hazelcast.config.ClassFilter;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JavaSerializationFilterConfig;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.MergePolicyConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.wedsync.grid.config.catalog.Catalog;
+import com.wedsync.grid.config.catalog.DataClassPolicy;
+import com.wedsync.grid.config.key.WeddingKeySerializer;
+
+/**
+ * Builds the Hazelcast member {@link Config} from the catalog and a member's settings: one BINARY IMap per data
+ * class with a memory-based eviction bound from its share, backups, TTLs and merge policy; loopback-safe
+ * networking with multicast, auto-detection, REST and memcache off; a Java serialization allow-list; the Compact
+ * serializer of wedding keys; and a bounded graceful shutdown.
+ */
+public final class HazelcastConfigFactory {
+
+    /** Hazelcast's memory-based bounds are whole mebibytes per member. */
+    public static final long MIB = 1024L * 1024L;
+
+    /** Package prefixes Java deserialization accepts; everything else is refused. */
+    static final String[] DESERIALIZATION_ALLOW_LIST = { "com.wedsync.grid.", "java.lang.", "java.util.",
+        "java.time.", "java.math." };
+
+    private HazelcastConfigFactory() {
+    }
+
+    /**
+     * Builds a member configuration.
+     * @param catalog the data classes
+     * @param settings how the member joins and how much memory it may use
+     * @return a new configuration, owned by the caller
+     * @throws IllegalArgumentException if the memory limit leaves a class a budget under 1 MiB
+     */
+    public static Config memberConfig(Catalog catalog, MemberSettings settings) {
+        Config config = new Config();
+        config.setClusterName(settings.clusterName());
+        configureNetwork(config.getNetworkConfig(), settings);
+        configureProperties(config, settings);
+        configureSerialization(config);
+        for (DataClassPolicy policy : catalog.policies()) {
+            config.addMapConfig(mapConfig(policy, settings));
+        }
+        return config;
+    }
+
+    /**
+     * Returns the memory-based eviction bound of one class on one member, in whole MiB (Hazelcast's unit).
+     * The bound covers the owned and backup entries of the class's map on that member.
+     * @param policy the class
+     * @param memoryLimitBytes the member's cache memory limit
+     * @return the bound in MiB, at least 1
+     * @throws IllegalArgumentException naming the class and the limit when the budget is under 1 MiB
+     */
+    public static int budgetMib(DataClassPolicy policy, long memoryLimitBytes) {
+        long mib = policy.budgetBytes(memoryLimitBytes) / MIB;
+        if (mib < 1) {
+            long needed = (100 * MIB + policy.memorySharePercent() - 1) / policy.memorySharePercent();
+            throw new IllegalArgumentException("memory limit " + memoryLimitBytes + " bytes gives "
+                    + policy.dataClass().id() + " (" + policy.memorySharePercent()
+                    + " %) less than 1 MiB, Hazelcast's smallest bound; it must be at least "
+                    + ((needed + MIB - 1) / MIB) + " MiB");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, mib);
+    }
+
+    private static MapConfig mapConfig(DataClassPolicy policy, MemberSettings settings) {
+        EvictionConfig eviction = new EvictionConfig().setMaxSizePolicy(MaxSizePolicy.USED_HEAP_SIZE)
+            .setSize(budgetMib(policy, settings.memoryLimitBytes()));
+        if (policy.protectUpcoming() && settings.weddingPriority()) {
+            // Hazelcast accepts either a policy or a comparator: NONE leaves the choice to the comparator.
+            eviction.setEvictionPolicy(EvictionPolicy.NONE).setComparator(new UpcomingWeddingsLastComparator());
+        }
+        else {
+            eviction.setEvictionPolicy(policy.eviction());
+        }
+        return new MapConfig(policy.mapName()).setInMemoryFormat(InMemoryFormat.BINARY)
+            .setBackupCount(policy.backupCount())
+            .setAsyncBackupCount(policy.asyncBackupCount())
+            .setTimeToLiveSeconds(seconds(policy.ttl().base().toSeconds()))
+            .setMaxIdleSeconds(seconds(policy.maxIdle().toSeconds()))
+            .setEvictionConfig(eviction)
+            .setStatisticsEnabled(true)
+            .setPerEntryStatsEnabled(true)
+            .setMergePolicyConfig(new MergePolicyConfig(policy.mergePolicy(), MergePolicyConfig.DEFAULT_BATCH_SIZE));
+    }
+
+    private static void configureNetwork(NetworkConfig network, MemberSettings settings) {
+        network.setPort(settings.port()).setPortAutoIncrement(settings.portAutoIncrement());
+        network.getInterfaces().setEnabled(true).addInterface(settings.bindAddress());
+        network.getRestApiConfig().setEnabled(false);
+        network.getMemcacheProtocolConfig().setEnabled(false);
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        switch (settings.discovery()) {
+            case TCP_IP -> join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+            case KUBERNETES -> join.getKubernetesConfig().setEnabled(true);
+            case AWS -> join.getAwsConfig().setEnabled(true);
+        }
+    }
+
+    private static void configureProperties(Config config, MemberSettings settings) {
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
+        config.setProperty("hazelcast.graceful.shutdown.max.wait",
+                String.valueOf(settings.shutdownTimeout().toSeconds()));
+    }
+
+    private static void configureSerialization(Config config) {
+        ClassFilter allowed = new ClassFilter().addPrefixes(DESERIALIZATION_ALLOW_LIST);
+        config.getSerializationConfig()
+            .setJavaSerializationFilterConfig(new JavaSerializationFilterConfig().setWhitelist(allowed))
+            .getCompactSerializationConfig()
+            .addSerializer(new WeddingKeySerializer());
+    }
+
+    private static int seconds(long seconds) {
+        return (int) Math.min(Integer.MAX_VALUE, seconds);
+    }
+}

@@ -1,0 +1,126 @@
+package com.wedsync.grid.node.member;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.partition.MigrationListener;
+import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.PartitionLostEvent;
+import com.hazelcast.partition.PartitionLostListener;
+import com.hazelcast.partition.ReplicaMigrationEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The member-side listener of cluster events: membership, migration and partition loss become structured log
+ * lines and meters. It never throws into Hazelcast: a failure is logged at WARN and the event dropped.
+ */
+public class ClusterEventListener implements MembershipListener, MigrationListener, PartitionLostListener {
+
+    private static final Logger logger = LoggerFactory.getLogger(ClusterEventListener.class);
+
+    private final AtomicLong migrationsRemaining = new AtomicLong();
+
+    private final Counter replicaMigrationsCompleted;
+
+    private final Counter replicaMigrationsFailed;
+
+    private final Counter partitionsLost;
+
+    /**
+     * Creates the listener and its meters.
+     * @param registry where the meters go
+     */
+    public ClusterEventListener(MeterRegistry registry) {
+        Gauge.builder("grid.migrations.remaining", this.migrationsRemaining, AtomicLong::get)
+            .description("Partition migrations planned but not yet completed in the current migration process")
+            .register(registry);
+        this.replicaMigrationsCompleted = Counter.builder("grid.migrations")
+            .tag("result", "completed")
+            .description("Partition replica migrations seen by this member")
+            .register(registry);
+        this.replicaMigrationsFailed = Counter.builder("grid.migrations")
+            .tag("result", "failed")
+            .description("Partition replica migrations seen by this member")
+            .register(registry);
+        this.partitionsLost = Counter.builder("grid.partitions.lost")
+            .description("Partitions whose owner and every backup were lost")
+            .register(registry);
+    }
+
+    /**
+     * Returns whether a migration process is under way, as far as this member has been told.
+     * @return {@code true} while migrations are planned and not yet completed
+     */
+    public boolean migrating() {
+        return this.migrationsRemaining.get() > 0;
+    }
+
+    @Override
+    public void memberAdded(MembershipEvent event) {
+        safely("member_added", () -> logger.info("event=member_added member={} cluster_size={}",
+                event.getMember().getAddress(), event.getMembers().size()));
+    }
+
+    @Override
+    public void memberRemoved(MembershipEvent event) {
+        safely("member_removed", () -> logger.info("event=member_removed member={} cluster_size={}",
+                event.getMember().getAddress(), event.getMembers().size()));
+    }
+
+    @Override
+    public void migrationStarted(MigrationState state) {
+        safely("migration_started", () -> {
+            this.migrationsRemaining.set(state.getRemainingMigrations());
+            logger.info("event=migration_started planned={}", state.getPlannedMigrations());
+        });
+    }
+
+    @Override
+    public void migrationFinished(MigrationState state) {
+        safely("migration_finished", () -> {
+            this.migrationsRemaining.set(0);
+            logger.info("event=migration_finished planned={} completed={} took_ms={}", state.getPlannedMigrations(),
+                    state.getCompletedMigrations(), state.getTotalElapsedTime());
+        });
+    }
+
+    @Override
+    public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
+        safely("replica_migration_completed", () -> {
+            this.replicaMigrationsCompleted.increment();
+            this.migrationsRemaining.set(event.getMigrationState().getRemainingMigrations());
+        });
+    }
+
+    @Override
+    public void replicaMigrationFailed(ReplicaMigrationEvent event) {
+        safely("replica_migration_failed", () -> {
+            this.replicaMigrationsFailed.increment();
+            this.migrationsRemaining.set(event.getMigrationState().getRemainingMigrations());
+            logger.warn("event=replica_migration_failed partition={} replica={} source={} destination={}",
+                    event.getPartitionId(), event.getReplicaIndex(), event.getSource(), event.getDestination());
+        });
+    }
+
+    @Override
+    public void partitionLost(PartitionLostEvent event) {
+        safely("partition_lost", () -> {
+            this.partitionsLost.increment();
+            logger.warn("event=partition_lost partition={} lost_backups={} by={}", event.getPartitionId(),
+                    event.getLostBackupCount(), event.getEventSource());
+        });
+    }
+
+    private static void safely(String event, Runnable action) {
+        try {
+            action.run();
+        }
+        catch (RuntimeException ex) {
+            logger.warn("event=listener_failed while={} error={}", event, ex.toString());
+        }
+    }
+}

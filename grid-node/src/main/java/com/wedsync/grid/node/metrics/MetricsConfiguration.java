@@ -1,0 +1,23 @@
+package com.wedsync.grid.node.metrics;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.wedsync.grid.node.settings.NodeSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the grid's meter binders; Spring Boot binds them to every registry, Prometheus included.
+ */
+@Configuration(proxyBeanMethods = false)
+class MetricsConfiguration {
+
+    @Bean
+    MapMetricsBinder mapMetricsBinder(HazelcastInstance instance, NodeSettings settings) {
+        return new MapMetricsBinder(instance, settings.catalog(), settings.member().memoryLimitBytes());
+    }
+
+    @Bean
+    ClusterMetricsBinder clusterMetricsBinder(HazelcastInstance instance) {
+        return new ClusterMetricsBinder(instance);
+    }
+}

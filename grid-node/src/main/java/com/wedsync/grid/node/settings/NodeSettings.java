@@ -1,0 +1,126 @@
+package com.wedsync.grid.node.settings;
+
+import com.wedsync.grid.config.catalog.Catalog;
+import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.config.catalog.DataClassPolicy;
+import com.wedsync.grid.config.hazelcast.Discovery;
+import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.config.hazelcast.MemberSettings;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The node's settings, read once from the environment contract (see README, "Configuration") and validated as a
+ * whole before anything starts. With no variable set, the node is a working one-member grid on loopback.
+ *
+ * @param member how the Hazelcast member joins, binds and shares out its memory
+ * @param catalog the data classes, with any {@value #CATALOG_OVERRIDES} applied
+ * @param httpPort the port of the actuator endpoints ({@code 0} picks a free one)
+ * @param adminToken the bearer token the protected endpoints require; empty to serve them on loopback only
+ */
+public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort, Optional<String> adminToken) {
+
+    /** The cluster to join. */
+    public static final String CLUSTER_NAME = "GRID_CLUSTER_NAME";
+    /** Comma-separated {@code host[:port]} addresses of members, for TCP/IP discovery. */
+    public static final String MEMBERS = "GRID_MEMBERS";
+    /** The interface the member binds to and announces. */
+    public static final String BIND_ADDRESS = "GRID_BIND_ADDRESS";
+    /** The member's first port (the next ones are tried when taken). */
+    public static final String PORT = "GRID_PORT";
+    /** The HTTP port of the actuator. */
+    public static final String HTTP_PORT = "GRID_HTTP_PORT";
+    /** The member's cache memory limit, shared out among the data classes. */
+    public static final String MEMORY_LIMIT = "GRID_MEMORY_LIMIT";
+    /** The bearer token of the protected endpoints. */
+    public static final String ADMIN_TOKEN = "GRID_ADMIN_TOKEN";
+    /** Whether upcoming weddings' data is evicted last. */
+    public static final String WEDDING_PRIORITY = "WEDDING_PRIORITY_ENABLED";
+    /** tcp-ip, kubernetes or aws. */
+    public static final String DISCOVERY = "GRID_DISCOVERY";
+    /** The longest a graceful shutdown waits for partitions to migrate. */
+    public static final String SHUTDOWN_TIMEOUT = "GRID_SHUTDOWN_TIMEOUT";
+    /** Catalog overrides as {@code field=value} pairs, for example {@code wedding_data.backup-count=3}. */
+    public static final String CATALOG_OVERRIDES = "GRID_CATALOG_OVERRIDES";
+
+    /** The share of the heap the cache may use when {@value #MEMORY_LIMIT} is not set. */
+    public static final int DEFAULT_MEMORY_PERCENT_OF_HEAP = 40;
+
+    /**
+     * Validates the settings.
+     * @throws NullPointerException if a part is missing
+     */
+    public NodeSettings {
+        Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(adminToken, "adminToken");
+    }
+
+    /**
+     * Reads and validates the settings.
+     * @param environment looks a variable up by name; {@code null} or blank when unset
+     * @param maxHeapBytes the JVM's maximum heap, which bounds the memory limit
+     * @return the settings
+     * @throws InvalidSettingException naming the variable and the value at fault
+     */
+    public static NodeSettings read(Function<String, String> environment, long maxHeapBytes) {
+        Values values = new Values(environment);
+        Catalog catalog = catalog(values);
+        long defaultLimit = maxHeapBytes / 100 * DEFAULT_MEMORY_PERCENT_OF_HEAP;
+        long memoryLimit = values.memorySize(MEMORY_LIMIT, defaultLimit);
+        checkMemoryLimit(values.text(MEMORY_LIMIT, defaultLimit + " bytes"), memoryLimit, maxHeapBytes, catalog);
+        String clusterName = values.text(CLUSTER_NAME, "wedsync-grid");
+        String bindAddress = values.text(BIND_ADDRESS, "127.0.0.1");
+        String problem = Values.addressProblem(bindAddress);
+        if (problem != null || bindAddress.contains(":")) {
+            throw new InvalidSettingException(BIND_ADDRESS, bindAddress, "is not an interface address");
+        }
+        MemberSettings member;
+        try {
+            member = new MemberSettings(clusterName, values.addresses(MEMBERS, bindAddress), bindAddress,
+                    values.port(PORT, 5701, 1), true, memoryLimit, values.bool(WEDDING_PRIORITY, true),
+                    values.choice(DISCOVERY, Discovery.TCP_IP, Discovery.class),
+                    values.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(45)));
+        }
+        catch (InvalidSettingException ex) {
+            throw ex;
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidSettingException(CLUSTER_NAME, clusterName, "is not usable: " + ex.getMessage());
+        }
+        Optional<String> token = Optional.ofNullable(values.text(ADMIN_TOKEN, null));
+        token.filter((t) -> t.chars().anyMatch(Character::isWhitespace))
+            .ifPresent((t) -> {
+                throw new InvalidSettingException(ADMIN_TOKEN, "<hidden>", "must not contain white space");
+            });
+        return new NodeSettings(member, catalog, values.port(HTTP_PORT, 8080, 0), token);
+    }
+
+    private static Catalog catalog(Values values) {
+        Map<String, String> overrides = values.pairs(CATALOG_OVERRIDES);
+        try {
+            return CatalogLoader.loadDefault(overrides);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidSettingException(CATALOG_OVERRIDES, values.text(CATALOG_OVERRIDES, ""), ex.getMessage());
+        }
+    }
+
+    private static void checkMemoryLimit(String text, long limit, long maxHeap, Catalog catalog) {
+        if (limit > maxHeap) {
+            throw new InvalidSettingException(MEMORY_LIMIT, text, "is larger than the JVM's maximum heap ("
+                    + (maxHeap >> 20) + " MiB); raise -Xmx or lower the limit");
+        }
+        for (DataClassPolicy policy : catalog.policies()) {
+            try {
+                HazelcastConfigFactory.budgetMib(policy, limit);
+            }
+            catch (IllegalArgumentException ex) {
+                throw new InvalidSettingException(MEMORY_LIMIT, text, "is too small: " + ex.getMessage());
+            }
+        }
+    }
+}
