@@ -80,6 +80,6 @@ public record DataClassPolicy(DataClass dataClass, String mapName, int memorySha
      * @return the budget in bytes
      */
     public long budgetBytes(long memoryLimitBytes) {
-        return memoryLimitBytes / 100 * this.memorySharePercent;
+        return memoryLimitBytes * this.memorySharePercent / 100;
     }
 }

@@ -30,23 +30,25 @@ public final class Durations {
         }
         String text = value.trim().toLowerCase(Locale.ROOT);
         Matcher matcher = SIMPLE.matcher(text);
-        if (matcher.matches()) {
-            long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        }
         try {
-            return Duration.parse(value.trim());
+            return matcher.matches() ? simple(Long.parseLong(matcher.group(1)), matcher.group(2))
+                    : Duration.parse(value.trim());
         }
-        catch (DateTimeParseException ex) {
+        catch (DateTimeParseException | NumberFormatException | ArithmeticException ex) {
+            // the last two: more digits than a long or a Duration holds
             throw new IllegalArgumentException(
                     field + " (" + value + ") is not a duration; expected a form such as 30s, 15m, 24h or 7d");
         }
+    }
+
+    private static Duration simple(long amount, String unit) {
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 
     /**

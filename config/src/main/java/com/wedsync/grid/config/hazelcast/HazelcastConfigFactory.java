@@ -63,13 +63,26 @@ public final class HazelcastConfigFactory {
     public static int budgetMib(DataClassPolicy policy, long memoryLimitBytes) {
         long mib = policy.budgetBytes(memoryLimitBytes) / MIB;
         if (mib < 1) {
-            long needed = (100 * MIB + policy.memorySharePercent() - 1) / policy.memorySharePercent();
             throw new IllegalArgumentException("memory limit " + memoryLimitBytes + " bytes gives "
                     + policy.dataClass().id() + " (" + policy.memorySharePercent()
                     + " %) less than 1 MiB, Hazelcast's smallest bound; it must be at least "
-                    + ((needed + MIB - 1) / MIB) + " MiB");
+                    + minimumMemoryLimit(policy) / MIB + " MiB");
         }
         return (int) Math.min(Integer.MAX_VALUE, mib);
+    }
+
+    /**
+     * Returns the smallest memory limit that gives every class of the catalog a budget of at least 1 MiB.
+     * @param catalog the data classes
+     * @return the limit in bytes, a whole number of MiB
+     */
+    public static long minimumMemoryLimit(Catalog catalog) {
+        return catalog.policies().stream().mapToLong(HazelcastConfigFactory::minimumMemoryLimit).max().orElse(MIB);
+    }
+
+    private static long minimumMemoryLimit(DataClassPolicy policy) {
+        long mib = (100 + policy.memorySharePercent() - 1) / policy.memorySharePercent();
+        return mib * MIB;
     }
 
     private static MapConfig mapConfig(DataClassPolicy policy, MemberSettings settings) {

@@ -114,13 +114,15 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
             throw new InvalidSettingException(MEMORY_LIMIT, text, "is larger than the JVM's maximum heap ("
                     + (maxHeap >> 20) + " MiB); raise -Xmx or lower the limit");
         }
-        for (DataClassPolicy policy : catalog.policies()) {
-            try {
-                HazelcastConfigFactory.budgetMib(policy, limit);
-            }
-            catch (IllegalArgumentException ex) {
-                throw new InvalidSettingException(MEMORY_LIMIT, text, "is too small: " + ex.getMessage());
-            }
+        long minimum = HazelcastConfigFactory.minimumMemoryLimit(catalog);
+        if (limit < minimum) {
+            DataClassPolicy smallest = catalog.policies()
+                .stream()
+                .min(java.util.Comparator.comparingInt(DataClassPolicy::memorySharePercent))
+                .orElseThrow();
+            throw new InvalidSettingException(MEMORY_LIMIT, text, "is too small: " + smallest.dataClass().id() + " ("
+                    + smallest.memorySharePercent() + " %) would get under 1 MiB, Hazelcast's smallest bound; use at least "
+                    + (minimum >> 20) + "m");
         }
     }
 }

@@ -1,0 +1,121 @@
+package com.wedsync.grid.node.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.config.hazelcast.Discovery;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NodeSettingsTests {
+
+    private static final long HEAP = 1L << 30;
+
+    @Test
+    void noEnvironmentGivesAOneMemberGridOnLoopback() {
+        NodeSettings settings = NodeSettings.read(Map.<String, String>of()::get, HEAP);
+
+        assertThat(settings.member().clusterName()).isEqualTo("wedsync-grid");
+        assertThat(settings.member().bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(settings.member().members()).containsExactly("127.0.0.1");
+        assertThat(settings.member().port()).isEqualTo(5701);
+        assertThat(settings.member().portAutoIncrement()).isTrue();
+        assertThat(settings.member().discovery()).isEqualTo(Discovery.TCP_IP);
+        assertThat(settings.member().weddingPriority()).isTrue();
+        assertThat(settings.member().memoryLimitBytes()).isEqualTo(HEAP / 100 * 40);
+        assertThat(settings.member().shutdownTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(settings.httpPort()).isEqualTo(8080);
+        assertThat(settings.adminToken()).isEmpty();
+    }
+
+    @Test
+    void everyVariableOfTheContractIsRead() {
+        Map<String, String> env = Map.of("GRID_CLUSTER_NAME", "prod-eu", "GRID_MEMBERS", "10.0.0.1:5701, node-2 ,node-3:5702",
+                "GRID_BIND_ADDRESS", "10.0.0.1", "GRID_PORT", "5801", "GRID_HTTP_PORT", "9090", "GRID_MEMORY_LIMIT",
+                "512m", "GRID_ADMIN_TOKEN", "s3cret-token", "WEDDING_PRIORITY_ENABLED", "false", "GRID_DISCOVERY",
+                "kubernetes", "GRID_SHUTDOWN_TIMEOUT", "2m");
+
+        NodeSettings settings = NodeSettings.read(env::get, HEAP);
+
+        assertThat(settings.member().clusterName()).isEqualTo("prod-eu");
+        assertThat(settings.member().members()).containsExactly("10.0.0.1:5701", "node-2", "node-3:5702");
+        assertThat(settings.member().bindAddress()).isEqualTo("10.0.0.1");
+        assertThat(settings.member().port()).isEqualTo(5801);
+        assertThat(settings.httpPort()).isEqualTo(9090);
+        assertThat(settings.member().memoryLimitBytes()).isEqualTo(512L << 20);
+        assertThat(settings.adminToken()).contains("s3cret-token");
+        assertThat(settings.member().weddingPriority()).isFalse();
+        assertThat(settings.member().discovery()).isEqualTo(Discovery.KUBERNETES);
+        assertThat(settings.member().shutdownTimeout()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void catalogOverridesAreApplied() {
+        Map<String, String> env = Map.of("GRID_CATALOG_OVERRIDES", "wedding_data.backup-count=3, protection-window=10d");
+
+        NodeSettings settings = NodeSettings.read(env::get, HEAP);
+
+        assertThat(settings.catalog().policy(DataClass.WEDDING_DATA).backupCount()).isEqualTo(3);
+        assertThat(settings.catalog().protectionWindow()).isEqualTo(Duration.ofDays(10));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GRID_MEMORY_LIMIT        | 12qb              | GRID_MEMORY_LIMIT='12qb' is not a memory size
+            GRID_MEMORY_LIMIT        | 2g                | GRID_MEMORY_LIMIT='2g' is larger than the JVM's maximum heap (1024 MiB)
+            GRID_MEMORY_LIMIT        | 10m               | GRID_MEMORY_LIMIT='10m' is too small: system_cache (5 %) would get under 1 MiB, Hazelcast's smallest bound; use at least 20m
+            GRID_PORT                | abc               | GRID_PORT='abc' is not a port number (1-65535)
+            GRID_PORT                | 70000             | GRID_PORT='70000' is out of range: a port is 1-65535
+            GRID_HTTP_PORT           | -1                | GRID_HTTP_PORT='-1' is out of range: a port is 0-65535
+            GRID_MEMBERS             | 127.0.0.1:99999   | GRID_MEMBERS='127.0.0.1:99999' has a bad member address '127.0.0.1:99999': port 99999 is out of range 1-65535
+            GRID_MEMBERS             | host_1:5701       | GRID_MEMBERS='host_1:5701' has a bad member address 'host_1:5701': 'host_1' is not a host name or IPv4 address
+            GRID_MEMBERS             | node:port         | GRID_MEMBERS='node:port' has a bad member address 'node:port': port 'port' is not a number
+            GRID_BIND_ADDRESS        | ::1               | GRID_BIND_ADDRESS='::1' is not an interface address
+            WEDDING_PRIORITY_ENABLED | yes               | WEDDING_PRIORITY_ENABLED='yes' must be true or false
+            GRID_DISCOVERY           | multicast         | GRID_DISCOVERY='multicast' is not one of [tcp-ip, kubernetes, aws]
+            GRID_SHUTDOWN_TIMEOUT    | soon              | GRID_SHUTDOWN_TIMEOUT='soon' is not a duration
+            GRID_CLUSTER_NAME        | my cluster        | GRID_CLUSTER_NAME='my cluster' is not usable: clusterName ('my cluster') must be
+            GRID_CATALOG_OVERRIDES   | wedding_data.ttl  | GRID_CATALOG_OVERRIDES='wedding_data.ttl' has 'wedding_data.ttl', not field=value
+            GRID_CATALOG_OVERRIDES   | system_cache.memory-share=6 | GRID_CATALOG_OVERRIDES='system_cache.memory-share=6' catalog: the memory-share values add up to 101 %
+            """)
+    void aBadValueIsRejectedWithOneLineNamingTheVariableAndTheValue(String variable, String value, String message) {
+        Map<String, String> env = Map.of(variable, value);
+
+        assertThatThrownBy(() -> NodeSettings.read(env::get, HEAP)).isInstanceOf(InvalidSettingException.class)
+            .hasMessageStartingWith(message)
+            .hasMessageNotContaining("\n")
+            .satisfies((ex) -> assertThat(((InvalidSettingException) ex).variable()).isEqualTo(variable));
+    }
+
+    @Test
+    void theAdminTokenIsNeverEchoedInAnError() {
+        Map<String, String> env = Map.of("GRID_ADMIN_TOKEN", "two words");
+
+        assertThatThrownBy(() -> NodeSettings.read(env::get, HEAP)).hasMessage(
+                "GRID_ADMIN_TOKEN='<hidden>' must not contain white space");
+    }
+
+    @Test
+    void blankVariablesCountAsUnset() {
+        Map<String, String> env = Map.of("GRID_PORT", "  ", "GRID_MEMBERS", "");
+
+        NodeSettings settings = NodeSettings.read(env::get, HEAP);
+
+        assertThat(settings.member().port()).isEqualTo(5701);
+        assertThat(settings.member().members()).isEqualTo(List.of("127.0.0.1"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "104857600, 104857600", "51200k, 52428800", "64m, 67108864", "64MB, 67108864", "1g, 1073741824",
+            "1GiB, 1073741824" })
+    void memorySizesAreReadInTheUsualForms(String text, long bytes) {
+        Map<String, String> env = Map.of("GRID_MEMORY_LIMIT", text);
+
+        assertThat(NodeSettings.read(env::get, 4L << 30).member().memoryLimitBytes()).isEqualTo(bytes);
+    }
+}
