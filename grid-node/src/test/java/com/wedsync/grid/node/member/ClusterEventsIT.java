@@ -1,0 +1,105 @@
+package com.wedsync.grid.node.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.ListenerConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.config.hazelcast.Discovery;
+import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.config.hazelcast.MemberSettings;
+import com.wedsync.grid.config.key.WeddingKey;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * The member-side listener and the readiness indicator on real members over loopback: a second member joining
+ * starts a migration that the listener counts down to zero, after which both members are ready.
+ */
+class ClusterEventsIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final List<HazelcastInstance> members = new ArrayList<>();
+
+    private final String clusterName = "events-" + UUID.randomUUID();
+
+    private final int basePort = freePort();
+
+    @AfterEach
+    void shutDown() {
+        this.members.forEach(HazelcastInstance::shutdown);
+    }
+
+    @Test
+    void aJoiningMemberIsCountedMigratedAndThenReady() {
+        SimpleMeterRegistry firstRegistry = new SimpleMeterRegistry();
+        ClusterEventListener firstEvents = new ClusterEventListener(firstRegistry);
+        HazelcastInstance first = start(firstEvents);
+        GridReadinessIndicator firstReadiness = new GridReadinessIndicator(first, firstEvents);
+        for (int i = 0; i < 2_000; i++) {
+            first.getMap("wedding_data").set(new WeddingKey("w-" + (i % 50), "item-" + i), "v" + i);
+        }
+        await().atMost(TIMEOUT).until(() -> firstReadiness.health().getStatus().equals(Status.UP));
+
+        ClusterEventListener secondEvents = new ClusterEventListener(new SimpleMeterRegistry());
+        HazelcastInstance second = start(secondEvents);
+        GridReadinessIndicator secondReadiness = new GridReadinessIndicator(second, secondEvents);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(firstRegistry.get("grid.migrations").tag("result", "completed").counter().count())
+                .isPositive();
+            assertThat(firstRegistry.get("grid.migrations.remaining").gauge().value()).isZero();
+            assertThat(firstReadiness.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(secondReadiness.health().getStatus()).isEqualTo(Status.UP);
+        });
+        assertThat(firstReadiness.health().getDetails()).containsEntry("clusterSize", 2);
+        assertThat(second.getMap("wedding_data").size()).isEqualTo(2_000);
+        assertThat(firstRegistry.get("grid.partitions.lost").counter().count()).isZero();
+    }
+
+    @Test
+    void aMemberThatHasShutDownIsOutOfService() {
+        ClusterEventListener events = new ClusterEventListener(new SimpleMeterRegistry());
+        HazelcastInstance member = start(events);
+        GridReadinessIndicator readiness = new GridReadinessIndicator(member, events);
+
+        member.shutdown();
+
+        assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(readiness.health().getDetails()).isEqualTo(Map.of("reason", "member not running"));
+    }
+
+    private HazelcastInstance start(ClusterEventListener listener) {
+        MemberSettings settings = new MemberSettings(this.clusterName,
+                List.of("127.0.0.1:" + this.basePort, "127.0.0.1:" + (this.basePort + 1)), "127.0.0.1", this.basePort,
+                true, 64L << 20, true, Discovery.TCP_IP, Duration.ofSeconds(20));
+        Config config = HazelcastConfigFactory.memberConfig(CatalogLoader.loadDefault(), settings);
+        config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        config.addListenerConfig(new ListenerConfig(listener));
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+        this.members.add(member);
+        return member;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("no free port on loopback", ex);
+        }
+    }
+}
