@@ -68,6 +68,10 @@ public record DataClassPolicy(DataClass dataClass, String mapName, int memorySha
                     + " use LRU, LFU or RANDOM");
         }
         Objects.requireNonNull(nearCache, "near-cache is missing");
+        if (nearCache.ttl().compareTo(ttl.min()) > 0) {
+            throw new IllegalArgumentException("near-cache.ttl (" + format(nearCache.ttl())
+                    + ") must not exceed ttl.min (" + format(ttl.min()) + "): an L1 copy must not outlive its entry");
+        }
         if (!MERGE_POLICIES.contains(mergePolicy)) {
             throw new IllegalArgumentException(
                     "merge-policy ('" + mergePolicy + "') is not one of " + new java.util.TreeSet<>(MERGE_POLICIES));

@@ -14,6 +14,7 @@ import com.hazelcast.config.NetworkConfig;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.key.WeddingKeySerializer;
+import java.time.Duration;
 
 /**
  * Builds the Hazelcast member {@link Config} from the catalog and a member's settings: one BINARY IMap per data
@@ -98,8 +99,8 @@ public final class HazelcastConfigFactory {
         return new MapConfig(policy.mapName()).setInMemoryFormat(InMemoryFormat.BINARY)
             .setBackupCount(policy.backupCount())
             .setAsyncBackupCount(policy.asyncBackupCount())
-            .setTimeToLiveSeconds(seconds(policy.ttl().base().toSeconds()))
-            .setMaxIdleSeconds(seconds(policy.maxIdle().toSeconds()))
+            .setTimeToLiveSeconds(seconds(policy.ttl().base()))
+            .setMaxIdleSeconds(seconds(policy.maxIdle()))
             .setEvictionConfig(eviction)
             .setStatisticsEnabled(true)
             .setPerEntryStatsEnabled(true)
@@ -138,7 +139,9 @@ public final class HazelcastConfigFactory {
             .addSerializer(new WeddingKeySerializer());
     }
 
-    private static int seconds(long seconds) {
+    private static int seconds(Duration duration) {
+        // Hazelcast reads 0 as "no limit": a positive duration under 1 s must become 1 s, not 0
+        long seconds = (duration.isZero()) ? 0 : Math.max(1, duration.toSeconds());
         return (int) Math.min(Integer.MAX_VALUE, seconds);
     }
 }

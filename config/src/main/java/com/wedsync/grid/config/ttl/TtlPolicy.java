@@ -15,9 +15,10 @@ import java.util.Optional;
  * Computes the TTL of an entry from its data class, the date of its wedding (when known) and an access hint.
  * A pure function of its inputs and the injected clock; every result lies inside the class's TTL bounds.
  * <ul>
- * <li>A wedding inside the protection window (today up to today + window): the entry lives until the end of
+ * <li>A wedding inside the protection window (yesterday up to today + window): the entry lives until the end of
  * the day after the wedding, so it outlives the event, capped at {@code ttl.max}.</li>
- * <li>A wedding already past: {@code ttl.min}.</li>
+ * <li>A wedding that ended before yesterday: {@code ttl.min}. (The day after a wedding still counts as the event,
+ * so an entry's TTL does not fall off a cliff at the midnight after the wedding.)</li>
  * <li>Otherwise: {@code ttl.base}, doubled for {@link AccessHint#READ_MOSTLY}, quartered for
  * {@link AccessHint#VOLATILE}.</li>
  * </ul>
@@ -53,7 +54,7 @@ public final class TtlPolicy {
         if (weddingDate.isPresent()) {
             LocalDate today = LocalDate.now(this.clock);
             LocalDate wedding = weddingDate.get();
-            if (wedding.isBefore(today)) {
+            if (wedding.plusDays(1).isBefore(today)) {
                 return bounds.min();
             }
             if (!wedding.isAfter(today.plusDays(this.catalog.protectionWindow().toDays()))) {

@@ -1,0 +1,283 @@
+package com.wedsync.grid.config.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import com.hazelcast.config.CompactSerializationConfigAccessor;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JavaSerializationFilterConfig;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.internal.config.ConfigValidator;
+import com.wedsync.grid.config.catalog.Catalog;
+import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.config.catalog.DataClassPolicy;
+import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.key.WeddingKeySerializer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HazelcastConfigFactoryTests {
+
+    private static final long MIB = HazelcastConfigFactory.MIB;
+
+    private static final long GIB = 1024 * MIB;
+
+    private static final Catalog CATALOG = CatalogLoader.loadDefault();
+
+    private static final MemberSettings LOOPBACK = MemberSettings.loopback("wedsync-test", GIB);
+
+    private final Config config = HazelcastConfigFactory.memberConfig(CATALOG, LOOPBACK);
+
+    @Test
+    void everyClassGetsABinaryMapNamedAsInTheCatalog() {
+        assertThat(this.config.getMapConfigs()).containsOnlyKeys("wedding_data", "vendor_responses",
+                "guest_interactions", "photo_thumbnails", "system_cache");
+        assertThat(this.config.getMapConfigs().values()).extracting(MapConfig::getInMemoryFormat)
+            .containsOnly(InMemoryFormat.BINARY);
+    }
+
+    @ParameterizedTest(name = "{0}: {1} MiB, {2}+{3} backups, ttl {4}s, max idle {5}s, {6}")
+    @CsvSource(textBlock = """
+            wedding_data,       409, 2, 0, 86400, 0,     LatestUpdateMergePolicy
+            vendor_responses,   256, 1, 0, 3600,  21600, LatestUpdateMergePolicy
+            guest_interactions, 204, 0, 1, 900,   1800,  LatestUpdateMergePolicy
+            photo_thumbnails,   102, 0, 1, 21600, 7200,  PutIfAbsentMergePolicy
+            system_cache,       51,  1, 0, 600,   0,     LatestUpdateMergePolicy
+            """)
+    void aOneGibMemberBoundsEachMapByItsShareAndCopiesTheCatalog(String map, int mib, int backups,
+            int asyncBackups, int ttlSeconds, int maxIdleSeconds, String mergePolicy) {
+        MapConfig mapConfig = this.config.getMapConfig(map);
+
+        assertThat(mapConfig.getEvictionConfig().getMaxSizePolicy()).isEqualTo(MaxSizePolicy.USED_HEAP_SIZE);
+        assertThat(mapConfig.getEvictionConfig().getSize()).isEqualTo(mib);
+        assertThat(mapConfig.getBackupCount()).isEqualTo(backups);
+        assertThat(mapConfig.getAsyncBackupCount()).isEqualTo(asyncBackups);
+        assertThat(mapConfig.getTimeToLiveSeconds()).isEqualTo(ttlSeconds);
+        assertThat(mapConfig.getMaxIdleSeconds()).isEqualTo(maxIdleSeconds);
+        assertThat(mapConfig.getMergePolicyConfig().getPolicy()).isEqualTo(mergePolicy);
+        assertThat(mapConfig.isStatisticsEnabled()).isTrue();
+        assertThat(mapConfig.isPerEntryStatsEnabled()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} bytes at {1} %: {2} MiB")
+    @CsvSource(textBlock = """
+            1073741824,  40,  409
+            1073741824,  25,  256
+            1073741824,  20,  204
+            1073741824,  10,  102
+            1073741824,  5,   51
+            2147483648,  25,  512
+            2147483648,  20,  409
+            68719476736, 25,  16384
+            68719476736, 40,  26214
+            20971520,    5,   1
+            104857600,   1,   1
+            104857599,   100, 99
+            """)
+    void theBudgetIsTheShareOfTheLimitRoundedDownToWholeMib(long limit, int share, int mib) {
+        assertThat(HazelcastConfigFactory.budgetMib(withShare(share), limit)).isEqualTo(mib);
+    }
+
+    @Test
+    void aLimitTooSmallForOneClassIsRejectedNamingTheClassAndTheMinimum() {
+        MemberSettings tiny = MemberSettings.loopback("wedsync-test", 10 * MIB);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> HazelcastConfigFactory.memberConfig(CATALOG, tiny))
+            .withMessage("memory limit 10485760 bytes gives system_cache (5 %) less than 1 MiB, Hazelcast's"
+                    + " smallest bound; it must be at least 20 MiB");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 3, 5, 7, 10, 25, 33, 40, 99, 100 })
+    void theMinimumNamedInTheMessageIsTheSmallestLimitAccepted(int share) {
+        DataClassPolicy policy = withShare(share);
+        long neededMib = (100 + share - 1) / share;
+
+        assertThatIllegalArgumentException().isThrownBy(() -> HazelcastConfigFactory.budgetMib(policy, 1))
+            .withMessageEndingWith("it must be at least " + neededMib + " MiB");
+        assertThat(HazelcastConfigFactory.budgetMib(policy, neededMib * MIB)).isEqualTo(1);
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> HazelcastConfigFactory.budgetMib(policy, (neededMib - 1) * MIB))
+            .withMessageContaining("(" + share + " %) less than 1 MiB");
+    }
+
+    @Test
+    void theMinimumLimitOfTheCatalogIsSetBySystemCache() {
+        assertThat(HazelcastConfigFactory.minimumMemoryLimit(CATALOG)).isEqualTo(20 * MIB);
+        assertThat(HazelcastConfigFactory.memberConfig(CATALOG, MemberSettings.loopback("wedsync-test", 20 * MIB))
+            .getMapConfig("system_cache")
+            .getEvictionConfig()
+            .getSize()).isEqualTo(1);
+    }
+
+    @Test
+    void withWeddingPriorityWeddingDataIsEvictedByExpiryAndTheOthersByTheirPolicy() {
+        EvictionConfig wedding = this.config.getMapConfig("wedding_data").getEvictionConfig();
+
+        assertThat(wedding.getComparator()).isInstanceOf(UpcomingWeddingsLastComparator.class);
+        assertThat(wedding.getEvictionPolicy()).isEqualTo(EvictionPolicy.NONE);
+        assertThat(this.config.getMapConfig("vendor_responses").getEvictionConfig().getComparator()).isNull();
+        assertThat(this.config.getMapConfig("vendor_responses").getEvictionConfig().getEvictionPolicy())
+            .isEqualTo(EvictionPolicy.LFU);
+        assertThat(this.config.getMapConfig("photo_thumbnails").getEvictionConfig().getComparator()).isNull();
+    }
+
+    @Test
+    void withoutWeddingPriorityWeddingDataIsEvictedByPlainLru() {
+        MemberSettings plain = new MemberSettings("wedsync-test", List.of("127.0.0.1"), "127.0.0.1", 5701, true, GIB,
+                false, Discovery.TCP_IP, Duration.ofSeconds(45));
+
+        EvictionConfig wedding = HazelcastConfigFactory.memberConfig(CATALOG, plain)
+            .getMapConfig("wedding_data")
+            .getEvictionConfig();
+
+        assertThat(wedding.getComparator()).isNull();
+        assertThat(wedding.getComparatorClassName()).isNull();
+        assertThat(wedding.getEvictionPolicy()).isEqualTo(EvictionPolicy.LRU);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = { true, false })
+    void everyEvictionConfigPassesHazelcastsOwnValidation(boolean weddingPriority) {
+        MemberSettings settings = new MemberSettings("wedsync-test", List.of("127.0.0.1"), "127.0.0.1", 5701, true,
+                GIB, weddingPriority, Discovery.TCP_IP, Duration.ofSeconds(45));
+
+        assertThat(HazelcastConfigFactory.memberConfig(CATALOG, settings).getMapConfigs().values())
+            .allSatisfy((map) -> ConfigValidator.checkMapEvictionConfig(map.getEvictionConfig()));
+    }
+
+    @Test
+    void aSubSecondTtlOrMaxIdleIsNotTurnedIntoNoLimit() {
+        Catalog subSecond = CatalogLoader.loadDefault(Map.of("system_cache.ttl.min", "200ms",
+                "system_cache.ttl.base", "500ms", "system_cache.max-idle", "500ms", "system_cache.near-cache.ttl", "100ms"));
+
+        MapConfig map = HazelcastConfigFactory.memberConfig(subSecond, LOOPBACK).getMapConfig("system_cache");
+
+        assertThat(map.getTimeToLiveSeconds()).isEqualTo(1);
+        assertThat(map.getMaxIdleSeconds()).isEqualTo(1);
+    }
+
+    @Test
+    void theMemberJoinsOnlyTheListedMembersOnItsBindAddress() {
+        NetworkConfig network = this.config.getNetworkConfig();
+        JoinConfig join = network.getJoin();
+
+        assertThat(this.config.getClusterName()).isEqualTo("wedsync-test");
+        assertThat(network.getPort()).isEqualTo(5701);
+        assertThat(network.isPortAutoIncrement()).isTrue();
+        assertThat(network.getInterfaces().isEnabled()).isTrue();
+        assertThat(network.getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
+        assertThat(join.getMulticastConfig().isEnabled()).isFalse();
+        assertThat(join.getAutoDetectionConfig().isEnabled()).isFalse();
+        assertThat(join.getTcpIpConfig().isEnabled()).isTrue();
+        assertThat(join.getTcpIpConfig().getMembers()).containsExactly("127.0.0.1");
+        assertThat(join.getKubernetesConfig().isEnabled()).isFalse();
+        assertThat(join.getAwsConfig().isEnabled()).isFalse();
+    }
+
+    @Test
+    void tcpIpUsesEveryMemberGiven() {
+        MemberSettings three = LOOPBACK.withMembers(List.of("10.0.0.1", "10.0.0.2:5702", "grid-3"))
+            .withPort(5801, false);
+
+        Config built = HazelcastConfigFactory.memberConfig(CATALOG, three);
+
+        assertThat(built.getNetworkConfig().getJoin().getTcpIpConfig().getMembers())
+            .containsExactly("10.0.0.1", "10.0.0.2:5702", "grid-3");
+        assertThat(built.getNetworkConfig().getPort()).isEqualTo(5801);
+        assertThat(built.getNetworkConfig().isPortAutoIncrement()).isFalse();
+    }
+
+    @Test
+    void kubernetesDiscoveryTurnsOnOnlyTheKubernetesJoiner() {
+        JoinConfig join = joinWith(Discovery.KUBERNETES);
+
+        assertThat(join.getKubernetesConfig().isEnabled()).isTrue();
+        assertThat(join.getTcpIpConfig().isEnabled()).isFalse();
+        assertThat(join.getAwsConfig().isEnabled()).isFalse();
+        assertThat(join.getMulticastConfig().isEnabled()).isFalse();
+        assertThat(join.getAutoDetectionConfig().isEnabled()).isFalse();
+    }
+
+    @Test
+    void awsDiscoveryTurnsOnOnlyTheAwsJoiner() {
+        JoinConfig join = joinWith(Discovery.AWS);
+
+        assertThat(join.getAwsConfig().isEnabled()).isTrue();
+        assertThat(join.getTcpIpConfig().isEnabled()).isFalse();
+        assertThat(join.getKubernetesConfig().isEnabled()).isFalse();
+        assertThat(join.getMulticastConfig().isEnabled()).isFalse();
+        assertThat(join.getAutoDetectionConfig().isEnabled()).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void restAndMemcacheAreOff() {
+        assertThat(this.config.getNetworkConfig().getRestApiConfig().isEnabled()).isFalse();
+        assertThat(this.config.getNetworkConfig().getMemcacheProtocolConfig().isEnabled()).isFalse();
+    }
+
+    @Test
+    void phoneHomeIsOffAndShutdownIsGracefulWithABoundedWait() {
+        assertThat(this.config.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
+        assertThat(this.config.getProperty("hazelcast.socket.bind.any")).isEqualTo("false");
+        assertThat(this.config.getProperty("hazelcast.logging.type")).isEqualTo("slf4j");
+        assertThat(this.config.getProperty("hazelcast.shutdownhook.policy")).isEqualTo("GRACEFUL");
+        assertThat(this.config.getProperty("hazelcast.graceful.shutdown.max.wait")).isEqualTo("45");
+    }
+
+    @Test
+    void javaDeserializationIsLimitedToTheAllowList() {
+        JavaSerializationFilterConfig filter = this.config.getSerializationConfig().getJavaSerializationFilterConfig();
+
+        assertThat(filter).isNotNull();
+        assertThat(filter.isDefaultsDisabled()).isFalse();
+        assertThat(filter.getWhitelist().getPrefixes()).containsExactlyInAnyOrder("com.wedsync.grid.", "java.lang.",
+                "java.util.", "java.time.", "java.math.");
+        assertThat(filter.getWhitelist().getClasses()).isEmpty();
+        assertThat(filter.getWhitelist().getPackages()).isEmpty();
+    }
+
+    @Test
+    void weddingKeysUseTheirCompactSerializer() {
+        var registrations = CompactSerializationConfigAccessor
+            .getRegistrations(this.config.getSerializationConfig().getCompactSerializationConfig());
+
+        assertThat(registrations).containsOnlyKeys(WeddingKeySerializer.TYPE_NAME);
+        assertThat(registrations.get(WeddingKeySerializer.TYPE_NAME).element1).isEqualTo(WeddingKey.class);
+        assertThat(registrations.get(WeddingKeySerializer.TYPE_NAME).element3)
+            .isInstanceOf(WeddingKeySerializer.class);
+    }
+
+    @Test
+    void eachCallBuildsANewConfig() {
+        Config other = HazelcastConfigFactory.memberConfig(CATALOG, LOOPBACK);
+
+        assertThat(other).isNotSameAs(this.config);
+        assertThat(other.getMapConfig("wedding_data")).isNotSameAs(this.config.getMapConfig("wedding_data"));
+    }
+
+    private static JoinConfig joinWith(Discovery discovery) {
+        MemberSettings settings = new MemberSettings("wedsync-test", List.of(), "10.1.2.3", 5701, false, GIB, true,
+                discovery, Duration.ofSeconds(45));
+        return HazelcastConfigFactory.memberConfig(CATALOG, settings).getNetworkConfig().getJoin();
+    }
+
+    private static DataClassPolicy withShare(int share) {
+        DataClassPolicy p = CATALOG.policy(DataClass.VENDOR_RESPONSES);
+        return new DataClassPolicy(p.dataClass(), p.mapName(), share, p.backupCount(), p.asyncBackupCount(), p.ttl(),
+                p.maxIdle(), p.eviction(), p.protectUpcoming(), p.nearCache(), p.mergePolicy());
+    }
+}

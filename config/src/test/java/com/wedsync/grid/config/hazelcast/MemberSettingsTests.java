@@ -1,0 +1,68 @@
+package com.wedsync.grid.config.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MemberSettingsTests {
+
+    @Test
+    void loopbackSettingsStartAOneMemberGridOn127001() {
+        MemberSettings settings = MemberSettings.loopback("wedsync", 512L * 1024 * 1024);
+
+        assertThat(settings.members()).containsExactly("127.0.0.1");
+        assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(settings.port()).isEqualTo(5701);
+        assertThat(settings.portAutoIncrement()).isTrue();
+        assertThat(settings.weddingPriority()).isTrue();
+        assertThat(settings.discovery()).isEqualTo(Discovery.TCP_IP);
+        assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "-grid", "wed sync", "grid/1" })
+    void aClusterNameOutsideTheAllowedCharactersIsRejectedWithTheValue(String name) {
+        assertThatIllegalArgumentException().isThrownBy(() -> MemberSettings.loopback(name, 1024))
+            .withMessageStartingWith("clusterName ('" + name + "') must be 1-100 letters, digits");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 0, -1, 65536 })
+    void aPortOutOfRangeIsRejectedWithTheValue(int port) {
+        MemberSettings settings = MemberSettings.loopback("wedsync", 1024);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> settings.withPort(port, false))
+            .withMessage("port (" + port + ") must be between 1 and 65535");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { 0, -1 })
+    void aMemoryLimitThatIsNotPositiveIsRejectedWithTheValue(long limit) {
+        assertThatIllegalArgumentException().isThrownBy(() -> MemberSettings.loopback("wedsync", limit))
+            .withMessage("memoryLimitBytes (" + limit + ") must be positive");
+    }
+
+    @Test
+    void aShutdownTimeoutUnderASecondIsRejected() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new MemberSettings("wedsync", List.of(), "127.0.0.1", 5701, true, 1024, true,
+                    Discovery.TCP_IP, Duration.ofMillis(500)))
+            .withMessage("shutdownTimeout (PT0.5S) must be at least 1s");
+    }
+
+    @Test
+    void theMemberListIsCopied() {
+        List<String> members = new ArrayList<>(List.of("10.0.0.1"));
+        MemberSettings settings = MemberSettings.loopback("wedsync", 1024).withMembers(members);
+
+        members.add("10.0.0.2");
+
+        assertThat(settings.members()).containsExactly("10.0.0.1");
+    }
+}
