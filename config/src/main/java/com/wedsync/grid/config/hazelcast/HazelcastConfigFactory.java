@@ -126,6 +126,9 @@ public final class HazelcastConfigFactory {
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
+        // One eviction per put lets a map with values of mixed sizes drift 8-17 % over its memory bound under a
+        // flood (measured in MemoryBudgetIT); two per put holds it within about 1 %.
+        config.setProperty("hazelcast.map.eviction.batch.size", "2");
         config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
         config.setProperty("hazelcast.graceful.shutdown.max.wait",
                 String.valueOf(settings.shutdownTimeout().toSeconds()));

@@ -16,7 +16,9 @@ import java.util.Optional;
  * A pure function of its inputs and the injected clock; every result lies inside the class's TTL bounds.
  * <ul>
  * <li>A wedding inside the protection window (yesterday up to today + window): the entry lives until the end of
- * the day after the wedding, so it outlives the event, capped at {@code ttl.max}.</li>
+ * the day after the wedding, so it outlives the event, and at least as long as any unprotected entry written now
+ * (twice the base), so that eviction by expiry time ({@code UpcomingWeddingsLastComparator}) takes it last; capped
+ * at {@code ttl.max}.</li>
  * <li>A wedding that ended before yesterday: {@code ttl.min}. (The day after a wedding still counts as the event,
  * so an entry's TTL does not fall off a cliff at the midnight after the wedding.)</li>
  * <li>Otherwise: {@code ttl.base}, doubled for {@link AccessHint#READ_MOSTLY}, quartered for
@@ -58,10 +60,14 @@ public final class TtlPolicy {
                 return bounds.min();
             }
             if (!wedding.isAfter(today.plusDays(this.catalog.protectionWindow().toDays()))) {
-                return bounds.clamp(untilEndOfDayAfter(wedding));
+                return bounds.clamp(longer(untilEndOfDayAfter(wedding), scaled(bounds.base(), AccessHint.READ_MOSTLY)));
             }
         }
         return bounds.clamp(scaled(bounds.base(), hint));
+    }
+
+    private static Duration longer(Duration first, Duration second) {
+        return (first.compareTo(second) >= 0) ? first : second;
     }
 
     private Duration untilEndOfDayAfter(LocalDate wedding) {

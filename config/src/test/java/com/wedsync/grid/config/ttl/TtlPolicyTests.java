@@ -71,7 +71,7 @@ class TtlPolicyTests {
 
     @ParameterizedTest(name = "{0}, wedding in {1} days: {2}")
     @CsvSource(textBlock = """
-            WEDDING_DATA,       0,  PT38H
+            WEDDING_DATA,       0,  PT48H
             WEDDING_DATA,       3,  PT110H
             WEDDING_DATA,       7,  PT206H
             VENDOR_RESPONSES,   0,  PT24H
@@ -82,7 +82,7 @@ class TtlPolicyTests {
             PHOTO_THUMBNAILS,   7,  PT168H
             SYSTEM_CACHE,       3,  PT1H
             """)
-    void aWeddingInsideTheWindowLivesUntilTheEndOfTheDayAfterCappedAtTheMax(DataClass dataClass, int daysAhead,
+    void aWeddingInsideTheWindowLivesUntilTheEndOfTheDayAfterButNoShorterThanTwiceTheBaseCappedAtTheMax(DataClass dataClass, int daysAhead,
             Duration expected) {
         for (AccessHint hint : AccessHint.values()) {
             assertThat(this.policy.ttl(dataClass, Optional.of(TODAY.plusDays(daysAhead)), hint)).as("hint %s", hint)
@@ -146,9 +146,18 @@ class TtlPolicyTests {
 
     @Test
     void yesterdaysWeddingStillLivesUntilTheEndOfTodaySoTheTtlHasNoCliffAtMidnight() {
-        Duration ttl = this.policy.ttl(DataClass.WEDDING_DATA, Optional.of(TODAY.minusDays(1)), AccessHint.NORMAL);
+        Duration ttl = this.policy.ttl(DataClass.PHOTO_THUMBNAILS, Optional.of(TODAY.minusDays(1)), AccessHint.NORMAL);
 
         assertThat(NOW.plus(ttl)).isEqualTo(Instant.parse("2026-06-11T00:00:00Z"));
+    }
+
+    @Test
+    void anUpcomingWeddingNeverExpiresBeforeAnUnprotectedEntryWrittenAtTheSameTime() {
+        Duration weddingDay = this.policy.ttl(DataClass.WEDDING_DATA, Optional.of(TODAY), AccessHint.VOLATILE);
+        Duration distant = this.policy.ttl(DataClass.WEDDING_DATA, Optional.of(TODAY.plusDays(30)),
+                AccessHint.READ_MOSTLY);
+
+        assertThat(weddingDay).isGreaterThanOrEqualTo(distant);
     }
 
     @Test
@@ -157,11 +166,11 @@ class TtlPolicyTests {
         Clock auckland = Clock.fixed(Instant.parse("2026-06-10T23:30:00Z"), ZoneId.of("Pacific/Auckland"));
         TtlPolicy policy = new TtlPolicy(CATALOG, auckland);
 
-        assertThat(policy.ttl(DataClass.WEDDING_DATA, Optional.of(LocalDate.of(2026, 6, 9)), AccessHint.NORMAL))
-            .isEqualTo(Duration.ofHours(1));
-        assertThat(policy.ttl(DataClass.WEDDING_DATA, Optional.of(LocalDate.of(2026, 6, 10)), AccessHint.NORMAL))
+        assertThat(policy.ttl(DataClass.PHOTO_THUMBNAILS, Optional.of(LocalDate.of(2026, 6, 9)), AccessHint.NORMAL))
+            .isEqualTo(Duration.ofMinutes(30));
+        assertThat(policy.ttl(DataClass.PHOTO_THUMBNAILS, Optional.of(LocalDate.of(2026, 6, 10)), AccessHint.NORMAL))
             .isEqualTo(Duration.ofHours(12).plusMinutes(30));
-        assertThat(policy.ttl(DataClass.WEDDING_DATA, Optional.of(LocalDate.of(2026, 6, 11)), AccessHint.NORMAL))
+        assertThat(policy.ttl(DataClass.PHOTO_THUMBNAILS, Optional.of(LocalDate.of(2026, 6, 11)), AccessHint.NORMAL))
             .isEqualTo(Duration.ofHours(36).plusMinutes(30));
     }
 

@@ -58,13 +58,22 @@ final class Values {
             throw new InvalidSettingException(variable, value,
                     "is not a memory size; write a whole number with k, m or g (for example 512m or 2g)");
         }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "k" -> amount << 10;
-            case "m" -> amount << 20;
-            case "g" -> amount << 30;
-            default -> amount;
+        int shift = switch (matcher.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
         };
+        try {
+            long amount = Long.parseLong(matcher.group(1));
+            if (amount > (Long.MAX_VALUE >> shift)) {
+                throw new NumberFormatException("overflow");
+            }
+            return amount << shift;
+        }
+        catch (NumberFormatException ex) {
+            throw new InvalidSettingException(variable, value, "is too large to be a memory size");
+        }
     }
 
     boolean bool(String variable, boolean defaultValue) {

@@ -69,6 +69,8 @@ class NodeSettingsTests {
             GRID_MEMORY_LIMIT        | 12qb              | GRID_MEMORY_LIMIT='12qb' is not a memory size
             GRID_MEMORY_LIMIT        | 2g                | GRID_MEMORY_LIMIT='2g' is larger than the JVM's maximum heap (1024 MiB)
             GRID_MEMORY_LIMIT        | 10m               | GRID_MEMORY_LIMIT='10m' is too small: system_cache (5 %) would get under 1 MiB, Hazelcast's smallest bound; use at least 20m
+            GRID_MEMORY_LIMIT        | 99999999999999999999g | GRID_MEMORY_LIMIT='99999999999999999999g' is too large to be a memory size
+            GRID_MEMORY_LIMIT        | 8589934592g       | GRID_MEMORY_LIMIT='8589934592g' is too large to be a memory size
             GRID_PORT                | abc               | GRID_PORT='abc' is not a port number (1-65535)
             GRID_PORT                | 70000             | GRID_PORT='70000' is out of range: a port is 1-65535
             GRID_HTTP_PORT           | -1                | GRID_HTTP_PORT='-1' is out of range: a port is 0-65535
