@@ -1,12 +1,15 @@
 package com.wedsync.grid.node;
 
+import com.wedsync.grid.node.member.MemberStarter;
 import com.wedsync.grid.node.settings.InvalidSettingException;
 import com.wedsync.grid.node.settings.NodeSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -22,7 +25,8 @@ public class GridNodeApplication {
     private static final String FJP_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     /**
-     * Reads and validates the environment, then starts the node. A bad setting ends the JVM with
+     * Reads and validates the environment, then starts the member in the background and the Spring application
+     * beside it. A bad setting ends the JVM with
      * {@value #EXIT_BAD_SETTINGS} and one line on standard error naming the variable and its value.
      * @param args Spring Boot command-line arguments
      */
@@ -42,10 +46,23 @@ public class GridNodeApplication {
             System.exit(EXIT_BAD_SETTINGS);
             return;
         }
+        AtomicReference<MemberStarter> member = new AtomicReference<>();
         SpringApplication application = new SpringApplication(GridNodeApplication.class);
         application.setDefaultProperties(Map.of("server.port", settings.httpPort()));
-        application.addInitializers((context) -> context.getBeanFactory().registerSingleton("nodeSettings", settings));
-        application.run(args);
+        application.addInitializers((context) -> {
+            // Logging is set up by now, so the member logs like the rest of the node; it starts beside the context.
+            member.set(MemberStarter.start(settings));
+            context.getBeanFactory().registerSingleton("nodeSettings", settings);
+            context.getBeanFactory().registerSingleton("memberStarter", member.get());
+        });
+        try {
+            application.run(args);
+        }
+        catch (RuntimeException ex) {
+            // Spring has reported why; a member started for a node that never came up must not keep the JVM alive.
+            Optional.ofNullable(member.get()).ifPresent(MemberStarter::abort);
+            System.exit(1);
+        }
         if (ForkJoinPool.getCommonPoolParallelism() < 2) {
             org.slf4j.LoggerFactory.getLogger(GridNodeApplication.class)
                 .warn("event=fork_join_parallelism value={} hint=set -D{}=4 before the pool is first used",

@@ -7,46 +7,51 @@ import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.PartitionLostEvent;
 import com.hazelcast.partition.PartitionLostListener;
 import com.hazelcast.partition.ReplicaMigrationEvent;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The member-side listener of cluster events: membership, migration and partition loss become structured log
- * lines and meters. It never throws into Hazelcast: a failure is logged at WARN and the event dropped.
+ * lines and counts, which it exposes as meters. It never throws into Hazelcast: a failure is logged at WARN and
+ * the event dropped.
  */
-public class ClusterEventListener implements MembershipListener, MigrationListener, PartitionLostListener {
+public class ClusterEventListener
+        implements MembershipListener, MigrationListener, PartitionLostListener, MeterBinder {
 
     private static final Logger logger = LoggerFactory.getLogger(ClusterEventListener.class);
 
     private final AtomicLong migrationsRemaining = new AtomicLong();
 
-    private final Counter replicaMigrationsCompleted;
+    private final AtomicLong replicaMigrationsCompleted = new AtomicLong();
 
-    private final Counter replicaMigrationsFailed;
+    private final AtomicLong replicaMigrationsFailed = new AtomicLong();
 
-    private final Counter partitionsLost;
+    private final AtomicLong partitionsLost = new AtomicLong();
 
     /**
-     * Creates the listener and its meters.
+     * Binds the listener's meters. The listener counts from the moment the member starts, which may be before
+     * any registry exists; the meters read its counts live.
      * @param registry where the meters go
      */
-    public ClusterEventListener(MeterRegistry registry) {
+    @Override
+    public void bindTo(MeterRegistry registry) {
         Gauge.builder("grid.migrations.remaining", this.migrationsRemaining, AtomicLong::get)
             .description("Partition migrations planned but not yet completed in the current migration process")
             .register(registry);
-        this.replicaMigrationsCompleted = Counter.builder("grid.migrations")
+        FunctionCounter.builder("grid.migrations", this.replicaMigrationsCompleted, AtomicLong::get)
             .tag("result", "completed")
             .description("Partition replica migrations seen by this member")
             .register(registry);
-        this.replicaMigrationsFailed = Counter.builder("grid.migrations")
+        FunctionCounter.builder("grid.migrations", this.replicaMigrationsFailed, AtomicLong::get)
             .tag("result", "failed")
             .description("Partition replica migrations seen by this member")
             .register(registry);
-        this.partitionsLost = Counter.builder("grid.partitions.lost")
+        FunctionCounter.builder("grid.partitions.lost", this.partitionsLost, AtomicLong::get)
             .description("Partitions whose owner and every backup were lost")
             .register(registry);
     }
@@ -91,7 +96,7 @@ public class ClusterEventListener implements MembershipListener, MigrationListen
     @Override
     public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
         safely("replica_migration_completed", () -> {
-            this.replicaMigrationsCompleted.increment();
+            this.replicaMigrationsCompleted.incrementAndGet();
             this.migrationsRemaining.set(event.getMigrationState().getRemainingMigrations());
         });
     }
@@ -99,7 +104,7 @@ public class ClusterEventListener implements MembershipListener, MigrationListen
     @Override
     public void replicaMigrationFailed(ReplicaMigrationEvent event) {
         safely("replica_migration_failed", () -> {
-            this.replicaMigrationsFailed.increment();
+            this.replicaMigrationsFailed.incrementAndGet();
             this.migrationsRemaining.set(event.getMigrationState().getRemainingMigrations());
             logger.warn("event=replica_migration_failed partition={} replica={} source={} destination={}",
                     event.getPartitionId(), event.getReplicaIndex(), event.getSource(), event.getDestination());
@@ -109,7 +114,7 @@ public class ClusterEventListener implements MembershipListener, MigrationListen
     @Override
     public void partitionLost(PartitionLostEvent event) {
         safely("partition_lost", () -> {
-            this.partitionsLost.increment();
+            this.partitionsLost.incrementAndGet();
             logger.warn("event=partition_lost partition={} lost_backups={} by={}", event.getPartitionId(),
                     event.getLostBackupCount(), event.getEventSource());
         });

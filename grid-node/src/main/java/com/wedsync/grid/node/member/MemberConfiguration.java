@@ -1,24 +1,23 @@
 package com.wedsync.grid.node.member;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.catalog.Catalog;
-import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.node.settings.NodeSettings;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The member: its settings, the catalog, the Hazelcast {@link Config} built from them (Spring Boot's Hazelcast
- * auto-configuration starts the member from it), the cluster-event listener and the lifecycle that hands the
- * member's partitions over on shutdown.
+ * The member: its settings, the catalog, the member started from them ({@link MemberStarter}), the cluster-event
+ * listener, readiness, and the lifecycle that hands the member's partitions over on shutdown.
  */
 @Configuration(proxyBeanMethods = false)
 class MemberConfiguration {
+
+    /** Joining takes at most {@code hazelcast.max.join.seconds} (20 s) on top of the member's own start. */
+    private static final Duration MEMBER_START_TIMEOUT = Duration.ofMinutes(2);
 
     /**
      * The settings, when the application was not started through {@code main} (which registers the ones it
@@ -35,18 +34,23 @@ class MemberConfiguration {
         return settings.catalog();
     }
 
+    /**
+     * The member's start, when {@code main} did not begin it already (which registers its own starter).
+     */
     @Bean
-    ClusterEventListener clusterEventListener(MeterRegistry registry) {
-        return new ClusterEventListener(registry);
+    @ConditionalOnMissingBean
+    MemberStarter memberStarter(NodeSettings settings) {
+        return MemberStarter.start(settings);
     }
 
     @Bean
-    Config hazelcastConfig(NodeSettings settings, ClusterEventListener listener) {
-        Config config = HazelcastConfigFactory.memberConfig(settings.catalog(), settings.member());
-        // Spring owns the shutdown: readiness goes down first, then MemberLifecycle leaves gracefully.
-        config.setProperty("hazelcast.shutdownhook.enabled", "false");
-        config.addListenerConfig(new ListenerConfig(listener));
-        return config;
+    ClusterEventListener clusterEventListener(MemberStarter starter) {
+        return starter.events();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    HazelcastInstance hazelcastInstance(MemberStarter starter) {
+        return starter.await(MEMBER_START_TIMEOUT);
     }
 
     @Bean

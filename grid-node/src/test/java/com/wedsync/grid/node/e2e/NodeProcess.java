@@ -66,16 +66,16 @@ final class NodeProcess {
 
     private final Process process;
 
-    private NodeProcess(String name, Map<String, String> env) throws IOException {
+    private NodeProcess(String name, Map<String, String> env, List<String> javaArgs) throws IOException {
         this.name = name;
         this.httpPort = Integer.parseInt(env.getOrDefault("GRID_HTTP_PORT", "8080"));
         Path dir = Files.createDirectories(buildDir().resolve("e2e"));
         this.stdout = dir.resolve(name + ".out.log");
         this.stderr = dir.resolve(name + ".err.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // TieredStopAtLevel=1 only shortens start-up on this 2-CPU machine; the module flags come from the
-                // jar's manifest, as in production.
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaArgs);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf((key) -> key.startsWith("GRID_") || INHERITED_BUT_REMOVED.contains(key));
         builder.environment().putAll(env);
         builder.redirectOutput(this.stdout.toFile()).redirectError(this.stderr.toFile());
@@ -315,8 +315,21 @@ final class NodeProcess {
             if (!Files.isRegularFile(jar())) {
                 throw new IllegalStateException(jar() + " is missing: run the ITs with 'mvn verify' (after package)");
             }
+            // TieredStopAtLevel=1 only shortens start-up on this 2-CPU machine; the module flags come from the
+            // jar's manifest, as in production.
+            return start(name, env, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+        }
+
+        /**
+         * Starts a node with other JVM arguments.
+         * @param name what the test calls the node; names its log files
+         * @param env its whole {@code GRID_*} environment
+         * @param javaArgs everything after {@code java} on the command line
+         * @return the running process
+         */
+        NodeProcess start(String name, Map<String, String> env, List<String> javaArgs) {
             try {
-                NodeProcess node = new NodeProcess(name, Map.copyOf(env));
+                NodeProcess node = new NodeProcess(name, Map.copyOf(env), javaArgs);
                 this.nodes.add(node);
                 return node;
             }

@@ -46,7 +46,8 @@ class ClusterEventsIT {
     @Test
     void aJoiningMemberIsCountedMigratedAndThenReady() {
         SimpleMeterRegistry firstRegistry = new SimpleMeterRegistry();
-        ClusterEventListener firstEvents = new ClusterEventListener(firstRegistry);
+        ClusterEventListener firstEvents = new ClusterEventListener();
+        firstEvents.bindTo(firstRegistry);
         HazelcastInstance first = start(firstEvents);
         GridReadinessIndicator firstReadiness = new GridReadinessIndicator(first, firstEvents);
         for (int i = 0; i < 2_000; i++) {
@@ -54,12 +55,12 @@ class ClusterEventsIT {
         }
         await().atMost(TIMEOUT).until(() -> firstReadiness.health().getStatus().equals(Status.UP));
 
-        ClusterEventListener secondEvents = new ClusterEventListener(new SimpleMeterRegistry());
+        ClusterEventListener secondEvents = new ClusterEventListener();
         HazelcastInstance second = start(secondEvents);
         GridReadinessIndicator secondReadiness = new GridReadinessIndicator(second, secondEvents);
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(firstRegistry.get("grid.migrations").tag("result", "completed").counter().count())
+            assertThat(firstRegistry.get("grid.migrations").tag("result", "completed").functionCounter().count())
                 .isPositive();
             assertThat(firstRegistry.get("grid.migrations.remaining").gauge().value()).isZero();
             assertThat(firstReadiness.health().getStatus()).isEqualTo(Status.UP);
@@ -67,12 +68,12 @@ class ClusterEventsIT {
         });
         assertThat(firstReadiness.health().getDetails()).containsEntry("clusterSize", 2);
         assertThat(second.getMap("wedding_data").size()).isEqualTo(2_000);
-        assertThat(firstRegistry.get("grid.partitions.lost").counter().count()).isZero();
+        assertThat(firstRegistry.get("grid.partitions.lost").functionCounter().count()).isZero();
     }
 
     @Test
     void aMemberThatHasShutDownIsOutOfService() {
-        ClusterEventListener events = new ClusterEventListener(new SimpleMeterRegistry());
+        ClusterEventListener events = new ClusterEventListener();
         HazelcastInstance member = start(events);
         GridReadinessIndicator readiness = new GridReadinessIndicator(member, events);
 
