@@ -10,9 +10,11 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.MergePolicyConfig;
+import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
+import com.wedsync.grid.config.catalog.NearCachePolicy;
 import com.wedsync.grid.config.key.WeddingKeySerializer;
 import java.time.Duration;
 
@@ -84,6 +86,30 @@ public final class HazelcastConfigFactory {
     private static long minimumMemoryLimit(DataClassPolicy policy) {
         long mib = (100 + policy.memorySharePercent() - 1) / policy.memorySharePercent();
         return mib * MIB;
+    }
+
+    /**
+     * Builds the client-side (L1) near cache of one data class: OBJECT format (values are immutable and a hit
+     * returns the cached object without deserializing), invalidated on change, bounded by entry count (the only
+     * bound Community Edition has), with the class's near-cache TTL and max idle.
+     * @param policy the class
+     * @return a new near-cache configuration named after the class's map
+     * @throws IllegalArgumentException if the class has its near cache disabled
+     */
+    public static NearCacheConfig nearCacheConfig(DataClassPolicy policy) {
+        NearCachePolicy near = policy.nearCache();
+        if (!near.enabled()) {
+            throw new IllegalArgumentException(policy.dataClass().id() + ".near-cache.enabled is false");
+        }
+        EvictionConfig eviction = new EvictionConfig().setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT)
+            .setSize(near.maxEntries())
+            .setEvictionPolicy(EvictionPolicy.LRU);
+        return new NearCacheConfig(policy.mapName()).setInMemoryFormat(InMemoryFormat.OBJECT)
+            .setSerializeKeys(false)
+            .setInvalidateOnChange(true)
+            .setTimeToLiveSeconds(seconds(near.ttl()))
+            .setMaxIdleSeconds(seconds(near.maxIdle()))
+            .setEvictionConfig(eviction);
     }
 
     private static MapConfig mapConfig(DataClassPolicy policy, MemberSettings settings) {

@@ -1,0 +1,127 @@
+package com.wedsync.grid.client;
+
+import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.config.ttl.AccessHint;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * The cache of one data class: reads go to the near cache (L1) first, then to the grid (L2). Keys of wedding
+ * data are {@link com.wedsync.grid.config.key.WeddingKey}s, so all entries of a wedding share a partition.
+ * Writes are acknowledged by the owning member before they return; nothing is dropped silently. Every call is
+ * bounded by the client's operation timeout.
+ *
+ * @param <K> the key type
+ * @param <V> the value type; values are treated as immutable
+ */
+public interface CacheRegion<K, V> {
+
+    /**
+     * Returns the data class of this region.
+     * @return the class
+     */
+    DataClass dataClass();
+
+    /**
+     * Reads a value.
+     * @param key the key
+     * @return the value, or {@code null} if the grid has none
+     * @throws NullPointerException if the key is null
+     * @throws GridUnavailableException if the grid did not answer in time
+     */
+    V get(K key);
+
+    /**
+     * Reads several values.
+     * @param keys the keys
+     * @return the values found, by key
+     * @throws NullPointerException if the set or a key is null
+     * @throws GridUnavailableException if the grid did not answer in time
+     */
+    Map<K, V> getAll(Set<K> keys);
+
+    /**
+     * Writes a value with the TTL the policy gives an entry of this class with no wedding date.
+     * @param key the key
+     * @param value the value
+     * @throws NullPointerException if the key or the value is null
+     * @throws ValueTooLargeException if the value is larger than the limit after compression
+     * @throws GridUnavailableException if the grid did not acknowledge the write in time
+     */
+    void put(K key, V value);
+
+    /**
+     * Writes a value with the TTL the policy gives an entry of a wedding on the given date.
+     * @param key the key
+     * @param value the value
+     * @param weddingDate the date of the entry's wedding
+     * @param hint how the entry will be used
+     * @throws NullPointerException if an argument is null
+     * @throws ValueTooLargeException if the value is larger than the limit after compression
+     * @throws GridUnavailableException if the grid did not acknowledge the write in time
+     */
+    void put(K key, V value, LocalDate weddingDate, AccessHint hint);
+
+    /**
+     * Writes a value with a given TTL.
+     * @param key the key
+     * @param value the value
+     * @param ttl the TTL, inside the class's bounds
+     * @throws IllegalArgumentException if the TTL is outside the class's bounds
+     * @throws ValueTooLargeException if the value is larger than the limit after compression
+     * @throws GridUnavailableException if the grid did not acknowledge the write in time
+     */
+    void put(K key, V value, Duration ttl);
+
+    /**
+     * Removes a value, if there is one.
+     * @param key the key
+     * @throws GridUnavailableException if the grid did not acknowledge the removal in time
+     */
+    void remove(K key);
+
+    /**
+     * Reads a value, loading and storing it on a miss. Inside this JVM, concurrent misses of one key make one
+     * loader call and share its result; a loader's exception reaches every waiting caller and nothing is cached.
+     * @param key the key
+     * @param loader computes the value on a miss; may return null for "none"
+     * @return the value, or {@code null} if the loader found none
+     * @throws GridUnavailableException if the grid did not answer in time
+     * @throws RuntimeException whatever the loader threw
+     */
+    V getOrLoad(K key, Function<? super K, ? extends V> loader);
+
+    /**
+     * Reads a value without blocking.
+     * @param key the key
+     * @return the value, or {@code null} if the grid has none
+     */
+    CompletionStage<V> getAsync(K key);
+
+    /**
+     * Writes a value without blocking, with the TTL of an entry with no wedding date.
+     * @param key the key
+     * @param value the value
+     * @return completes when the owning member has acknowledged the write
+     */
+    CompletionStage<Void> putAsync(K key, V value);
+
+    /**
+     * Removes a value without blocking.
+     * @param key the key
+     * @return completes when the owning member has acknowledged the removal
+     */
+    CompletionStage<Void> removeAsync(K key);
+
+    /**
+     * {@link #getOrLoad} without blocking the caller: a miss loads on the client's loader pool.
+     * @param key the key
+     * @param loader computes the value on a miss
+     * @return the value, or {@code null} if the loader found none
+     */
+    CompletionStage<V> getOrLoadAsync(K key, Function<? super K, ? extends V> loader);
+}

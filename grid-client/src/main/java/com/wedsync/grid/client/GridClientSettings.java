@@ -1,0 +1,143 @@
+package com.wedsync.grid.client;
+
+import com.wedsync.grid.config.catalog.Catalog;
+import com.wedsync.grid.config.catalog.CatalogLoader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a {@link GridClient} reaches the grid and treats values. Immutable and validated; start from
+ * {@link #defaults()} and change what differs with the {@code with...} methods.
+ *
+ * @param clusterName the cluster to connect to
+ * @param members {@code host[:port]} addresses of members to connect to first (smart routing then reaches all)
+ * @param connectTimeout how long {@link GridClient#connect} tries to reach the cluster before it gives up
+ * @param operationTimeout how long one operation may take, retries included, before it fails
+ * @param compressionThreshold values whose serialized form is larger than this many bytes are stored
+ *     LZ4-compressed
+ * @param maxValueBytes the largest value accepted, in bytes after compression
+ * @param negativeCacheTtl how long {@code getOrLoad} remembers that the loader found nothing; zero to never
+ * @param refreshAhead the share of an entry's TTL, at its end, in which {@code getOrLoad} reloads it in the
+ *     background (with jitter); zero to never
+ * @param loadTimeout how long a caller waits for another caller's load of the same key
+ * @param catalog the data classes
+ * @param clock the clock of the TTL policy
+ */
+public record GridClientSettings(String clusterName, List<String> members, Duration connectTimeout,
+        Duration operationTimeout, int compressionThreshold, int maxValueBytes, Duration negativeCacheTtl,
+        double refreshAhead, Duration loadTimeout, Catalog catalog, Clock clock) {
+
+    /**
+     * Validates the settings.
+     * @throws IllegalArgumentException naming the field and the value when one is missing or out of range
+     */
+    public GridClientSettings {
+        Objects.requireNonNull(clusterName, "clusterName is missing");
+        if (clusterName.isBlank()) {
+            throw new IllegalArgumentException("clusterName must not be blank");
+        }
+        members = List.copyOf(Objects.requireNonNull(members, "members is missing"));
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("members must list at least one host[:port]");
+        }
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("operationTimeout", operationTimeout);
+        requirePositive("loadTimeout", loadTimeout);
+        if (compressionThreshold < 0) {
+            throw new IllegalArgumentException("compressionThreshold (" + compressionThreshold + ") must not be negative");
+        }
+        if (maxValueBytes < 1) {
+            throw new IllegalArgumentException("maxValueBytes (" + maxValueBytes + ") must be positive");
+        }
+        Objects.requireNonNull(negativeCacheTtl, "negativeCacheTtl is missing");
+        if (negativeCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("negativeCacheTtl (" + negativeCacheTtl + ") must not be negative");
+        }
+        if (!(refreshAhead >= 0 && refreshAhead < 1)) {
+            throw new IllegalArgumentException("refreshAhead (" + refreshAhead + ") must be at least 0 and below 1");
+        }
+        Objects.requireNonNull(catalog, "catalog is missing");
+        Objects.requireNonNull(clock, "clock is missing");
+    }
+
+    /**
+     * Returns the defaults: cluster {@code wedsync-grid} on {@code 127.0.0.1}, 10 s to connect, 5 s per
+     * operation, compression above 1 KiB, values up to 1 MiB, no negative caching, no refresh-ahead, the shipped
+     * catalog and the system clock.
+     * @return the default settings
+     */
+    public static GridClientSettings defaults() {
+        return new GridClientSettings("wedsync-grid", List.of("127.0.0.1"), Duration.ofSeconds(10),
+                Duration.ofSeconds(5), 1024, 1024 * 1024, Duration.ZERO, 0, Duration.ofSeconds(30),
+                CatalogLoader.loadDefault(), Clock.systemUTC());
+    }
+
+    /**
+     * Returns a copy for another cluster.
+     * @param newClusterName the cluster name
+     * @param newMembers the member addresses
+     * @return the copy
+     */
+    public GridClientSettings withCluster(String newClusterName, List<String> newMembers) {
+        return new GridClientSettings(newClusterName, newMembers, this.connectTimeout, this.operationTimeout,
+                this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
+                this.loadTimeout, this.catalog, this.clock);
+    }
+
+    /**
+     * Returns a copy with other timeouts.
+     * @param newConnectTimeout how long connecting may take
+     * @param newOperationTimeout how long one operation may take
+     * @return the copy
+     */
+    public GridClientSettings withTimeouts(Duration newConnectTimeout, Duration newOperationTimeout) {
+        return new GridClientSettings(this.clusterName, this.members, newConnectTimeout, newOperationTimeout,
+                this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
+                this.loadTimeout, this.catalog, this.clock);
+    }
+
+    /**
+     * Returns a copy with other value limits.
+     * @param newCompressionThreshold bytes above which values are compressed
+     * @param newMaxValueBytes the largest value accepted after compression
+     * @return the copy
+     */
+    public GridClientSettings withValueLimits(int newCompressionThreshold, int newMaxValueBytes) {
+        return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
+                newCompressionThreshold, newMaxValueBytes, this.negativeCacheTtl, this.refreshAhead, this.loadTimeout,
+                this.catalog, this.clock);
+    }
+
+    /**
+     * Returns a copy with other loading behaviour.
+     * @param newNegativeCacheTtl how long a load that found nothing is remembered; zero to never
+     * @param newRefreshAhead the share of the TTL at its end in which hot entries reload; zero to never
+     * @return the copy
+     */
+    public GridClientSettings withLoading(Duration newNegativeCacheTtl, double newRefreshAhead) {
+        return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
+                this.compressionThreshold, this.maxValueBytes, newNegativeCacheTtl, newRefreshAhead, this.loadTimeout,
+                this.catalog, this.clock);
+    }
+
+    /**
+     * Returns a copy with another catalog and clock.
+     * @param newCatalog the catalog
+     * @param newClock the clock of the TTL policy
+     * @return the copy
+     */
+    public GridClientSettings withCatalog(Catalog newCatalog, Clock newClock) {
+        return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
+                this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
+                this.loadTimeout, newCatalog, newClock);
+    }
+
+    private static void requirePositive(String field, Duration value) {
+        Objects.requireNonNull(value, () -> field + " is missing");
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(field + " (" + value + ") must be positive");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package com.wedsync.grid.client.internal;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.ClientConnectionStrategyConfig;
+import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.wedsync.grid.client.CacheRegion;
+import com.wedsync.grid.client.GridClientSettings;
+import com.wedsync.grid.client.GridUnavailableException;
+import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.config.catalog.DataClassPolicy;
+import com.wedsync.grid.config.catalog.Durations;
+import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.config.key.WeddingKeySerializer;
+import com.wedsync.grid.config.ttl.TtlPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Hazelcast client behind a {@code GridClient}, and the regions over it: one per data class and value type.
+ */
+public final class ClientRuntime implements AutoCloseable {
+
+    private final GridClientSettings settings;
+
+    private final HazelcastInstance client;
+
+    private final MeterRegistry registry;
+
+    private final ValueCodec codec;
+
+    private final TtlPolicy ttlPolicy;
+
+    private final ExecutorService loaders;
+
+    private final Map<DataClass, RegionMetrics> metrics = new ConcurrentHashMap<>();
+
+    private final Map<String, CacheRegion<?, ?>> regions = new ConcurrentHashMap<>();
+
+    private ClientRuntime(GridClientSettings settings, HazelcastInstance client, MeterRegistry registry) {
+        this.settings = settings;
+        this.client = client;
+        this.registry = registry;
+        this.codec = new ValueCodec(((HazelcastClientProxy) client).getSerializationService(),
+                settings.compressionThreshold(), settings.maxValueBytes());
+        this.ttlPolicy = new TtlPolicy(settings.catalog(), settings.clock());
+        AtomicInteger threads = new AtomicInteger();
+        this.loaders = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), (task) -> {
+            Thread thread = new Thread(task, "grid-client-loader-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Connects to the cluster, waiting at most the connect timeout.
+     * @param settings the client's settings
+     * @param registry where the regions' meters go
+     * @return the connected runtime
+     * @throws GridUnavailableException naming the cluster, members and timeout if no member answered in time
+     */
+    public static ClientRuntime connect(GridClientSettings settings, MeterRegistry registry) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(registry, "registry");
+        try {
+            return new ClientRuntime(settings, HazelcastClient.newHazelcastClient(clientConfig(settings)), registry);
+        }
+        catch (IllegalStateException ex) {
+            throw new GridUnavailableException("cannot reach cluster '" + settings.clusterName() + "' at "
+                    + settings.members() + " within " + Durations.format(settings.connectTimeout())
+                    + " (connectTimeout)", ex);
+        }
+    }
+
+    /**
+     * Returns the region of a data class.
+     * @param <K> the key type
+     * @param <V> the value type
+     * @param dataClass the class
+     * @param valueType the type of its values
+     * @return the region, the same instance for the same class and type
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> CacheRegion<K, V> region(DataClass dataClass, Class<V> valueType) {
+        Objects.requireNonNull(dataClass, "dataClass");
+        Objects.requireNonNull(valueType, "valueType");
+        return (CacheRegion<K, V>) this.regions.computeIfAbsent(dataClass.id() + "/" + valueType.getName(),
+                (id) -> newRegion(this.settings.catalog().policy(dataClass), valueType));
+    }
+
+    /**
+     * Returns the Hazelcast client, for what the regions do not offer.
+     * @return the client
+     */
+    public HazelcastInstance hazelcast() {
+        return this.client;
+    }
+
+    @Override
+    public void close() {
+        this.loaders.shutdownNow();
+        this.client.shutdown();
+    }
+
+    private <K, V> CacheRegion<K, V> newRegion(DataClassPolicy policy, Class<V> valueType) {
+        IMap<Object, Object> map = this.client.getMap(policy.mapName());
+        RegionMetrics regionMetrics = this.metrics.computeIfAbsent(policy.dataClass(),
+                (dataClass) -> new RegionMetrics(this.registry, dataClass.id(), map));
+        return new HazelcastCacheRegion<>(policy, valueType, map, this.codec, this.ttlPolicy, regionMetrics,
+                this.settings, this.loaders);
+    }
+
+    static ClientConfig clientConfig(GridClientSettings settings) {
+        ClientConfig config = new ClientConfig();
+        config.setInstanceName("grid-client-" + UUID.randomUUID());
+        config.setClusterName(settings.clusterName());
+        config.getNetworkConfig()
+            .setAddresses(settings.members())
+            .setConnectionTimeout((int) Math.min(settings.connectTimeout().toMillis(), 5_000));
+        ClientConnectionStrategyConfig strategy = config.getConnectionStrategyConfig();
+        strategy.setAsyncStart(false).setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ON);
+        strategy.getConnectionRetryConfig().setClusterConnectTimeoutMillis(settings.connectTimeout().toMillis());
+        config.setProperty("hazelcast.client.invocation.timeout.seconds",
+                String.valueOf(Math.max(1, settings.operationTimeout().toSeconds())));
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        for (DataClassPolicy policy : settings.catalog().policies()) {
+            if (policy.nearCache().enabled()) {
+                config.addNearCacheConfig(HazelcastConfigFactory.nearCacheConfig(policy));
+            }
+        }
+        config.getSerializationConfig()
+            .getCompactSerializationConfig()
+            .addSerializer(new WeddingKeySerializer())
+            .addSerializer(new CompressedValue.Serializer());
+        return config;
+    }
+}

@@ -1,0 +1,166 @@
+package com.wedsync.grid.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.config.key.WeddingKey;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A region against one real member: L1 after the first read, metrics by result, single flight, errors.
+ */
+class CacheRegionIT {
+
+    private static TestGrid grid;
+
+    private static GridClient client;
+
+    private static SimpleMeterRegistry registry;
+
+    @BeforeAll
+    static void startGrid() {
+        grid = TestGrid.start(1);
+        registry = new SimpleMeterRegistry();
+        client = grid.client(grid.clientSettings(), registry);
+    }
+
+    @AfterAll
+    static void stopGrid() {
+        grid.close();
+    }
+
+    @Test
+    void theSecondReadIsAnL1Hit() {
+        CacheRegion<WeddingKey, String> region = client.region(DataClass.WEDDING_DATA, String.class);
+        WeddingKey key = new WeddingKey("w-l1", "timeline");
+        region.put(key, "ceremony at 3pm");
+        double l1Before = gets("wedding_data", "l1_hit");
+
+        assertThat(region.get(key)).isEqualTo("ceremony at 3pm");
+        assertThat(region.get(key)).isEqualTo("ceremony at 3pm");
+
+        assertThat(gets("wedding_data", "l1_hit") - l1Before).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingKeyIsCountedAsAMissAndReadsNull() {
+        CacheRegion<WeddingKey, String> region = client.region(DataClass.VENDOR_RESPONSES, String.class);
+        double missesBefore = gets("vendor_responses", "miss");
+
+        assertThat(region.get(new WeddingKey("w-none", "nothing"))).isNull();
+
+        assertThat(gets("vendor_responses", "miss") - missesBefore).isEqualTo(1);
+    }
+
+    @Test
+    void getAllReadsFromBothLayers() {
+        CacheRegion<WeddingKey, String> region = client.region(DataClass.GUEST_INTERACTIONS, String.class);
+        WeddingKey a = new WeddingKey("w-all", "a");
+        WeddingKey b = new WeddingKey("w-all", "b");
+        region.put(a, "A");
+        region.put(b, "B");
+        region.get(a);
+
+        Map<WeddingKey, String> all = region.getAll(Set.of(a, b, new WeddingKey("w-all", "c")));
+
+        assertThat(all).containsExactlyInAnyOrderEntriesOf(Map.of(a, "A", b, "B"));
+    }
+
+    @Test
+    void thirtyTwoConcurrentMissesMakeOneLoaderCall() throws Exception {
+        CacheRegion<WeddingKey, String> region = client.region(DataClass.VENDOR_RESPONSES, String.class);
+        WeddingKey key = new WeddingKey("w-flight", "quote");
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                results.add(pool.submit(() -> region.getOrLoad(key, (k) -> {
+                    calls.incrementAndGet();
+                    await(release);
+                    return "loaded";
+                })));
+            }
+            org.awaitility.Awaitility.await().atMost(TestGrid.TIMEOUT).until(() -> calls.get() == 1);
+            release.countDown();
+            for (Future<String> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo("loaded");
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(calls).hasValue(1);
+        assertThat(region.get(key)).isEqualTo("loaded");
+    }
+
+    @Test
+    void aFailingLoaderReachesTheCallerAndNothingIsCached() {
+        CacheRegion<WeddingKey, String> region = client.region(DataClass.VENDOR_RESPONSES, String.class);
+        WeddingKey key = new WeddingKey("w-fail", "quote");
+
+        assertThatThrownBy(() -> region.getOrLoad(key, (k) -> {
+            throw new IllegalStateException("vendor API down");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("vendor API down");
+
+        assertThat(region.get(key)).isNull();
+        assertThat(region.getOrLoad(key, (k) -> "second try")).isEqualTo("second try");
+    }
+
+    @Test
+    void largeValuesAreCompressedAndReadBackIntact() {
+        CacheRegion<WeddingKey, String> region = client.region(DataClass.PHOTO_THUMBNAILS, String.class);
+        WeddingKey key = new WeddingKey("w-big", "gallery");
+        String value = "{\"vendor\":\"Bloom & Petal\",\"items\":[" + "{\"sku\":\"peony\",\"qty\":12},".repeat(400) + "]}";
+
+        region.put(key, value);
+
+        assertThat(client.hazelcast().getMap("photo_thumbnails").get(key))
+            .isInstanceOf(com.wedsync.grid.client.internal.CompressedValue.class);
+        assertThat(region.get(key)).isEqualTo(value);
+        assertThat(registry.get("grid.region.compression.ratio").tag("region", "photo_thumbnails").summary().max())
+            .isLessThan(0.5);
+    }
+
+    @Test
+    void badInputIsRefusedWithAClearMessage() {
+        CacheRegion<WeddingKey, String> region = client.region(DataClass.WEDDING_DATA, String.class);
+
+        assertThatThrownBy(() -> region.put(null, "v")).isInstanceOf(NullPointerException.class).hasMessage("key");
+        assertThatThrownBy(() -> region.put(new WeddingKey("w", "i"), null)).isInstanceOf(NullPointerException.class)
+            .hasMessage("value");
+        assertThatThrownBy(() -> region.put(new WeddingKey("w", "i"), "v", java.time.Duration.ofDays(90)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("ttl (90d) of region wedding_data must lie between ttl.min (1h) and ttl.max (14d)");
+        assertThatThrownBy(() -> client.region("weddings", String.class)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("unknown data class 'weddings'");
+    }
+
+    private static double gets(String region, String result) {
+        return registry.get("grid.region.gets").tag("region", region).tag("result", result).counter().count();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
