@@ -151,6 +151,73 @@ class CacheRegionIT {
             .hasMessageContaining("unknown data class 'weddings'");
     }
 
+    @Test
+    void theTtlComesFromThePolicyUnlessGiven() {
+        CacheRegion<WeddingKey, String> region = client.region(DataClass.WEDDING_DATA, String.class);
+        com.hazelcast.map.IMap<Object, Object> map = client.hazelcast().getMap("wedding_data");
+        WeddingKey plain = new WeddingKey("w-ttl", "plain");
+        WeddingKey dated = new WeddingKey("w-ttl", "dated");
+        WeddingKey given = new WeddingKey("w-ttl", "given");
+
+        region.put(plain, "v");
+        region.put(dated, "v", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(30),
+                com.wedsync.grid.config.ttl.AccessHint.NORMAL);
+        region.put(given, "v", java.time.Duration.ofHours(3));
+
+        assertThat(map.getEntryView(plain).getTtl()).isEqualTo(java.time.Duration.ofHours(24).toMillis());
+        assertThat(map.getEntryView(dated).getTtl()).isEqualTo(java.time.Duration.ofHours(1).toMillis());
+        assertThat(map.getEntryView(given).getTtl()).isEqualTo(java.time.Duration.ofHours(3).toMillis());
+    }
+
+    @Test
+    void asyncVariantsCompleteWithTheSameResults() throws Exception {
+        CacheRegion<WeddingKey, String> region = client.region(DataClass.SYSTEM_CACHE, String.class);
+        WeddingKey key = new WeddingKey("w-async", "config");
+
+        region.putAsync(key, "on").toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(region.getAsync(key).toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo("on");
+        assertThat(region.getAsync(key).toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo("on");
+        region.removeAsync(key).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(region.getAsync(key).toCompletableFuture().get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(region.getOrLoadAsync(key, (k) -> "loaded").toCompletableFuture().get(10, TimeUnit.SECONDS))
+            .isEqualTo("loaded");
+    }
+
+    @Test
+    void aValueOfAnotherTypeIsRefusedNamingBothTypes() {
+        CacheRegion<WeddingKey, Object> raw = client.region(DataClass.SYSTEM_CACHE, Object.class);
+        CacheRegion<WeddingKey, Integer> typed = client.region(DataClass.SYSTEM_CACHE, Integer.class);
+        WeddingKey key = new WeddingKey("w-type", "flag");
+        raw.put(key, "text");
+
+        assertThatThrownBy(() -> typed.get(key)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("holds a java.lang.String under key")
+            .hasMessageContaining("not the java.lang.Integer this region reads");
+    }
+
+    @Test
+    void anUnreachableClusterFailsWithinTheConnectTimeoutNamingClusterAndMembers() {
+        GridClientSettings nowhere = GridClientSettings.defaults()
+            .withCluster("nobody-home", java.util.List.of("127.0.0.1:" + closedPort()))
+            .withTimeouts(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(2));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> GridClient.connect(nowhere, new SimpleMeterRegistry()))
+            .isInstanceOf(GridUnavailableException.class)
+            .hasMessageStartingWith("cannot reach cluster 'nobody-home' at [127.0.0.1:")
+            .hasMessageEndingWith("within 2s (connectTimeout)");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
     private static double gets(String region, String result) {
         return registry.get("grid.region.gets").tag("region", region).tag("result", result).counter().count();
     }

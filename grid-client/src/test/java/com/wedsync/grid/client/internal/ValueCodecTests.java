@@ -1,0 +1,89 @@
+package com.wedsync.grid.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.internal.serialization.SerializationService;
+import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
+import com.wedsync.grid.client.ValueTooLargeException;
+import org.junit.jupiter.api.Test;
+
+class ValueCodecTests {
+
+    private static final int THRESHOLD = 1024;
+
+    private final SerializationService serialization = new DefaultSerializationServiceBuilder()
+        .setConfig(new SerializationConfig()).build();
+
+    private final ValueCodec codec = new ValueCodec(this.serialization, THRESHOLD, 64 * 1024);
+
+    @Test
+    void aValueAtTheThresholdIsStoredAsItsSerializedForm() {
+        String value = sized(THRESHOLD);
+
+        ValueCodec.Encoded encoded = this.codec.encode("vendor_responses", value);
+
+        assertThat(encoded.rawBytes()).isEqualTo(THRESHOLD);
+        assertThat(encoded.compressed()).isFalse();
+        assertThat(encoded.stored()).isInstanceOf(Data.class);
+        assertThat(this.codec.<String>decode(this.serialization.toObject(encoded.stored()))).isEqualTo(value);
+    }
+
+    @Test
+    void aValueBelowTheThresholdIsNotCompressed() {
+        ValueCodec.Encoded encoded = this.codec.encode("vendor_responses", sized(THRESHOLD - 1));
+
+        assertThat(encoded.compressed()).isFalse();
+        assertThat(encoded.storedBytes()).isEqualTo(encoded.rawBytes());
+    }
+
+    @Test
+    void aCompressibleValueAboveTheThresholdIsStoredCompressedAndReadBackIntact() {
+        String value = sized(THRESHOLD + 1);
+
+        ValueCodec.Encoded encoded = this.codec.encode("vendor_responses", value);
+
+        assertThat(encoded.compressed()).isTrue();
+        assertThat(encoded.storedBytes()).isLessThan(encoded.rawBytes() / 4);
+        assertThat(this.codec.<String>decode(encoded.stored())).isEqualTo(value);
+    }
+
+    @Test
+    void anIncompressibleValueIsStoredAsIsRatherThanGrown() {
+        byte[] noise = new byte[4096];
+        new java.util.Random(42).nextBytes(noise);
+
+        ValueCodec.Encoded encoded = this.codec.encode("photo_thumbnails", noise);
+
+        assertThat(encoded.compressed()).isFalse();
+        assertThat(this.codec.<byte[]>decode(this.serialization.toObject(encoded.stored()))).isEqualTo(noise);
+    }
+
+    @Test
+    void aValueOverTheLimitAfterCompressionIsRefusedWithItsSizeAndTheLimit() {
+        byte[] noise = new byte[80 * 1024];
+        new java.util.Random(7).nextBytes(noise);
+
+        assertThatThrownBy(() -> this.codec.encode("photo_thumbnails", noise)).isInstanceOf(ValueTooLargeException.class)
+            .hasMessageStartingWith("value for region photo_thumbnails is ")
+            .hasMessageEndingWith("bytes after compression; the limit is 65536 bytes (maxValueBytes)");
+    }
+
+    @Test
+    void aLargeButCompressibleValueUnderTheLimitAfterCompressionIsAccepted() {
+        String value = "x".repeat(200 * 1024);
+
+        ValueCodec.Encoded encoded = this.codec.encode("vendor_responses", value);
+
+        assertThat(encoded.storedBytes()).isLessThan(64 * 1024);
+        assertThat(this.codec.<String>decode(encoded.stored())).isEqualTo(value);
+    }
+
+    /** A string whose serialized form is exactly {@code bytes} long. */
+    private String sized(int bytes) {
+        int overhead = this.serialization.toData("").totalSize();
+        return "ab".repeat(bytes).substring(0, bytes - overhead);
+    }
+}
