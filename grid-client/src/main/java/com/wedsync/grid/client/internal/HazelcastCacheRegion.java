@@ -67,6 +67,8 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
 
     private final Duration operationTimeout;
 
+    private final java.time.Clock clock;
+
     HazelcastCacheRegion(DataClassPolicy policy, Class<V> valueType, IMap<Object, Object> map, ValueCodec codec,
             TtlPolicy ttlPolicy, RegionMetrics metrics, GridClientSettings settings, Executor loaders) {
         this.policy = policy;
@@ -84,6 +86,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
                 : Caffeine.newBuilder().expireAfterWrite(policy.ttl().max()).maximumSize(100_000).build();
         this.loaders = loaders;
         this.operationTimeout = settings.operationTimeout();
+        this.clock = settings.clock();
     }
 
     @Override
@@ -261,9 +264,9 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         if (this.refreshAt != null) {
             // Reload in the last refreshAhead share of the TTL, at a random point of its first half, so that
             // clients and keys loaded together do not all reload together.
-            long window = (long) (ttl.toNanos() * this.refreshAhead);
+            long window = (long) (ttl.toMillis() * this.refreshAhead);
             long jitter = ThreadLocalRandom.current().nextLong(window / 2 + 1);
-            this.refreshAt.put(key, System.nanoTime() + ttl.toNanos() - window + jitter);
+            this.refreshAt.put(key, this.clock.millis() + ttl.toMillis() - window + jitter);
         }
         return loaded;
     }
@@ -273,7 +276,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
             return;
         }
         Long due = this.refreshAt.getIfPresent(key);
-        if (due != null && System.nanoTime() - due >= 0 && this.refreshAt.asMap().remove(key, due)) {
+        if (due != null && this.clock.millis() >= due && this.refreshAt.asMap().remove(key, due)) {
             this.loaders.execute(() -> this.flight.load(key, () -> load(key, loader)));
         }
     }
