@@ -78,6 +78,18 @@ public interface CacheRegion<K, V> {
     void put(K key, V value, Duration ttl);
 
     /**
+     * Writes a value unless the key has one, atomically on the owning member, with the TTL of an entry with no
+     * wedding date.
+     * @param key the key
+     * @param value the value
+     * @return the value already there, or {@code null} if this one was written
+     * @throws NullPointerException if the key or the value is null
+     * @throws ValueTooLargeException if the value is larger than the limit after compression
+     * @throws GridUnavailableException if the grid did not answer in time
+     */
+    V putIfAbsent(K key, V value);
+
+    /**
      * Removes a value, if there is one.
      * @param key the key
      * @throws GridUnavailableException if the grid did not acknowledge the removal in time

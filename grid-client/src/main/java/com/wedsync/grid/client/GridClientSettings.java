@@ -123,6 +123,17 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     }
 
     /**
+     * Returns a copy with another load timeout.
+     * @param newLoadTimeout how long a caller waits for another caller's load of the same key
+     * @return the copy
+     */
+    public GridClientSettings withLoadTimeout(Duration newLoadTimeout) {
+        return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
+                this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
+                newLoadTimeout, this.catalog, this.clock);
+    }
+
+    /**
      * Returns a copy with another catalog and clock.
      * @param newCatalog the catalog
      * @param newClock the clock of the TTL policy

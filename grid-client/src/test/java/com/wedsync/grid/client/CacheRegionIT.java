@@ -170,6 +170,17 @@ class CacheRegionIT {
     }
 
     @Test
+    void putIfAbsentKeepsTheFirstValueEvenWhenCompressed() {
+        CacheRegion<WeddingKey, String> region = client.region(DataClass.VENDOR_RESPONSES, String.class);
+        WeddingKey key = new WeddingKey("w-pia", "quote");
+        String first = "first ".repeat(500);
+
+        assertThat(region.putIfAbsent(key, first)).isNull();
+        assertThat(region.putIfAbsent(key, "second")).isEqualTo(first);
+        assertThat(region.get(key)).isEqualTo(first);
+    }
+
+    @Test
     void asyncVariantsCompleteWithTheSameResults() throws Exception {
         CacheRegion<WeddingKey, String> region = client.region(DataClass.SYSTEM_CACHE, String.class);
         WeddingKey key = new WeddingKey("w-async", "config");

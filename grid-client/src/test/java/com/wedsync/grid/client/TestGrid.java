@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Real members built from the catalog, in this JVM over loopback TCP, with a unique cluster name and free ports,
@@ -38,12 +39,15 @@ public final class TestGrid implements AutoCloseable {
 
     private final Catalog catalog;
 
+    private final Consumer<Config> memberCustomizer;
+
     private final List<HazelcastInstance> members = new ArrayList<>();
 
     private final List<GridClient> clients = new ArrayList<>();
 
-    private TestGrid(Catalog catalog) {
+    private TestGrid(Catalog catalog, Consumer<Config> memberCustomizer) {
         this.catalog = catalog;
+        this.memberCustomizer = memberCustomizer;
     }
 
     /**
@@ -62,7 +66,20 @@ public final class TestGrid implements AutoCloseable {
      * @return the grid
      */
     public static TestGrid start(int size, Catalog catalog) {
-        TestGrid grid = new TestGrid(catalog);
+        return start(size, catalog, (config) -> {
+        });
+    }
+
+    /**
+     * Starts members of a catalog, each with a change to the configuration the factory built, and waits until
+     * the cluster is safe.
+     * @param size how many members
+     * @param catalog the catalog
+     * @param memberCustomizer applied to every member's configuration, this one's and later ones', before start
+     * @return the grid
+     */
+    public static TestGrid start(int size, Catalog catalog, Consumer<Config> memberCustomizer) {
+        TestGrid grid = new TestGrid(catalog, memberCustomizer);
         try {
             for (int i = 0; i < size; i++) {
                 grid.startMember();
@@ -90,6 +107,7 @@ public final class TestGrid implements AutoCloseable {
         Config config = HazelcastConfigFactory.memberConfig(this.catalog, settings);
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
+        this.memberCustomizer.accept(config);
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         this.members.add(member);
         return member;

@@ -163,6 +163,18 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     }
 
     @Override
+    public V putIfAbsent(K key, V value) {
+        Duration ttl = this.ttlPolicy.ttl(dataClass(), Optional.empty(), AccessHint.NORMAL);
+        Object stored = encode(key, value);
+        Object existing = call("putIfAbsent",
+                () -> this.map.putIfAbsent(key, stored, ttl.toMillis(), TimeUnit.MILLISECONDS));
+        if (existing == null && this.absent != null) {
+            this.absent.invalidate(key);
+        }
+        return (existing != null) ? value(key, existing) : null;
+    }
+
+    @Override
     public void remove(K key) {
         Objects.requireNonNull(key, "key");
         call("remove", () -> {

@@ -1,0 +1,93 @@
+package com.wedsync.grid.client.spring;
+
+import com.wedsync.grid.client.GridClientSettings;
+import com.wedsync.grid.config.catalog.Durations;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How the {@code GridClient} of a Spring application reaches the grid and treats values: the
+ * {@code grid.client.*} properties. Relaxed binding reads them from environment variables too, for example
+ * {@code GRID_CLIENT_CLUSTERNAME}, {@code GRID_CLIENT_MEMBERS} or {@code GRID_CLIENT_COMPRESSIONTHRESHOLD}. The
+ * contract variable {@code CACHE_COMPRESSION_THRESHOLD} sets {@code compression-threshold} when nothing else does.
+ * Every value is checked as it is bound: a bad one fails the start with a message that names the property and
+ * the value.
+ *
+ * @param clusterName the cluster to connect to
+ * @param members host[:port] addresses of the members to connect to first
+ * @param connectTimeout how long the start waits to reach the cluster before it fails
+ * @param operationTimeout how long one cache operation may take, retries included, before it fails
+ * @param compressionThreshold larger serialized values are stored LZ4-compressed; CACHE_COMPRESSION_THRESHOLD too
+ * @param maxValueSize the largest value accepted, after compression
+ * @param negativeCacheTtl how long getOrLoad remembers that a load found nothing; 0s to never
+ * @param refreshAhead the final share of an entry's TTL in which getOrLoad reloads it in the background; 0 to never
+ * @param loadTimeout how long a caller waits for another caller's load of the same key
+ */
+@ConfigurationProperties(GridClientProperties.PREFIX)
+public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterName,
+        @DefaultValue("127.0.0.1") List<String> members, @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("5s") Duration operationTimeout, @DefaultValue("1KB") DataSize compressionThreshold,
+        @DefaultValue("1MB") DataSize maxValueSize, @DefaultValue("0s") Duration negativeCacheTtl,
+        @DefaultValue("0") double refreshAhead, @DefaultValue("30s") Duration loadTimeout) {
+
+    /** The prefix of the properties. */
+    public static final String PREFIX = "grid.client";
+
+    /**
+     * Validates the properties.
+     * @throws IllegalArgumentException naming the property and the value when one is missing or out of range
+     */
+    public GridClientProperties {
+        if (clusterName == null || clusterName.isBlank()) {
+            throw invalid("cluster-name", clusterName, "must not be blank");
+        }
+        if (members == null || members.isEmpty() || members.stream().anyMatch((m) -> m == null || m.isBlank())) {
+            throw invalid("members", members, "must list host[:port] addresses, none blank");
+        }
+        members = List.copyOf(members);
+        requirePositive("connect-timeout", connectTimeout);
+        requirePositive("operation-timeout", operationTimeout);
+        requirePositive("load-timeout", loadTimeout);
+        requireBytes("compression-threshold", compressionThreshold, 0);
+        requireBytes("max-value-size", maxValueSize, 1);
+        if (negativeCacheTtl == null || negativeCacheTtl.isNegative()) {
+            throw invalid("negative-cache-ttl", negativeCacheTtl, "must be 0s or more");
+        }
+        if (!(refreshAhead >= 0 && refreshAhead < 1)) {
+            throw invalid("refresh-ahead", refreshAhead, "must be at least 0 and below 1");
+        }
+    }
+
+    /**
+     * Returns the client settings these properties describe, with the shipped catalog and the system clock.
+     * @return the settings
+     */
+    public GridClientSettings toSettings() {
+        return GridClientSettings.defaults()
+            .withCluster(this.clusterName, this.members)
+            .withTimeouts(this.connectTimeout, this.operationTimeout)
+            .withValueLimits((int) this.compressionThreshold.toBytes(), (int) this.maxValueSize.toBytes())
+            .withLoading(this.negativeCacheTtl, this.refreshAhead)
+            .withLoadTimeout(this.loadTimeout);
+    }
+
+    private static void requirePositive(String property, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw invalid(property, value, "must be positive");
+        }
+    }
+
+    private static void requireBytes(String property, DataSize value, long min) {
+        if (value == null || value.toBytes() < min || value.toBytes() > Integer.MAX_VALUE) {
+            throw invalid(property, value, "must lie between " + min + "B and " + Integer.MAX_VALUE + "B");
+        }
+    }
+
+    private static IllegalArgumentException invalid(String property, Object value, String rule) {
+        Object shown = (value instanceof Duration duration) ? Durations.format(duration) : value;
+        return new IllegalArgumentException(PREFIX + "." + property + " (" + shown + ") " + rule);
+    }
+}
