@@ -7,6 +7,7 @@ import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.OperationTimeoutException;
 import com.hazelcast.internal.nearcache.NearCache;
 import com.hazelcast.map.IMap;
+import com.hazelcast.spi.exception.TargetDisconnectedException;
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.client.GridClientSettings;
 import com.wedsync.grid.client.GridUnavailableException;
@@ -354,7 +355,8 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         try {
             return action.get();
         }
-        catch (HazelcastClientOfflineException | OperationTimeoutException | HazelcastInstanceNotActiveException ex) {
+        catch (HazelcastClientOfflineException | OperationTimeoutException | HazelcastInstanceNotActiveException
+                | TargetDisconnectedException ex) {
             throw unavailable(operation, ex);
         }
     }
@@ -363,7 +365,8 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         return stage.exceptionallyCompose((failure) -> {
             Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
             if (cause instanceof HazelcastClientOfflineException || cause instanceof OperationTimeoutException
-                    || cause instanceof HazelcastInstanceNotActiveException) {
+                    || cause instanceof HazelcastInstanceNotActiveException
+                    || cause instanceof TargetDisconnectedException) {
                 return CompletableFuture.failedFuture(unavailable(operation, (RuntimeException) cause));
             }
             return CompletableFuture.failedFuture(cause);
@@ -371,9 +374,12 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     }
 
     private GridUnavailableException unavailable(String operation, RuntimeException cause) {
-        return new GridUnavailableException("region " + dataClass().id() + ": " + operation
-                + " got no answer from the grid within " + Durations.format(this.operationTimeout)
-                + " (operationTimeout): " + cause.getMessage(), cause);
+        String outcome = (cause instanceof TargetDisconnectedException)
+                ? " lost its connection to the member before an answer; a write may or may not have been applied: "
+                : " got no answer from the grid within " + Durations.format(this.operationTimeout)
+                        + " (operationTimeout): ";
+        return new GridUnavailableException("region " + dataClass().id() + ": " + operation + outcome
+                + cause.getMessage(), cause);
     }
 
     @SuppressWarnings("unchecked")

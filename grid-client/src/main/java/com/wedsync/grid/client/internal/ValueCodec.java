@@ -62,9 +62,14 @@ final class ValueCodec {
     @SuppressWarnings("unchecked")
     <V> V decode(Object stored) {
         if (stored instanceof CompressedValue compressed) {
-            byte[] raw = new byte[compressed.rawLength()];
-            this.decompressor.decompress(compressed.lz4(), 0, compressed.lz4().length, raw, 0);
-            return this.serialization.toObject(new HeapData(raw));
+            Object decoded = compressed.decoded();
+            if (decoded == null) {
+                byte[] raw = new byte[compressed.rawLength()];
+                this.decompressor.decompress(compressed.lz4(), 0, compressed.lz4().length, raw, 0);
+                decoded = this.serialization.toObject(new HeapData(raw));
+                compressed.decoded(decoded);
+            }
+            return (V) decoded;
         }
         return (V) stored;
     }

@@ -51,6 +51,16 @@ class ValueCodecTests {
     }
 
     @Test
+    void aCompressedValueIsDecodedOnceAndThenServedAsIs() {
+        ValueCodec.Encoded encoded = this.codec.encode("vendor_responses", sized(4 * THRESHOLD));
+
+        String first = this.codec.decode(encoded.stored());
+        String second = this.codec.decode(encoded.stored());
+
+        assertThat(second).isSameAs(first);
+    }
+
+    @Test
     void anIncompressibleValueIsStoredAsIsRatherThanGrown() {
         byte[] noise = new byte[4096];
         new java.util.Random(42).nextBytes(noise);

@@ -1,0 +1,154 @@
+package com.wedsync.grid.benchmarks;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.NearCacheConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.wedsync.grid.client.GridClient;
+import com.wedsync.grid.client.GridClientSettings;
+import com.wedsync.grid.config.catalog.Catalog;
+import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.config.hazelcast.Discovery;
+import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.config.hazelcast.MemberSettings;
+import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.key.WeddingKeySerializer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One member built from the shipped catalog, on loopback with a free port and a unique cluster name, and the
+ * clients of a benchmark. Close it in the benchmark's trial tear-down: it shuts down everything it started.
+ */
+final class BenchGrid implements AutoCloseable {
+
+    // The forked benchmark JVM's flags: Hazelcast's Java 17 module flags (the parent pom's hazelcast.test.argLine),
+    // a common pool wider than 1 on 2-CPU machines, and warnings only from the logs.
+
+    static final String EXPORTS_REF = "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED";
+
+    static final String OPENS_LANG = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+
+    static final String OPENS_NIO = "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED";
+
+    static final String OPENS_MANAGEMENT = "--add-opens=java.management/sun.management=ALL-UNNAMED";
+
+    static final String OPENS_MANAGEMENT_INTERNAL = "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED";
+
+    static final String COMMON_POOL = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4";
+
+    static final String QUIET_LOGS = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn";
+
+    /** Keys every read benchmark cycles through: a power of two, well under every near cache's bound. */
+    static final int KEYS = 1024;
+
+    private final String clusterName = "bench-" + UUID.randomUUID();
+
+    private final String address;
+
+    private final HazelcastInstance member;
+
+    private final List<AutoCloseable> clients = new ArrayList<>();
+
+    private BenchGrid() {
+        int port = freePort();
+        this.address = "127.0.0.1:" + port;
+        MemberSettings settings = new MemberSettings(this.clusterName, List.of(this.address), "127.0.0.1", port, false,
+                256L << 20, true, Discovery.TCP_IP, Duration.ofSeconds(30));
+        Config config = HazelcastConfigFactory.memberConfig(CatalogLoader.loadDefault(), settings);
+        config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
+        this.member = Hazelcast.newHazelcastInstance(config);
+    }
+
+    /**
+     * Starts the member.
+     * @return the grid
+     */
+    static BenchGrid start() {
+        return new BenchGrid();
+    }
+
+    /**
+     * Connects a {@link GridClient} with meters in a registry of its own, as a service would have.
+     * @param catalog the client's catalog (the member always runs the shipped one)
+     * @return the client
+     */
+    GridClient client(Catalog catalog) {
+        GridClientSettings settings = GridClientSettings.defaults()
+            .withCluster(this.clusterName, List.of(this.address))
+            .withCatalog(catalog, Clock.systemUTC());
+        GridClient client = GridClient.connect(settings, new SimpleMeterRegistry());
+        this.clients.add(client);
+        return client;
+    }
+
+    /**
+     * Connects a plain Hazelcast client: no wrapper, the wedding-key serializer, and the given near caches.
+     * @param nearCaches the near caches
+     * @return the client
+     */
+    HazelcastInstance bareClient(NearCacheConfig... nearCaches) {
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(this.clusterName);
+        config.getNetworkConfig().addAddress(this.address);
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        for (NearCacheConfig nearCache : nearCaches) {
+            config.addNearCacheConfig(nearCache);
+        }
+        config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new WeddingKeySerializer());
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
+        this.clients.add(client::shutdown);
+        return client;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable client : this.clients) {
+            client.close();
+        }
+        this.member.shutdown();
+    }
+
+    /**
+     * Returns the keys the read benchmarks use, one item of each of {@value #KEYS} weddings.
+     * @return the keys
+     */
+    static WeddingKey[] keys() {
+        WeddingKey[] keys = new WeddingKey[KEYS];
+        for (int i = 0; i < KEYS; i++) {
+            keys[i] = new WeddingKey(String.format(Locale.ROOT, "w-2026-06-13-%04d", i), "timeline");
+        }
+        return keys;
+    }
+
+    /**
+     * Returns the value stored under a key: a short timeline summary, below the compression threshold.
+     * @param key the key
+     * @return the value
+     */
+    static String value(WeddingKey key) {
+        return "ceremony 15:00, dinner 18:30 - " + key.weddingId();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.wedsync.grid.benchmarks;
+
+import com.hazelcast.client.map.impl.nearcache.NearCachedClientMapProxy;
+import com.hazelcast.map.IMap;
+import com.wedsync.grid.client.CacheRegion;
+import com.wedsync.grid.client.GridClient;
+import com.wedsync.grid.config.catalog.Catalog;
+import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.config.key.WeddingKey;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * An L2 read on one thread, as a latency distribution (sample mode: p50, p99): a {@link CacheRegion} whose client
+ * has the class's near cache switched off (a catalog override on the client only), so that every read is a
+ * round trip to the member over loopback, and the same client's bare {@code IMap.get} for the wrapper's share.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Threads(1)
+@Fork(value = 1, jvmArgsAppend = { BenchGrid.EXPORTS_REF, BenchGrid.OPENS_LANG, BenchGrid.OPENS_NIO,
+    BenchGrid.OPENS_MANAGEMENT, BenchGrid.OPENS_MANAGEMENT_INTERNAL, BenchGrid.COMMON_POOL, BenchGrid.QUIET_LOGS })
+@State(Scope.Benchmark)
+public class L2ReadBenchmark {
+
+    private BenchGrid grid;
+
+    private CacheRegion<WeddingKey, String> region;
+
+    private IMap<WeddingKey, String> bare;
+
+    /** Starts a member and a client without a wedding-data near cache, and stores the keys. */
+    @Setup(Level.Trial)
+    public void start() {
+        this.grid = BenchGrid.start();
+        Catalog noNearCache = CatalogLoader.loadDefault(Map.of("wedding_data.near-cache.enabled", "false"));
+        GridClient client = this.grid.client(noNearCache);
+        this.region = client.region(DataClass.WEDDING_DATA, String.class);
+        this.bare = client.hazelcast().getMap(noNearCache.policy(DataClass.WEDDING_DATA).mapName());
+        if (this.bare instanceof NearCachedClientMapProxy) {
+            throw new IllegalStateException("wedding_data has a near cache: the benchmark would measure L1 hits");
+        }
+        for (WeddingKey key : BenchGrid.keys()) {
+            this.region.put(key, BenchGrid.value(key));
+        }
+    }
+
+    /** Stops the client and the member. */
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+        this.grid.close();
+    }
+
+    /**
+     * (d) A region read that goes to the grid.
+     * @param cursor the thread's key
+     * @return the value
+     */
+    @Benchmark
+    public String regionL2Get(KeyCursor cursor) {
+        return this.region.get(cursor.next());
+    }
+
+    /**
+     * The same read through the bare map of the same client.
+     * @param cursor the thread's key
+     * @return the value
+     */
+    @Benchmark
+    public String hazelcastL2Get(KeyCursor cursor) {
+        return this.bare.get(cursor.next());
+    }
+}
