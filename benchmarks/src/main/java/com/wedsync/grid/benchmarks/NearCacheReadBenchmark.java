@@ -122,7 +122,7 @@ public class NearCacheReadBenchmark {
 
     /**
      * A region read answered by the near cache, of a ~10 KiB vendor response stored compressed: the near cache
-     * holds the compressed form, so every hit decompresses and deserializes it.
+     * holds the compressed form, which keeps the value once decoded, so only the first hit decompresses.
      * @param cursor the thread's key
      * @return the value
      */
