@@ -1,16 +1,10 @@
 package com.wedsync.grid.client.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.hazelcast.client.HazelcastClientOfflineException;
-import com.hazelcast.core.HazelcastInstanceNotActiveException;
-import com.hazelcast.core.OperationTimeoutException;
+import com.hazelcast.client.map.impl.nearcache.NearCachedClientMapProxy;
 import com.hazelcast.internal.nearcache.NearCache;
 import com.hazelcast.map.IMap;
-import com.hazelcast.spi.exception.TargetDisconnectedException;
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.client.GridClientSettings;
-import com.wedsync.grid.client.GridUnavailableException;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.catalog.Durations;
@@ -25,13 +19,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * A {@link CacheRegion} over one IMap of a Hazelcast client with a near cache. The L1 hit path is a near-cache
@@ -56,38 +47,24 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
 
     private final RegionMetrics metrics;
 
-    private final SingleFlight<K, V> flight;
+    private final RegionLoader<K, V> loading;
 
-    private final Cache<K, Boolean> absent;
-
-    private final Cache<K, Long> refreshAt;
-
-    private final double refreshAhead;
+    private final Failures failures;
 
     private final Executor loaders;
-
-    private final Duration operationTimeout;
-
-    private final java.time.Clock clock;
 
     HazelcastCacheRegion(DataClassPolicy policy, Class<V> valueType, IMap<Object, Object> map, ValueCodec codec,
             TtlPolicy ttlPolicy, RegionMetrics metrics, GridClientSettings settings, Executor loaders) {
         this.policy = policy;
         this.valueType = valueType;
         this.map = map;
-        this.nearCache = nearCacheOf(map);
+        this.nearCache = (map instanceof NearCachedClientMapProxy<?, ?> nearCached) ? nearCached.getNearCache() : null;
         this.codec = codec;
         this.ttlPolicy = ttlPolicy;
         this.metrics = metrics;
-        this.flight = new SingleFlight<>(settings.loadTimeout());
-        this.absent = settings.negativeCacheTtl().isZero() ? null
-                : Caffeine.newBuilder().expireAfterWrite(settings.negativeCacheTtl()).maximumSize(10_000).build();
-        this.refreshAhead = settings.refreshAhead();
-        this.refreshAt = (this.refreshAhead == 0) ? null
-                : Caffeine.newBuilder().expireAfterWrite(policy.ttl().max()).maximumSize(100_000).build();
+        this.loading = new RegionLoader<>(policy, settings, metrics, loaders);
+        this.failures = new Failures(policy.dataClass().id(), settings.operationTimeout());
         this.loaders = loaders;
-        this.operationTimeout = settings.operationTimeout();
-        this.clock = settings.clock();
     }
 
     @Override
@@ -111,7 +88,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
             }
         }
         long start = System.nanoTime();
-        Object stored = call("get", () -> this.map.get(key));
+        Object stored = this.failures.call("get", () -> this.map.get(key));
         this.metrics.l2Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return counted(key, stored);
     }
@@ -122,18 +99,19 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         Map<K, V> found = new HashMap<>();
         Set<Object> remote = new HashSet<>();
         for (K key : keys) {
-            Object cached = (this.nearCache != null) ? this.nearCache.get(Objects.requireNonNull(key, "key")) : null;
+            Objects.requireNonNull(key, "key");
+            Object cached = (this.nearCache != null) ? this.nearCache.get(key) : null;
             if (isValue(cached)) {
                 this.metrics.l1Hits.increment();
                 found.put(key, value(key, cached));
             }
             else {
-                remote.add(Objects.requireNonNull(key, "key"));
+                remote.add(key);
             }
         }
         if (!remote.isEmpty()) {
             long start = System.nanoTime();
-            Map<Object, Object> stored = call("getAll", () -> this.map.getAll(remote));
+            Map<Object, Object> stored = this.failures.call("getAll", () -> this.map.getAll(remote));
             this.metrics.l2Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             for (Object key : remote) {
                 @SuppressWarnings("unchecked")
@@ -149,7 +127,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
 
     @Override
     public void put(K key, V value) {
-        write(key, value, this.ttlPolicy.ttl(dataClass(), Optional.empty(), AccessHint.NORMAL));
+        write(key, value, defaultTtl());
     }
 
     @Override
@@ -165,12 +143,12 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
 
     @Override
     public V putIfAbsent(K key, V value) {
-        Duration ttl = this.ttlPolicy.ttl(dataClass(), Optional.empty(), AccessHint.NORMAL);
+        Duration ttl = defaultTtl();
         Object stored = encode(key, value);
-        Object existing = call("putIfAbsent",
+        Object existing = this.failures.call("putIfAbsent",
                 () -> this.map.putIfAbsent(key, stored, ttl.toMillis(), TimeUnit.MILLISECONDS));
-        if (existing == null && this.absent != null) {
-            this.absent.invalidate(key);
+        if (existing == null) {
+            this.loading.written(key);
         }
         return (existing != null) ? value(key, existing) : null;
     }
@@ -178,13 +156,8 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     @Override
     public void remove(K key) {
         Objects.requireNonNull(key, "key");
-        call("remove", () -> {
-            this.map.delete(key);
-            return null;
-        });
-        if (this.absent != null) {
-            this.absent.invalidate(key);
-        }
+        this.failures.run("remove", () -> this.map.delete(key));
+        this.loading.written(key);
     }
 
     @Override
@@ -192,16 +165,16 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         Objects.requireNonNull(loader, "loader");
         V value = get(key);
         if (value != null) {
-            maybeRefresh(key, loader);
+            this.loading.refreshIfDue(key, () -> loadAndStore(key, loader));
             return value;
         }
-        if (this.absent != null && this.absent.getIfPresent(key) != null) {
+        if (this.loading.knownAbsent(key)) {
             return null;
         }
-        return this.flight.load(key, () -> {
+        return this.loading.single(key, () -> {
             // Another thread or JVM may have stored it since our read.
-            Object stored = call("get", () -> this.map.get(key));
-            return (stored != null) ? value(key, stored) : load(key, loader);
+            Object stored = this.failures.call("get", () -> this.map.get(key));
+            return (stored != null) ? value(key, stored) : loadAndStore(key, loader);
         });
     }
 
@@ -216,7 +189,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
             }
         }
         long start = System.nanoTime();
-        return translated("getAsync", this.map.getAsync(key).thenApply((stored) -> {
+        return this.failures.translated("getAsync", this.map.getAsync(key).thenApply((stored) -> {
             this.metrics.l2Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return counted(key, stored);
         }));
@@ -225,10 +198,11 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     @Override
     public CompletionStage<Void> putAsync(K key, V value) {
         try {
-            Duration ttl = this.ttlPolicy.ttl(dataClass(), Optional.empty(), AccessHint.NORMAL);
+            Duration ttl = defaultTtl();
             Object stored = encode(key, value);
-            return translated("putAsync",
-                    this.map.setAsync(key, stored, ttl.toMillis(), TimeUnit.MILLISECONDS).thenRun(() -> { }));
+            return this.failures.translated("putAsync",
+                    this.map.setAsync(key, stored, ttl.toMillis(), TimeUnit.MILLISECONDS)
+                        .thenRun(() -> this.loading.written(key)));
         }
         catch (RuntimeException ex) {
             return CompletableFuture.failedFuture(ex);
@@ -238,7 +212,8 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     @Override
     public CompletionStage<Void> removeAsync(K key) {
         Objects.requireNonNull(key, "key");
-        return translated("removeAsync", this.map.deleteAsync(key).thenRun(() -> { }));
+        return this.failures.translated("removeAsync",
+                this.map.deleteAsync(key).thenRun(() -> this.loading.written(key)));
     }
 
     @Override
@@ -253,56 +228,20 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         return "CacheRegion[" + dataClass().id() + " -> " + this.map.getName() + "]";
     }
 
-    private V load(K key, Function<? super K, ? extends V> loader) {
-        long start = System.nanoTime();
-        V loaded;
-        try {
-            loaded = loader.apply(key);
-        }
-        catch (RuntimeException | Error ex) {
-            this.metrics.loadFailures.increment();
-            this.metrics.loadTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            throw ex;
-        }
-        this.metrics.loads.increment();
-        this.metrics.loadTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        if (loaded == null) {
-            if (this.absent != null) {
-                this.absent.put(key, Boolean.TRUE);
-            }
-            return null;
-        }
-        Duration ttl = this.ttlPolicy.ttl(dataClass(), Optional.empty(), AccessHint.NORMAL);
-        write(key, loaded, ttl);
-        if (this.refreshAt != null) {
-            // Reload in the last refreshAhead share of the TTL, at a random point of its first half, so that
-            // clients and keys loaded together do not all reload together.
-            long window = (long) (ttl.toMillis() * this.refreshAhead);
-            long jitter = ThreadLocalRandom.current().nextLong(window / 2 + 1);
-            this.refreshAt.put(key, this.clock.millis() + ttl.toMillis() - window + jitter);
+    private V loadAndStore(K key, Function<? super K, ? extends V> loader) {
+        V loaded = this.loading.call(key, loader);
+        if (loaded != null) {
+            Duration ttl = defaultTtl();
+            write(key, loaded, ttl);
+            this.loading.loaded(key, ttl);
         }
         return loaded;
     }
 
-    private void maybeRefresh(K key, Function<? super K, ? extends V> loader) {
-        if (this.refreshAt == null) {
-            return;
-        }
-        Long due = this.refreshAt.getIfPresent(key);
-        if (due != null && this.clock.millis() >= due && this.refreshAt.asMap().remove(key, due)) {
-            this.loaders.execute(() -> this.flight.load(key, () -> load(key, loader)));
-        }
-    }
-
     private void write(K key, V value, Duration ttl) {
         Object stored = encode(key, value);
-        call("put", () -> {
-            this.map.set(key, stored, ttl.toMillis(), TimeUnit.MILLISECONDS);
-            return null;
-        });
-        if (this.absent != null) {
-            this.absent.invalidate(key);
-        }
+        this.failures.run("put", () -> this.map.set(key, stored, ttl.toMillis(), TimeUnit.MILLISECONDS));
+        this.loading.written(key);
     }
 
     private Object encode(K key, V value) {
@@ -317,6 +256,10 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
             this.metrics.compressionRatio.record((double) encoded.storedBytes() / encoded.rawBytes());
         }
         return encoded.stored();
+    }
+
+    private Duration defaultTtl() {
+        return this.ttlPolicy.ttl(dataClass(), Optional.empty(), AccessHint.NORMAL);
     }
 
     private Duration checkedTtl(Duration ttl) {
@@ -349,44 +292,5 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
 
     private static boolean isValue(Object cached) {
         return cached != null && cached != NearCache.NOT_CACHED && cached != NearCache.CACHED_AS_NULL;
-    }
-
-    private <T> T call(String operation, Supplier<T> action) {
-        try {
-            return action.get();
-        }
-        catch (HazelcastClientOfflineException | OperationTimeoutException | HazelcastInstanceNotActiveException
-                | TargetDisconnectedException ex) {
-            throw unavailable(operation, ex);
-        }
-    }
-
-    private <T> CompletionStage<T> translated(String operation, CompletionStage<T> stage) {
-        return stage.exceptionallyCompose((failure) -> {
-            Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
-            if (cause instanceof HazelcastClientOfflineException || cause instanceof OperationTimeoutException
-                    || cause instanceof HazelcastInstanceNotActiveException
-                    || cause instanceof TargetDisconnectedException) {
-                return CompletableFuture.failedFuture(unavailable(operation, (RuntimeException) cause));
-            }
-            return CompletableFuture.failedFuture(cause);
-        });
-    }
-
-    private GridUnavailableException unavailable(String operation, RuntimeException cause) {
-        String outcome = (cause instanceof TargetDisconnectedException)
-                ? " lost its connection to the member before an answer; a write may or may not have been applied: "
-                : " got no answer from the grid within " + Durations.format(this.operationTimeout)
-                        + " (operationTimeout): ";
-        return new GridUnavailableException("region " + dataClass().id() + ": " + operation + outcome
-                + cause.getMessage(), cause);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static NearCache<Object, Object> nearCacheOf(IMap<Object, Object> map) {
-        if (map instanceof com.hazelcast.client.map.impl.nearcache.NearCachedClientMapProxy<?, ?> nearCached) {
-            return nearCached.getNearCache();
-        }
-        return null;
     }
 }

@@ -1,0 +1,69 @@
+package com.wedsync.grid.client.internal;
+
+import com.hazelcast.client.HazelcastClientOfflineException;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.core.OperationTimeoutException;
+import com.hazelcast.spi.exception.TargetDisconnectedException;
+import com.wedsync.grid.client.GridUnavailableException;
+import com.wedsync.grid.config.catalog.Durations;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * Turns Hazelcast's "the grid did not answer" exceptions into {@link GridUnavailableException}s that name the
+ * region, the operation and the timeout. Every other exception passes unchanged.
+ */
+final class Failures {
+
+    private final String region;
+
+    private final Duration timeout;
+
+    Failures(String region, Duration timeout) {
+        this.region = region;
+        this.timeout = timeout;
+    }
+
+    <T> T call(String operation, Supplier<T> action) {
+        try {
+            return action.get();
+        }
+        catch (HazelcastClientOfflineException | OperationTimeoutException | HazelcastInstanceNotActiveException
+                | TargetDisconnectedException ex) {
+            throw unavailable(operation, ex);
+        }
+    }
+
+    void run(String operation, Runnable action) {
+        call(operation, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    <T> CompletionStage<T> translated(String operation, CompletionStage<T> stage) {
+        return stage.exceptionallyCompose((failure) -> {
+            Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
+                    ? failure.getCause() : failure;
+            return CompletableFuture.failedFuture(isUnavailable(cause)
+                    ? unavailable(operation, (RuntimeException) cause) : cause);
+        });
+    }
+
+    private static boolean isUnavailable(Throwable cause) {
+        return cause instanceof HazelcastClientOfflineException || cause instanceof OperationTimeoutException
+                || cause instanceof HazelcastInstanceNotActiveException
+                || cause instanceof TargetDisconnectedException;
+    }
+
+    private GridUnavailableException unavailable(String operation, RuntimeException cause) {
+        String outcome = (cause instanceof TargetDisconnectedException)
+                ? " lost its connection to the member before an answer; a write may or may not have been applied: "
+                : " got no answer from the grid within " + Durations.format(this.timeout) + " (operationTimeout): ";
+        return new GridUnavailableException("region " + this.region + ": " + operation + outcome + cause.getMessage(),
+                cause);
+    }
+}
