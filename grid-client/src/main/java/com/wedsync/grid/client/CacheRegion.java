@@ -36,6 +36,16 @@ public interface CacheRegion<K, V> {
     V get(K key);
 
     /**
+     * Reads a value and tells the observer where it was answered.
+     * @param key the key
+     * @param observer told, on this thread, whether L1, L2 or neither had it
+     * @return the value, or {@code null} if the grid has none
+     * @throws NullPointerException if the key is null
+     * @throws GridUnavailableException if the grid did not answer in time
+     */
+    V get(K key, ReadSource.Observer observer);
+
+    /**
      * Reads several values.
      * @param keys the keys
      * @return the values found, by key

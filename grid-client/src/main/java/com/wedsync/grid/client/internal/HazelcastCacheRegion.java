@@ -5,6 +5,7 @@ import com.hazelcast.internal.nearcache.NearCache;
 import com.hazelcast.map.IMap;
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.client.GridClientSettings;
+import com.wedsync.grid.client.ReadSource;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.catalog.Durations;
@@ -74,6 +75,11 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
 
     @Override
     public V get(K key) {
+        return get(key, ReadSource.Observer.NONE);
+    }
+
+    @Override
+    public V get(K key, ReadSource.Observer observer) {
         Objects.requireNonNull(key, "key");
         if (this.nearCache != null) {
             boolean timed = this.metrics.sampleL1();
@@ -84,12 +90,14 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
                 if (timed) {
                     this.metrics.l1Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 }
+                observer.observed(ReadSource.L1);
                 return value(key, cached);
             }
         }
         long start = System.nanoTime();
         Object stored = this.failures.call("get", () -> this.map.get(key));
         this.metrics.l2Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        observer.observed((stored != null) ? ReadSource.L2 : ReadSource.MISS);
         return counted(key, stored);
     }
 

@@ -1,0 +1,127 @@
+package com.wedsync.grid.loadtest.target;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.wedsync.grid.config.catalog.Catalog;
+import com.wedsync.grid.config.hazelcast.Discovery;
+import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.config.hazelcast.MemberSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Members started in this JVM from the catalog, on loopback, with a cluster name of their own and free ports:
+ * a self-contained run needs nothing else.
+ */
+public final class EmbeddedGrid implements AutoCloseable {
+
+    private static final int PORT_SPAN = 8;
+
+    private final String clusterName = "loadtest-" + UUID.randomUUID();
+
+    private final List<String> addresses = new ArrayList<>();
+
+    private final List<HazelcastInstance> members = new ArrayList<>();
+
+    private final Catalog catalog;
+
+    private final long memoryLimitBytes;
+
+    private EmbeddedGrid(Catalog catalog, long memoryLimitBytes) {
+        this.catalog = catalog;
+        this.memoryLimitBytes = memoryLimitBytes;
+        int base = freePort();
+        for (int i = 0; i < PORT_SPAN; i++) {
+            this.addresses.add("127.0.0.1:" + (base + i));
+        }
+    }
+
+    /**
+     * Starts members.
+     * @param catalog the data classes
+     * @param size how many members
+     * @param memoryLimitBytes each member's cache memory limit
+     * @return the running grid
+     */
+    public static EmbeddedGrid start(Catalog catalog, int size, long memoryLimitBytes) {
+        if (size < 1 || size > PORT_SPAN) {
+            throw new IllegalArgumentException("--embedded (" + size + ") must be between 1 and " + PORT_SPAN);
+        }
+        EmbeddedGrid grid = new EmbeddedGrid(catalog, memoryLimitBytes);
+        try {
+            for (int i = 0; i < size; i++) {
+                grid.startMember();
+            }
+            return grid;
+        }
+        catch (RuntimeException ex) {
+            grid.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Starts one more member (a scale-out).
+     * @return the member
+     */
+    public HazelcastInstance startMember() {
+        int port = Integer.parseInt(this.addresses.get(0).substring(this.addresses.get(0).lastIndexOf(':') + 1));
+        MemberSettings settings = new MemberSettings(this.clusterName, this.addresses, "127.0.0.1", port, true,
+                this.memoryLimitBytes, true, Discovery.TCP_IP, Duration.ofSeconds(30));
+        Config config = HazelcastConfigFactory.memberConfig(this.catalog, settings);
+        config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+        this.members.add(member);
+        return member;
+    }
+
+    /**
+     * Returns the cluster's name.
+     * @return the name
+     */
+    public String clusterName() {
+        return this.clusterName;
+    }
+
+    /**
+     * Returns the addresses clients connect to.
+     * @return {@code 127.0.0.1:port} for every port members may use
+     */
+    public List<String> addresses() {
+        return List.copyOf(this.addresses);
+    }
+
+    /**
+     * Returns the members started, running or not.
+     * @return the members
+     */
+    public List<HazelcastInstance> members() {
+        return List.copyOf(this.members);
+    }
+
+    @Override
+    public void close() {
+        this.members.forEach((member) -> member.getLifecycleService().terminate());
+    }
+
+    @Override
+    public String toString() {
+        return "embedded grid " + this.clusterName + " of " + this.members.size() + " members";
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

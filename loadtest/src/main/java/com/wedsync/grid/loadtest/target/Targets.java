@@ -1,0 +1,84 @@
+package com.wedsync.grid.loadtest.target;
+
+import com.wedsync.grid.client.GridClient;
+import com.wedsync.grid.client.GridClientSettings;
+import com.wedsync.grid.config.catalog.Catalog;
+import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.config.catalog.DataClass;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds a target by name: {@code grid} (near caches on), {@code grid-l2} (near caches off on the client),
+ * {@code caffeine}. A grid target connects to {@code members} when given, or starts an embedded grid.
+ */
+public final class Targets {
+
+    /** The names {@link #open} knows. */
+    public static final List<String> NAMES = List.of("grid", "grid-l2", "caffeine");
+
+    private Targets() {
+    }
+
+    /**
+     * Where a grid target finds its grid.
+     * @param members {@code host:port} addresses of a running cluster; empty to start an embedded one
+     * @param clusterName the running cluster's name (ignored when embedded)
+     * @param embeddedMembers how many members to start when embedded
+     * @param memoryLimitBytes each embedded member's cache memory limit
+     */
+    public record GridOptions(List<String> members, String clusterName, int embeddedMembers, long memoryLimitBytes) {
+    }
+
+    /**
+     * Opens a target.
+     * @param name one of {@link #NAMES}
+     * @param grid where a grid target finds its grid
+     * @return the target, owning everything it started
+     * @throws IllegalArgumentException naming the value and the known targets for an unknown name
+     */
+    public static Target open(String name, GridOptions grid) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "grid" -> grid(name, grid, CatalogLoader.loadDefault());
+            case "grid-l2" -> grid(name, grid, withoutNearCaches());
+            case "caffeine" -> new CaffeineTarget(1_000_000);
+            default -> throw new IllegalArgumentException("--target '" + name + "' is not one of " + NAMES);
+        };
+    }
+
+    private static Target grid(String name, GridOptions options, Catalog clientCatalog) {
+        EmbeddedGrid embedded = null;
+        List<String> members = options.members();
+        String clusterName = options.clusterName();
+        if (members.isEmpty()) {
+            embedded = EmbeddedGrid.start(CatalogLoader.loadDefault(), options.embeddedMembers(),
+                    options.memoryLimitBytes());
+            members = embedded.addresses();
+            clusterName = embedded.clusterName();
+        }
+        try {
+            GridClientSettings settings = GridClientSettings.defaults()
+                .withCluster(clusterName, members)
+                .withCatalog(clientCatalog, Clock.systemUTC());
+            return new GridTarget(name, GridClient.connect(settings, new SimpleMeterRegistry()), embedded);
+        }
+        catch (RuntimeException ex) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw ex;
+        }
+    }
+
+    private static Catalog withoutNearCaches() {
+        Map<String, String> overrides = new HashMap<>();
+        for (DataClass dataClass : DataClass.values()) {
+            overrides.put(dataClass.id() + ".near-cache.enabled", "false");
+        }
+        return CatalogLoader.loadDefault(overrides);
+    }
+}
