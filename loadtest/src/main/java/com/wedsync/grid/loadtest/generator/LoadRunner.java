@@ -1,0 +1,235 @@
+package com.wedsync.grid.loadtest.generator;
+
+import com.wedsync.grid.loadtest.target.Target;
+import com.wedsync.grid.loadtest.workload.Workload;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Drives a {@link Target} with a {@link Workload} as {@link RunSettings} say, and measures what users would feel.
+ * <p>
+ * Open loop (the default, any positive rate): every operation has an intended start time from the rate, and its
+ * latency is its completion minus that intended start, so a target that stalls shows every operation it delayed
+ * as slow, not just the one it held (coordinated-omission correction). Closed loop (rate 0): each thread issues
+ * its next operation when the previous one completes and latency counts from the actual start; it measures
+ * maximum throughput and is labelled as such in the result.
+ * <p>
+ * The caller's thread samples the recorders once a second for the progress listener and the interval log; the
+ * generator threads are daemons, joined until the settings' deadline. The target is not closed.
+ */
+public final class LoadRunner {
+
+    /** Gives the threads time to start before the first intended operation, so their start is not measured. */
+    private static final long START_LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private static final long SAMPLE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final RunSettings settings;
+
+    private final Workload workload;
+
+    private final Target target;
+
+    private final LongSupplier nanoTime = System::nanoTime;
+
+    private Consumer<Progress> progressListener = (progress) -> {
+    };
+
+    private Path intervalLogPath;
+
+    /**
+     * Creates a runner.
+     * @param settings how to run
+     * @param workload the source of operations; called from every generator thread, each with its own random
+     * @param target what to drive; called from every generator thread
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public LoadRunner(RunSettings settings, Workload workload, Target target) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.workload = Objects.requireNonNull(workload, "workload");
+        this.target = Objects.requireNonNull(target, "target");
+    }
+
+    /**
+     * Sets the listener told, on the calling thread, what the last second did, once a second.
+     * @param listener the listener; an exception it throws ends the run and is rethrown by {@link #run()}
+     * @return this runner
+     */
+    public LoadRunner onProgress(Consumer<Progress> listener) {
+        this.progressListener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * Sets the file to write the measured phase's HdrHistogram interval log to, one line per second and series,
+     * tagged like {@code GET/L1}.
+     * @param path the {@code .hlog} file, replaced if it exists; {@code null} for none
+     * @return this runner
+     */
+    public LoadRunner intervalLog(Path path) {
+        this.intervalLogPath = path;
+        return this;
+    }
+
+    /**
+     * Runs: warm-up, then the measured phase, then waits for operations in flight until the deadline.
+     * @return the measured phase's result
+     * @throws java.io.UncheckedIOException if the interval log cannot be written
+     * @throws IllegalStateException if a generator thread died, for example because the workload threw
+     */
+    public RunResult run() {
+        Instant startInstant = Instant.now();
+        long runStart = this.nanoTime.getAsLong();
+        Phases phases = Phases.of(this.settings, runStart + START_LEAD_NANOS);
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Worker> workers = createWorkers(phases, stopped);
+        Joined joined;
+        // Opened before the threads start, so that a bad path fails the run before it drives the target.
+        try (IntervalLog log = IntervalLog.open(this.intervalLogPath, describe(), startInstant.toEpochMilli())) {
+            List<Thread> threads = startThreads(workers, stopped, failure);
+            try {
+                sampleUntilEnd(phases, log, failure);
+            }
+            catch (RuntimeException | Error ex) {
+                stopped.set(true);
+                joinUntilDeadline(threads, phases.deadline(), stopped);
+                throw ex;
+            }
+            joined = joinUntilDeadline(threads, phases.deadline(), stopped);
+            // The operations that completed after the last tick.
+            log.write(phases.measured().sampleInterval());
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a generator thread failed: " + failure.get(), failure.get());
+        }
+        return result(phases, workers, startInstant, runStart, joined);
+    }
+
+    private List<Worker> createWorkers(Phases phases, AtomicBoolean stopped) {
+        SplittableRandom seeds = new SplittableRandom(this.settings.seed());
+        // Spinning the last stretch of a wait is only worth it when every thread has a core to spin on.
+        Pacer pacer = Pacer.system(this.settings.threads() <= Runtime.getRuntime().availableProcessors());
+        List<Worker> workers = new ArrayList<>();
+        for (int i = 0; i < this.settings.threads(); i++) {
+            // Separate streams, so the workload's operations do not depend on the arrival process.
+            SplittableRandom workloadRandom = seeds.split();
+            SplittableRandom arrivalRandom = seeds.split();
+            Metronome metronome = this.settings.closedLoop() ? null : Metronome.forThread(this.settings.arrival(),
+                    this.settings.rate(), this.settings.threads(), i, phases.origin(), arrivalRandom);
+            workers.add(new Worker(this.workload, this.target, workloadRandom, metronome, pacer, this.nanoTime,
+                    phases, stopped));
+        }
+        return workers;
+    }
+
+    private static List<Thread> startThreads(List<Worker> workers, AtomicBoolean stopped,
+            AtomicReference<Throwable> failure) {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < workers.size(); i++) {
+            Thread thread = new Thread(workers.get(i), "loadtest-generator-" + i);
+            thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, ex) -> {
+                failure.compareAndSet(null, ex);
+                stopped.set(true);
+            });
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+        return threads;
+    }
+
+    private void sampleUntilEnd(Phases phases, IntervalLog log, AtomicReference<Throwable> failure) {
+        Pacer pacer = Pacer.system(false);
+        long tick = phases.origin();
+        long previous = tick;
+        while (tick - phases.end() < 0 && failure.get() == null && !Thread.currentThread().isInterrupted()) {
+            tick = Math.min(tick + SAMPLE_INTERVAL_NANOS, phases.end());
+            pacer.awaitUntil(tick);
+            boolean warmup = tick - phases.measureStart() <= 0;
+            Map<OpLayer, Histogram> warmupInterval = phases.warmup().sampleInterval();
+            Map<OpLayer, Histogram> measuredInterval = phases.measured().sampleInterval();
+            log.write(measuredInterval);
+            LatencyRecorders current = warmup ? phases.warmup() : phases.measured();
+            this.progressListener.accept(progress(tick - phases.origin(), tick - previous, warmup,
+                    warmup ? warmupInterval : measuredInterval, current.totalErrors()));
+            previous = tick;
+        }
+    }
+
+    private static Progress progress(long elapsedNanos, long intervalNanos, boolean warmup,
+            Map<OpLayer, Histogram> interval, long errors) {
+        Histogram merged = LatencyRecorders.newHistogram();
+        interval.values().forEach(merged::add);
+        long ops = merged.getTotalCount();
+        double seconds = Math.max(intervalNanos, 1) / 1e9;
+        return new Progress(Duration.ofNanos(elapsedNanos), warmup, ops, ops / seconds,
+                merged.getValueAtPercentile(99.0) / 1e3, errors);
+    }
+
+    /**
+     * Joins the threads until the deadline, then stops and interrupts the ones left.
+     */
+    private Joined joinUntilDeadline(List<Thread> threads, long deadline, AtomicBoolean stopped) {
+        try {
+            for (Thread thread : threads) {
+                long remaining = deadline - this.nanoTime.getAsLong();
+                if (remaining > 0) {
+                    TimeUnit.NANOSECONDS.timedJoin(thread, remaining);
+                }
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        long finished = this.nanoTime.getAsLong();
+        stopped.set(true);
+        List<Thread> alive = threads.stream().filter(Thread::isAlive).toList();
+        alive.forEach(Thread::interrupt);
+        return new Joined(finished, alive.size());
+    }
+
+    private RunResult result(Phases phases, List<Worker> workers, Instant startInstant, long runStart,
+            Joined joined) {
+        LatencyRecorders measured = phases.measured();
+        Map<OpLayer, Histogram> histograms = measured.totals();
+        Map<OpLayer, Long> ops = new LinkedHashMap<>();
+        histograms.forEach((series, histogram) -> ops.put(series, histogram.getTotalCount()));
+        long measuredEnd = Math.max(joined.finished(), phases.end());
+        Instant start = startInstant.plusNanos(phases.measureStart() - runStart);
+        Instant end = startInstant.plusNanos(measuredEnd - runStart);
+        long completed = ops.values().stream().mapToLong(Long::longValue).sum() + measured.totalErrors();
+        double achievedRate = completed / ((measuredEnd - phases.measureStart()) / 1e9);
+        long unissued = workers.stream().mapToLong(Worker::unissued).sum();
+        return new RunResult(this.settings, this.target.name(), this.settings.closedLoop(), start, end, ops,
+                measured.errors(), measured.errorSamples(), achievedRate, histograms, unissued, joined.abandoned());
+    }
+
+    private String describe() {
+        String mode = this.settings.closedLoop() ? "closed loop (max throughput)"
+                : "open loop " + this.settings.rate() + " ops/s " + this.settings.arrival();
+        return "wedsync loadtest: target=" + this.target.name() + ", " + mode + ", threads=" + this.settings.threads()
+                + ", latencies in ns, tags OPERATION/LAYER";
+    }
+
+    /**
+     * How joining the generator threads ended.
+     * @param finished the {@code nanoTime} joining ended
+     * @param abandoned the threads still alive at the deadline
+     */
+    private record Joined(long finished, int abandoned) {
+    }
+}

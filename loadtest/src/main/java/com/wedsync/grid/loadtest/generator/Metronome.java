@@ -1,0 +1,73 @@
+package com.wedsync.grid.loadtest.generator;
+
+import java.util.SplittableRandom;
+
+/**
+ * The intended start times of one generator thread: pure arithmetic on {@code nanoTime} values, no waiting
+ * (see {@link Pacer}). A thread that falls behind still gets every intended time, so the lag shows up as latency
+ * instead of being skipped (coordinated-omission correction).
+ */
+final class Metronome {
+
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private final Arrival arrival;
+
+    private final long origin;
+
+    private final double intervalNanos;
+
+    private final SplittableRandom random;
+
+    private double offsetNanos;
+
+    private long count;
+
+    private Metronome(Arrival arrival, long origin, double intervalNanos, double phaseNanos, SplittableRandom random) {
+        this.arrival = arrival;
+        this.origin = origin;
+        this.intervalNanos = intervalNanos;
+        this.offsetNanos = phaseNanos;
+        this.random = random;
+    }
+
+    /**
+     * Creates the metronome of one of {@code threads} threads sharing {@code totalRate}. Constant schedules are
+     * staggered so that the threads do not all fire at once.
+     * @param arrival constant or Poisson spacing
+     * @param totalRate the operations per second of all threads together, positive
+     * @param threads the number of threads sharing the rate
+     * @param index this thread's index, from 0
+     * @param origin the {@code nanoTime} the schedule starts at
+     * @param random this thread's random for Poisson gaps
+     * @return the metronome
+     */
+    static Metronome forThread(Arrival arrival, double totalRate, int threads, int index, long origin,
+            SplittableRandom random) {
+        double interval = threads * NANOS_PER_SECOND / totalRate;
+        double phase = (arrival == Arrival.CONSTANT) ? interval * index / threads : 0;
+        return new Metronome(arrival, origin, interval, phase, random);
+    }
+
+    /**
+     * Returns the next intended start time; never skips one, whatever the time is now.
+     * @return a {@code nanoTime} value, strictly after the previous one for Poisson, spaced evenly for constant
+     */
+    long next() {
+        if (this.arrival == Arrival.POISSON) {
+            // Inverse transform of the exponential distribution; 1 - u is in (0, 1], so the log is finite.
+            this.offsetNanos += -Math.log(1.0 - this.random.nextDouble()) * this.intervalNanos;
+            return this.origin + (long) this.offsetNanos;
+        }
+        // Multiply instead of adding up, so rounding does not drift over millions of operations.
+        return this.origin + (long) (this.offsetNanos + this.count++ * this.intervalNanos);
+    }
+
+    /**
+     * Returns the mean gap between intended starts.
+     * @return nanoseconds
+     */
+    double intervalNanos() {
+        return this.intervalNanos;
+    }
+}

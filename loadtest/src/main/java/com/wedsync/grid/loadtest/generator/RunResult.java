@@ -1,0 +1,84 @@
+package com.wedsync.grid.loadtest.generator;
+
+import com.wedsync.grid.loadtest.workload.OpType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The measured phase of a run (warm-up excluded). Latencies are in nanoseconds; in an open-loop run they count
+ * from each operation's intended start, so they include any time the target made the generator wait.
+ *
+ * @param settings what was asked for
+ * @param target the target's name
+ * @param closedLoop whether the run was closed loop (maximum throughput; latencies omit queueing) rather than open
+ * @param start when the measured phase started
+ * @param end when its last operation completed, or the deadline if some never did
+ * @param ops the completed operations per (operation, layer)
+ * @param errors the failed operations per operation type, every type present
+ * @param errorSamples the messages of the first few errors
+ * @param achievedRate the completed and failed operations per second between start and end
+ * @param histograms the latency histograms per (operation, layer), in nanoseconds; owned by this result
+ * @param unissued the operations intended before the end that were never issued because the generator was behind
+ * @param abandonedThreads the threads still inside the target at the deadline
+ */
+public record RunResult(RunSettings settings, String target, boolean closedLoop, Instant start, Instant end,
+        Map<OpLayer, Long> ops, Map<OpType, Long> errors, List<String> errorSamples, double achievedRate,
+        Map<OpLayer, Histogram> histograms, long unissued, int abandonedThreads) {
+
+    /**
+     * Copies the collections so that the result cannot change.
+     */
+    public RunResult {
+        ops = Collections.unmodifiableMap(new LinkedHashMap<>(ops));
+        Map<OpType, Long> errorsCopy = new EnumMap<>(OpType.class);
+        errorsCopy.putAll(errors);
+        errors = Collections.unmodifiableMap(errorsCopy);
+        errorSamples = List.copyOf(errorSamples);
+        histograms = Collections.unmodifiableMap(new LinkedHashMap<>(histograms));
+    }
+
+    /**
+     * Returns the length of the measured phase.
+     * @return from start to end
+     */
+    public Duration measured() {
+        return Duration.between(this.start, this.end);
+    }
+
+    /**
+     * Returns the operations that completed without error.
+     * @return the sum of {@link #ops()}
+     */
+    public long totalOps() {
+        return this.ops.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Returns the operations that failed.
+     * @return the sum of {@link #errors()}
+     */
+    public long totalErrors() {
+        return this.errors.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Returns the latencies of all layers of one operation type, merged.
+     * @param type the operation type
+     * @return a new histogram, empty if no such operation completed
+     */
+    public Histogram histogram(OpType type) {
+        Histogram merged = LatencyRecorders.newHistogram();
+        this.histograms.forEach((series, histogram) -> {
+            if (series.type() == type) {
+                merged.add(histogram);
+            }
+        });
+        return merged;
+    }
+}

@@ -1,0 +1,59 @@
+package com.wedsync.grid.loadtest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A short scenario against an embedded 2-member grid, through the command line: it completes, and report.json and
+ * the interval log say what happened. Bad options are refused with exit code 2 and a named error.
+ */
+class RunCommandIT {
+
+    @Test
+    void aShortBaselineAgainstAnEmbeddedTwoMemberGridWritesAFullReport(@TempDir Path out) throws Exception {
+        int exit = new CommandLine(new LoadtestCommand()).execute("run", "--scenario", "baseline", "--embedded", "2",
+                "--rate", "2000", "--duration", "2s", "--warmup", "1s", "--workload", "mix=wedding;weddings=10",
+                "--out", out.toString());
+
+        assertThat(exit).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> report = JsonMapper.builder().build().readValue(out.resolve("report.json").toFile(), Map.class);
+        assertThat(report).containsEntry("scenario", "baseline").containsEntry("target", "grid").containsEntry("members", 2)
+            .containsKeys("achievedRate", "latencyMicros", "readHitRates", "criteria", "passed", "machine");
+        assertThat(((Number) report.get("ops")).longValue()).isBetween(3_000L, 5_000L);
+        assertThat(report.get("errors")).isEqualTo(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> latency = (Map<String, Map<String, Object>>) report.get("latencyMicros");
+        assertThat(latency.get("ALL")).containsKeys("count", "p50", "p90", "p95", "p99", "p999", "max");
+        assertThat(latency).containsKey("GET/L1");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> criteria = (List<Map<String, Object>>) report.get("criteria");
+        assertThat(criteria).extracting((c) -> c.get("name")).contains("errors == 0", "p95 <= 500 us", "p99 <= 1000 us");
+        assertThat(Files.size(out.resolve("latency.hlog"))).isPositive();
+    }
+
+    @Test
+    void badOptionsAreRefusedWithExitCode2NamingTheOption(@TempDir Path out) {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new LoadtestCommand()).setErr(new PrintWriter(err));
+        commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            line.getErr().println("loadtest: " + ex.getMessage());
+            return (ex instanceof IllegalArgumentException) ? 2 : 1;
+        });
+
+        assertThat(commandLine.execute("run", "--scenario", "tuesday", "--out", out.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--scenario 'tuesday' is not one of [baseline, max-throughput]");
+        assertThat(commandLine.execute("run", "--rate", "fast")).isEqualTo(2);
+        assertThat(err.toString()).contains("--rate");
+    }
+}
