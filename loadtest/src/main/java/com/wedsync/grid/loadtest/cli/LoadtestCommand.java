@@ -25,12 +25,21 @@ public final class LoadtestCommand implements Runnable {
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism",
                 System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "4"));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Returns the command line: a bad value found while running (an unknown scenario, a bad workload spec) is one
+     * line on standard error and exit code 2, like a bad option; any other failure is one line and exit code 1.
+     * @return the command line
+     */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LoadtestCommand());
         commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("loadtest: " + ex.getMessage());
             return (ex instanceof IllegalArgumentException) ? 2 : 1;
         });
-        System.exit(commandLine.execute(args));
+        return commandLine;
     }
 
     @Override

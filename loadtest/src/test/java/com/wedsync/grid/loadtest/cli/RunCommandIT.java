@@ -21,7 +21,7 @@ class RunCommandIT {
 
     @Test
     void aShortBaselineAgainstAnEmbeddedTwoMemberGridWritesAFullReport(@TempDir Path out) throws Exception {
-        int exit = new CommandLine(new LoadtestCommand()).execute("run", "--scenario", "baseline", "--embedded", "2",
+        int exit = LoadtestCommand.commandLine().execute("run", "--scenario", "baseline", "--embedded", "2",
                 "--rate", "2000", "--duration", "2s", "--warmup", "1s", "--workload", "mix=wedding;weddings=10",
                 "--out", out.toString());
 
@@ -45,14 +45,12 @@ class RunCommandIT {
     @Test
     void badOptionsAreRefusedWithExitCode2NamingTheOption(@TempDir Path out) {
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new LoadtestCommand()).setErr(new PrintWriter(err));
-        commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            line.getErr().println("loadtest: " + ex.getMessage());
-            return (ex instanceof IllegalArgumentException) ? 2 : 1;
-        });
+        CommandLine commandLine = LoadtestCommand.commandLine().setErr(new PrintWriter(err));
 
         assertThat(commandLine.execute("run", "--scenario", "tuesday", "--out", out.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--scenario 'tuesday' is not one of [baseline, max-throughput]");
+        assertThat(err.toString()).contains("loadtest: --scenario 'tuesday' is not one of [baseline, max-throughput]");
+        assertThat(commandLine.execute("run", "--workload", "theta=1.5", "--out", out.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("theta");
         assertThat(commandLine.execute("run", "--rate", "fast")).isEqualTo(2);
         assertThat(err.toString()).contains("--rate");
     }
