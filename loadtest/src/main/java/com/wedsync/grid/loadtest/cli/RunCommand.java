@@ -50,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cluster-name", defaultValue = "wedsync-grid", description = "the running cluster's name (default: ${DEFAULT-VALUE})")
     String clusterName;
 
+    @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379", description = "the redis target's server (default: ${DEFAULT-VALUE})")
+    String redisUri;
+
     @Option(names = "--memory-limit", defaultValue = "512", description = "each embedded member's cache memory, MiB (default: ${DEFAULT-VALUE})")
     long memoryLimitMib;
 
@@ -87,8 +90,8 @@ final class RunCommand implements Callable<Integer> {
             .create(Clock.systemUTC());
         Path folder = (this.out != null) ? this.out : Path.of("loadtest-results", chosen.name() + "-" + this.target);
         createFolder(folder);
-        Targets.GridOptions grid = new Targets.GridOptions(this.members, this.clusterName, this.embedded,
-                this.memoryLimitMib << 20);
+        Targets.TargetOptions grid = new Targets.TargetOptions(this.members, this.clusterName, this.embedded,
+                this.memoryLimitMib << 20, this.redisUri);
         System.out.printf("scenario %s, target %s, %s, %d threads, workload %s%n", chosen.name(), this.target,
                 settings.closedLoop() ? "closed loop" : "open loop at " + (long) settings.rate() + " ops/s",
                 settings.threads(), load.describe());

@@ -25,13 +25,15 @@ public final class Targets {
     }
 
     /**
-     * Where a grid target finds its grid.
+     * Where the targets find what they drive.
      * @param members {@code host:port} addresses of a running cluster; empty to start an embedded one
      * @param clusterName the running cluster's name (ignored when embedded)
      * @param embeddedMembers how many members to start when embedded
      * @param memoryLimitBytes each embedded member's cache memory limit
+     * @param redisUri the Redis server of the {@code redis} target, for example {@code redis://127.0.0.1:6379}
      */
-    public record GridOptions(List<String> members, String clusterName, int embeddedMembers, long memoryLimitBytes) {
+    public record TargetOptions(List<String> members, String clusterName, int embeddedMembers, long memoryLimitBytes,
+            String redisUri) {
     }
 
     /**
@@ -41,7 +43,7 @@ public final class Targets {
      * @return the target, owning everything it started
      * @throws IllegalArgumentException naming the value and the known targets for an unknown name
      */
-    public static Target open(String name, GridOptions grid) {
+    public static Target open(String name, TargetOptions grid) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "grid" -> grid(name, grid, CatalogLoader.loadDefault());
             case "grid-l2" -> grid(name, grid, withoutNearCaches());
@@ -50,7 +52,7 @@ public final class Targets {
         };
     }
 
-    private static Target grid(String name, GridOptions options, Catalog clientCatalog) {
+    private static Target grid(String name, TargetOptions options, Catalog clientCatalog) {
         EmbeddedGrid embedded = null;
         List<String> members = options.members();
         String clusterName = options.clusterName();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class GridTargetIT {
 
-    private static final Targets.GridOptions EMBEDDED = new Targets.GridOptions(List.of(), "", 1, 64L << 20);
+    private static final Targets.TargetOptions EMBEDDED = new Targets.TargetOptions(List.of(), "", 1, 64L << 20, "redis://127.0.0.1:6379");
 
     @Test
     void withNearCachesAReadIsAMissThenAfterAWriteL2ThenL1() {
