@@ -14,12 +14,13 @@ import java.util.Map;
 
 /**
  * Builds a target by name: {@code grid} (near caches on), {@code grid-l2} (near caches off on the client),
- * {@code caffeine}. A grid target connects to {@code members} when given, or starts an embedded grid.
+ * {@code caffeine}, {@code redis} (the server at {@code redisUri}). A grid target connects to {@code members}
+ * when given, or starts an embedded grid.
  */
 public final class Targets {
 
     /** The names {@link #open} knows. */
-    public static final List<String> NAMES = List.of("grid", "grid-l2", "caffeine");
+    public static final List<String> NAMES = List.of("grid", "grid-l2", "caffeine", "redis");
 
     private Targets() {
     }
@@ -48,6 +49,7 @@ public final class Targets {
             case "grid" -> grid(name, grid, CatalogLoader.loadDefault());
             case "grid-l2" -> grid(name, grid, withoutNearCaches());
             case "caffeine" -> new CaffeineTarget(1_000_000);
+            case "redis" -> RedisTarget.connect(grid.redisUri(), CatalogLoader.loadDefault());
             default -> throw new IllegalArgumentException("--target '" + name + "' is not one of " + NAMES);
         };
     }

@@ -43,6 +43,24 @@ class RunCommandIT {
     }
 
     @Test
+    void compareRunsEachTargetAndWritesATableWithRatiosToTheFirst(@TempDir Path out) throws Exception {
+        int exit = LoadtestCommand.commandLine().execute("compare", "--targets", "caffeine,grid", "--rate", "1000",
+                "--duration", "1s", "--warmup", "1s", "--workload", "mix=wedding;weddings=5", "--out", out.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.resolve("caffeine/report.json")).isRegularFile();
+        assertThat(out.resolve("grid/report.json")).isRegularFile();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> comparison = JsonMapper.builder().build().readValue(out.resolve("compare.json").toFile(),
+                Map.class);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) comparison.get("rows");
+        assertThat(rows).extracting((row) -> row.get("target")).containsExactly("caffeine", "grid");
+        assertThat(rows.get(0)).containsEntry("rateRatio", 1.0);
+        assertThat(Files.readString(out.resolve("compare.txt"))).contains("target", "caffeine", "grid", "p99 us");
+    }
+
+    @Test
     void badOptionsAreRefusedWithExitCode2NamingTheOption(@TempDir Path out) {
         StringWriter err = new StringWriter();
         CommandLine commandLine = LoadtestCommand.commandLine().setErr(new PrintWriter(err));

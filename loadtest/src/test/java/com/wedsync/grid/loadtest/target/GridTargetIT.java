@@ -55,7 +55,7 @@ class GridTargetIT {
     @Test
     void anUnknownTargetIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> Targets.open("memcached", EMBEDDED)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("--target 'memcached' is not one of [grid, grid-l2, caffeine]");
+            .hasMessage("--target 'memcached' is not one of [grid, grid-l2, caffeine, redis]");
     }
 
     private static Operation get(WeddingKey key) {

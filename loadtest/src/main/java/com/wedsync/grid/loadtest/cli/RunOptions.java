@@ -1,0 +1,109 @@
+package com.wedsync.grid.loadtest.cli;
+
+import com.wedsync.grid.config.catalog.Durations;
+import com.wedsync.grid.loadtest.generator.Arrival;
+import com.wedsync.grid.loadtest.generator.RunSettings;
+import com.wedsync.grid.loadtest.scenario.Scenario;
+import com.wedsync.grid.loadtest.target.Targets;
+import com.wedsync.grid.loadtest.workload.FiniteWorkload;
+import com.wedsync.grid.loadtest.workload.WorkloadSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The options {@code run} and {@code compare} share: the scenario, where the targets are, and overrides of the
+ * scenario's rate, threads, durations and workload.
+ */
+final class RunOptions {
+
+    @Option(names = "--scenario", defaultValue = "baseline", description = "baseline or max-throughput (default: ${DEFAULT-VALUE})")
+    String scenario;
+
+    @Option(names = "--embedded", defaultValue = "1", description = "members to start in-process when --members is not given (default: ${DEFAULT-VALUE})")
+    int embedded;
+
+    @Option(names = "--members", split = ",", description = "host:port of a running cluster's members")
+    List<String> members = new ArrayList<>();
+
+    @Option(names = "--cluster-name", defaultValue = "wedsync-grid", description = "the running cluster's name (default: ${DEFAULT-VALUE})")
+    String clusterName;
+
+    @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379", description = "the redis target's server (default: ${DEFAULT-VALUE})")
+    String redisUri;
+
+    @Option(names = "--memory-limit", defaultValue = "512", description = "each embedded member's cache memory, MiB (default: ${DEFAULT-VALUE})")
+    long memoryLimitMib;
+
+    @Option(names = "--rate", description = "target ops/s; 0 for closed loop (default: the scenario's)")
+    Double rate;
+
+    @Option(names = "--threads", description = "generator threads (default: the scenario's)")
+    Integer threads;
+
+    @Option(names = "--duration", description = "measured time, e.g. 30s (default: the scenario's)")
+    String duration;
+
+    @Option(names = "--warmup", description = "unrecorded time before it, e.g. 5s (default: the scenario's)")
+    String warmup;
+
+    @Option(names = "--workload", description = "workload spec, e.g. mix=wedding;weddings=1000 or ycsb=B;records=100000 (default: the scenario's)")
+    String workload;
+
+    @Option(names = "--arrival", defaultValue = "CONSTANT", description = "CONSTANT or POISSON (default: ${DEFAULT-VALUE})")
+    Arrival arrival;
+
+    @Option(names = "--no-preload", description = "do not write every key of the workload before the run")
+    boolean noPreload;
+
+    @Option(names = "--out", description = "output folder (default: loadtest-results/<scenario>-<target>)")
+    Path out;
+
+    Scenario scenario() {
+        return Scenario.named(this.scenario);
+    }
+
+    RunSettings settings(Scenario chosen) {
+        return new RunSettings((this.rate != null) ? this.rate : chosen.rate(), this.arrival,
+                (this.threads != null) ? this.threads : chosen.threads(),
+                duration("--warmup", this.warmup, chosen.warmup()),
+                duration("--duration", this.duration, chosen.duration()), Duration.ofSeconds(5),
+                RunSettings.DEFAULT_SEED);
+    }
+
+    FiniteWorkload workload(Scenario chosen) {
+        return WorkloadSpec.parse((this.workload != null) ? this.workload : chosen.workload()).create(Clock.systemUTC());
+    }
+
+    Targets.TargetOptions targets() {
+        return new Targets.TargetOptions(this.members, this.clusterName, this.embedded, this.memoryLimitMib << 20,
+                this.redisUri);
+    }
+
+    int memberCount(String target) {
+        return target.startsWith("grid") ? (this.members.isEmpty() ? this.embedded : this.members.size()) : 0;
+    }
+
+    Path folder(String name) {
+        return createdFolder((this.out != null) ? this.out : Path.of("loadtest-results", name));
+    }
+
+    static Path createdFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            return folder;
+        }
+        catch (IOException ex) {
+            throw new IllegalArgumentException("--out '" + folder + "' cannot be created: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static Duration duration(String option, String text, Duration fallback) {
+        return (text == null) ? fallback : Durations.parse(option, text);
+    }
+}
