@@ -4,6 +4,7 @@ import com.wedsync.grid.loadtest.generator.LoadRunner;
 import com.wedsync.grid.loadtest.generator.RunResult;
 import com.wedsync.grid.loadtest.generator.RunSettings;
 import com.wedsync.grid.loadtest.report.Criterion;
+import com.wedsync.grid.loadtest.report.HtmlReport;
 import com.wedsync.grid.loadtest.report.RunReport;
 import com.wedsync.grid.loadtest.scenario.Scenario;
 import com.wedsync.grid.loadtest.target.Target;
@@ -53,6 +54,7 @@ final class ScenarioRun {
             Map<String, Object> report = RunReport.of(scenario.name(), load.describe(),
                     this.options.memberCount(target), result, criteria);
             Path written = RunReport.write(folder, report);
+            HtmlReport.write(folder, report, folder.resolve("latency.hlog"));
             summarize(report, criteria, written);
             return report;
         }

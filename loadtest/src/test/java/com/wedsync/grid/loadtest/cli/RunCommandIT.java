@@ -40,6 +40,7 @@ class RunCommandIT {
         List<Map<String, Object>> criteria = (List<Map<String, Object>>) report.get("criteria");
         assertThat(criteria).extracting((c) -> c.get("name")).contains("errors == 0", "p95 <= 500 us", "p99 <= 1000 us");
         assertThat(Files.size(out.resolve("latency.hlog"))).isPositive();
+        assertThat(out.resolve("report.html")).isRegularFile();
     }
 
     @Test
