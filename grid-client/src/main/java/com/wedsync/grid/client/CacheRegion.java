@@ -107,6 +107,13 @@ public interface CacheRegion<K, V> {
     void remove(K key);
 
     /**
+     * Removes every entry of this data class from the grid: for every client and service, not just this one.
+     * Other clients' near caches drop the entries when the invalidation reaches them.
+     * @throws GridUnavailableException if the grid did not acknowledge it in time
+     */
+    void clear();
+
+    /**
      * Reads a value, loading and storing it on a miss. Inside this JVM, concurrent misses of one key make one
      * loader call and share its result; a loader's exception reaches every waiting caller and nothing is cached.
      * @param key the key

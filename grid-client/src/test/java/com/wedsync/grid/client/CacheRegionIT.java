@@ -181,6 +181,19 @@ class CacheRegionIT {
     }
 
     @Test
+    void clearRemovesEveryEntryOfTheClass() {
+        CacheRegion<WeddingKey, String> region = client.region(DataClass.GUEST_INTERACTIONS, String.class);
+        WeddingKey key = new WeddingKey("w-clear", "rsvp");
+        region.put(key, "yes");
+        region.get(key);
+
+        region.clear();
+
+        assertThat(region.get(key)).isNull();
+        assertThat(client.hazelcast().getMap("guest_interactions").size()).isZero();
+    }
+
+    @Test
     void asyncVariantsCompleteWithTheSameResults() throws Exception {
         CacheRegion<WeddingKey, String> region = client.region(DataClass.SYSTEM_CACHE, String.class);
         WeddingKey key = new WeddingKey("w-async", "config");

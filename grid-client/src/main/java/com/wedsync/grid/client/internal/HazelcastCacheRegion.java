@@ -169,6 +169,12 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     }
 
     @Override
+    public void clear() {
+        this.failures.run("clear", this.map::clear);
+        this.loading.cleared();
+    }
+
+    @Override
     public V getOrLoad(K key, Function<? super K, ? extends V> loader) {
         Objects.requireNonNull(loader, "loader");
         V value = get(key);

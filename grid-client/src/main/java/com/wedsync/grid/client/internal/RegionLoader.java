@@ -83,6 +83,12 @@ final class RegionLoader<K, V> {
         }
     }
 
+    void cleared() {
+        if (this.absent != null) {
+            this.absent.invalidateAll();
+        }
+    }
+
     /**
      * Schedules the key's reload in the last refresh-ahead share of its TTL, at a random point of that window's
      * first half, so that clients and keys loaded together do not all reload together.

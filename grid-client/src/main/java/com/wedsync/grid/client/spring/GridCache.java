@@ -1,11 +1,7 @@
 package com.wedsync.grid.client.spring;
 
-import com.hazelcast.client.HazelcastClientOfflineException;
-import com.hazelcast.core.HazelcastInstanceNotActiveException;
-import com.hazelcast.core.OperationTimeoutException;
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.client.GridClient;
-import com.wedsync.grid.client.GridUnavailableException;
 import com.wedsync.grid.config.catalog.DataClass;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -36,16 +32,10 @@ final class GridCache implements Cache {
 
     private final CacheRegion<Object, Object> region;
 
-    private final GridClient client;
-
-    private final String mapName;
-
     private final ConcurrentMap<Object, CompletableFuture<Object>> asyncLoads = new ConcurrentHashMap<>();
 
     GridCache(GridClient client, DataClass dataClass) {
         this.region = client.region(dataClass, Object.class);
-        this.client = client;
-        this.mapName = client.catalog().policy(dataClass).mapName();
     }
 
     @Override
@@ -156,13 +146,7 @@ final class GridCache implements Cache {
      */
     @Override
     public void clear() {
-        try {
-            this.client.hazelcast().getMap(this.mapName).clear();
-        }
-        catch (HazelcastClientOfflineException | OperationTimeoutException | HazelcastInstanceNotActiveException ex) {
-            throw new GridUnavailableException("cache " + getName() + ": clear got no answer from the grid: "
-                    + ex.getMessage(), ex);
-        }
+        this.region.clear();
     }
 
     /** {@link #clear()}, which is done when it returns; returns {@code false}, not knowing if there were entries. */
