@@ -15,9 +15,18 @@ import java.time.Duration;
  * @param duration the measured time, after the warm-up
  * @param grace how long after the end to wait for operations still in flight before abandoning their threads
  * @param seed the seed of every thread's random, so that a run's operations can be reproduced
+ * @param profile how the open-loop rate changes over the measured phase ({@link RateProfile#CONSTANT} for not at
+ * all)
+ * @param inFlight 0 for synchronous operations (each thread has one in flight); otherwise the most operations in
+ * flight at once across all threads, issued through {@link com.wedsync.grid.loadtest.target.Target#executeAsync}
+ * @param maxOps 0 for no bound; otherwise the run ends once this many measured operations have been issued, or at
+ * the end of its duration, whichever comes first
  */
 public record RunSettings(double rate, Arrival arrival, int threads, Duration warmup, Duration duration,
-        Duration grace, long seed) {
+        Duration grace, long seed, RateProfile profile, int inFlight, long maxOps) {
+
+    /** The most operations a run may keep in flight. */
+    public static final int MAX_IN_FLIGHT = 65_536;
 
     /** The most operations per second a run may ask for. */
     public static final double MAX_RATE = 1e9;
@@ -44,6 +53,59 @@ public record RunSettings(double rate, Arrival arrival, int threads, Duration wa
         requireDuration("warmup", warmup, false);
         requireDuration("duration", duration, true);
         requireDuration("grace", grace, true);
+        require(profile != null, "profile must not be null; use RateProfile.CONSTANT");
+        require(inFlight >= 0 && inFlight <= MAX_IN_FLIGHT,
+                "inFlight (" + inFlight + ") must be 0 (synchronous) or between 1 and " + MAX_IN_FLIGHT);
+        require(maxOps >= 0, "maxOps (" + maxOps + ") must be 0 (no bound) or positive");
+    }
+
+    /**
+     * Creates settings with a constant rate, synchronous operations and no bound on the operations.
+     * @param rate see {@link #rate()}
+     * @param arrival see {@link #arrival()}
+     * @param threads see {@link #threads()}
+     * @param warmup see {@link #warmup()}
+     * @param duration see {@link #duration()}
+     * @param grace see {@link #grace()}
+     * @param seed see {@link #seed()}
+     * @throws IllegalArgumentException naming the field and the value if one is out of range or missing
+     */
+    public RunSettings(double rate, Arrival arrival, int threads, Duration warmup, Duration duration,
+            Duration grace, long seed) {
+        this(rate, arrival, threads, warmup, duration, grace, seed, RateProfile.CONSTANT, 0, 0);
+    }
+
+    /**
+     * Returns a copy with another rate profile.
+     * @param newProfile the profile
+     * @return the copy
+     * @throws IllegalArgumentException if it is {@code null}
+     */
+    public RunSettings withProfile(RateProfile newProfile) {
+        return new RunSettings(this.rate, this.arrival, this.threads, this.warmup, this.duration, this.grace,
+                this.seed, newProfile, this.inFlight, this.maxOps);
+    }
+
+    /**
+     * Returns a copy with another bound on the operations in flight.
+     * @param newInFlight 0 for synchronous operations, or the most in flight at once
+     * @return the copy
+     * @throws IllegalArgumentException naming the value if it is out of range
+     */
+    public RunSettings withInFlight(int newInFlight) {
+        return new RunSettings(this.rate, this.arrival, this.threads, this.warmup, this.duration, this.grace,
+                this.seed, this.profile, newInFlight, this.maxOps);
+    }
+
+    /**
+     * Returns a copy with another bound on the measured operations.
+     * @param newMaxOps 0 for none, or the most measured operations to issue
+     * @return the copy
+     * @throws IllegalArgumentException naming the value if it is negative
+     */
+    public RunSettings withMaxOps(long newMaxOps) {
+        return new RunSettings(this.rate, this.arrival, this.threads, this.warmup, this.duration, this.grace,
+                this.seed, this.profile, this.inFlight, newMaxOps);
     }
 
     /**

@@ -15,12 +15,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Members started in this JVM from the catalog, on loopback, with a cluster name of their own and free ports:
  * a self-contained run needs nothing else.
  */
-public final class EmbeddedGrid implements AutoCloseable {
+public final class EmbeddedGrid implements GridControl, AutoCloseable {
 
     private static final int PORT_SPAN = 8;
 
@@ -57,7 +59,7 @@ public final class EmbeddedGrid implements AutoCloseable {
         EmbeddedGrid grid = new EmbeddedGrid(catalog, memoryLimitBytes);
         try {
             for (int i = 0; i < size; i++) {
-                grid.startMember();
+                grid.startAnotherMember();
             }
             return grid;
         }
@@ -67,11 +69,51 @@ public final class EmbeddedGrid implements AutoCloseable {
         }
     }
 
+    @Override
+    public void startMember() {
+        startAnotherMember();
+    }
+
+    @Override
+    public int runningMembers() {
+        return running().size();
+    }
+
+    @Override
+    public void killMember() {
+        List<HazelcastInstance> running = running();
+        if (running.size() < 2) {
+            throw new IllegalStateException("cannot kill a member of " + this + ": " + running.size()
+                    + " running, at least 2 are needed");
+        }
+        running.get(running.size() - 1).getLifecycleService().terminate();
+    }
+
+    @Override
+    public boolean clusterSafe() {
+        List<HazelcastInstance> running = running();
+        return !running.isEmpty() && running.get(0).getPartitionService().isClusterSafe();
+    }
+
+    @Override
+    public Duration awaitSafe(Duration timeout) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (!clusterSafe()) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw new IllegalStateException(this + " was not safe within " + timeout);
+            }
+            // Polled: Hazelcast has no event for "safe again"; a millisecond is far below what a migration takes.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     /**
      * Starts one more member (a scale-out).
      * @return the member
      */
-    public HazelcastInstance startMember() {
+    public HazelcastInstance startAnotherMember() {
         int port = Integer.parseInt(this.addresses.get(0).substring(this.addresses.get(0).lastIndexOf(':') + 1));
         MemberSettings settings = new MemberSettings(this.clusterName, this.addresses, "127.0.0.1", port, true,
                 this.memoryLimitBytes, true, Discovery.TCP_IP, Duration.ofSeconds(30));
@@ -104,6 +146,10 @@ public final class EmbeddedGrid implements AutoCloseable {
      */
     public List<HazelcastInstance> members() {
         return List.copyOf(this.members);
+    }
+
+    private List<HazelcastInstance> running() {
+        return this.members.stream().filter((member) -> member.getLifecycleService().isRunning()).toList();
     }
 
     @Override

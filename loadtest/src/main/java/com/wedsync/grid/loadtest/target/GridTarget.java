@@ -8,6 +8,7 @@ import com.wedsync.grid.config.key.WeddingKey;
 import com.wedsync.grid.loadtest.workload.Operation;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The grid through grid-client, as services use it: reads through the region (L1 then L2), writes with the TTL
@@ -59,6 +60,11 @@ public final class GridTarget implements Target {
                 yield Layer.WRITE;
             }
         };
+    }
+
+    @Override
+    public Optional<GridControl> cluster() {
+        return (this.owned instanceof GridControl control) ? Optional.of(control) : Optional.empty();
     }
 
     @Override
