@@ -58,6 +58,12 @@ final class RunOptions {
     @Option(names = "--arrival", defaultValue = "CONSTANT", description = "CONSTANT or POISSON (default: ${DEFAULT-VALUE})")
     Arrival arrival;
 
+    @Option(names = "--in-flight", description = "operations in flight at once through the targets' async APIs; 0 for one per thread, synchronous (default: the scenario's)")
+    Integer inFlight;
+
+    @Option(names = "--ops", description = "end the measured phase after this many operations (default: the scenario's; 0 for no bound)")
+    Long maxOps;
+
     @Option(names = "--no-preload", description = "do not write every key of the workload before the run")
     boolean noPreload;
 
@@ -73,7 +79,9 @@ final class RunOptions {
                 (this.threads != null) ? this.threads : chosen.threads(),
                 duration("--warmup", this.warmup, chosen.warmup()),
                 duration("--duration", this.duration, chosen.duration()), Duration.ofSeconds(5),
-                RunSettings.DEFAULT_SEED);
+                RunSettings.DEFAULT_SEED)
+            .withInFlight((this.inFlight != null) ? this.inFlight : 0)
+            .withMaxOps((this.maxOps != null) ? this.maxOps : 0);
     }
 
     FiniteWorkload workload(Scenario chosen) {
