@@ -22,11 +22,13 @@ import picocli.CommandLine.Option;
  */
 final class RunOptions {
 
-    @Option(names = "--scenario", defaultValue = "baseline", description = "baseline or max-throughput (default: ${DEFAULT-VALUE})")
+    private static final long MAX_MEMORY_MIB = 1L << 20;
+
+    @Option(names = "--scenario", defaultValue = "baseline", description = "baseline, max-throughput, saturday-spike, season-sustained, multi-layer, memory-pressure, scale-out, failover or concurrent-weddings (default: ${DEFAULT-VALUE})")
     String scenario;
 
-    @Option(names = "--embedded", defaultValue = "1", description = "members to start in-process when --members is not given (default: ${DEFAULT-VALUE})")
-    int embedded;
+    @Option(names = "--embedded", description = "members to start in-process when --members is not given (default: the scenario's)")
+    Integer embedded;
 
     @Option(names = "--members", split = ",", description = "host:port of a running cluster's members")
     List<String> members = new ArrayList<>();
@@ -37,8 +39,8 @@ final class RunOptions {
     @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379", description = "the redis target's server (default: ${DEFAULT-VALUE})")
     String redisUri;
 
-    @Option(names = "--memory-limit", defaultValue = "512", description = "each embedded member's cache memory, MiB (default: ${DEFAULT-VALUE})")
-    long memoryLimitMib;
+    @Option(names = "--memory-limit", description = "each embedded member's cache memory, MiB (default: the scenario's)")
+    Long memoryLimitMib;
 
     @Option(names = "--rate", description = "target ops/s; 0 for closed loop (default: the scenario's)")
     Double rate;
@@ -75,26 +77,38 @@ final class RunOptions {
     }
 
     RunSettings settings(Scenario chosen) {
-        return new RunSettings((this.rate != null) ? this.rate : chosen.rate(), this.arrival,
-                (this.threads != null) ? this.threads : chosen.threads(),
-                duration("--warmup", this.warmup, chosen.warmup()),
-                duration("--duration", this.duration, chosen.duration()), Duration.ofSeconds(5),
+        Scenario.Load load = chosen.load();
+        return new RunSettings((this.rate != null) ? this.rate : load.rate(), this.arrival,
+                (this.threads != null) ? this.threads : load.threads(),
+                duration("--warmup", this.warmup, load.warmup()),
+                duration("--duration", this.duration, load.duration()), Duration.ofSeconds(5),
                 RunSettings.DEFAULT_SEED)
+            .withProfile(load.profile())
             .withInFlight((this.inFlight != null) ? this.inFlight : 0)
-            .withMaxOps((this.maxOps != null) ? this.maxOps : 0);
+            .withMaxOps((this.maxOps != null) ? this.maxOps : load.maxOps());
     }
 
     FiniteWorkload workload(Scenario chosen) {
-        return WorkloadSpec.parse((this.workload != null) ? this.workload : chosen.workload()).create(Clock.systemUTC());
+        String spec = (this.workload != null) ? this.workload : chosen.load().workload();
+        return WorkloadSpec.parse(spec).create(Clock.systemUTC());
     }
 
-    Targets.TargetOptions targets() {
-        return new Targets.TargetOptions(this.members, this.clusterName, this.embedded, this.memoryLimitMib << 20,
+    Targets.TargetOptions targets(Scenario chosen) {
+        long memoryMib = (this.memoryLimitMib != null) ? this.memoryLimitMib : chosen.memoryLimitMib();
+        if (memoryMib < 1 || memoryMib > MAX_MEMORY_MIB) {
+            throw new IllegalArgumentException("--memory-limit (" + memoryMib + ") must be between 1 and "
+                    + MAX_MEMORY_MIB + " MiB");
+        }
+        return new Targets.TargetOptions(this.members, this.clusterName, embedded(chosen), memoryMib << 20,
                 this.redisUri);
     }
 
-    int memberCount(String target) {
-        return target.startsWith("grid") ? (this.members.isEmpty() ? this.embedded : this.members.size()) : 0;
+    int memberCount(String target, Scenario chosen) {
+        return target.startsWith("grid") ? (this.members.isEmpty() ? embedded(chosen) : this.members.size()) : 0;
+    }
+
+    private int embedded(Scenario chosen) {
+        return (this.embedded != null) ? this.embedded : chosen.members();
     }
 
     Path folder(String name) {

@@ -1,39 +1,66 @@
 package com.wedsync.grid.loadtest.scenario;
 
-import com.wedsync.grid.loadtest.generator.RunResult;
-import com.wedsync.grid.loadtest.report.Criterion;
-import com.wedsync.grid.loadtest.report.RunReport;
+import com.wedsync.grid.loadtest.generator.RateProfile;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /**
- * A named load with defaults sized for a 2-core machine (every one can be overridden on the command line) and
- * the pass criteria the original spec set for it. A failed criterion is a finding: the report says so.
+ * A named load with defaults sized for a 2-core machine (every one can be overridden on the command line), what
+ * happens to the grid during it, and the pass criteria the original spec set for it. A failed criterion is a
+ * finding: the report says so.
  *
  * @param name the scenario's name
  * @param description what it shows
- * @param rate the default target rate in ops/s (0 for closed loop)
- * @param threads the default generator threads
- * @param warmup the default warm-up, not recorded
- * @param duration the default measured duration
- * @param workload the default workload spec
- * @param p95Micros the p95 the spec asks for, in microseconds (0 for none)
- * @param p99Micros the p99 the spec asks for, in microseconds (0 for none)
+ * @param load the default load
+ * @param members the default number of embedded members
+ * @param memoryLimitMib the default cache memory of each embedded member, MiB
+ * @param disruption what happens to the grid during the measured phase
+ * @param limits the latency and retention the spec asks for
  */
-public record Scenario(String name, String description, double rate, int threads, Duration warmup, Duration duration,
-        String workload, double p95Micros, double p99Micros) {
+public record Scenario(String name, String description, Load load, int members, long memoryLimitMib,
+        Disruption disruption, Limits limits) {
 
-    /** The scenarios built so far. */
+    private static final String WEDDING_MIX = "mix=wedding;weddings=100";
+
+    private static final Duration WARMUP = Duration.ofSeconds(3);
+
+    private static final double BASE_RATE = 10_000;
+
+    private static final Limits SPEC_LATENCY = new Limits(500, 1_000, 0, 0, 0);
+
+    /** The scenarios, in the order the README lists them. */
     public static final List<Scenario> ALL = List.of(
-            new Scenario("baseline", "the wedding mix (95/5, Zipfian) at a steady open-loop rate", 10_000, 2,
-                    Duration.ofSeconds(3), Duration.ofSeconds(10), "mix=wedding;weddings=100", 500, 1_000),
+            new Scenario("baseline", "the wedding mix (95/5, Zipfian) at a steady open-loop rate",
+                    Load.steady(BASE_RATE, Duration.ofSeconds(10), WEDDING_MIX), 1, 512, Disruption.NONE,
+                    SPEC_LATENCY),
             new Scenario("max-throughput", "the wedding mix closed-loop: the most the target does (latency from "
-                    + "actual start)", 0, 2, Duration.ofSeconds(3), Duration.ofSeconds(10), "mix=wedding;weddings=100",
-                    0, 0));
+                    + "actual start)", Load.steady(0, Duration.ofSeconds(10), WEDDING_MIX), 1, 512,
+                    Disruption.NONE, Limits.NONE),
+            new Scenario("saturday-spike", "a Saturday in June: 5 s at the baseline rate, a 5 s ramp to 5x, 10 s "
+                    + "at 5x", Load.steady(BASE_RATE, Duration.ofSeconds(20), WEDDING_MIX)
+                        .withProfile(new RateProfile(5, Duration.ofSeconds(5), Duration.ofSeconds(5))),
+                    1, 512, Disruption.NONE, SPEC_LATENCY),
+            new Scenario("season-sustained", "the season (May-October): 1.5x the baseline rate held for 30 s",
+                    Load.steady(1.5 * BASE_RATE, Duration.ofSeconds(30), WEDDING_MIX), 1, 512, Disruption.NONE,
+                    SPEC_LATENCY),
+            new Scenario("multi-layer", "the wedding mix at the baseline rate, judged per layer: run it against "
+                    + "grid and grid-l2 to see L1 on and off",
+                    Load.steady(BASE_RATE, Duration.ofSeconds(10), WEDDING_MIX), 1, 512, Disruption.NONE,
+                    new Limits(0, 0, 50, 2_000, 0)),
+            new Scenario("memory-pressure", "300 weddings' data (about 700 MB, mostly photos) into 64 MiB members: "
+                    + "the lower classes overflow their budgets while wedding data stays",
+                    Load.steady(2_000, Duration.ofSeconds(10), "mix=wedding;weddings=300;reads=0.5"), 1, 64,
+                    Disruption.NONE, new Limits(0, 0, 0, 0, 0.98)),
+            new Scenario("scale-out", "a third member joins a 2-member grid a third of the way in: migration time "
+                    + "and latency during it", Load.steady(5_000, Duration.ofSeconds(30), WEDDING_MIX), 2, 512,
+                    new Disruption(Disruption.Kind.SCALE_OUT, 1.0 / 3), SPEC_LATENCY),
+            new Scenario("failover", "one of 3 members is killed a third of the way in: errors, recovery, and every "
+                    + "acknowledged wedding write still there", Load.steady(5_000, Duration.ofSeconds(30),
+                            WEDDING_MIX), 3, 512, new Disruption(Disruption.Kind.FAILOVER, 1.0 / 3), Limits.NONE),
+            new Scenario("concurrent-weddings", "100 weddings x 12 vendors, 2M operations closed-loop (bounded "
+                    + "at 5 min)", Load.steady(0, Duration.ofMinutes(5), "mix=wedding;weddings=100;vendors=12")
+                        .withMaxOps(2_000_000), 1, 512, Disruption.NONE, Limits.NONE));
 
     /**
      * Finds a scenario by name.
@@ -50,30 +77,47 @@ public record Scenario(String name, String description, double rate, int threads
     }
 
     /**
-     * Judges a run against the scenario's criteria: no errors, the requested rate achieved (open loop, within
-     * 5 %), and the spec's latency percentiles over all operations.
-     * @param result the run
-     * @return the criteria with their verdicts
+     * A scenario's default load.
+     *
+     * @param rate the target rate in ops/s (0 for closed loop)
+     * @param threads the generator threads
+     * @param warmup the warm-up, not recorded
+     * @param duration the measured duration
+     * @param workload the workload spec
+     * @param profile how the rate changes over the measured phase
+     * @param maxOps the operations after which the measured phase ends (0 for no bound)
      */
-    public List<Criterion> judge(RunResult result) {
-        List<Criterion> criteria = new ArrayList<>();
-        criteria.add(new Criterion("errors == 0", result.totalErrors(), result.totalErrors() == 0));
-        if (!result.closedLoop()) {
-            double share = result.achievedRate() / result.settings().rate();
-            criteria.add(new Criterion("achieved rate >= 95 % of " + (long) result.settings().rate() + " ops/s",
-                    Math.round(share * 1000) / 10.0, share >= 0.95));
+    public record Load(double rate, int threads, Duration warmup, Duration duration, String workload,
+            RateProfile profile, long maxOps) {
+
+        static Load steady(double rate, Duration duration, String workload) {
+            return new Load(rate, 2, WARMUP, duration, workload, RateProfile.CONSTANT, 0);
         }
-        Histogram all = new Histogram(3);
-        result.histograms().values().forEach(all::add);
-        Map<String, Object> percentiles = RunReport.percentiles(all);
-        if (this.p95Micros > 0) {
-            double p95 = (double) percentiles.get("p95");
-            criteria.add(new Criterion("p95 <= " + (long) this.p95Micros + " us", p95, p95 <= this.p95Micros));
+
+        Load withProfile(RateProfile newProfile) {
+            return new Load(this.rate, this.threads, this.warmup, this.duration, this.workload, newProfile,
+                    this.maxOps);
         }
-        if (this.p99Micros > 0) {
-            double p99 = (double) percentiles.get("p99");
-            criteria.add(new Criterion("p99 <= " + (long) this.p99Micros + " us", p99, p99 <= this.p99Micros));
+
+        Load withMaxOps(long newMaxOps) {
+            return new Load(this.rate, this.threads, this.warmup, this.duration, this.workload, this.profile,
+                    newMaxOps);
         }
-        return criteria;
+    }
+
+    /**
+     * What the spec asks of a run beyond no errors and the requested rate; 0 for no limit.
+     *
+     * @param p95Micros the p95 over all operations, microseconds
+     * @param p99Micros the p99 over all operations, microseconds
+     * @param l1P99Micros the p99 of reads answered by L1, microseconds
+     * @param l2P99Micros the p99 of reads answered by L2, microseconds
+     * @param weddingRetention the share of wedding-data keys still present after the run
+     */
+    public record Limits(double p95Micros, double p99Micros, double l1P99Micros, double l2P99Micros,
+            double weddingRetention) {
+
+        /** No limits. */
+        public static final Limits NONE = new Limits(0, 0, 0, 0, 0);
     }
 }

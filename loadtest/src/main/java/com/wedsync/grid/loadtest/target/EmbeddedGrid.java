@@ -91,8 +91,10 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
 
     @Override
     public boolean clusterSafe() {
+        // Asked of each member about itself: a cluster-wide query would wait on a member that was just killed.
         List<HazelcastInstance> running = running();
-        return !running.isEmpty() && running.get(0).getPartitionService().isClusterSafe();
+        return !running.isEmpty()
+                && running.stream().allMatch((member) -> member.getPartitionService().isLocalMemberSafe());
     }
 
     @Override

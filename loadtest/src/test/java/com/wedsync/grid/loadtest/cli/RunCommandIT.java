@@ -44,6 +44,29 @@ class RunCommandIT {
     }
 
     @Test
+    void aShortFailoverKillsAMemberAndReadsBackEveryAcknowledgedWeddingWrite(@TempDir Path out) throws Exception {
+        int exit = LoadtestCommand.commandLine().execute("run", "--scenario", "failover", "--rate", "1000",
+                "--duration", "6s", "--warmup", "1s", "--workload", "mix=wedding;weddings=10;reads=0.5", "--out",
+                out.toString());
+
+        assertThat(exit).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> report = JsonMapper.builder().build().readValue(out.resolve("report.json").toFile(), Map.class);
+        assertThat(report).containsEntry("members", 3);
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> findings = (Map<String, Map<String, Object>>) report.get("findings");
+        assertThat(findings.get("disruption")).containsEntry("kind", "FAILOVER").containsEntry("membersBefore", 3)
+            .containsEntry("membersAfter", 2).containsKey("secondsUntilSafe");
+        assertThat(((Number) findings.get("weddingWrites").get("acknowledged")).longValue()).isPositive();
+        assertThat(findings.get("weddingWrites")).containsEntry("lost", 0);
+        assertThat(findings.get("retention")).containsEntry("wedding_data", 1.0);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> criteria = (List<Map<String, Object>>) report.get("criteria");
+        assertThat(criteria).extracting((c) -> c.get("name"))
+            .contains("acknowledged wedding writes lost == 0", "cluster safe again within 60 s");
+    }
+
+    @Test
     void compareRunsEachTargetAndWritesATableWithRatiosToTheFirst(@TempDir Path out) throws Exception {
         int exit = LoadtestCommand.commandLine().execute("compare", "--targets", "caffeine,grid", "--rate", "1000",
                 "--duration", "1s", "--warmup", "1s", "--workload", "mix=wedding;weddings=5", "--out", out.toString());
@@ -67,7 +90,7 @@ class RunCommandIT {
         CommandLine commandLine = LoadtestCommand.commandLine().setErr(new PrintWriter(err));
 
         assertThat(commandLine.execute("run", "--scenario", "tuesday", "--out", out.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("loadtest: --scenario 'tuesday' is not one of [baseline, max-throughput]");
+        assertThat(err.toString()).contains("loadtest: --scenario 'tuesday' is not one of [baseline, max-throughput, saturday-spike");
         assertThat(commandLine.execute("run", "--workload", "theta=1.5", "--out", out.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("theta");
         assertThat(commandLine.execute("run", "--rate", "fast")).isEqualTo(2);

@@ -1,0 +1,153 @@
+package com.wedsync.grid.loadtest.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.loadtest.generator.OpLayer;
+import com.wedsync.grid.loadtest.generator.RateProfile;
+import com.wedsync.grid.loadtest.generator.RunResult;
+import com.wedsync.grid.loadtest.generator.RunSettings;
+import com.wedsync.grid.loadtest.report.Criterion;
+import com.wedsync.grid.loadtest.target.Layer;
+import com.wedsync.grid.loadtest.workload.OpType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The verdicts on fixed results: each criterion passes and fails where it should.
+ */
+class JudgeTests {
+
+    private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
+
+    @Test
+    void theSpikesMeanRateIsTheAreaUnderItsProfile() {
+        RateProfile spike = Scenario.named("saturday-spike").load().profile();
+
+        // 5 s at 1x, a 5 s ramp averaging 3x, 10 s at 5x: (5 + 15 + 50) / 20.
+        assertThat(Judge.meanMultiplier(spike, Duration.ofSeconds(20).toNanos())).isCloseTo(3.5, within(0.01));
+        assertThat(Judge.meanMultiplier(RateProfile.CONSTANT, 1)).isEqualTo(1.0);
+    }
+
+    @Test
+    void anOpenLoopRunIsJudgedOnTheMeanOfItsRamp() {
+        Scenario spike = Scenario.named("saturday-spike");
+        RunSettings settings = RunSettings.openLoop(10_000, 2, Duration.ofSeconds(20)).withProfile(spike.load().profile());
+
+        List<Criterion> met = Judge.judge(spike, result(settings, 34_000, 100_000, 0), Judge.Findings.NONE);
+        List<Criterion> missed = Judge.judge(spike, result(settings, 10_000, 100_000, 0), Judge.Findings.NONE);
+
+        assertThat(named(met, "achieved rate").pass()).isTrue();
+        assertThat(named(met, "achieved rate").name()).contains("35000 ops/s");
+        assertThat(named(missed, "achieved rate").pass()).isFalse();
+    }
+
+    @Test
+    void errorsAndSlowPercentilesFail() {
+        Scenario baseline = Scenario.named("baseline");
+        RunSettings settings = RunSettings.openLoop(10_000, 2, TEN_SECONDS);
+
+        List<Criterion> fast = Judge.judge(baseline, result(settings, 10_000, 100_000, 0), Judge.Findings.NONE);
+        List<Criterion> slow = Judge.judge(baseline, result(settings, 10_000, 2_000_000, 3), Judge.Findings.NONE);
+
+        assertThat(fast).allMatch(Criterion::pass);
+        assertThat(named(slow, "errors").pass()).isFalse();
+        assertThat(named(slow, "p95").pass()).isFalse();
+        assertThat(named(slow, "p99").measured()).isGreaterThan(1_000);
+    }
+
+    @Test
+    void anOperationBoundIsJudgedOnTheOperationsDone() {
+        Scenario weddings = Scenario.named("concurrent-weddings");
+        RunSettings settings = RunSettings.closedLoop(2, TEN_SECONDS).withMaxOps(1_000);
+
+        assertThat(named(Judge.judge(weddings, result(settings, 0, 1_000, 0), Judge.Findings.NONE), "all 1000").pass())
+            .isTrue();
+        assertThat(named(Judge.judge(weddings, result(settings, 0, 1_000, 0, 999), Judge.Findings.NONE), "all 1000")
+            .pass()).isFalse();
+    }
+
+    @Test
+    void theLayerLimitsAreJudgedOnlyWhereTheLayerAnswered() {
+        Scenario layers = Scenario.named("multi-layer");
+        RunSettings settings = RunSettings.openLoop(10_000, 2, TEN_SECONDS);
+
+        List<Criterion> withL1 = Judge.judge(layers, result(settings, 10_000, 100_000, 0), Judge.Findings.NONE);
+        List<Criterion> withoutL1 = Judge.judge(layers, resultOnly(settings, Layer.L2, 100_000), Judge.Findings.NONE);
+
+        assertThat(named(withL1, "GET/L1 p99 <= 50 us")).satisfies((criterion) -> {
+            assertThat(criterion.pass()).isFalse();
+            assertThat(criterion.measured()).isCloseTo(100, within(1.0));
+        });
+        assertThat(named(withoutL1, "GET/L1").name()).contains("not judged");
+        assertThat(named(withoutL1, "GET/L2 p99 <= 2000 us").pass()).isTrue();
+    }
+
+    @Test
+    void weddingDataMustOutliveTheLowerClasses() {
+        Scenario pressure = Scenario.named("memory-pressure");
+        RunSettings settings = RunSettings.openLoop(2_000, 2, TEN_SECONDS);
+        Judge.Findings kept = new Judge.Findings(Map.of(), Map.of(DataClass.WEDDING_DATA, 0.99,
+                DataClass.PHOTO_THUMBNAILS, 0.10), null);
+        Judge.Findings lost = new Judge.Findings(Map.of(), Map.of(DataClass.WEDDING_DATA, 0.90,
+                DataClass.PHOTO_THUMBNAILS, 1.0), null);
+
+        assertThat(Judge.judge(pressure, result(settings, 2_000, 100_000, 0), kept)).allMatch(Criterion::pass);
+        List<Criterion> failed = Judge.judge(pressure, result(settings, 2_000, 100_000, 0), lost);
+        assertThat(named(failed, "wedding data retained").pass()).isFalse();
+        assertThat(named(failed, "a lower class was evicted").pass()).isFalse();
+    }
+
+    @Test
+    void aLostWriteAndAClusterThatNeverSettledFail() {
+        Scenario failover = Scenario.named("failover");
+        RunSettings settings = RunSettings.openLoop(5_000, 2, TEN_SECONDS);
+        Judge.Findings findings = new Judge.Findings(Map.of("kind", "FAILOVER"), Map.of(),
+                new WriteLedger.Verification(100, 1, 0, List.of("w-1/ledger-7")));
+
+        List<Criterion> criteria = Judge.judge(failover, result(settings, 5_000, 100_000, 0), findings);
+
+        assertThat(named(criteria, "acknowledged wedding writes lost == 0").pass()).isFalse();
+        assertThat(named(criteria, "cluster safe again").pass()).isFalse();
+    }
+
+    private static Criterion named(List<Criterion> criteria, String prefix) {
+        return criteria.stream()
+            .filter((criterion) -> criterion.name().startsWith(prefix))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no criterion " + prefix + " in " + criteria));
+    }
+
+    /** 1,000 L1 reads at 100 us, 1,000 L2 reads at the given latency; the achieved rate as given. */
+    private static RunResult result(RunSettings settings, double achievedRate, long l2Nanos, long errors) {
+        return result(settings, achievedRate, l2Nanos, errors, 2_000);
+    }
+
+    private static RunResult result(RunSettings settings, double achievedRate, long l2Nanos, long errors, long ops) {
+        Histogram l1 = histogram(ops / 2, 100_000);
+        Histogram l2 = histogram(ops - ops / 2, l2Nanos);
+        return new RunResult(settings, "grid", settings.closedLoop(), Instant.EPOCH, Instant.EPOCH.plusSeconds(10),
+                Map.of(new OpLayer(OpType.GET, Layer.L1), l1.getTotalCount(), new OpLayer(OpType.GET, Layer.L2),
+                        l2.getTotalCount()),
+                Map.of(OpType.GET, errors), List.of(), achievedRate,
+                Map.of(new OpLayer(OpType.GET, Layer.L1), l1, new OpLayer(OpType.GET, Layer.L2), l2), 0, 0);
+    }
+
+    private static RunResult resultOnly(RunSettings settings, Layer layer, long nanos) {
+        Histogram histogram = histogram(1_000, nanos);
+        return new RunResult(settings, "grid-l2", false, Instant.EPOCH, Instant.EPOCH.plusSeconds(10),
+                Map.of(new OpLayer(OpType.GET, layer), 1_000L), Map.of(), List.of(), 10_000,
+                Map.of(new OpLayer(OpType.GET, layer), histogram), 0, 0);
+    }
+
+    private static Histogram histogram(long count, long nanos) {
+        Histogram histogram = new Histogram(3);
+        histogram.recordValueWithCount(nanos, count);
+        return histogram;
+    }
+}
