@@ -135,11 +135,14 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
     }
 
     /**
-     * Returns the addresses clients connect to.
-     * @return {@code 127.0.0.1:port} for every port members may use
+     * Returns the addresses clients connect to: those of the running members only, since a client learns of any
+     * member that joins later from the cluster, and trying ports where nobody listens only fills the log.
+     * @return {@code 127.0.0.1:port} of every running member
      */
     public List<String> addresses() {
-        return List.copyOf(this.addresses);
+        return running().stream()
+            .map((member) -> "127.0.0.1:" + member.getCluster().getLocalMember().getAddress().getPort())
+            .toList();
     }
 
     /**
