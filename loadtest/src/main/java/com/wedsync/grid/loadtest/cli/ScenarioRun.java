@@ -110,7 +110,9 @@ final class ScenarioRun {
             map.put("retention", retention);
         }
         if (findings.writes() != null) {
-            map.put("weddingWrites", findings.writes());
+            WriteLedger.Verification writes = findings.writes();
+            map.put("weddingWrites", Map.of("acknowledged", writes.acknowledged(), "lost", writes.lost(),
+                    "failedReads", writes.failedReads(), "lostSamples", writes.samples()));
         }
         return map;
     }

@@ -49,6 +49,7 @@ public final class HtmlReport {
             summary(html, report);
             latencies(html, report);
             hitRates(html, report);
+            findings(html, report);
             criteria(html, report);
             html.append("<h2>Charts</h2>\n");
             ReportCharts.image(html, "Throughput over time", ReportCharts.throughput(series));
@@ -124,6 +125,23 @@ public final class HtmlReport {
         html.append("<h2>Read hit rates</h2>\n<table>\n");
         row(html, "th", "layer", "share of reads");
         rates.forEach((layer, rate) -> row(html, "td", text(layer), text(rate)));
+        html.append("</table>\n");
+    }
+
+    private static void findings(StringBuilder html, Map<String, Object> report) {
+        if (!(report.get("findings") instanceof Map<?, ?> findings) || findings.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Findings</h2>\n<table>\n");
+        row(html, "th", "finding", "value");
+        findings.forEach((group, values) -> {
+            if (values instanceof Map<?, ?> map) {
+                map.forEach((name, value) -> row(html, "td", group + "." + name, text(value)));
+            }
+            else {
+                row(html, "td", text(group), text(values));
+            }
+        });
         html.append("</table>\n");
     }
 

@@ -40,7 +40,8 @@ class HtmlReportTests {
         }
         assertThat(html).contains("baseline-&lt;wedding&gt;").doesNotContain("baseline-<wedding>")
             .contains("<td>p95 &lt;= 500 us</td>").contains(">PASS</td>").contains(">FAIL</td>")
-            .contains("<td>grid</td>").contains("<td>GET</td>").contains("<td>PUT</td>").contains("<td>L1</td>");
+            .contains("<td>grid</td>").contains("<td>GET</td>").contains("<td>PUT</td>").contains("<td>L1</td>")
+            .contains("<td>retention.wedding_data</td><td>1</td>");
         assertThat(System.getProperty("java.awt.headless")).isEqualTo("true");
     }
 
@@ -115,6 +116,7 @@ class HtmlReportTests {
         report.put("errors", 0L);
         report.put("latencyMicros", latency);
         report.put("readHitRates", Map.of("L1", 0.95, "L2", 0.05, "MISS", 0.0));
+        report.put("findings", Map.of("retention", Map.of("wedding_data", 1.0)));
         report.put("criteria", List.of(new Criterion("p95 <= 500 us", 55.5, true),
                 new Criterion("p99 <= 100 us", 210.0, false)));
         report.put("passed", false);
