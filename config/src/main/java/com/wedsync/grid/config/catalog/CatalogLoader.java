@@ -1,19 +1,12 @@
 package com.wedsync.grid.config.catalog;
 
 import com.hazelcast.config.EvictionPolicy;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Loads the catalog from YAML (by default the {@value #DEFAULT_RESOURCE} resource shipped in this module) and
@@ -45,15 +38,7 @@ public final class CatalogLoader {
      * @throws CatalogException if an override names an unknown field or the result is invalid
      */
     public static Catalog loadDefault(Map<String, String> overrides) {
-        try (InputStream in = CatalogLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new CatalogException("catalog: resource " + DEFAULT_RESOURCE + " is not on the class path");
-            }
-            return load(in, overrides);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("catalog: cannot read " + DEFAULT_RESOURCE, ex);
-        }
+        return YamlDocuments.loadResource(DEFAULT_RESOURCE, "catalog", (in) -> load(in, overrides));
     }
 
     /**
@@ -113,17 +98,11 @@ public final class CatalogLoader {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parse(InputStream yaml) {
-        Objects.requireNonNull(yaml, "yaml");
-        try {
-            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-            if (!(document instanceof Map)) {
-                throw new CatalogException("catalog: the document is not a mapping of fields");
-            }
-            return deepCopy((Map<String, Object>) document);
+        Object document = YamlDocuments.parse(yaml, "catalog");
+        if (!(document instanceof Map)) {
+            throw new CatalogException("catalog: the document is not a mapping of fields");
         }
-        catch (YAMLException ex) {
-            throw new CatalogException("catalog: not valid YAML: " + ex.getMessage().lines().findFirst().orElse(""));
-        }
+        return deepCopy((Map<String, Object>) document);
     }
 
     @SuppressWarnings("unchecked")
