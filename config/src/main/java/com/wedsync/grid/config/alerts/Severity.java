@@ -1,0 +1,22 @@
+package com.wedsync.grid.config.alerts;
+
+/**
+ * How bad a breached alert rule is, in rising order: compare with {@link #compareTo}.
+ */
+public enum Severity {
+
+    /** Worth a look in working hours. */
+    WARNING,
+    /** Guests or vendors notice soon: act now. */
+    CRITICAL,
+    /** Data is lost or the grid is failing: wake people up. */
+    EMERGENCY;
+
+    /**
+     * Returns the name as written in rule files and overrides.
+     * @return for example {@code critical}
+     */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
