@@ -91,6 +91,7 @@ public record Traffic(Map<Cause, Double> factors) {
 
     @Override
     public String toString() {
-        return "x" + Multipliers.format(multiplier()) + " " + reasons();
+        return "x" + Multipliers.format(multiplier()) + " "
+                + (this.factors.isEmpty() ? "ordinary" : String.join(", ", reasons()));
     }
 }

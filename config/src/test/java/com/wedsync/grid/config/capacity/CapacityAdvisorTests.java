@@ -1,0 +1,158 @@
+package com.wedsync.grid.config.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.config.calendar.Occasion;
+import com.wedsync.grid.config.calendar.TrafficCalendar;
+import com.wedsync.grid.config.calendar.TrafficMultipliers;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CapacityAdvisorTests {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    /** Ordinary load (multiplier 1) of the sample weeks, and what one member serves. */
+    private static final double ORDINARY_OPS = 20_000;
+
+    private static final double MEMBER_OPS = 30_000;
+
+    private static final CapacityAdvisor ADVISOR = new CapacityAdvisor(week(LocalDate.of(2026, 6, 15))
+        .withOccasionsOf(week(LocalDate.of(2026, 1, 12))).calendar(), ScalingPolicy.of(2, 12));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ordinary January day stays at the minimum      | 2026-01-13T12:00:00Z | Europe/London    | 20000  | 2  | true  | 0.4 |                | 2  | raised to minMembers 2 (wanted 1)
+            Saturday 2h01m ahead is not yet covered        | 2026-01-16T21:59:00Z | Europe/London    | 20000  | 2  | true  | 0.4 |                | 2  | now: 20000 ops/s (x1 ordinary) needs 1 member of 30000 ops/s with 25 % headroom
+            Saturday 2h ahead is covered                   | 2026-01-16T22:00:00Z | Europe/London    | 20000  | 2  | true  | 0.4 |                | 5  | peak from Sat 2026-01-17 00:00 (in 2h): 100000 ops/s (x5 Saturday x5) needs 5 members
+            Sydney's Saturday comes 11h before London's    | 2026-01-16T11:00:00Z | Australia/Sydney | 20000  | 2  | true  | 0.4 |                | 5  | peak from Sat 2026-01-17 00:00 (in 2h)
+            at the same instant London is a Friday         | 2026-01-16T11:00:00Z | Europe/London    | 20000  | 2  | true  | 0.4 |                | 2  | raised to minMembers 2 (wanted 1)
+            Saturday in June                               | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 |                | 7  | now: 150000 ops/s (x7.5 Saturday x5, wedding season (May-October) x1.5) needs 7 members
+            critical latency asks for one more             | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 | latency=CRITICAL | 8 | sustained critical latency alert: one more member than 7
+            emergency memory asks for one more             | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 | memory=EMERGENCY | 8 | sustained emergency memory alert: one more member than 7
+            a warning asks for nothing                     | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 | latency=WARNING  | 7 | peak under way until Wed 2026-06-24 00:00
+            another rule's critical asks for nothing       | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 | hit_rate=CRITICAL | 7 | peak under way until Wed 2026-06-24 00:00
+            a critical alert blocks a scale-in             | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | true  | 0.4 | latency=CRITICAL | 6 | sustained critical latency alert: one more member than 5
+            a quiet Wednesday night scales in by one       | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | true  | 0.4 |                | 4  | scale in by one: safe, no peak within 2h
+            not while the cluster is unsafe                | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | false | 0.4 |                | 5  | hold 5: the cluster is not safe (migrations under way)
+            not while memory would pass the ceiling        | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | true  | 0.6 |                | 5  | hold 5: memory would reach 75 % on 4 members (ceiling 70 %)
+            not during the photo uploads after a wedding   | 2026-06-22T11:00:00Z | Europe/London    | 120000 | 7  | true  | 0.4 |                | 7  | hold 7: a peak is under way or starts within 2h
+            not two hours before an RSVP evening           | 2026-06-17T15:00:00Z | Europe/London    | 30000  | 5  | true  | 0.4 |                | 5  | peak from Wed 2026-06-17 18:00 (in 2h): 75000 ops/s (x3.75 wedding season (May-October) x1.5, RSVP-deadline evening x2.5) needs 4 members
+            load above the calendar's is served now        | 2026-06-16T23:30:00Z | Europe/London    | 90000  | 2  | true  | 0.4 |                | 4  | now: 90000 ops/s (x1.5 wedding season (May-October) x1.5) needs 4 members
+            above the maximum is capped                    | 2026-06-19T22:00:00Z | Europe/London    | 300000 | 4  | true  | 0.4 |                | 12 | capped at maxMembers 12 (wanted 63)
+            more members than the maximum come down to it  | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 15 | true  | 0.4 |                | 12 | capped at maxMembers 12 (wanted 14)
+            """)
+    void advisesMembersWithTheirReason(String behaviour, Instant instant, ZoneId zone, double load, int members,
+            boolean safe, double memory, String alerts, int desired, String reason) {
+        ScalingAdvice advice = ADVISOR.advise(new ClusterSnapshot(instant.atZone(zone), load, MEMBER_OPS, memory,
+                alerts(alerts), members, safe));
+
+        assertThat(advice.desiredMembers()).as(advice.reasons().toString()).isEqualTo(desired);
+        assertThat(advice.reasons()).anySatisfy((text) -> assertThat(text).startsWith(reason));
+    }
+
+    @Test
+    void aSaturdayGetsTwiceTheMembersOfAnOrdinaryDayEvenWhenItsLoadNeedsFewer() {
+        CapacityAdvisor advisor = new CapacityAdvisor(TrafficCalendar.standard(), ScalingPolicy.of(1, 12));
+        ZonedDateTime fridayNight = ZonedDateTime.of(2026, 6, 19, 22, 30, 0, 0, LONDON);
+
+        ScalingAdvice advice = advisor.advise(new ClusterSnapshot(fridayNight, 1500, MEMBER_OPS, 0.2, Map.of(), 1, true));
+
+        assertThat(advice.desiredMembers()).isEqualTo(2);
+        assertThat(advice.reasons()).contains("Saturday: 2x the 1 member of an ordinary day: 2");
+    }
+
+    @Test
+    void theLeadTimeOfThePolicyDecidesWhenAPeakIsCovered() {
+        CapacityAdvisor advisor = new CapacityAdvisor(TrafficCalendar.standard(),
+                new ScalingPolicy(2, 12, java.time.Duration.ofHours(6), 0.25, 0.7));
+        ZonedDateTime fridayEvening = ZonedDateTime.of(2026, 1, 16, 18, 0, 0, 0, LONDON);
+
+        assertThat(advisor.advise(new ClusterSnapshot(fridayEvening, 20_000, MEMBER_OPS, 0.4, Map.of(), 2, true))
+            .desiredMembers()).isEqualTo(5);
+        assertThat(ADVISOR.advise(new ClusterSnapshot(fridayEvening, 20_000, MEMBER_OPS, 0.4, Map.of(), 2, true))
+            .desiredMembers()).isEqualTo(2);
+    }
+
+    @Test
+    void aSampleWeekInJuneCoversEveryPeakBeforeItStartsAndScalesInBetweenThem() {
+        SampleWeek june = week(LocalDate.of(2026, 6, 15));
+
+        assertThat(june.changes()).containsExactly("Mon 00:00 7", "Wed 00:00 6", "Wed 01:00 5", "Wed 02:00 4",
+                "Wed 03:00 3", "Wed 04:00 2", "Wed 16:00 4", "Fri 00:00 3", "Fri 01:00 2", "Fri 22:00 7");
+    }
+
+    @Test
+    void aSampleWeekInJanuaryNeedsFewerMembersForTheSamePeaks() {
+        SampleWeek january = week(LocalDate.of(2026, 1, 12));
+
+        assertThat(january.changes()).containsExactly("Mon 00:00 5", "Wed 00:00 4", "Wed 01:00 3", "Wed 02:00 2",
+                "Wed 16:00 3", "Fri 00:00 2", "Fri 22:00 5");
+    }
+
+    private static Map<String, Severity> alerts(String text) {
+        Map<String, Severity> alerts = new HashMap<>();
+        if (text != null) {
+            String[] pair = text.split("=");
+            alerts.put(pair[0], Severity.valueOf(pair[1]));
+        }
+        return alerts;
+    }
+
+    /**
+     * A week from Monday in London: weddings on the Saturday before and on its own Saturday, an RSVP deadline on
+     * Wednesday and a vendor deadline on Thursday.
+     */
+    private static SampleWeek week(LocalDate monday) {
+        return new SampleWeek(monday, List.of(Occasion.wedding(monday.minusDays(2)), Occasion.wedding(monday.plusDays(5)),
+                Occasion.rsvpDeadline(monday.plusDays(2)), Occasion.vendorDeadline(monday.plusDays(3))));
+    }
+
+    private record SampleWeek(LocalDate monday, List<Occasion> occasions) {
+
+        SampleWeek withOccasionsOf(SampleWeek other) {
+            List<Occasion> all = new ArrayList<>(this.occasions);
+            all.addAll(other.occasions);
+            return new SampleWeek(this.monday, all);
+        }
+
+        TrafficCalendar calendar() {
+            return TrafficCalendar.of(TrafficMultipliers.DEFAULTS, this.occasions);
+        }
+
+        /**
+         * Runs the advisor hourly from the Friday before (with 2 members) to the end of Sunday, the cluster always
+         * safe and at 40 % memory, the load as the calendar expects and the advice followed at once; returns the
+         * members at Monday 00:00 and every change in the week.
+         */
+        List<String> changes() {
+            TrafficCalendar calendar = calendar();
+            CapacityAdvisor advisor = new CapacityAdvisor(calendar, ScalingPolicy.of(2, 12));
+            List<String> changes = new ArrayList<>();
+            ZonedDateTime now = this.monday.minusDays(3).atStartOfDay(LONDON);
+            ZonedDateTime weekStart = this.monday.atStartOfDay(LONDON);
+            int members = 2;
+            while (now.isBefore(weekStart.plusDays(7))) {
+                double load = ORDINARY_OPS * calendar.at(now.toInstant(), LONDON).multiplier();
+                int desired = advisor.advise(new ClusterSnapshot(now, load, MEMBER_OPS, 0.4, Map.of(), members, true))
+                    .desiredMembers();
+                if (now.equals(weekStart) || (desired != members && !now.isBefore(weekStart))) {
+                    changes.add(String.format(java.util.Locale.ENGLISH, "%ta %<tH:%<tM %d", now, desired));
+                }
+                members = desired;
+                now = now.plusHours(1);
+            }
+            return changes;
+        }
+    }
+}
