@@ -3,6 +3,7 @@ package com.wedsync.grid.config.alerts;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,7 +106,7 @@ public record AlertRule(String id, String metric, Comparison comparison, Unit un
             }
             if (previous != null && !comparison.breaches(threshold.getValue(), previous.getValue())) {
                 throw new IllegalArgumentException(field + " (" + format(threshold.getValue(), unit) + ") must be "
-                        + comparison.name().toLowerCase(java.util.Locale.ROOT) + " " + id + "."
+                        + comparison.name().toLowerCase(Locale.ROOT) + " " + id + "."
                         + previous.getKey().id() + " (" + format(previous.getValue(), unit)
                         + "): a worse severity needs a worse value");
             }

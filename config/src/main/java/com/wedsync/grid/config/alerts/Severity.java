@@ -1,5 +1,7 @@
 package com.wedsync.grid.config.alerts;
 
+import java.util.Locale;
+
 /**
  * How bad a breached alert rule is, in rising order: compare with {@link #compareTo}.
  */
@@ -17,6 +19,6 @@ public enum Severity {
      * @return for example {@code critical}
      */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package com.wedsync.grid.config.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.time.Instant;
@@ -159,6 +160,14 @@ class TrafficCalendarTests {
         assertThatNullPointerException().isThrownBy(() -> TrafficCalendar.of(null, List.of()))
             .withMessage("multipliers are missing");
         assertThatNullPointerException().isThrownBy(() -> Occasion.wedding(null)).withMessage("date is missing");
+    }
+
+    @Test
+    void aPeakThatDoesNotEndAfterItStartsIsRejected() {
+        Instant start = Instant.parse("2026-06-20T00:00:00Z");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> new Peak(start, start, saturday(5)))
+            .withMessage("end (2026-06-20T00:00:00Z) must be after start (2026-06-20T00:00:00Z)");
     }
 
     private static Traffic saturday(double multiplier) {
