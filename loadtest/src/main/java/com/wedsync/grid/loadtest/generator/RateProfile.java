@@ -54,6 +54,31 @@ public record RateProfile(double peak, Duration hold, Duration ramp) {
     }
 
     /**
+     * Returns when the run has done a given amount of work, where work is time weighted by the multiplier: the
+     * inverse of the integral of {@link #multiplier}. A schedule laid out at the base rate and mapped through this
+     * follows the profile exactly (for a Poisson schedule too: a time change keeps it a Poisson process, of the
+     * changing rate), and each time is computed on its own, so nothing accumulates rounding.
+     * @param work base-rate nanoseconds since the measured phase started; negative in the warm-up
+     * @return nanoseconds since the measured phase started, equal to {@code work} up to the end of the hold
+     */
+    double nanosAt(double work) {
+        double hold = this.hold.toNanos();
+        if (work <= hold) {
+            return work;
+        }
+        double ramp = this.ramp.toNanos();
+        double rampWork = ramp * (1 + this.peak) / 2;
+        double intoRamp = work - hold;
+        if (intoRamp >= rampWork) {
+            return hold + ramp + (intoRamp - rampWork) / this.peak;
+        }
+        // Solves u + (peak - 1) u^2 / (2 ramp) = intoRamp for u in [0, ramp], in the form that stays exact when
+        // the peak is close to 1 (no division by the quadratic's leading coefficient).
+        double a = (this.peak - 1) / (2 * ramp);
+        return hold + 2 * intoRamp / (1 + Math.sqrt(1 + 4 * a * intoRamp));
+    }
+
+    /**
      * Tells whether the rate never changes.
      * @return {@code true} when the peak is 1
      */

@@ -3,6 +3,7 @@ package com.wedsync.grid.loadtest.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -67,11 +68,76 @@ class MetronomeTests {
     }
 
     @Test
+    void aRampRaisesTheOperationsPerSecondAsTheProfileSays() {
+        // Base 1,000 ops/s over 2 threads; a 1 s warm-up, 1 s hold, then 1x to 5x over 4 s.
+        RateProfile ramp = new RateProfile(5, Duration.ofSeconds(1), Duration.ofSeconds(4));
+        long[] perSecond = perSecond(Arrival.CONSTANT, 1_000, 2, ramp, 9);
+
+        // Warm-up and hold at the base rate; each ramp second the mean of its multipliers; then the peak.
+        assertThat(perSecond).hasSize(9);
+        long[] expected = { 1_000, 1_000, 1_500, 2_500, 3_500, 4_500, 5_000, 5_000, 5_000 };
+        for (int second = 0; second < expected.length; second++) {
+            assertThat(perSecond[second]).as("second %d", second - 1).isCloseTo(expected[second], within(2L));
+        }
+    }
+
+    @Test
+    void aPoissonScheduleFollowsTheRampOnAverage() {
+        RateProfile ramp = new RateProfile(0.25, Duration.ZERO, Duration.ofSeconds(3));
+        long[] perSecond = perSecond(Arrival.POISSON, 40_000, 4, ramp, 5);
+
+        // 1x to 0.25x over 3 s: means 0.875, 0.625, 0.375, then 0.25; counts of ~10,000 to 40,000 vary by ~1 %.
+        long[] expected = { 40_000, 35_000, 25_000, 15_000, 10_000 };
+        for (int second = 0; second < expected.length; second++) {
+            assertThat((double) perSecond[second]).as("second %d", second - 1)
+                .isCloseTo(expected[second], within(expected[second] * 0.04));
+        }
+    }
+
+    @Test
+    void aProfileThatNeverChangesTheRateKeepsTheConstantSchedule() {
+        RateProfile flat = new RateProfile(1, Duration.ofSeconds(1), Duration.ofSeconds(2));
+        Metronome constant = Metronome.forThread(Arrival.CONSTANT, 3, 2, 1, ORIGIN, new SplittableRandom(1));
+        Metronome profiled = Metronome.forThread(Arrival.CONSTANT, 3, 2, 1, ORIGIN, new SplittableRandom(1),
+                ORIGIN + 500_000_000L, flat);
+
+        assertThat(LongStream.generate(profiled::next).limit(1_000))
+            .containsExactlyElementsOf(LongStream.generate(constant::next).limit(1_000).boxed().toList());
+    }
+
+    @Test
+    void aSteppedRateDoesNotDriftOverMillionsOfOperations() {
+        // 3 ops/s, stepped to 6 ops/s at the start of the measured phase, for 3 days' worth of operations.
+        Metronome metronome = Metronome.forThread(Arrival.CONSTANT, 3, 1, 0, ORIGIN, new SplittableRandom(1), ORIGIN,
+                new RateProfile(2, Duration.ZERO, Duration.ZERO));
+        for (int i = 0; i < 1_555_200; i++) {
+            metronome.next();
+        }
+
+        assertThat(metronome.next() - ORIGIN).isCloseTo(259_200_000_000_000L, within(1L));
+    }
+
+    @Test
     void poissonArrivalsAreReproducibleFromTheSeed() {
         Metronome first = Metronome.forThread(Arrival.POISSON, 500, 1, 0, ORIGIN, new SplittableRandom(3));
         Metronome second = Metronome.forThread(Arrival.POISSON, 500, 1, 0, ORIGIN, new SplittableRandom(3));
 
         assertThat(LongStream.generate(first::next).limit(100))
             .containsExactlyElementsOf(LongStream.generate(second::next).limit(100).boxed().toList());
+    }
+
+    /** The intended starts of all threads per second, from 1 s before the measured phase starts. */
+    private static long[] perSecond(Arrival arrival, double rate, int threads, RateProfile profile, int seconds) {
+        long measureStart = ORIGIN + 1_000_000_000L;
+        long[] counts = new long[seconds];
+        SplittableRandom seeds = new SplittableRandom(5);
+        for (int thread = 0; thread < threads; thread++) {
+            Metronome metronome = Metronome.forThread(arrival, rate, threads, thread, ORIGIN, seeds.split(),
+                    measureStart, profile);
+            for (long start = metronome.next(); start - ORIGIN < seconds * 1_000_000_000L; start = metronome.next()) {
+                counts[(int) ((start - ORIGIN) / 1_000_000_000L)]++;
+            }
+        }
+        return counts;
     }
 }
