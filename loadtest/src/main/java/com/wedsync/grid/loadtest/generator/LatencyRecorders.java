@@ -81,6 +81,22 @@ final class LatencyRecorders {
     }
 
     /**
+     * Records one completed operation, or an error if the target reported no layer; safe from any thread.
+     * @param type the operation type
+     * @param layer the layer the target reported, {@code null} if it reported none
+     * @param target the target's name, for the error
+     * @param latencyNanos its latency
+     */
+    void recordOutcome(OpType type, Layer layer, String target, long latencyNanos) {
+        if (layer == null) {
+            recordError(type, new IllegalStateException("target " + target + " returned no layer"));
+        }
+        else {
+            record(type, layer, latencyNanos);
+        }
+    }
+
+    /**
      * Counts one failed operation and keeps its message if it is among the first few; safe from any thread.
      * @param type the operation type
      * @param failure what the target threw

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +27,11 @@ import org.HdrHistogram.Histogram;
  * as slow, not just the one it held (coordinated-omission correction). Closed loop (rate 0): each thread issues
  * its next operation when the previous one completes and latency counts from the actual start; it measures
  * maximum throughput and is labelled as such in the result.
+ * <p>
+ * With {@link RunSettings#inFlight()} above 0, operations go through the target's asynchronous API, at most that
+ * many in flight across all threads (see {@link AsyncIssuer}); otherwise each thread has one in flight. With
+ * {@link RunSettings#maxOps()} above 0, the run ends as soon as that many measured operations were issued and have
+ * completed, or at the end of its duration, whichever comes first.
  * <p>
  * The caller's thread samples the recorders once a second for the progress listener and the interval log; the
  * generator threads are daemons, joined until the settings' deadline. The target is not closed.
@@ -96,30 +102,35 @@ public final class LoadRunner {
         Phases phases = Phases.of(this.settings, runStart + START_LEAD_NANOS);
         AtomicBoolean stopped = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Worker> workers = createWorkers(phases, stopped);
+        Issuer issuer = (this.settings.inFlight() > 0)
+                ? new AsyncIssuer(this.target, this.settings.inFlight(), this.nanoTime, stopped)
+                : new SyncIssuer(this.target, this.nanoTime);
+        OpBudget budget = new OpBudget(this.settings.maxOps());
+        List<Worker> workers = createWorkers(phases, issuer, budget, stopped);
+        CountDownLatch workersDone = new CountDownLatch(workers.size());
         Joined joined;
         // Opened before the threads start, so that a bad path fails the run before it drives the target.
         try (IntervalLog log = IntervalLog.open(this.intervalLogPath, describe(), startInstant.toEpochMilli())) {
-            List<Thread> threads = startThreads(workers, stopped, failure);
+            List<Thread> threads = startThreads(workers, workersDone, stopped, failure);
             try {
-                sampleUntilEnd(phases, log, failure);
+                sampleUntilEnd(phases, log, failure, new EarlyEnd(budget, workersDone));
             }
             catch (RuntimeException | Error ex) {
                 stopped.set(true);
-                joinUntilDeadline(threads, phases.deadline(), stopped);
+                joinUntilDeadline(threads, issuer, phases.deadline(), stopped);
                 throw ex;
             }
-            joined = joinUntilDeadline(threads, phases.deadline(), stopped);
+            joined = joinUntilDeadline(threads, issuer, phases.deadline(), stopped);
             // The operations that completed after the last tick.
             log.write(phases.measured().sampleInterval());
         }
         if (failure.get() != null) {
             throw new IllegalStateException("a generator thread failed: " + failure.get(), failure.get());
         }
-        return result(phases, workers, startInstant, runStart, joined);
+        return result(phases, workers, startInstant, runStart, joined, budget.exhausted());
     }
 
-    private List<Worker> createWorkers(Phases phases, AtomicBoolean stopped) {
+    private List<Worker> createWorkers(Phases phases, Issuer issuer, OpBudget budget, AtomicBoolean stopped) {
         SplittableRandom seeds = new SplittableRandom(this.settings.seed());
         // Spinning the last stretch of a wait is only worth it when every thread has a core to spin on.
         Pacer pacer = Pacer.system(this.settings.threads() <= Runtime.getRuntime().availableProcessors());
@@ -129,18 +140,27 @@ public final class LoadRunner {
             SplittableRandom workloadRandom = seeds.split();
             SplittableRandom arrivalRandom = seeds.split();
             Metronome metronome = this.settings.closedLoop() ? null : Metronome.forThread(this.settings.arrival(),
-                    this.settings.rate(), this.settings.threads(), i, phases.origin(), arrivalRandom);
-            workers.add(new Worker(this.workload, this.target, workloadRandom, metronome, pacer, this.nanoTime,
-                    phases, stopped));
+                    this.settings.rate(), this.settings.threads(), i, phases.origin(), arrivalRandom,
+                    phases.measureStart(), this.settings.profile());
+            workers.add(new Worker(this.workload, workloadRandom, metronome, pacer, this.nanoTime, phases, issuer,
+                    budget, stopped));
         }
         return workers;
     }
 
-    private static List<Thread> startThreads(List<Worker> workers, AtomicBoolean stopped,
+    private static List<Thread> startThreads(List<Worker> workers, CountDownLatch workersDone, AtomicBoolean stopped,
             AtomicReference<Throwable> failure) {
         List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < workers.size(); i++) {
-            Thread thread = new Thread(workers.get(i), "loadtest-generator-" + i);
+        for (Worker worker : workers) {
+            Runnable counted = () -> {
+                try {
+                    worker.run();
+                }
+                finally {
+                    workersDone.countDown();
+                }
+            };
+            Thread thread = new Thread(counted, "loadtest-generator-" + threads.size());
             thread.setDaemon(true);
             thread.setUncaughtExceptionHandler((t, ex) -> {
                 failure.compareAndSet(null, ex);
@@ -152,13 +172,18 @@ public final class LoadRunner {
         return threads;
     }
 
-    private void sampleUntilEnd(Phases phases, IntervalLog log, AtomicReference<Throwable> failure) {
-        Pacer pacer = Pacer.system(false);
+    private void sampleUntilEnd(Phases phases, IntervalLog log, AtomicReference<Throwable> failure,
+            EarlyEnd earlyEnd) {
         long tick = phases.origin();
         long previous = tick;
-        while (tick - phases.end() < 0 && failure.get() == null && !Thread.currentThread().isInterrupted()) {
+        boolean ended = false;
+        while (!ended && tick - phases.end() < 0 && failure.get() == null
+                && !Thread.currentThread().isInterrupted()) {
             tick = Math.min(tick + SAMPLE_INTERVAL_NANOS, phases.end());
-            pacer.awaitUntil(tick);
+            ended = earlyEnd.awaitUntil(tick);
+            if (ended) {
+                tick = this.nanoTime.getAsLong();
+            }
             boolean warmup = tick - phases.measureStart() <= 0;
             Map<OpLayer, Histogram> warmupInterval = phases.warmup().sampleInterval();
             Map<OpLayer, Histogram> measuredInterval = phases.measured().sampleInterval();
@@ -181,9 +206,10 @@ public final class LoadRunner {
     }
 
     /**
-     * Joins the threads until the deadline, then stops and interrupts the ones left.
+     * Joins the threads and waits for the operations in flight until the deadline, then stops and interrupts the
+     * threads left.
      */
-    private Joined joinUntilDeadline(List<Thread> threads, long deadline, AtomicBoolean stopped) {
+    private Joined joinUntilDeadline(List<Thread> threads, Issuer issuer, long deadline, AtomicBoolean stopped) {
         try {
             for (Thread thread : threads) {
                 long remaining = deadline - this.nanoTime.getAsLong();
@@ -195,41 +221,87 @@ public final class LoadRunner {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+        long abandonedOps = issuer.awaitInFlight(deadline);
         long finished = this.nanoTime.getAsLong();
         stopped.set(true);
         List<Thread> alive = threads.stream().filter(Thread::isAlive).toList();
         alive.forEach(Thread::interrupt);
-        return new Joined(finished, alive.size());
+        return new Joined(finished, alive.size(), abandonedOps);
     }
 
     private RunResult result(Phases phases, List<Worker> workers, Instant startInstant, long runStart,
-            Joined joined) {
+            Joined joined, boolean endedEarly) {
         LatencyRecorders measured = phases.measured();
         Map<OpLayer, Histogram> histograms = measured.totals();
         Map<OpLayer, Long> ops = new LinkedHashMap<>();
         histograms.forEach((series, histogram) -> ops.put(series, histogram.getTotalCount()));
-        long measuredEnd = Math.max(joined.finished(), phases.end());
+        // A run that spent its operation budget ended when its last operation completed, not at its duration.
+        long measuredEnd = endedEarly ? joined.finished() : Math.max(joined.finished(), phases.end());
         Instant start = startInstant.plusNanos(phases.measureStart() - runStart);
         Instant end = startInstant.plusNanos(measuredEnd - runStart);
         long completed = ops.values().stream().mapToLong(Long::longValue).sum() + measured.totalErrors();
         double achievedRate = completed / ((measuredEnd - phases.measureStart()) / 1e9);
         long unissued = workers.stream().mapToLong(Worker::unissued).sum();
         return new RunResult(this.settings, this.target.name(), this.settings.closedLoop(), start, end, ops,
-                measured.errors(), measured.errorSamples(), achievedRate, histograms, unissued, joined.abandoned());
+                measured.errors(), measured.errorSamples(), achievedRate, histograms, unissued, joined.abandoned(),
+                joined.abandonedOps());
     }
 
     private String describe() {
         String mode = this.settings.closedLoop() ? "closed loop (max throughput)"
                 : "open loop " + this.settings.rate() + " ops/s " + this.settings.arrival();
+        String inFlight = (this.settings.inFlight() > 0) ? ", in flight=" + this.settings.inFlight() : "";
         return "wedsync loadtest: target=" + this.target.name() + ", " + mode + ", threads=" + this.settings.threads()
-                + ", latencies in ns, tags OPERATION/LAYER";
+                + inFlight + ", latencies in ns, tags OPERATION/LAYER";
     }
 
     /**
      * How joining the generator threads ended.
      * @param finished the {@code nanoTime} joining ended
      * @param abandoned the threads still alive at the deadline
+     * @param abandonedOps the asynchronous operations still in flight at the deadline
      */
-    private record Joined(long finished, int abandoned) {
+    private record Joined(long finished, int abandoned, long abandonedOps) {
+    }
+
+    /**
+     * Tells the sampling loop when a run with an operation budget has spent it and every worker has finished, so
+     * that the run ends then instead of at its duration.
+     */
+    private static final class EarlyEnd {
+
+        private final OpBudget budget;
+
+        private final CountDownLatch workersDone;
+
+        private final Pacer pacer = Pacer.system(false);
+
+        EarlyEnd(OpBudget budget, CountDownLatch workersDone) {
+            this.budget = budget;
+            this.workersDone = workersDone;
+        }
+
+        /**
+         * Waits until {@code tick}, or until the run ended early.
+         * @return {@code true} if the budget is spent and every worker has finished
+         */
+        boolean awaitUntil(long tick) {
+            if (this.budget.bounded()) {
+                try {
+                    long remaining = tick - System.nanoTime();
+                    if (remaining > 0 && this.workersDone.await(remaining, TimeUnit.NANOSECONDS)
+                            && this.budget.exhausted()) {
+                        return true;
+                    }
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            // Unbounded, or the workers finished without spending the budget: they stopped at the end.
+            this.pacer.awaitUntil(tick);
+            return this.budget.exhausted() && this.workersDone.getCount() == 0;
+        }
     }
 }

@@ -26,10 +26,11 @@ import org.HdrHistogram.Histogram;
  * @param histograms the latency histograms per (operation, layer), in nanoseconds; owned by this result
  * @param unissued the operations intended before the end that were never issued because the generator was behind
  * @param abandonedThreads the threads still inside the target at the deadline
+ * @param abandonedOps the asynchronous operations (in-flight runs) still not completed at the deadline
  */
 public record RunResult(RunSettings settings, String target, boolean closedLoop, Instant start, Instant end,
         Map<OpLayer, Long> ops, Map<OpType, Long> errors, List<String> errorSamples, double achievedRate,
-        Map<OpLayer, Histogram> histograms, long unissued, int abandonedThreads) {
+        Map<OpLayer, Histogram> histograms, long unissued, int abandonedThreads, long abandonedOps) {
 
     /**
      * Copies the collections so that the result cannot change.
@@ -41,6 +42,28 @@ public record RunResult(RunSettings settings, String target, boolean closedLoop,
         errors = Collections.unmodifiableMap(errorsCopy);
         errorSamples = List.copyOf(errorSamples);
         histograms = Collections.unmodifiableMap(new LinkedHashMap<>(histograms));
+    }
+
+    /**
+     * Creates a result with no abandoned asynchronous operations, as a run without operations in flight has.
+     * @param settings see {@link #settings()}
+     * @param target see {@link #target()}
+     * @param closedLoop see {@link #closedLoop()}
+     * @param start see {@link #start()}
+     * @param end see {@link #end()}
+     * @param ops see {@link #ops()}
+     * @param errors see {@link #errors()}
+     * @param errorSamples see {@link #errorSamples()}
+     * @param achievedRate see {@link #achievedRate()}
+     * @param histograms see {@link #histograms()}
+     * @param unissued see {@link #unissued()}
+     * @param abandonedThreads see {@link #abandonedThreads()}
+     */
+    public RunResult(RunSettings settings, String target, boolean closedLoop, Instant start, Instant end,
+            Map<OpLayer, Long> ops, Map<OpType, Long> errors, List<String> errorSamples, double achievedRate,
+            Map<OpLayer, Histogram> histograms, long unissued, int abandonedThreads) {
+        this(settings, target, closedLoop, start, end, ops, errors, errorSamples, achievedRate, histograms, unissued,
+                abandonedThreads, 0);
     }
 
     /**

@@ -1,7 +1,5 @@
 package com.wedsync.grid.loadtest.generator;
 
-import com.wedsync.grid.loadtest.target.Layer;
-import com.wedsync.grid.loadtest.target.Target;
 import com.wedsync.grid.loadtest.workload.Operation;
 import com.wedsync.grid.loadtest.workload.Workload;
 import java.util.SplittableRandom;
@@ -9,14 +7,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * One generator thread: draws an operation, waits for its intended start (open loop), executes it and records
- * the latency under the layer the target returns. A failing operation is counted, never fatal.
+ * One generator thread: draws an operation, waits for its intended start (open loop), hands it to the run's
+ * {@link Issuer}, which records its latency under the layer the target returns. A failing operation is counted,
+ * never fatal. Stops at the end of the run, or once the run's {@link OpBudget} is spent.
  */
 final class Worker implements Runnable {
 
     private final Workload workload;
-
-    private final Target target;
 
     private final SplittableRandom random;
 
@@ -28,6 +25,10 @@ final class Worker implements Runnable {
 
     private final Phases phases;
 
+    private final Issuer issuer;
+
+    private final OpBudget budget;
+
     private final AtomicBoolean stopped;
 
     private volatile long unissued;
@@ -35,23 +36,25 @@ final class Worker implements Runnable {
     /**
      * Creates a worker.
      * @param workload the source of operations
-     * @param target what to drive
      * @param random this thread's random for the workload
      * @param metronome this thread's intended start times, or {@code null} to run closed loop
      * @param pacer waits for intended start times
      * @param nanoTime the time source
      * @param phases the run's times and recorders
+     * @param issuer hands operations to the target; shared by the run's workers
+     * @param budget the bound on measured operations; shared by the run's workers
      * @param stopped set when the run is abandoned early
      */
-    Worker(Workload workload, Target target, SplittableRandom random, Metronome metronome, Pacer pacer,
-            LongSupplier nanoTime, Phases phases, AtomicBoolean stopped) {
+    Worker(Workload workload, SplittableRandom random, Metronome metronome, Pacer pacer, LongSupplier nanoTime,
+            Phases phases, Issuer issuer, OpBudget budget, AtomicBoolean stopped) {
         this.workload = workload;
-        this.target = target;
         this.random = random;
         this.metronome = metronome;
         this.pacer = pacer;
         this.nanoTime = nanoTime;
         this.phases = phases;
+        this.issuer = issuer;
+        this.budget = budget;
         this.stopped = stopped;
     }
 
@@ -80,14 +83,13 @@ final class Worker implements Runnable {
             // Drawn before waiting, so that the workload's own cost is not measured as the target's.
             Operation operation = this.workload.next(this.random);
             this.pacer.awaitUntil(intended);
-            if (this.nanoTime.getAsLong() - end >= 0) {
+            // Latency counts from the intended start, not the actual one: a late start is latency the user feels.
+            if (!issue(operation, intended)) {
                 break;
             }
-            // Latency counts from the intended start, not the actual one: a late start is latency the user feels.
-            execute(operation, intended);
             intended = this.metronome.next();
         }
-        if (this.stopped.get()) {
+        if (this.stopped.get() || this.budget.exhausted()) {
             return;
         }
         long behind = 0;
@@ -102,30 +104,31 @@ final class Worker implements Runnable {
         this.pacer.awaitUntil(this.phases.origin());
         while (!this.stopped.get()) {
             Operation operation = this.workload.next(this.random);
-            long start = this.nanoTime.getAsLong();
-            if (start - this.phases.end() >= 0) {
+            // Latency counts from the actual issue, after any wait for room in flight: closed loop has no schedule.
+            if (!issue(operation, Long.MIN_VALUE)) {
                 return;
             }
-            execute(operation, start);
         }
     }
 
-    private void execute(Operation operation, long start) {
-        LatencyRecorders recorders = this.phases.recordersFor(start);
-        Layer layer;
-        try {
-            layer = this.target.execute(operation);
+    /**
+     * Issues an operation unless the run has ended, stopped or spent its budget.
+     * @param intended the intended start, or {@link Long#MIN_VALUE} to count from the actual issue
+     * @return whether it was issued
+     */
+    private boolean issue(Operation operation, long intended) {
+        long end = this.phases.end();
+        if (!this.issuer.acquire(end)) {
+            return false;
         }
-        catch (RuntimeException ex) {
-            recorders.recordError(operation.type(), ex);
-            return;
+        long now = this.nanoTime.getAsLong();
+        long start = (intended == Long.MIN_VALUE) ? now : intended;
+        boolean measured = start - this.phases.measureStart() >= 0;
+        if (now - end >= 0 || (measured && !this.budget.take())) {
+            this.issuer.release();
+            return false;
         }
-        long completed = this.nanoTime.getAsLong();
-        if (layer == null) {
-            recorders.recordError(operation.type(),
-                    new IllegalStateException("target " + this.target.name() + " returned no layer"));
-            return;
-        }
-        recorders.record(operation.type(), layer, completed - start);
+        this.issuer.issue(operation, start, this.phases.recordersFor(start));
+        return true;
     }
 }

@@ -11,12 +11,14 @@ import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A Redis server through Lettuce, the remote-only comparison: every read goes to the server (L2 or a miss),
@@ -45,6 +47,8 @@ public final class RedisTarget implements Target {
 
     private final RedisCommands<byte[], byte[]> commands;
 
+    private final RedisAsyncCommands<byte[], byte[]> asyncCommands;
+
     private final Map<DataClass, byte[]> keyPrefixes = new EnumMap<>(DataClass.class);
 
     private final Map<DataClass, SetArgs> setArgs = new EnumMap<>(DataClass.class);
@@ -53,6 +57,7 @@ public final class RedisTarget implements Target {
         this.client = client;
         this.connection = connection;
         this.commands = connection.sync();
+        this.asyncCommands = connection.async();
         for (DataClass dataClass : DataClass.values()) {
             this.keyPrefixes.put(dataClass, (dataClass.id() + ':').getBytes(StandardCharsets.UTF_8));
             long ttlMillis = catalog.policy(dataClass).ttl().base().toMillis();
@@ -116,6 +121,22 @@ public final class RedisTarget implements Target {
                 this.commands.set(key, operation.value(), this.setArgs.get(operation.dataClass()));
                 yield Layer.WRITE;
             }
+        };
+    }
+
+    /**
+     * Starts one operation through Lettuce's asynchronous API on the shared connection: the same commands as
+     * {@link #execute}, completed by Lettuce's event loop, with the same {@link #TIMEOUT} per command.
+     * @param operation the operation
+     * @return completes with where it was answered, or exceptionally if the command failed or timed out
+     */
+    @Override
+    public CompletionStage<Layer> executeAsync(Operation operation) {
+        byte[] key = key(operation.dataClass(), operation.key());
+        return switch (operation.type()) {
+            case GET -> this.asyncCommands.get(key).thenApply((value) -> (value != null) ? Layer.L2 : Layer.MISS);
+            case PUT -> this.asyncCommands.set(key, operation.value(), this.setArgs.get(operation.dataClass()))
+                .thenApply((ok) -> Layer.WRITE);
         };
     }
 

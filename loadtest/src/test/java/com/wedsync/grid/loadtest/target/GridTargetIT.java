@@ -8,6 +8,7 @@ import com.wedsync.grid.config.key.WeddingKey;
 import com.wedsync.grid.loadtest.workload.OpType;
 import com.wedsync.grid.loadtest.workload.Operation;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,34 @@ class GridTargetIT {
                 .isEqualTo(Layer.WRITE);
             assertThat(grid.execute(get(key))).isEqualTo(Layer.L2);
             assertThat(grid.execute(get(key))).isEqualTo(Layer.L1);
+        }
+    }
+
+    @Test
+    void asynchronouslyWithNearCachesAReadIsAMissThenAfterAWriteL2ThenL1() {
+        try (Target grid = Targets.open("grid", EMBEDDED)) {
+            WeddingKey key = new WeddingKey("w-4", "timeline");
+
+            assertThat(async(grid, get(key))).isEqualTo(Layer.MISS);
+            assertThat(async(grid, new Operation(OpType.PUT, DataClass.WEDDING_DATA, key, new byte[2048])))
+                .isEqualTo(Layer.WRITE);
+            assertThat(async(grid, get(key))).isEqualTo(Layer.L2);
+            assertThat(grid.execute(get(key))).isEqualTo(Layer.L1);
+            assertThat(async(grid, get(key))).isEqualTo(Layer.L1);
+        }
+    }
+
+    @Test
+    void asynchronouslyWithoutNearCachesEveryReadGoesToTheGrid() {
+        try (Target grid = Targets.open("grid-l2", EMBEDDED)) {
+            WeddingKey key = new WeddingKey("w-5", "timeline");
+
+            assertThat(async(grid, get(key))).isEqualTo(Layer.MISS);
+            assertThat(async(grid, new Operation(OpType.PUT, DataClass.WEDDING_DATA, key, new byte[16])))
+                .isEqualTo(Layer.WRITE);
+            for (int i = 0; i < 20; i++) {
+                assertThat(async(grid, get(key))).isEqualTo(Layer.L2);
+            }
         }
     }
 
@@ -56,6 +85,10 @@ class GridTargetIT {
     void anUnknownTargetIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> Targets.open("memcached", EMBEDDED)).isInstanceOf(IllegalArgumentException.class)
             .hasMessage("--target 'memcached' is not one of [grid, grid-l2, caffeine, redis]");
+    }
+
+    private static Layer async(Target target, Operation operation) {
+        return target.executeAsync(operation).toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     private static Operation get(WeddingKey key) {

@@ -111,6 +111,35 @@ class RedisTargetIT {
     }
 
     @Test
+    void asynchronouslyAReadIsAMissThenAfterAWriteL2() {
+        try (Target redis = Targets.open("redis", options(uri))) {
+            WeddingKey key = new WeddingKey("w-3", "timeline");
+
+            assertThat(async(redis, get(key))).isEqualTo(Layer.MISS);
+            assertThat(async(redis, new Operation(OpType.PUT, DataClass.WEDDING_DATA, key, new byte[2048])))
+                .isEqualTo(Layer.WRITE);
+            assertThat(async(redis, get(key))).isEqualTo(Layer.L2);
+        }
+    }
+
+    @Test
+    void anAsynchronousWriteExpiresWithTheClassBaseTtl() {
+        long baseMillis = CatalogLoader.loadDefault().policy(DataClass.GUEST_INTERACTIONS).ttl().base().toMillis();
+        WeddingKey key = new WeddingKey("w-4", "rsvp");
+        RedisClient client = RedisClient.create(uri);
+        try (RedisTarget redis = RedisTarget.connect(uri, CatalogLoader.loadDefault());
+                StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+            async(redis, new Operation(OpType.PUT, DataClass.GUEST_INTERACTIONS, key, new byte[16]));
+
+            long pttl = connection.sync().pttl(redis.key(DataClass.GUEST_INTERACTIONS, key));
+            assertThat(pttl).isPositive().isLessThanOrEqualTo(baseMillis);
+        }
+        finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void aWriteExpiresWithTheClassBaseTtl() {
         long baseMillis = CatalogLoader.loadDefault().policy(DataClass.GUEST_INTERACTIONS).ttl().base().toMillis();
         WeddingKey key = new WeddingKey("w-2", "rsvp");
@@ -138,6 +167,10 @@ class RedisTargetIT {
 
     private static Targets.TargetOptions options(String redisUri) {
         return new Targets.TargetOptions(List.of(), "", 1, 64L << 20, redisUri);
+    }
+
+    private static Layer async(Target target, Operation operation) {
+        return target.executeAsync(operation).toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     private static Operation get(WeddingKey key) {
