@@ -133,7 +133,8 @@ public final class LoadRunner {
     private List<Worker> createWorkers(Phases phases, Issuer issuer, OpBudget budget, AtomicBoolean stopped) {
         SplittableRandom seeds = new SplittableRandom(this.settings.seed());
         // Spinning the last stretch of a wait is only worth it when every thread has a core to spin on.
-        Pacer pacer = Pacer.system(this.settings.threads() <= Runtime.getRuntime().availableProcessors());
+        Pacer pacer = Pacer.system(Pacer.spinRequested()
+                && this.settings.threads() <= Runtime.getRuntime().availableProcessors());
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < this.settings.threads(); i++) {
             // Separate streams, so the workload's operations do not depend on the arrival process.

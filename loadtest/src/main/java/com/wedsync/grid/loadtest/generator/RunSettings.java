@@ -10,10 +10,11 @@ import java.time.Duration;
  * @param rate the intended operations per second of all threads together; 0 runs closed loop, as fast as the
  * target answers (a maximum-throughput measurement, labelled as such, whose latencies omit queueing)
  * @param arrival how intended start times are spaced (ignored in closed loop)
- * @param threads the generator threads, each with one operation in flight at a time
+ * @param threads the generator threads; each has one operation in flight at a time unless {@code inFlight} is set
  * @param warmup the time run first and then discarded from the results
  * @param duration the measured time, after the warm-up
- * @param grace how long after the end to wait for operations still in flight before abandoning their threads
+ * @param grace how long after the end to wait for operations still in flight before abandoning them (and their
+ * threads, for synchronous operations)
  * @param seed the seed of every thread's random, so that a run's operations can be reproduced
  * @param profile how the open-loop rate changes over the measured phase ({@link RateProfile#CONSTANT} for not at
  * all)
