@@ -132,9 +132,7 @@ public final class LoadRunner {
 
     private List<Worker> createWorkers(Phases phases, Issuer issuer, OpBudget budget, AtomicBoolean stopped) {
         SplittableRandom seeds = new SplittableRandom(this.settings.seed());
-        // Spinning the last stretch of a wait is only worth it when every thread has a core to spin on.
-        Pacer pacer = Pacer.system(Pacer.spinRequested()
-                && this.settings.threads() <= Runtime.getRuntime().availableProcessors());
+        Pacer pacer = Pacer.forThreads(this.settings.threads());
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < this.settings.threads(); i++) {
             // Separate streams, so the workload's operations do not depend on the arrival process.
@@ -275,7 +273,7 @@ public final class LoadRunner {
 
         private final CountDownLatch workersDone;
 
-        private final Pacer pacer = Pacer.system(false);
+        private final Pacer pacer = Pacer.parking();
 
         EarlyEnd(OpBudget budget, CountDownLatch workersDone) {
             this.budget = budget;

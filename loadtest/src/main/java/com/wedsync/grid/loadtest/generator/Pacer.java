@@ -1,25 +1,29 @@
 package com.wedsync.grid.loadtest.generator;
 
+import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
- * Waits until an intended start time: parks, and optionally spins for the last {@code spinNanos}, because a park
- * can wake tens of microseconds late and that lag would be measured as latency. Returns at once when the time has
- * already passed: it never skips or reschedules.
+ * Waits until an intended start time: parks for the long part of the wait and, when the threads have a core each,
+ * waits out the last {@link #SPIN_NANOS} without parking, because a park can wake a hundred microseconds late and
+ * that lag would be measured as latency. Returns at once when the time has already passed: it never skips or
+ * reschedules.
  * <p>
- * Generator threads park by default: spinning takes whole cores away from whatever shares the machine, and with
- * an embedded grid in the same JVM those are its IO and partition threads, whose delays cost far more than a late
- * wake-up. Set the system property {@value #SPIN_PROPERTY} to {@code true} to spin when the generator threads have
- * a core each (a remote target on a machine of its own).
+ * How the last stretch is waited is set by the system property {@value #SPIN_PROPERTY}: {@code yield} (the
+ * default) calls {@link Thread#yield()} in a loop, which wakes on time but lets any other runnable thread have
+ * the core; {@code true} spins ({@link Thread#onSpinWait()}), which wakes soonest but holds the core, worth it
+ * only for a remote target on a machine of its own; {@code false} parks all the way. With an embedded grid in the
+ * same JVM on 2 cores, spinning starved Hazelcast's threads (p99 of the baseline in the hundreds of
+ * milliseconds), parking made the median mostly the generator's own late wake-ups, and yielding kept both low.
  */
 final class Pacer {
 
-    /** How long before the intended time to stop parking and spin, when the threads have a core each. */
+    /** How long before the intended time to stop parking, when the threads have a core each. */
     static final long SPIN_NANOS = 100_000;
 
-    /** The system property that, set to {@code true}, makes generator threads spin the last stretch of a wait. */
+    /** The system property that chooses how the last stretch of a wait is waited: yield, true (spin) or false. */
     static final String SPIN_PROPERTY = "loadtest.spin";
 
     private final LongSupplier nanoTime;
@@ -28,33 +32,59 @@ final class Pacer {
 
     private final long spinNanos;
 
+    private final Runnable idler;
+
     /**
-     * Creates a pacer.
+     * Creates a pacer that spins the last stretch.
      * @param nanoTime the time source
      * @param parker parks the calling thread for about the given nanoseconds
      * @param spinNanos the final stretch of a wait that is spun instead of parked (0 to always park)
      */
     Pacer(LongSupplier nanoTime, LongConsumer parker, long spinNanos) {
+        this(nanoTime, parker, spinNanos, Thread::onSpinWait);
+    }
+
+    /**
+     * Creates a pacer.
+     * @param nanoTime the time source
+     * @param parker parks the calling thread for about the given nanoseconds
+     * @param spinNanos the final stretch of a wait that is not parked (0 to always park)
+     * @param idler called repeatedly in the final stretch
+     */
+    Pacer(LongSupplier nanoTime, LongConsumer parker, long spinNanos, Runnable idler) {
         this.nanoTime = nanoTime;
         this.parker = parker;
         this.spinNanos = spinNanos;
+        this.idler = idler;
     }
 
     /**
-     * Creates a pacer on {@link System#nanoTime()} and {@link LockSupport#parkNanos(long)}.
-     * @param spin whether to spin the last stretch; only worth it when no more threads wait than there are cores
+     * Creates a pacer on {@link System#nanoTime()} and {@link LockSupport#parkNanos(long)} that parks all the way.
      * @return the pacer
      */
-    static Pacer system(boolean spin) {
-        return new Pacer(System::nanoTime, LockSupport::parkNanos, spin ? SPIN_NANOS : 0);
+    static Pacer parking() {
+        return new Pacer(System::nanoTime, LockSupport::parkNanos, 0);
     }
 
     /**
-     * Tells whether spinning was asked for with the system property {@value #SPIN_PROPERTY}.
-     * @return {@code true} if the property is {@code true}
+     * Creates the pacer of a run's generator threads, as {@value #SPIN_PROPERTY} asks: it parks all the way when
+     * there are more threads than cores, whatever the property says.
+     * @param threads the run's generator threads
+     * @return the pacer
+     * @throws IllegalArgumentException naming the property and its value if it is not yield, true or false
      */
-    static boolean spinRequested() {
-        return Boolean.getBoolean(SPIN_PROPERTY);
+    static Pacer forThreads(int threads) {
+        String mode = System.getProperty(SPIN_PROPERTY, "yield").trim().toLowerCase(Locale.ROOT);
+        Runnable idler = switch (mode) {
+            case "yield" -> Thread::yield;
+            case "true" -> Thread::onSpinWait;
+            case "false" -> null;
+            default -> throw new IllegalArgumentException("-D" + SPIN_PROPERTY + "=" + mode
+                    + " must be yield (the default), true (spin) or false (park)");
+        };
+        boolean coreEach = threads <= Runtime.getRuntime().availableProcessors();
+        return (idler != null && coreEach) ? new Pacer(System::nanoTime, LockSupport::parkNanos, SPIN_NANOS, idler)
+                : parking();
     }
 
     /**
@@ -69,7 +99,7 @@ final class Pacer {
                 this.parker.accept(remaining - this.spinNanos);
             }
             else {
-                Thread.onSpinWait();
+                this.idler.run();
             }
         }
     }

@@ -1,6 +1,7 @@
 package com.wedsync.grid.loadtest.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,36 @@ class PacerTests {
         pacer.awaitUntil(1_000_000);
 
         assertThat(this.time.parks).containsExactly(1_000_000L);
+    }
+
+    @Test
+    void theLastStretchCanYieldInsteadOfSpinning() {
+        List<Long> yieldedAt = new ArrayList<>();
+        Pacer pacer = new Pacer(this.time::read, this.time::park, 100_000, () -> yieldedAt.add(this.time.now));
+
+        pacer.awaitUntil(1_000_000);
+
+        assertThat(this.time.parks).containsExactly(900_000L);
+        // One read before parking, then a read and a yield per microsecond of the last stretch.
+        assertThat(yieldedAt).hasSizeBetween(98, 100)
+            .allSatisfy((at) -> assertThat(at).isBetween(900_000L, 1_000_000L));
+    }
+
+    @Test
+    void anUnknownWaitingModeIsRefusedNamingTheProperty() {
+        String previous = System.setProperty(Pacer.SPIN_PROPERTY, "sometimes");
+        try {
+            assertThatIllegalArgumentException().isThrownBy(() -> Pacer.forThreads(1))
+                .withMessage("-Dloadtest.spin=sometimes must be yield (the default), true (spin) or false (park)");
+        }
+        finally {
+            if (previous == null) {
+                System.clearProperty(Pacer.SPIN_PROPERTY);
+            }
+            else {
+                System.setProperty(Pacer.SPIN_PROPERTY, previous);
+            }
+        }
     }
 
     @Test
