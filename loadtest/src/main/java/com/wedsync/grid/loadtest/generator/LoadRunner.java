@@ -132,7 +132,8 @@ public final class LoadRunner {
 
     private List<Worker> createWorkers(Phases phases, Issuer issuer, OpBudget budget, AtomicBoolean stopped) {
         SplittableRandom seeds = new SplittableRandom(this.settings.seed());
-        Pacer pacer = Pacer.forThreads(this.settings.threads());
+        double peakRate = this.settings.rate() * Math.max(1, this.settings.profile().peak());
+        Pacer pacer = Pacer.forRun(this.settings.threads(), peakRate);
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < this.settings.threads(); i++) {
             // Separate streams, so the workload's operations do not depend on the arrival process.

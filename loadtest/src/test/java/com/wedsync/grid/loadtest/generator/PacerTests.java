@@ -47,7 +47,7 @@ class PacerTests {
     void anUnknownWaitingModeIsRefusedNamingTheProperty() {
         String previous = System.setProperty(Pacer.SPIN_PROPERTY, "sometimes");
         try {
-            assertThatIllegalArgumentException().isThrownBy(() -> Pacer.forThreads(1))
+            assertThatIllegalArgumentException().isThrownBy(() -> Pacer.forRun(1, 1_000))
                 .withMessage("-Dloadtest.spin=sometimes must be yield (the default), true (spin) or false (park)");
         }
         finally {
@@ -58,6 +58,15 @@ class PacerTests {
                 System.setProperty(Pacer.SPIN_PROPERTY, previous);
             }
         }
+    }
+
+    @Test
+    void threadsWhoseOperationsAreCloseTogetherParkAllTheWay() {
+        // 1 thread: 5,000 ops/s is one every 200 us, the least gap that waits out the last 100 us without parking.
+        assertThat(Pacer.forRun(1, 5_000).spinNanos()).isEqualTo(Pacer.SPIN_NANOS);
+        assertThat(Pacer.forRun(1, 5_001).spinNanos()).isZero();
+        assertThat(Pacer.forRun(1, 0).spinNanos()).isEqualTo(Pacer.SPIN_NANOS);
+        assertThat(Pacer.forRun(RunSettings.MAX_THREADS, 1).spinNanos()).isZero();
     }
 
     @Test
