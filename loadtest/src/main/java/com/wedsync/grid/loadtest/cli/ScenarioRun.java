@@ -132,6 +132,7 @@ final class ScenarioRun {
         this.out.printf("achieved %s ops/s, %s ops, %s errors; latency (us) %s%n", report.get("achievedRate"),
                 report.get("ops"), report.get("errors"), ((Map<?, ?>) report.get("latencyMicros")).get("ALL"));
         this.out.printf("read hit rates %s%n", report.get("readHitRates"));
+        this.out.printf("  by class %s%n", report.get("readHitRatesByClass"));
         if (!((Map<?, ?>) report.get("findings")).isEmpty()) {
             this.out.printf("findings %s%n", report.get("findings"));
         }

@@ -90,7 +90,7 @@ final class AsyncIssuer implements Issuer {
                     recorders.recordError(operation.type(), unwrapped(failure));
                 }
                 else {
-                    recorders.recordOutcome(operation.type(), layer, this.target.name(),
+                    recorders.recordOutcome(operation, layer, this.target.name(),
                             this.nanoTime.getAsLong() - start);
                 }
             }

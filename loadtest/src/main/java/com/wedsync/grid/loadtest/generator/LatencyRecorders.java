@@ -2,6 +2,8 @@ package com.wedsync.grid.loadtest.generator;
 
 import com.wedsync.grid.loadtest.target.Layer;
 import com.wedsync.grid.loadtest.workload.OpType;
+import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.loadtest.workload.Operation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -45,7 +47,13 @@ final class LatencyRecorders {
 
     private final AtomicInteger errorSampleSlots = new AtomicInteger(MAX_ERROR_SAMPLES);
 
+    /** Reads per class and layer, for the hit rates of each class. */
+    private final LongAdder[] classReads = new LongAdder[DataClass.values().length * LAYERS.length];
+
     LatencyRecorders() {
+        for (int i = 0; i < this.classReads.length; i++) {
+            this.classReads[i] = new LongAdder();
+        }
         for (OpType type : OpType.values()) {
             this.errors.put(type, new LongAdder());
             for (Layer layer : LAYERS) {
@@ -82,18 +90,41 @@ final class LatencyRecorders {
 
     /**
      * Records one completed operation, or an error if the target reported no layer; safe from any thread.
-     * @param type the operation type
+     * @param operation the operation
      * @param layer the layer the target reported, {@code null} if it reported none
      * @param target the target's name, for the error
      * @param latencyNanos its latency
      */
-    void recordOutcome(OpType type, Layer layer, String target, long latencyNanos) {
+    void recordOutcome(Operation operation, Layer layer, String target, long latencyNanos) {
         if (layer == null) {
-            recordError(type, new IllegalStateException("target " + target + " returned no layer"));
+            recordError(operation.type(), new IllegalStateException("target " + target + " returned no layer"));
+            return;
         }
-        else {
-            record(type, layer, latencyNanos);
+        record(operation.type(), layer, latencyNanos);
+        if (operation.type() == OpType.GET) {
+            this.classReads[operation.dataClass().ordinal() * LAYERS.length + layer.ordinal()].increment();
         }
+    }
+
+    /**
+     * Returns the reads counted so far per class and the layer that answered them.
+     * @return per class that was read, the count per layer (every layer present)
+     */
+    Map<DataClass, Map<Layer, Long>> readsByClass() {
+        Map<DataClass, Map<Layer, Long>> reads = new EnumMap<>(DataClass.class);
+        for (DataClass dataClass : DataClass.values()) {
+            Map<Layer, Long> byLayer = new EnumMap<>(Layer.class);
+            long total = 0;
+            for (Layer layer : LAYERS) {
+                long count = this.classReads[dataClass.ordinal() * LAYERS.length + layer.ordinal()].sum();
+                byLayer.put(layer, count);
+                total += count;
+            }
+            if (total > 0) {
+                reads.put(dataClass, byLayer);
+            }
+        }
+        return reads;
     }
 
     /**

@@ -244,7 +244,7 @@ public final class LoadRunner {
         long unissued = workers.stream().mapToLong(Worker::unissued).sum();
         return new RunResult(this.settings, this.target.name(), this.settings.closedLoop(), start, end, ops,
                 measured.errors(), measured.errorSamples(), achievedRate, histograms, unissued, joined.abandoned(),
-                joined.abandonedOps());
+                joined.abandonedOps(), measured.readsByClass());
     }
 
     private String describe() {

@@ -1,5 +1,7 @@
 package com.wedsync.grid.loadtest.generator;
 
+import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.loadtest.target.Layer;
 import com.wedsync.grid.loadtest.workload.OpType;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +29,12 @@ import org.HdrHistogram.Histogram;
  * @param unissued the operations intended before the end that were never issued because the generator was behind
  * @param abandonedThreads the threads still inside the target at the deadline
  * @param abandonedOps the asynchronous operations (in-flight runs) still not completed at the deadline
+ * @param readsByClass the completed reads per class and the layer that answered them
  */
 public record RunResult(RunSettings settings, String target, boolean closedLoop, Instant start, Instant end,
         Map<OpLayer, Long> ops, Map<OpType, Long> errors, List<String> errorSamples, double achievedRate,
-        Map<OpLayer, Histogram> histograms, long unissued, int abandonedThreads, long abandonedOps) {
+        Map<OpLayer, Histogram> histograms, long unissued, int abandonedThreads, long abandonedOps,
+        Map<DataClass, Map<Layer, Long>> readsByClass) {
 
     /**
      * Copies the collections so that the result cannot change.
@@ -42,10 +46,14 @@ public record RunResult(RunSettings settings, String target, boolean closedLoop,
         errors = Collections.unmodifiableMap(errorsCopy);
         errorSamples = List.copyOf(errorSamples);
         histograms = Collections.unmodifiableMap(new LinkedHashMap<>(histograms));
+        Map<DataClass, Map<Layer, Long>> readsCopy = new EnumMap<>(DataClass.class);
+        readsByClass.forEach((dataClass, byLayer) -> readsCopy.put(dataClass, Map.copyOf(byLayer)));
+        readsByClass = Collections.unmodifiableMap(readsCopy);
     }
 
     /**
-     * Creates a result with no abandoned asynchronous operations, as a run without operations in flight has.
+     * Creates a result with no abandoned asynchronous operations, as a run without operations in flight has, and
+     * no reads by class.
      * @param settings see {@link #settings()}
      * @param target see {@link #target()}
      * @param closedLoop see {@link #closedLoop()}
@@ -63,7 +71,7 @@ public record RunResult(RunSettings settings, String target, boolean closedLoop,
             Map<OpLayer, Long> ops, Map<OpType, Long> errors, List<String> errorSamples, double achievedRate,
             Map<OpLayer, Histogram> histograms, long unissued, int abandonedThreads) {
         this(settings, target, closedLoop, start, end, ops, errors, errorSamples, achievedRate, histograms, unissued,
-                abandonedThreads, 0);
+                abandonedThreads, 0, Map.of());
     }
 
     /**

@@ -44,7 +44,7 @@ final class SyncIssuer implements Issuer {
             recorders.recordError(operation.type(), ex);
             return;
         }
-        recorders.recordOutcome(operation.type(), layer, this.target.name(), this.nanoTime.getAsLong() - start);
+        recorders.recordOutcome(operation, layer, this.target.name(), this.nanoTime.getAsLong() - start);
     }
 
     @Override

@@ -123,8 +123,16 @@ public final class HtmlReport {
             return;
         }
         html.append("<h2>Read hit rates</h2>\n<table>\n");
-        row(html, "th", "layer", "share of reads");
-        rates.forEach((layer, rate) -> row(html, "td", text(layer), text(rate)));
+        row(html, "th", "class", "reads", "L1", "L2", "MISS");
+        row(html, "td", "all", "", text(rates.get("L1")), text(rates.get("L2")), text(rates.get("MISS")));
+        if (report.get("readHitRatesByClass") instanceof Map<?, ?> byClass) {
+            byClass.forEach((dataClass, values) -> {
+                if (values instanceof Map<?, ?> shares) {
+                    row(html, "td", text(dataClass), text(shares.get("reads")), text(shares.get("L1")),
+                            text(shares.get("L2")), text(shares.get("MISS")));
+                }
+            });
+        }
         html.append("</table>\n");
     }
 

@@ -51,9 +51,17 @@ public final class RunReport {
         report.put("ops", result.totalOps());
         report.put("errors", result.totalErrors());
         report.put("unissued", result.unissued());
+        report.put("abandonedOps", result.abandonedOps());
+        report.put("inFlight", result.settings().inFlight());
+        if (!result.settings().profile().constant()) {
+            report.put("rateProfile", Map.of("peak", result.settings().profile().peak(), "holdSeconds",
+                    result.settings().profile().hold().toMillis() / 1000.0, "rampSeconds",
+                    result.settings().profile().ramp().toMillis() / 1000.0));
+        }
         report.put("errorSamples", result.errorSamples());
         report.put("latencyMicros", latencies(result));
         report.put("readHitRates", hitRates(result));
+        report.put("readHitRatesByClass", hitRatesByClass(result));
         report.put("criteria", criteria);
         report.put("passed", criteria.stream().allMatch(Criterion::pass));
         report.put("started", result.start().toString());
@@ -127,9 +135,27 @@ public final class RunReport {
         }
         Map<String, Object> rates = new LinkedHashMap<>();
         for (Map.Entry<Layer, Long> entry : byLayer.entrySet()) {
-            rates.put(entry.getKey().name(), (reads == 0) ? 0.0 : Math.round(10000.0 * entry.getValue() / reads) / 10000.0);
+            rates.put(entry.getKey().name(), share(entry.getValue(), reads));
         }
         return rates;
+    }
+
+    private static Map<String, Object> hitRatesByClass(RunResult result) {
+        Map<String, Object> byClass = new LinkedHashMap<>();
+        result.readsByClass().forEach((dataClass, byLayer) -> {
+            long reads = byLayer.values().stream().mapToLong(Long::longValue).sum();
+            Map<String, Object> rates = new LinkedHashMap<>();
+            rates.put("reads", reads);
+            for (Layer layer : List.of(Layer.L1, Layer.L2, Layer.MISS)) {
+                rates.put(layer.name(), share(byLayer.getOrDefault(layer, 0L), reads));
+            }
+            byClass.put(dataClass.id(), rates);
+        });
+        return byClass;
+    }
+
+    private static double share(long count, long total) {
+        return (total == 0) ? 0.0 : Math.round(10000.0 * count / total) / 10000.0;
     }
 
     private static double micros(long nanos) {

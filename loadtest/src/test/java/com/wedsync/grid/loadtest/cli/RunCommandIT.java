@@ -30,6 +30,11 @@ class RunCommandIT {
         Map<String, Object> report = JsonMapper.builder().build().readValue(out.resolve("report.json").toFile(), Map.class);
         assertThat(report).containsEntry("scenario", "baseline").containsEntry("target", "grid").containsEntry("members", 2)
             .containsKeys("achievedRate", "latencyMicros", "readHitRates", "criteria", "passed", "machine");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> byClass = (Map<String, Map<String, Object>>) report.get("readHitRatesByClass");
+        assertThat(byClass).containsKey("wedding_data");
+        assertThat(byClass.get("wedding_data")).containsKeys("reads", "L1", "L2", "MISS");
+        assertThat(((Number) byClass.get("wedding_data").get("L1")).doubleValue()).isPositive();
         assertThat(((Number) report.get("ops")).longValue()).isBetween(3_000L, 5_000L);
         assertThat(report.get("errors")).isEqualTo(0);
         @SuppressWarnings("unchecked")

@@ -2,7 +2,10 @@ package com.wedsync.grid.loadtest.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.config.key.WeddingKey;
 import com.wedsync.grid.loadtest.target.Layer;
+import com.wedsync.grid.loadtest.workload.Operation;
 import com.wedsync.grid.loadtest.workload.OpType;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,5 +64,26 @@ class LatencyRecordersTests {
     @Test
     void tagsNameTheOperationAndTheLayer() {
         assertThat(new OpLayer(OpType.GET, Layer.MISS).tag()).isEqualTo("GET/MISS");
+    }
+
+    @Test
+    void readsAreCountedPerClassAndLayerAndWritesAreNot() {
+        WeddingKey key = new WeddingKey("w-1", "timeline");
+        Operation read = new Operation(OpType.GET, DataClass.WEDDING_DATA, key, null);
+        this.recorders.recordOutcome(read, Layer.L1, "grid", 1_000);
+        this.recorders.recordOutcome(read, Layer.L1, "grid", 1_000);
+        this.recorders.recordOutcome(read, Layer.MISS, "grid", 1_000);
+        this.recorders.recordOutcome(new Operation(OpType.GET, DataClass.SYSTEM_CACHE, key, null), Layer.L2, "grid", 1);
+        this.recorders.recordOutcome(new Operation(OpType.PUT, DataClass.PHOTO_THUMBNAILS, key, new byte[1]),
+                Layer.WRITE, "grid", 1);
+        this.recorders.recordOutcome(read, null, "grid", 1);
+
+        Map<DataClass, Map<Layer, Long>> reads = this.recorders.readsByClass();
+
+        assertThat(reads).containsOnlyKeys(DataClass.WEDDING_DATA, DataClass.SYSTEM_CACHE);
+        assertThat(reads.get(DataClass.WEDDING_DATA)).containsEntry(Layer.L1, 2L).containsEntry(Layer.MISS, 1L)
+            .containsEntry(Layer.L2, 0L);
+        assertThat(reads.get(DataClass.SYSTEM_CACHE)).containsEntry(Layer.L2, 1L);
+        assertThat(this.recorders.totalErrors()).isEqualTo(1);
     }
 }
