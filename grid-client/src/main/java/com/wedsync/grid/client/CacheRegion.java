@@ -88,6 +88,19 @@ public interface CacheRegion<K, V> {
     void put(K key, V value, Duration ttl);
 
     /**
+     * Writes several values with the TTL the policy gives an entry of this class with no wedding date (the TTL of
+     * {@link #put(Object, Object)}), in one round trip per member: the way to warm a region in bulk. Every key and
+     * value is checked and encoded before anything is sent, so a bad one writes nothing. The write is not atomic:
+     * if the grid fails part-way, some of the entries may have been written.
+     * @param entries the values by key
+     * @throws NullPointerException if the map, a key or a value is null
+     * @throws IllegalArgumentException if a value is not of this region's type
+     * @throws ValueTooLargeException if a value is larger than the limit after compression
+     * @throws GridUnavailableException if the grid did not acknowledge the writes in time
+     */
+    void putAll(Map<? extends K, ? extends V> entries);
+
+    /**
      * Writes a value unless the key has one, atomically on the owning member, with the TTL of an entry with no
      * wedding date.
      * @param key the key

@@ -170,6 +170,48 @@ class CacheRegionIT {
     }
 
     @Test
+    void putAllWritesEveryValueWithThePolicyTtlAndReplacesWhatL1Held() {
+        CacheRegion<WeddingKey, String> region = client.region(DataClass.WEDDING_DATA, String.class);
+        com.hazelcast.map.IMap<Object, Object> map = client.hazelcast().getMap("wedding_data");
+        Map<WeddingKey, String> entries = new java.util.HashMap<>();
+        for (int i = 0; i < 500; i++) {
+            entries.put(new WeddingKey("w-bulk-" + (i % 7), "item-" + i), "value-" + i);
+        }
+        WeddingKey cached = new WeddingKey("w-bulk-0", "item-0");
+        region.put(cached, "old");
+        region.get(cached);
+        region.get(cached);
+
+        region.putAll(entries);
+
+        assertThat(region.getAll(entries.keySet())).containsExactlyInAnyOrderEntriesOf(entries);
+        assertThat(region.get(cached)).isEqualTo("value-0");
+        assertThat(map.getEntryView(new WeddingKey("w-bulk-3", "item-3")).getTtl())
+            .isEqualTo(java.time.Duration.ofHours(24).toMillis());
+    }
+
+    @Test
+    void putAllCompressesLargeValuesAndWritesNothingWhenOneIsBad() {
+        CacheRegion<WeddingKey, String> region = client.region(DataClass.VENDOR_RESPONSES, String.class);
+        WeddingKey large = new WeddingKey("w-bulk-bad", "large");
+        WeddingKey small = new WeddingKey("w-bulk-bad", "small");
+        String json = "{\"items\":[" + "{\"sku\":\"rose\",\"qty\":4},".repeat(200) + "]}";
+        Map<WeddingKey, String> withNull = new java.util.HashMap<>();
+        withNull.put(small, "s");
+        withNull.put(large, null);
+
+        assertThatThrownBy(() -> region.putAll(withNull)).isInstanceOf(NullPointerException.class).hasMessage("value");
+        assertThatThrownBy(() -> region.putAll(null)).isInstanceOf(NullPointerException.class).hasMessage("entries");
+        assertThat(region.get(small)).isNull();
+
+        region.putAll(Map.of(large, json, small, "s"));
+
+        assertThat(client.hazelcast().getMap("vendor_responses").get(large))
+            .isInstanceOf(com.wedsync.grid.client.internal.CompressedValue.class);
+        assertThat(region.getAll(Set.of(large, small))).containsExactlyInAnyOrderEntriesOf(Map.of(large, json, small, "s"));
+    }
+
+    @Test
     void putIfAbsentKeepsTheFirstValueEvenWhenCompressed() {
         CacheRegion<WeddingKey, String> region = client.region(DataClass.VENDOR_RESPONSES, String.class);
         WeddingKey key = new WeddingKey("w-pia", "quote");

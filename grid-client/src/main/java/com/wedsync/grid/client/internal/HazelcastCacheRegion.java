@@ -150,6 +150,20 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     }
 
     @Override
+    public void putAll(Map<? extends K, ? extends V> entries) {
+        Objects.requireNonNull(entries, "entries");
+        Map<Object, Object> stored = new HashMap<>((int) (entries.size() / 0.75f) + 1);
+        entries.forEach((key, value) -> stored.put(key, encode(key, value)));
+        if (stored.isEmpty()) {
+            return;
+        }
+        // IMap.putAll takes no TTL: its entries get the map's, which the member config sets from the same catalog
+        // to ttl.base, the TTL defaultTtl() gives. One call per partition instead of one per entry.
+        this.failures.run("putAll", () -> this.map.putAll(stored));
+        entries.keySet().forEach(this.loading::written);
+    }
+
+    @Override
     public V putIfAbsent(K key, V value) {
         Duration ttl = defaultTtl();
         Object stored = encode(key, value);
