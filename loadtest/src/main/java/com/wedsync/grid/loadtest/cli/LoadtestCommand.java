@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /**
  * {@code java -jar loadtest.jar}: the load generator's command line.
  */
-@Command(name = "loadtest", mixinStandardHelpOptions = true, subcommands = { RunCommand.class, CompareCommand.class },
+@Command(name = "loadtest", mixinStandardHelpOptions = true, subcommands = { RunCommand.class, CompareCommand.class, BulkLoadCommand.class },
         description = "An honest load generator for WedSync Grid: open loop, coordinated-omission corrected, "
                 + "HdrHistogram percentiles, against the grid, an embedded grid or Caffeine.")
 public final class LoadtestCommand implements Runnable {
@@ -44,6 +44,6 @@ public final class LoadtestCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(this.spec.commandLine(), "name a command: run or compare");
+        throw new CommandLine.ParameterException(this.spec.commandLine(), "name a command: run, compare or bulk-load");
     }
 }

@@ -1,0 +1,79 @@
+package com.wedsync.grid.loadtest.cli;
+
+import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.config.catalog.Durations;
+import com.wedsync.grid.loadtest.bulk.BulkLoad;
+import com.wedsync.grid.loadtest.bulk.BulkOptions;
+import com.wedsync.grid.loadtest.bulk.BulkResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bulk-load}: a warm-up of N values of S bytes in batches, timed, against the grid or Redis; the result in
+ * {@code bulk-load.json}.
+ */
+@Command(name = "bulk-load", mixinStandardHelpOptions = true,
+        description = "Loads N values of S bytes in batches (putAll on the grid, pipelined SET PX on Redis), prints "
+                + "the elapsed seconds and values/s, and writes bulk-load.json.")
+final class BulkLoadCommand implements Callable<Integer> {
+
+    @Option(names = "--target", defaultValue = "grid", description = "grid, grid-l2 or redis (default: ${DEFAULT-VALUE})")
+    String target;
+
+    @Option(names = "--values", defaultValue = "100000", description = "how many values (default: ${DEFAULT-VALUE})")
+    int values;
+
+    @Option(names = "--value-size", defaultValue = "1024", description = "bytes per value (default: ${DEFAULT-VALUE})")
+    int valueBytes;
+
+    @Option(names = "--batch", defaultValue = "1000", description = "values per write call (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--class", defaultValue = "wedding_data", description = "the data class the values go to (default: ${DEFAULT-VALUE})")
+    String dataClass;
+
+    @Option(names = "--rounds", defaultValue = "1", description = "loads of all values, each overwriting the last; the first is cold (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--timeout", defaultValue = "120s", description = "longest all rounds may take (default: ${DEFAULT-VALUE})")
+    String timeout;
+
+    @Option(names = "--embedded", defaultValue = "1", description = "members to start in-process when --members is not given (default: ${DEFAULT-VALUE})")
+    int embedded;
+
+    @Option(names = "--members", split = ",", description = "host:port of a running cluster's members")
+    List<String> members = new ArrayList<>();
+
+    @Option(names = "--cluster-name", defaultValue = "wedsync-grid", description = "the running cluster's name (default: ${DEFAULT-VALUE})")
+    String clusterName;
+
+    @Option(names = "--memory-limit", defaultValue = "512", description = "each embedded member's cache memory, MiB (default: ${DEFAULT-VALUE})")
+    long memoryLimitMib;
+
+    @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379", description = "the redis target's server (default: ${DEFAULT-VALUE})")
+    String redisUri;
+
+    @Option(names = "--out", description = "output folder (default: loadtest-results/bulk-load-<target>)")
+    Path out;
+
+    @Override
+    public Integer call() {
+        BulkOptions options = new BulkOptions(this.target, DataClass.fromId(this.dataClass), this.values,
+                this.valueBytes, this.batch, this.rounds, Durations.parse("--timeout", this.timeout),
+                new BulkOptions.Where(this.members, this.clusterName, this.embedded, this.memoryLimitMib << 20,
+                        this.redisUri));
+        Path folder = RunOptions.createdFolder((this.out != null) ? this.out
+                : Path.of("loadtest-results", "bulk-load-" + this.target));
+        System.out.printf("bulk-load %s: %,d values of %,d B into %s in batches of %,d%n", this.target, this.values,
+                this.valueBytes, this.dataClass, this.batch);
+        BulkResult result = new BulkLoad(options, System.out).run();
+        Path file = folder.resolve("bulk-load.json");
+        result.write(file);
+        System.out.println("result: " + file);
+        return 0;
+    }
+}
