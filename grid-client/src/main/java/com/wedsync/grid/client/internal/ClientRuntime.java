@@ -70,6 +70,7 @@ public final class ClientRuntime implements AutoCloseable {
     public static ClientRuntime connect(GridClientSettings settings, MeterRegistry registry) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(registry, "registry");
+        AsyncExecutor.ensurePooled();
         try {
             return new ClientRuntime(settings, HazelcastClient.newHazelcastClient(clientConfig(settings)), registry);
         }
