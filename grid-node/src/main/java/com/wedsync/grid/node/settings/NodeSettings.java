@@ -1,12 +1,20 @@
 package com.wedsync.grid.node.settings;
 
+import com.wedsync.grid.config.alerts.AlertRules;
+import com.wedsync.grid.config.alerts.AlertRulesLoader;
+import com.wedsync.grid.config.calendar.TrafficMultipliers;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.hazelcast.Discovery;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.hazelcast.MemberSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +28,13 @@ import java.util.function.Function;
  * @param catalog the data classes, with any {@value #CATALOG_OVERRIDES} applied
  * @param httpPort the port of the actuator endpoints ({@code 0} picks a free one)
  * @param adminToken the bearer token the protected endpoints require; empty to serve them on loopback only
+ * @param alertRules the alert rules, with any {@value #ALERT_OVERRIDES} applied
+ * @param alertWebhook where alerts are posted as JSON; empty for none
+ * @param trafficMultipliers the traffic calendar's multipliers, with {@code SATURDAY_BOOST_MULTIPLIER} and
+ *     {@code WEDDING_SEASON_MULTIPLIER} applied
  */
-public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort, Optional<String> adminToken) {
+public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort, Optional<String> adminToken,
+        AlertRules alertRules, Optional<URI> alertWebhook, TrafficMultipliers trafficMultipliers) {
 
     /** The cluster to join. */
     public static final String CLUSTER_NAME = "GRID_CLUSTER_NAME";
@@ -45,6 +58,10 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
     public static final String SHUTDOWN_TIMEOUT = "GRID_SHUTDOWN_TIMEOUT";
     /** Catalog overrides as {@code field=value} pairs, for example {@code wedding_data.backup-count=3}. */
     public static final String CATALOG_OVERRIDES = "GRID_CATALOG_OVERRIDES";
+    /** Alert-rule overrides as {@code rule.field=value} pairs, for example {@code latency.critical=1.5ms}. */
+    public static final String ALERT_OVERRIDES = "GRID_ALERT_OVERRIDES";
+    /** The http(s) URL alerts and scaling changes are posted to as JSON. */
+    public static final String ALERT_WEBHOOK = "GRID_ALERT_WEBHOOK";
 
     /** The share of the heap the cache may use when {@value #MEMORY_LIMIT} is not set. */
     public static final int DEFAULT_MEMORY_PERCENT_OF_HEAP = 40;
@@ -57,6 +74,9 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(alertRules, "alertRules");
+        Objects.requireNonNull(alertWebhook, "alertWebhook");
+        Objects.requireNonNull(trafficMultipliers, "trafficMultipliers");
     }
 
     /**
@@ -96,7 +116,58 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
             .ifPresent((t) -> {
                 throw new InvalidSettingException(ADMIN_TOKEN, "<hidden>", "must not contain white space");
             });
-        return new NodeSettings(member, catalog, values.port(HTTP_PORT, 8080, 0), token);
+        return new NodeSettings(member, catalog, values.port(HTTP_PORT, 8080, 0), token, alertRules(values),
+                webhook(values.text(ALERT_WEBHOOK, null)), multipliers(values));
+    }
+
+    private static TrafficMultipliers multipliers(Values values) {
+        Map<String, String> environment = new HashMap<>();
+        for (String variable : List.of(TrafficMultipliers.SATURDAY_BOOST_MULTIPLIER,
+                TrafficMultipliers.WEDDING_SEASON_MULTIPLIER)) {
+            String value = values.text(variable, null);
+            if (value != null) {
+                try {
+                    TrafficMultipliers.fromEnvironment(Map.of(variable, value));
+                }
+                catch (IllegalArgumentException ex) {
+                    throw new InvalidSettingException(variable, value, "must be a number between 1 and 100");
+                }
+                environment.put(variable, value);
+            }
+        }
+        return TrafficMultipliers.fromEnvironment(environment);
+    }
+
+    private static AlertRules alertRules(Values values) {
+        Map<String, String> overrides = values.pairs(ALERT_OVERRIDES);
+        try {
+            return AlertRulesLoader.loadDefault(overrides);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidSettingException(ALERT_OVERRIDES, values.text(ALERT_OVERRIDES, ""), ex.getMessage());
+        }
+    }
+
+    private static Optional<URI> webhook(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        }
+        catch (URISyntaxException ex) {
+            throw new InvalidSettingException(ALERT_WEBHOOK, value, "is not a URL: " + ex.getReason());
+        }
+        String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new InvalidSettingException(ALERT_WEBHOOK, value, "is not an http or https URL");
+        }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            throw new InvalidSettingException(ALERT_WEBHOOK, value,
+                    "needs a host, and no user:password@ or #fragment (put credentials in the path or query)");
+        }
+        return Optional.of(uri);
     }
 
     private static Catalog catalog(Values values) {

@@ -55,6 +55,33 @@ class NodeSettingsTests {
     }
 
     @Test
+    void alertSettingsAreRead() {
+        Map<String, String> env = Map.of("GRID_ALERT_WEBHOOK", "https://hooks.example/grid?key=k1",
+                "GRID_ALERT_OVERRIDES", "latency.critical=1.5ms, memory.raise-after=2", "SATURDAY_BOOST_MULTIPLIER",
+                "4", "WEDDING_SEASON_MULTIPLIER", "1.25");
+
+        NodeSettings settings = NodeSettings.read(env::get, HEAP);
+
+        assertThat(settings.alertWebhook()).contains(java.net.URI.create("https://hooks.example/grid?key=k1"));
+        assertThat(settings.alertRules().rule("latency").threshold(com.wedsync.grid.config.alerts.Severity.CRITICAL))
+            .isEqualTo(1.5);
+        assertThat(settings.alertRules().rule("memory").raiseAfter()).isEqualTo(2);
+        assertThat(settings.trafficMultipliers().saturday()).isEqualTo(4);
+        assertThat(settings.trafficMultipliers().season()).isEqualTo(1.25);
+    }
+
+    @Test
+    void withoutAlertSettingsTheShippedRulesApplyAndNoWebhookIsCalled() {
+        NodeSettings settings = NodeSettings.read(Map.<String, String>of()::get, HEAP);
+
+        assertThat(settings.alertWebhook()).isEmpty();
+        assertThat(settings.alertRules().ids()).contains("latency", "hit_rate", "memory", "member_left",
+                "partition_lost");
+        assertThat(settings.trafficMultipliers()).isEqualTo(
+                com.wedsync.grid.config.calendar.TrafficMultipliers.DEFAULTS);
+    }
+
+    @Test
     void catalogOverridesAreApplied() {
         Map<String, String> env = Map.of("GRID_CATALOG_OVERRIDES", "wedding_data.backup-count=3, protection-window=10d");
 
@@ -84,6 +111,14 @@ class NodeSettingsTests {
             GRID_CLUSTER_NAME        | my cluster        | GRID_CLUSTER_NAME='my cluster' is not usable: clusterName ('my cluster') must be
             GRID_CATALOG_OVERRIDES   | wedding_data.ttl  | GRID_CATALOG_OVERRIDES='wedding_data.ttl' has 'wedding_data.ttl', not field=value
             GRID_CATALOG_OVERRIDES   | system_cache.memory-share=6 | GRID_CATALOG_OVERRIDES='system_cache.memory-share=6' catalog: the memory-share values add up to 101 %
+            GRID_ALERT_WEBHOOK       | ftp://hooks.example/x | GRID_ALERT_WEBHOOK='ftp://hooks.example/x' is not an http or https URL
+            GRID_ALERT_WEBHOOK       | hooks.example/alerts | GRID_ALERT_WEBHOOK='hooks.example/alerts' is not an http or https URL
+            GRID_ALERT_WEBHOOK       | http://a b/         | GRID_ALERT_WEBHOOK='http://a b/' is not a URL
+            GRID_ALERT_WEBHOOK       | https://user:pw@hooks.example/x | GRID_ALERT_WEBHOOK='https://user:pw@hooks.example/x' needs a host, and no user:password@
+            GRID_ALERT_OVERRIDES     | latency.critical=0.1ms | GRID_ALERT_OVERRIDES='latency.critical=0.1ms' alerts: latency.critical (0.1ms) must be above latency.warning (0.5ms)
+            GRID_ALERT_OVERRIDES     | latency.soon=1ms  | GRID_ALERT_OVERRIDES='latency.soon=1ms' alerts: override 'latency.soon=1ms' names no field
+            SATURDAY_BOOST_MULTIPLIER | 500             | SATURDAY_BOOST_MULTIPLIER='500' must be a number between 1 and 100
+            WEDDING_SEASON_MULTIPLIER | x1.5            | WEDDING_SEASON_MULTIPLIER='x1.5' must be a number between 1 and 100
             """)
     void aBadValueIsRejectedWithOneLineNamingTheVariableAndTheValue(String variable, String value, String message) {
         Map<String, String> env = Map.of(variable, value);
