@@ -64,6 +64,30 @@ public class ClusterEventListener
         return this.migrationsRemaining.get() > 0;
     }
 
+    /**
+     * Returns the partitions lost since the member started.
+     * @return the count
+     */
+    public long partitionsLost() {
+        return this.partitionsLost.get();
+    }
+
+    /**
+     * Returns the partition replica migrations completed since the member started.
+     * @return the count
+     */
+    public long migrationsCompleted() {
+        return this.replicaMigrationsCompleted.get();
+    }
+
+    /**
+     * Returns the migrations of the current migration process not yet completed.
+     * @return the count, 0 when none is under way
+     */
+    public long migrationsRemaining() {
+        return this.migrationsRemaining.get();
+    }
+
     @Override
     public void memberAdded(MembershipEvent event) {
         safely("member_added", () -> logger.info("event=member_added member={} cluster_size={}",

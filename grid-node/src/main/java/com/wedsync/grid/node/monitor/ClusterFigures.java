@@ -1,0 +1,47 @@
+package com.wedsync.grid.node.monitor;
+
+import com.wedsync.grid.config.alerts.Severity;
+import java.util.Map;
+
+/**
+ * Figures of the whole cluster, aggregated from the members' latest samples.
+ *
+ * @param members the members whose samples were fresh
+ * @param opsPerSecond gets and puts per second over all members and maps
+ * @param hits hits per map, summed over the members
+ * @param gets gets per map, summed over the members
+ * @param maxMemoryUsedShare the memory share of the fullest member
+ * @param worstAlerts the worst active severity of each rule over all members
+ */
+public record ClusterFigures(int members, double opsPerSecond, Map<String, Long> hits, Map<String, Long> gets,
+        double maxMemoryUsedShare, Map<String, Severity> worstAlerts) {
+
+    /**
+     * Validates and copies the figures.
+     */
+    public ClusterFigures {
+        hits = Map.copyOf(hits);
+        gets = Map.copyOf(gets);
+        worstAlerts = Map.copyOf(worstAlerts);
+    }
+
+    /**
+     * Returns the hit ratio of one map over the cluster.
+     * @param map the map
+     * @return 0..1, or {@code NaN} without gets
+     */
+    public double hitRatio(String map) {
+        long gets = this.gets.getOrDefault(map, 0L);
+        return (gets == 0) ? Double.NaN : Math.min(1.0, (double) this.hits.getOrDefault(map, 0L) / gets);
+    }
+
+    /**
+     * Returns the hit ratio of all maps over the cluster.
+     * @return 0..1, or {@code NaN} without gets
+     */
+    public double hitRatio() {
+        long gets = this.gets.values().stream().mapToLong(Long::longValue).sum();
+        long hits = this.hits.values().stream().mapToLong(Long::longValue).sum();
+        return (gets == 0) ? Double.NaN : Math.min(1.0, (double) hits / gets);
+    }
+}
