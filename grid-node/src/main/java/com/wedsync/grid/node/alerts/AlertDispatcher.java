@@ -1,0 +1,112 @@
+package com.wedsync.grid.node.alerts;
+
+import com.wedsync.grid.config.alerts.AlertEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands alert changes and scaling changes to every sink, and keeps a bounded history of alert changes for the
+ * {@code alerts} endpoint. A sink that throws is logged at WARN and counted ({@code grid.alert.deliveries} with
+ * {@code result=failed}); the others are still told.
+ */
+public final class AlertDispatcher {
+
+    /** The meter counting deliveries per sink and result. */
+    public static final String DELIVERIES = "grid.alert.deliveries";
+
+    private static final Logger logger = LoggerFactory.getLogger(AlertDispatcher.class);
+
+    private final List<AlertSink> sinks;
+
+    private final MeterRegistry registry;
+
+    private final int historySize;
+
+    private final ArrayDeque<AlertEvent> history = new ArrayDeque<>();
+
+    /**
+     * Creates the dispatcher.
+     * @param sinks the sinks, in order
+     * @param registry where delivery counts go
+     * @param historySize how many alert changes the history keeps
+     */
+    public AlertDispatcher(List<AlertSink> sinks, MeterRegistry registry, int historySize) {
+        this.sinks = List.copyOf(sinks);
+        this.registry = registry;
+        this.historySize = historySize;
+        for (AlertSink sink : this.sinks) {
+            if (!sink.countsOwnDeliveries()) {
+                deliveries(registry, sink.name(), "delivered");
+                deliveries(registry, sink.name(), "failed");
+            }
+        }
+    }
+
+    /**
+     * Returns the counter of one sink's deliveries with one result, registering it on first use.
+     * @param registry the registry
+     * @param sink the sink's name
+     * @param result {@code delivered}, {@code failed} or {@code dropped}
+     * @return the counter
+     */
+    public static Counter deliveries(MeterRegistry registry, String sink, String result) {
+        return Counter.builder(DELIVERIES)
+            .description("Alert and scaling notifications handed to a sink, by result")
+            .tag("sink", sink)
+            .tag("result", result)
+            .register(registry);
+    }
+
+    /**
+     * Records an alert change and tells every sink.
+     * @param event the change
+     */
+    public void publish(AlertEvent event) {
+        synchronized (this.history) {
+            if (this.history.size() == this.historySize) {
+                this.history.removeLast();
+            }
+            this.history.addFirst(event);
+        }
+        each((sink) -> sink.alert(event), event.alert().id());
+    }
+
+    /**
+     * Tells every sink of a change of the desired member count.
+     * @param change the change
+     */
+    public void publish(ScalingChange change) {
+        each((sink) -> sink.scaling(change), "scaling/" + change.at().toEpochMilli());
+    }
+
+    /**
+     * Returns the recent alert changes.
+     * @return them, newest first, at most the history size
+     */
+    public List<AlertEvent> history() {
+        synchronized (this.history) {
+            return new ArrayList<>(this.history);
+        }
+    }
+
+    private void each(Consumer<AlertSink> delivery, String id) {
+        for (AlertSink sink : this.sinks) {
+            try {
+                delivery.accept(sink);
+                if (!sink.countsOwnDeliveries()) {
+                    deliveries(this.registry, sink.name(), "delivered").increment();
+                }
+            }
+            catch (RuntimeException ex) {
+                deliveries(this.registry, sink.name(), "failed").increment();
+                logger.warn("event=alert_delivery_failed sink={} id={} error={}", sink.name(), id, ex.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package com.wedsync.grid.node.alerts;
+
+import com.wedsync.grid.config.alerts.Alert;
+import com.wedsync.grid.config.alerts.AlertEvent;
+import com.wedsync.grid.config.alerts.AlertRule;
+import com.wedsync.grid.config.alerts.AlertRules;
+import com.wedsync.grid.config.alerts.Hysteresis;
+import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.config.calendar.Cause;
+import com.wedsync.grid.config.calendar.Traffic;
+import com.wedsync.grid.config.calendar.TrafficCalendar;
+import com.wedsync.grid.config.catalog.Catalog;
+import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.node.monitor.ClusterFigures;
+import com.wedsync.grid.node.monitor.LocalAlerts;
+import com.wedsync.grid.node.monitor.MapSample;
+import com.wedsync.grid.node.monitor.MemberSample;
+import com.wedsync.grid.node.monitor.SampleListener;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds each sample into the rules' hysteresis and hands the resulting alert changes to the dispatcher. Each
+ * rule reads the figure its {@code metric} names. Member figures ({@code latency_ms}, {@code memory_used_percent},
+ * {@code wedding_data_retention_percent}) are evaluated by every member for itself; cluster figures (hit rates,
+ * Saturday ops, partitions lost, members left) only by the oldest member, so each is raised once, with member
+ * {@code cluster} (or, for {@code members_left}, the address of the member that left). Runs on the monitor's
+ * thread.
+ */
+public final class AlertEvaluator implements SampleListener, LocalAlerts {
+
+    /** The member of alerts on figures aggregated over the cluster. */
+    public static final String CLUSTER = "cluster";
+
+    /** The most departed members tracked until their alert clears. */
+    static final int MAX_DEPARTED = 1000;
+
+    private static final Logger logger = LoggerFactory.getLogger(AlertEvaluator.class);
+
+    private static final Set<String> METRICS = Set.of("latency_ms", "memory_used_percent",
+            "wedding_data_retention_percent", "hit_rate_percent", "vendor_responses_hit_rate_percent",
+            "saturday_ops_baseline_percent", "partitions_lost", "members_left");
+
+    private final AlertRules rules;
+
+    private final String weddingMap;
+
+    private final String vendorMap;
+
+    private final Hysteresis hysteresis;
+
+    private final AlertDispatcher dispatcher;
+
+    private final BooleanSupplier coordinates;
+
+    private final TrafficCalendar calendar;
+
+    private final ZoneId zone;
+
+    private final double saturdayBaseline;
+
+    private final Set<String> departed = new LinkedHashSet<>();
+
+    private long weddingEvictions;
+
+    /**
+     * Creates the evaluator.
+     * @param rules the rules
+     * @param catalog the data classes, for the names of the wedding and vendor maps
+     * @param dispatcher where alert changes go
+     * @param coordinates tells whether this member evaluates the cluster's figures
+     * @param calendar the traffic calendar, for Saturdays and their expected load
+     * @param zone the time zone whose days the calendar counts
+     * @param saturdayBaseline the ordinary day's ops/s that Saturday ops are measured against; 0 leaves
+     *     {@code saturday_ops_baseline_percent} unsampled
+     */
+    public AlertEvaluator(AlertRules rules, Catalog catalog, AlertDispatcher dispatcher, BooleanSupplier coordinates,
+            TrafficCalendar calendar, ZoneId zone, double saturdayBaseline) {
+        this.rules = rules;
+        this.weddingMap = catalog.policy(DataClass.WEDDING_DATA).mapName();
+        this.vendorMap = catalog.policy(DataClass.VENDOR_RESPONSES).mapName();
+        this.hysteresis = new Hysteresis(rules);
+        this.dispatcher = dispatcher;
+        this.coordinates = coordinates;
+        this.calendar = calendar;
+        this.zone = zone;
+        this.saturdayBaseline = saturdayBaseline;
+        for (AlertRule rule : rules.rules()) {
+            if (!METRICS.contains(rule.metric())) {
+                logger.warn("event=alert_rule_unsampled rule={} metric={} known={}", rule.id(), rule.metric(),
+                        METRICS);
+            }
+        }
+    }
+
+    @Override
+    public void onSample(MemberSample sample, ClusterFigures cluster) {
+        boolean coordinating = this.coordinates.getAsBoolean();
+        MapSample wedding = sample.map(this.weddingMap);
+        this.weddingEvictions += wedding.evictions();
+        for (AlertRule rule : this.rules.rules()) {
+            switch (rule.metric()) {
+                case "latency_ms" -> take(rule, sample.member(), sample.latencyMs(), sample.at());
+                case "memory_used_percent" -> take(rule, sample.member(), 100 * sample.memoryUsedShare(), sample.at());
+                case "wedding_data_retention_percent" ->
+                    take(rule, sample.member(), retentionPercent(wedding.ownedEntries()), sample.at());
+                default -> {
+                    if (coordinating) {
+                        cluster(rule, sample, cluster);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Raises the member-left alert of a member that left, at once rather than at the next sample; later samples
+     * count as clean for it until the alert clears. Only the oldest member does this.
+     * @param member the address of the member that left
+     * @param at when it left
+     */
+    public void memberLeft(String member, Instant at) {
+        if (!this.coordinates.getAsBoolean()) {
+            return;
+        }
+        if (this.departed.size() >= MAX_DEPARTED) {
+            this.departed.remove(this.departed.iterator().next());
+        }
+        this.departed.add(member);
+        for (AlertRule rule : this.rules.rules()) {
+            if (rule.metric().equals("members_left")) {
+                take(rule, member, 1, at);
+            }
+        }
+    }
+
+    /**
+     * Returns the active alerts.
+     * @return them, most severe first
+     */
+    public List<Alert> active() {
+        return this.hysteresis.active();
+    }
+
+    /**
+     * Counts the active alerts of one rule and severity.
+     * @param rule the rule's id
+     * @param severity the severity
+     * @return the count
+     */
+    public long activeCount(String rule, Severity severity) {
+        return active().stream().filter((a) -> a.rule().equals(rule) && a.severity() == severity).count();
+    }
+
+    @Override
+    public Map<String, Severity> worst() {
+        Map<String, Severity> worst = new HashMap<>();
+        for (Alert alert : active()) {
+            worst.merge(alert.rule(), alert.severity(), (a, b) -> (a.compareTo(b) >= 0) ? a : b);
+        }
+        return worst;
+    }
+
+    private void cluster(AlertRule rule, MemberSample sample, ClusterFigures cluster) {
+        Instant at = sample.at();
+        switch (rule.metric()) {
+            case "hit_rate_percent" -> take(rule, CLUSTER, 100 * cluster.hitRatio(), at);
+            case "vendor_responses_hit_rate_percent" ->
+                take(rule, CLUSTER, 100 * cluster.hitRatio(this.vendorMap), at);
+            case "saturday_ops_baseline_percent" -> take(rule, CLUSTER, saturdayPercent(cluster, at), at);
+            case "partitions_lost" -> take(rule, CLUSTER, sample.partitionsLost(), at);
+            case "members_left" -> {
+                for (String member : List.copyOf(this.departed)) {
+                    Optional<AlertEvent> event = take(rule, member, 0, at);
+                    if (event.filter((e) -> e.kind() == AlertEvent.Kind.CLEARED).isPresent()) {
+                        this.departed.remove(member);
+                    }
+                }
+            }
+            default -> {
+                // Unknown metrics were reported when the evaluator was made.
+            }
+        }
+    }
+
+    private double saturdayPercent(ClusterFigures cluster, Instant at) {
+        Traffic traffic = this.calendar.at(at, this.zone);
+        if (this.saturdayBaseline <= 0 || !traffic.has(Cause.SATURDAY)) {
+            return Double.NaN;
+        }
+        return 100 * cluster.opsPerSecond() / (this.saturdayBaseline * traffic.multiplier());
+    }
+
+    /** Wedding data still held against what was held and evicted since the node started, on this member. */
+    private double retentionPercent(long ownedEntries) {
+        long ever = ownedEntries + this.weddingEvictions;
+        return (ever == 0) ? Double.NaN : 100.0 * ownedEntries / ever;
+    }
+
+    private Optional<AlertEvent> take(AlertRule rule, String member, double value, Instant at) {
+        Optional<AlertEvent> event = this.hysteresis.sample(rule.id(), member, value, at);
+        event.ifPresent(this.dispatcher::publish);
+        return event;
+    }
+
+}
