@@ -1,0 +1,56 @@
+package com.wedsync.grid.node.scaling;
+
+import com.wedsync.grid.config.capacity.ScalingPolicy;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The capacity advisor's settings ({@code grid.scaling.*}; as environment variables for example
+ * {@code GRID_SCALING_MAXMEMBERS}).
+ *
+ * @param memberCapacityOpsPerSecond the gets and puts per second one member serves within its latency target
+ * @param minMembers the fewest members ever advised
+ * @param maxMembers the most members ever advised
+ * @param leadTime how long before a peak it must be covered: the time to start members and migrate partitions
+ * @param headroom spare capacity kept above the expected load, as a share
+ * @param scaleInMemoryCeiling the highest memory share the remaining members may reach after a scale-in
+ * @param loadWindow the period the measured load is averaged over
+ */
+@ConfigurationProperties("grid.scaling")
+public record ScalingProperties(@DefaultValue("10000") double memberCapacityOpsPerSecond,
+        @DefaultValue("1") int minMembers, @DefaultValue("10") int maxMembers, @DefaultValue("2h") Duration leadTime,
+        @DefaultValue("0.25") double headroom, @DefaultValue("0.70") double scaleInMemoryCeiling,
+        @DefaultValue("5m") Duration loadWindow) {
+
+    /**
+     * Validates the settings.
+     * @throws IllegalArgumentException naming the property and the value when one is out of range
+     */
+    public ScalingProperties {
+        if (!(memberCapacityOpsPerSecond > 0 && Double.isFinite(memberCapacityOpsPerSecond))) {
+            throw new IllegalArgumentException("grid.scaling.member-capacity-ops-per-second ("
+                    + memberCapacityOpsPerSecond + ") must be a positive number");
+        }
+        if (loadWindow.isNegative() || loadWindow.isZero() || loadWindow.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("grid.scaling.load-window (" + loadWindow + ") must be above 0 and at"
+                    + " most 1h");
+        }
+        try {
+            // The fields are not assigned yet in a compact constructor: validate the parameters.
+            new ScalingPolicy(minMembers, maxMembers, leadTime, headroom, scaleInMemoryCeiling);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("grid.scaling: " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Returns the bounds, lead time and headroom as the advisor's policy.
+     * @return the policy
+     */
+    public ScalingPolicy policy() {
+        return new ScalingPolicy(this.minMembers, this.maxMembers, this.leadTime, this.headroom,
+                this.scaleInMemoryCeiling);
+    }
+}
