@@ -1,0 +1,151 @@
+package com.wedsync.grid.node.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.wedsync.grid.config.alerts.AlertEvent;
+import com.wedsync.grid.config.alerts.AlertRulesLoader;
+import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.config.calendar.TrafficCalendar;
+import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.node.monitor.ClusterFigures;
+import com.wedsync.grid.node.monitor.MapSample;
+import com.wedsync.grid.node.monitor.MemberSample;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class AlertEvaluatorTests {
+
+    private static final String MEMBER = "127.0.0.1:5701";
+
+    /** A Saturday in June. */
+    private static final Instant SATURDAY = Instant.parse("2026-06-13T12:00:00Z");
+
+    private static final long LIMIT = 100L << 20;
+
+    private final List<AlertEvent> events = new ArrayList<>();
+
+    private final AtomicBoolean oldest = new AtomicBoolean(true);
+
+    private final AlertEvaluator evaluator = evaluator(0);
+
+    private Instant at = SATURDAY;
+
+    @Test
+    void sustainedHighLatencyIsRaisedForTheMemberAndClearedAfterCleanSamples() {
+        for (int i = 0; i < 3; i++) {
+            sample(1.5, 0, 100, 99);
+        }
+        assertThat(this.events).singleElement().satisfies((e) -> {
+            assertThat(e.kind()).isEqualTo(AlertEvent.Kind.RAISED);
+            assertThat(e.alert().rule()).isEqualTo("latency");
+            assertThat(e.alert().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(e.alert().member()).isEqualTo(MEMBER);
+        });
+        assertThat(this.evaluator.worst()).containsEntry("latency", Severity.CRITICAL);
+        assertThat(this.evaluator.activeCount("latency", Severity.CRITICAL)).isEqualTo(1);
+
+        for (int i = 0; i < 6; i++) {
+            sample(0.1, 0, 100, 99);
+        }
+        assertThat(this.events).last().extracting(AlertEvent::kind).isEqualTo(AlertEvent.Kind.CLEARED);
+        assertThat(this.evaluator.active()).isEmpty();
+    }
+
+    @Test
+    void memoryIsJudgedAgainstTheWholeCacheLimit() {
+        for (int i = 0; i < 3; i++) {
+            sample(0.1, 90, 100, 99);
+        }
+        assertThat(this.events).singleElement().satisfies((e) -> {
+            assertThat(e.alert().rule()).isEqualTo("memory");
+            assertThat(e.alert().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(e.alert().value()).isEqualTo(90.0);
+        });
+    }
+
+    @Test
+    void theClusterHitRateIsJudgedByTheOldestMemberOnly() {
+        this.oldest.set(false);
+        for (int i = 0; i < 6; i++) {
+            sample(0.1, 0, 100, 80);
+        }
+        assertThat(this.events).isEmpty();
+
+        this.oldest.set(true);
+        for (int i = 0; i < 3; i++) {
+            sample(0.1, 0, 100, 80);
+        }
+        assertThat(this.events).singleElement().satisfies((e) -> {
+            assertThat(e.alert().rule()).isEqualTo("hit_rate");
+            assertThat(e.alert().member()).isEqualTo(AlertEvaluator.CLUSTER);
+            assertThat(e.alert().severity()).isEqualTo(Severity.EMERGENCY);
+        });
+    }
+
+    @Test
+    void aMemberThatLeftIsAWarningAtOnceClearedAfterTwelveQuietSamples() {
+        this.evaluator.memberLeft("127.0.0.1:5702", this.at);
+        assertThat(this.events).singleElement().satisfies((e) -> {
+            assertThat(e.kind()).isEqualTo(AlertEvent.Kind.RAISED);
+            assertThat(e.alert().rule()).isEqualTo("member_left");
+            assertThat(e.alert().severity()).isEqualTo(Severity.WARNING);
+            assertThat(e.alert().member()).isEqualTo("127.0.0.1:5702");
+        });
+        for (int i = 0; i < 12; i++) {
+            sample(0.1, 0, 100, 99);
+        }
+        assertThat(this.events).hasSize(2).last().extracting(AlertEvent::kind).isEqualTo(AlertEvent.Kind.CLEARED);
+    }
+
+    @Test
+    void aMemberThatLeftIsNotRaisedByAYoungerMember() {
+        this.oldest.set(false);
+        this.evaluator.memberLeft("127.0.0.1:5702", this.at);
+        assertThat(this.events).isEmpty();
+    }
+
+    @Test
+    void saturdayTrafficUnderItsBaselineIsCriticalWhenABaselineIsSet() {
+        AlertEvaluator withBaseline = evaluator(100);
+        // Expected on a Saturday in June: 100 x 7.5 = 750 ops/s; the sample's 200 ops/s is 27 %.
+        for (int i = 0; i < 6; i++) {
+            this.at = this.at.plusSeconds(5);
+            withBaseline.onSample(sample(this.at, 0.1, 0, 100, 99), figures(200, 100, 99));
+        }
+        assertThat(this.events).singleElement().satisfies((e) -> {
+            assertThat(e.alert().rule()).isEqualTo("saturday_ops");
+            assertThat(e.alert().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(e.alert().value()).isCloseTo(26.67, org.assertj.core.data.Offset.offset(0.01));
+        });
+    }
+
+    private AlertEvaluator evaluator(double saturdayBaseline) {
+        AlertDispatcher dispatcher = new AlertDispatcher(List.of(this.events::add), new SimpleMeterRegistry(), 50);
+        return new AlertEvaluator(AlertRulesLoader.loadDefault(Map.of()), CatalogLoader.loadDefault(), dispatcher,
+                this.oldest::get, TrafficCalendar.standard(), ZoneOffset.UTC, saturdayBaseline);
+    }
+
+    private void sample(double latencyMs, int memoryMib, long gets, long hits) {
+        this.at = this.at.plusSeconds(5);
+        this.evaluator.onSample(sample(this.at, latencyMs, memoryMib, gets, hits), figures(40, gets, hits));
+    }
+
+    private static MemberSample sample(Instant at, double latencyMs, int memoryMib, long gets, long hits) {
+        List<MapSample> maps = List.of(
+                new MapSample("wedding_data", 0, 0, 0, 0, Double.NaN, (long) memoryMib << 20, 40L << 20, 10, 0, 0),
+                new MapSample("vendor_responses", gets, hits, 100, 40, latencyMs, 0, 25L << 20, 0, 0, 0));
+        return new MemberSample(at, Duration.ofSeconds(5), MEMBER, maps, LIMIT, 0.5, 0, 0, 0, 0);
+    }
+
+    private static ClusterFigures figures(double ops, long gets, long hits) {
+        return new ClusterFigures(1, ops, Map.of("vendor_responses", hits), Map.of("vendor_responses", gets), 0,
+                Map.of());
+    }
+}

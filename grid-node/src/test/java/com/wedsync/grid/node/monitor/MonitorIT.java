@@ -1,0 +1,157 @@
+package com.wedsync.grid.node.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.ListenerConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.wedsync.grid.config.catalog.Catalog;
+import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.config.hazelcast.Discovery;
+import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.config.hazelcast.MemberSettings;
+import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.node.member.ClusterEventListener;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The monitor on two real members over loopback, driven by hand on a fixed clock: each member's sample is the
+ * difference of Hazelcast's totals over exactly one interval, and the cluster's figures sum both members.
+ */
+class MonitorIT {
+
+    private static final Duration INTERVAL = Duration.ofSeconds(5);
+
+    private static final long LIMIT = 64L << 20;
+
+    private final Catalog catalog = CatalogLoader.loadDefault();
+
+    private final String clusterName = "monitor-" + UUID.randomUUID();
+
+    private final int basePort = freePort();
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-13T12:00:00Z"));
+
+    private final List<HazelcastInstance> members = new ArrayList<>();
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void shutDown() {
+        this.scheduler.shutdownNow();
+        this.members.forEach((member) -> member.getLifecycleService().terminate());
+    }
+
+    @Test
+    void samplesCoverOneIntervalAndTheClusterFiguresSumTheMembers() {
+        HazelcastInstance first = start();
+        HazelcastInstance second = start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.getPartitionService().isClusterSafe());
+        Monitor firstMonitor = monitor(first, new SampleHistory(10));
+        Monitor secondMonitor = monitor(second, new SampleHistory(10));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new MonitorMetrics(firstMonitor.history(), this.catalog).bindTo(registry);
+
+        IMap<WeddingKey, String> vendors = first.getMap("vendor_responses");
+        for (int i = 0; i < 200; i++) {
+            vendors.set(new WeddingKey("w-" + i, "v"), "response-" + i);
+        }
+        for (int i = 0; i < 400; i++) {
+            vendors.get(new WeddingKey("w-" + (i % 200), "v"));
+        }
+        for (int i = 0; i < 100; i++) {
+            vendors.get(new WeddingKey("w-missing-" + i, "v"));
+        }
+        this.clock.advance(INTERVAL);
+        MemberSample a = firstMonitor.sampleNow().orElseThrow();
+        MemberSample b = secondMonitor.sampleNow().orElseThrow();
+
+        MapSample va = a.map("vendor_responses");
+        MapSample vb = b.map("vendor_responses");
+        assertThat(va.gets() + vb.gets()).isEqualTo(500);
+        assertThat(va.hits() + vb.hits()).isEqualTo(400);
+        assertThat(va.puts() + vb.puts()).isEqualTo(200);
+        assertThat(a.interval()).isEqualTo(INTERVAL);
+        assertThat(va.opsPerSecond()).isEqualTo((va.gets() + va.puts()) / 5.0);
+        assertThat(va.memoryBytes()).isPositive();
+        assertThat(va.memoryRatio()).isEqualTo((double) va.memoryBytes() / va.budgetBytes());
+        assertThat(a.map("wedding_data").hitRatio()).isNaN();
+        assertThat(a.heapUsedRatio()).isBetween(0.0, 1.0);
+        assertThat(a.operationQueueSize()).isGreaterThanOrEqualTo(0);
+
+        ClusterFigures cluster = secondMonitor.latestCluster().orElseThrow();
+        assertThat(cluster.members()).isEqualTo(2);
+        assertThat(cluster.gets()).containsEntry("vendor_responses", 500L);
+        assertThat(cluster.hitRatio("vendor_responses")).isEqualTo(0.8);
+        assertThat(cluster.opsPerSecond()).isEqualTo(a.opsPerSecond() + b.opsPerSecond());
+        assertThat(firstMonitor.cluster().coordinates()).isTrue();
+        assertThat(secondMonitor.cluster().coordinates()).isFalse();
+
+        assertThat(registry.get("grid.monitor.ops.per.second").tag("map", "vendor_responses").gauge().value())
+            .isEqualTo(va.opsPerSecond());
+        assertThat(registry.get("grid.monitor.hit.ratio").tag("map", "vendor_responses").gauge().value())
+            .isEqualTo(va.hitRatio());
+        assertThat(registry.get("grid.monitor.hit.ratio").tag("map", "wedding_data").gauge().value()).isNaN();
+        assertThat(registry.get("grid.monitor.heap.used.ratio").gauge().value()).isEqualTo(a.heapUsedRatio());
+
+        // The next interval starts from the totals the first one ended with.
+        this.clock.advance(INTERVAL);
+        MemberSample quiet = firstMonitor.sampleNow().orElseThrow();
+        assertThat(quiet.map("vendor_responses").operations()).isZero();
+        assertThat(quiet.latencyMs()).isNaN();
+    }
+
+    @Test
+    void theGaugesAreUnknownBeforeTheFirstSample() {
+        HazelcastInstance member = start();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new MonitorMetrics(monitor(member, new SampleHistory(10)).history(), this.catalog).bindTo(registry);
+
+        assertThat(registry.get("grid.monitor.latency.ms").tag("map", "wedding_data").gauge().value()).isNaN();
+        assertThat(registry.get("grid.monitor.heap.used.ratio").gauge().value()).isNaN();
+        assertThat(registry.find("grid.monitor.memory.ratio").gauges()).hasSize(5);
+    }
+
+    private Monitor monitor(HazelcastInstance member, SampleHistory history) {
+        ClusterEventListener events = new ClusterEventListener();
+        LocalSampler sampler = new LocalSampler(member, this.catalog, LIMIT, events, this.clock);
+        return new Monitor(member, sampler, history, new ClusterSamples(member, INTERVAL), List.of(), Map::of,
+                this.scheduler, INTERVAL);
+    }
+
+    private HazelcastInstance start() {
+        MemberSettings settings = new MemberSettings(this.clusterName,
+                List.of("127.0.0.1:" + this.basePort, "127.0.0.1:" + (this.basePort + 1)), "127.0.0.1", this.basePort,
+                true, LIMIT, true, Discovery.TCP_IP, Duration.ofSeconds(20));
+        Config config = HazelcastConfigFactory.memberConfig(this.catalog, settings);
+        config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        config.addListenerConfig(new ListenerConfig(new ClusterEventListener()));
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+        this.members.add(member);
+        return member;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("no free port on loopback", ex);
+        }
+    }
+}
