@@ -3,19 +3,15 @@ package com.wedsync.grid.node.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.jayway.jsonpath.JsonPath;
-import com.wedsync.grid.config.catalog.CatalogLoader;
-import com.wedsync.grid.config.hazelcast.Discovery;
-import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
-import com.wedsync.grid.config.hazelcast.MemberSettings;
+import com.wedsync.grid.config.alerts.AlertEvent;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.node.LoopbackCluster;
 import com.wedsync.grid.node.GridNodeApplication;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,11 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * A whole node (Spring context and member) with its monitor sampling every 250 ms and a real webhook receiver on
@@ -51,7 +49,9 @@ class AlertsIT {
 
     private static HazelcastInstance member;
 
-    private static String clusterName;
+    private static final List<AlertEvent> recorded = new CopyOnWriteArrayList<>();
+
+    private static LoopbackCluster loopback;
 
     private static int port;
 
@@ -59,18 +59,20 @@ class AlertsIT {
     static void startNode() throws IOException {
         System.setProperty("hazelcast.wait.seconds.before.join", "0");
         webhook = new WebhookServer();
-        clusterName = "alerts-" + UUID.randomUUID();
-        port = freePort();
-        Map<String, Object> properties = Map.ofEntries(Map.entry("GRID_CLUSTER_NAME", clusterName),
+        loopback = LoopbackCluster.named("alerts");
+        port = loopback.basePort();
+        Map<String, Object> properties = Map.ofEntries(Map.entry("GRID_CLUSTER_NAME", loopback.clusterName()),
                 Map.entry("GRID_PORT", String.valueOf(port)),
-                Map.entry("GRID_MEMBERS", "127.0.0.1:" + port + ",127.0.0.1:" + (port + 1)),
+                Map.entry("GRID_MEMBERS", String.join(",", loopback.members())),
                 Map.entry("GRID_MEMORY_LIMIT", "32m"), Map.entry("GRID_ADMIN_TOKEN", TOKEN),
                 Map.entry("GRID_ALERT_WEBHOOK", webhook.uri().toString()),
                 Map.entry("GRID_ALERT_OVERRIDES",
                         "memory.warning=20%,memory.raise-after=2,memory.clear-after=2,member_left.clear-after=3"),
                 Map.entry("grid.monitor.interval", "250ms"), Map.entry("grid.alerts.webhook.initial-backoff", "50ms"),
                 Map.entry("server.port", "0"));
-        node = new SpringApplicationBuilder(GridNodeApplication.class).properties(properties).run();
+        node = new SpringApplicationBuilder(GridNodeApplication.class, RecordingSinkConfiguration.class)
+            .properties(properties)
+            .run();
         member = node.getBean(HazelcastInstance.class);
     }
 
@@ -87,7 +89,7 @@ class AlertsIT {
 
     @Test
     void aMemberThatIsKilledRaisesAMemberLeftWarningThatLaterClears() {
-        HazelcastInstance other = Hazelcast.newHazelcastInstance(otherMemberConfig());
+        HazelcastInstance other = Hazelcast.newHazelcastInstance(loopback.memberConfig(port + 1, false, 32L << 20));
         try {
             await().atMost(WITHIN).until(() -> member.getCluster().getMembers().size() == 2);
             String address = "127.0.0.1:" + other.getCluster().getLocalMember().getAddress().getPort();
@@ -100,7 +102,7 @@ class AlertsIT {
             System.out.println("[fault-to-webhook] member killed -> member_left raised at the webhook: "
                     + Duration.between(fault, raised.at()).toMillis() + " ms");
             assertThat(JsonPath.<String>read(raised.body(), "$.severity")).isEqualTo("warning");
-            assertThat(JsonPath.<String>read(raised.body(), "$.cluster")).isEqualTo(clusterName);
+            assertThat(JsonPath.<String>read(raised.body(), "$.cluster")).isEqualTo(loopback.clusterName());
 
             await().atMost(WITHIN).until(() -> alert("member_left", "cleared", address), Optional::isPresent);
         }
@@ -125,6 +127,9 @@ class AlertsIT {
                 + Duration.between(fault, raised.at()).toMillis() + " ms");
         assertThat(JsonPath.<Double>read(raised.body(), "$.value")).isGreaterThan(20.0);
         assertThat(JsonPath.<Double>read(raised.body(), "$.threshold")).isEqualTo(20.0);
+
+        assertThat(recorded).as("an AlertSink bean of the application")
+            .anyMatch((e) -> e.alert().rule().equals("memory") && e.kind() == AlertEvent.Kind.RAISED);
 
         weddings.clear();
         await().atMost(WITHIN).until(() -> alert("memory", "cleared", null), Optional::isPresent);
@@ -201,16 +206,12 @@ class AlertsIT {
         }
     }
 
-    private static Config otherMemberConfig() {
-        MemberSettings settings = new MemberSettings(clusterName,
-                List.of("127.0.0.1:" + port, "127.0.0.1:" + (port + 1)), "127.0.0.1", port + 1, false, 32L << 20, true,
-                Discovery.TCP_IP, Duration.ofSeconds(20));
-        return HazelcastConfigFactory.memberConfig(CatalogLoader.loadDefault(), settings);
-    }
+    /** An application's own sink, picked up as a bean of type {@link AlertSink}. */
+    static class RecordingSinkConfiguration {
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        @Bean
+        AlertSink recordingSink() {
+            return recorded::add;
         }
     }
 }

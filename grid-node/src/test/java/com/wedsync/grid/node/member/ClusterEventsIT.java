@@ -7,19 +7,13 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import com.wedsync.grid.config.catalog.CatalogLoader;
-import com.wedsync.grid.config.hazelcast.Discovery;
-import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
-import com.wedsync.grid.config.hazelcast.MemberSettings;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.node.LoopbackCluster;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
@@ -34,9 +28,7 @@ class ClusterEventsIT {
 
     private final List<HazelcastInstance> members = new ArrayList<>();
 
-    private final String clusterName = "events-" + UUID.randomUUID();
-
-    private final int basePort = freePort();
+    private final LoopbackCluster loopback = LoopbackCluster.named("events");
 
     @AfterEach
     void shutDown() {
@@ -84,23 +76,10 @@ class ClusterEventsIT {
     }
 
     private HazelcastInstance start(ClusterEventListener listener) {
-        MemberSettings settings = new MemberSettings(this.clusterName,
-                List.of("127.0.0.1:" + this.basePort, "127.0.0.1:" + (this.basePort + 1)), "127.0.0.1", this.basePort,
-                true, 64L << 20, true, Discovery.TCP_IP, Duration.ofSeconds(20));
-        Config config = HazelcastConfigFactory.memberConfig(CatalogLoader.loadDefault(), settings);
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        Config config = this.loopback.memberConfig(this.loopback.basePort(), true, 64L << 20);
         config.addListenerConfig(new ListenerConfig(listener));
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         this.members.add(member);
         return member;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException("no free port on loopback", ex);
-        }
     }
 }

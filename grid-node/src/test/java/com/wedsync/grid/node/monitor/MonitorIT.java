@@ -10,20 +10,15 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
-import com.wedsync.grid.config.hazelcast.Discovery;
-import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
-import com.wedsync.grid.config.hazelcast.MemberSettings;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.node.LoopbackCluster;
 import com.wedsync.grid.node.member.ClusterEventListener;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +36,7 @@ class MonitorIT {
 
     private final Catalog catalog = CatalogLoader.loadDefault();
 
-    private final String clusterName = "monitor-" + UUID.randomUUID();
-
-    private final int basePort = freePort();
+    private final LoopbackCluster loopback = LoopbackCluster.named("monitor");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-13T12:00:00Z"));
 
@@ -135,23 +128,10 @@ class MonitorIT {
     }
 
     private HazelcastInstance start() {
-        MemberSettings settings = new MemberSettings(this.clusterName,
-                List.of("127.0.0.1:" + this.basePort, "127.0.0.1:" + (this.basePort + 1)), "127.0.0.1", this.basePort,
-                true, LIMIT, true, Discovery.TCP_IP, Duration.ofSeconds(20));
-        Config config = HazelcastConfigFactory.memberConfig(this.catalog, settings);
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        Config config = this.loopback.memberConfig(this.loopback.basePort(), true, LIMIT);
         config.addListenerConfig(new ListenerConfig(new ClusterEventListener()));
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         this.members.add(member);
         return member;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException("no free port on loopback", ex);
-        }
     }
 }

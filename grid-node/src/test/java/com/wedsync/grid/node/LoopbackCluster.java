@@ -1,0 +1,68 @@
+package com.wedsync.grid.node;
+
+import com.hazelcast.config.Config;
+import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.config.hazelcast.Discovery;
+import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.config.hazelcast.MemberSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A cluster of test members on loopback with a name of its own (so it never joins a stray one): two member ports
+ * from a free one, and member configurations from the shipped catalog that join at once.
+ *
+ * @param clusterName the cluster's name
+ * @param basePort the first member's port; the second is the next one
+ */
+public record LoopbackCluster(String clusterName, int basePort) {
+
+    /**
+     * Names a new cluster on a free port.
+     * @param prefix the start of its name
+     * @return the cluster
+     */
+    public static LoopbackCluster named(String prefix) {
+        return new LoopbackCluster(prefix + "-" + UUID.randomUUID(), freePort());
+    }
+
+    /**
+     * Returns the member addresses, {@code 127.0.0.1:basePort,127.0.0.1:basePort+1}.
+     * @return the addresses
+     */
+    public List<String> members() {
+        return List.of("127.0.0.1:" + this.basePort, "127.0.0.1:" + (this.basePort + 1));
+    }
+
+    /**
+     * Builds a member's configuration.
+     * @param port the member's port; with auto-increment it takes the next free one of the two
+     * @param autoIncrement whether the port may be incremented
+     * @param memoryLimitBytes the member's cache memory limit
+     * @return the configuration
+     */
+    public Config memberConfig(int port, boolean autoIncrement, long memoryLimitBytes) {
+        MemberSettings settings = new MemberSettings(this.clusterName, members(), "127.0.0.1", port, autoIncrement,
+                memoryLimitBytes, true, Discovery.TCP_IP, Duration.ofSeconds(20));
+        Config config = HazelcastConfigFactory.memberConfig(CatalogLoader.loadDefault(), settings);
+        config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        return config;
+    }
+
+    /**
+     * Finds a free port on loopback.
+     * @return the port
+     */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("no free port on loopback", ex);
+        }
+    }
+}
