@@ -7,6 +7,7 @@ import com.wedsync.grid.node.monitor.MembershipReaction;
 import com.wedsync.grid.node.monitor.MonitorProperties;
 import com.wedsync.grid.node.settings.NodeSettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -66,8 +67,8 @@ class AlertsConfiguration {
 
     @Bean
     AlertsEndpoint alertsEndpoint(HazelcastInstance instance, AlertEvaluator evaluator, AlertDispatcher dispatcher,
-            ClusterSamples clusterSamples) {
-        return new AlertsEndpoint(instance, evaluator, dispatcher, clusterSamples);
+            ClusterSamples clusterSamples, Clock gridClock) {
+        return new AlertsEndpoint(instance, evaluator, dispatcher, clusterSamples, gridClock);
     }
 
     /** Matches when {@code GRID_ALERT_WEBHOOK} is set and not blank (NodeSettings has validated it). */

@@ -1,7 +1,13 @@
 package com.wedsync.grid.node.alerts;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.monitor.ClusterFigures;
 import com.wedsync.grid.node.monitor.ClusterSamples;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -21,19 +27,23 @@ public class AlertsEndpoint {
 
     private final ClusterSamples cluster;
 
+    private final Clock clock;
+
     /**
      * Creates the endpoint.
      * @param instance the local member
      * @param evaluator the active alerts
      * @param dispatcher the history
-     * @param cluster tells whether this member evaluates the cluster-wide rules
+     * @param cluster tells whether this member evaluates the cluster-wide rules, and the others' alerts
+     * @param clock judges which members' summaries are fresh
      */
     public AlertsEndpoint(HazelcastInstance instance, AlertEvaluator evaluator, AlertDispatcher dispatcher,
-            ClusterSamples cluster) {
+            ClusterSamples cluster, Clock clock) {
         this.instance = instance;
         this.evaluator = evaluator;
         this.dispatcher = dispatcher;
         this.cluster = cluster;
+        this.clock = clock;
     }
 
     /**
@@ -44,10 +54,21 @@ public class AlertsEndpoint {
     public AlertsView alerts() {
         var address = this.instance.getCluster().getLocalMember().getAddress();
         return new AlertsView(address.getHost() + ":" + address.getPort(), this.cluster.coordinates(),
-                this.evaluator.active(),
+                this.evaluator.active(), clusterWorst(),
                 this.dispatcher.history()
                     .stream()
                     .map((e) -> new AlertsView.Change(e.kind().name().toLowerCase(Locale.ROOT), e.alert()))
                     .toList());
+    }
+
+    /** The members' worst alerts from their shared summaries, with this member's own as of now. */
+    private Map<String, String> clusterWorst() {
+        Map<String, Severity> worst = new HashMap<>(this.evaluator.worst());
+        ClusterFigures figures = this.cluster.aggregate(this.clock.instant());
+        figures.worstAlerts().forEach((rule, severity) -> worst.merge(rule, severity,
+                (a, b) -> (a.compareTo(b) >= 0) ? a : b));
+        Map<String, String> view = new TreeMap<>();
+        worst.forEach((rule, severity) -> view.put(rule, severity.id()));
+        return view;
     }
 }

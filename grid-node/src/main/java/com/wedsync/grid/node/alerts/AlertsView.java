@@ -2,6 +2,7 @@ package com.wedsync.grid.node.alerts;
 
 import com.wedsync.grid.config.alerts.Alert;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code GET /actuator/alerts} answers.
@@ -9,9 +10,11 @@ import java.util.List;
  * @param member the member answering
  * @param evaluatesClusterRules whether it is the oldest member, which evaluates the cluster-wide rules
  * @param active its active alerts, most severe first
+ * @param cluster the worst active severity of each rule over all members, from their latest samples
  * @param history its recent alert changes, newest first
  */
-public record AlertsView(String member, boolean evaluatesClusterRules, List<Alert> active, List<Change> history) {
+public record AlertsView(String member, boolean evaluatesClusterRules, List<Alert> active, Map<String, String> cluster,
+        List<Change> history) {
 
     /**
      * One change of an alert.

@@ -32,7 +32,7 @@ public final class LogAlertSink implements AlertSink {
         String line = "event=alert transition={} rule={} severity={} member={} value={} threshold={} id={} start={}"
                 + " end={}";
         Object[] fields = { event.kind().name().toLowerCase(java.util.Locale.ROOT), alert.rule(),
-                alert.severity().id(), alert.member(), rule.format(alert.value()), rule.format(alert.threshold()),
+                alert.severity().id(), alert.member(), rule.format(rounded(alert.value())), rule.format(alert.threshold()),
                 alert.id(), alert.start(), (alert.end() != null) ? alert.end() : "-" };
         boolean worsening = event.kind() == AlertEvent.Kind.RAISED || event.kind() == AlertEvent.Kind.ESCALATED;
         if (worsening && alert.severity().compareTo(Severity.CRITICAL) >= 0) {
@@ -52,5 +52,10 @@ public final class LogAlertSink implements AlertSink {
     @Override
     public String name() {
         return "log";
+    }
+
+    /** Three decimals are plenty for a log line (0.597ms, 28.201%); the webhook gets the exact value. */
+    private static double rounded(double value) {
+        return Double.isFinite(value) ? Math.round(value * 1000) / 1000.0 : value;
     }
 }

@@ -150,6 +150,7 @@ class AlertsIT {
         assertThat(JsonPath.<String>read(alerts, "$.member")).isEqualTo("127.0.0.1:" + port);
         assertThat(JsonPath.<Boolean>read(alerts, "$.evaluatesClusterRules")).isTrue();
         assertThat(JsonPath.<List<Object>>read(alerts, "$.active")).isNotNull();
+        assertThat(JsonPath.<Map<String, String>>read(alerts, "$.cluster")).isNotNull();
 
         await().atMost(WITHIN).untilAsserted(() -> {
             String scaling = get("/actuator/scaling", "Bearer " + TOKEN).body();
