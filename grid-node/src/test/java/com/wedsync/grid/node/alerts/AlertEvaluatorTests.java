@@ -105,6 +105,20 @@ class AlertEvaluatorTests {
     }
 
     @Test
+    void aLostPartitionIsAnEmergencyOfTheClusterAtTheNextSample() {
+        this.at = this.at.plusSeconds(5);
+        MemberSample lost = new MemberSample(this.at, Duration.ofSeconds(5), MEMBER,
+                sample(this.at, 0.1, 0, 100, 99).maps(), LIMIT, 0.5, 0, 0, 1, 0);
+        this.evaluator.onSample(lost, figures(40, 100, 99));
+
+        assertThat(this.events).singleElement().satisfies((e) -> {
+            assertThat(e.alert().rule()).isEqualTo("partition_lost");
+            assertThat(e.alert().severity()).isEqualTo(Severity.EMERGENCY);
+            assertThat(e.alert().member()).isEqualTo(AlertEvaluator.CLUSTER);
+        });
+    }
+
+    @Test
     void aMemberThatLeftIsNotRaisedByAYoungerMember() {
         this.oldest.set(false);
         this.evaluator.memberLeft("127.0.0.1:5702", this.at);
