@@ -52,7 +52,8 @@ public class ClusterEventListener
             .description("Partition replica migrations seen by this member")
             .register(registry);
         FunctionCounter.builder("grid.partitions.lost", this.partitionsLost, AtomicLong::get)
-            .description("Partitions whose owner and every backup were lost")
+            .description("Partition-lost events: the owner replica (and lost_backups more) was lost; data is gone only"
+                    + " for maps with no more backups than that (see grid.map.partitions.lost)")
             .register(registry);
     }
 
@@ -65,7 +66,8 @@ public class ClusterEventListener
     }
 
     /**
-     * Returns the partitions lost since the member started.
+     * Returns the partition-lost events since the member started: each says the owner replica was lost, which
+     * loses data only of maps without enough backups.
      * @return the count
      */
     public long partitionsLost() {

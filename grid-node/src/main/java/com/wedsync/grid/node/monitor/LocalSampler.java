@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Takes one member's samples. Hazelcast's map statistics are totals since the member started; a sample is the
@@ -32,6 +33,8 @@ final class LocalSampler {
 
     private final ClusterEventListener events;
 
+    private final LongSupplier partitionsLost;
+
     private final Clock clock;
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -45,11 +48,12 @@ final class LocalSampler {
     private Instant previousAt;
 
     LocalSampler(HazelcastInstance instance, Catalog catalog, long memoryLimitBytes, ClusterEventListener events,
-            Clock clock) {
+            LongSupplier partitionsLost, Clock clock) {
         this.instance = instance;
         this.catalog = catalog;
         this.memoryLimitBytes = memoryLimitBytes;
         this.events = events;
+        this.partitionsLost = partitionsLost;
         this.clock = clock;
         // The first sample covers the time from here, not the member's whole life.
         this.previousAt = clock.instant();
@@ -57,7 +61,7 @@ final class LocalSampler {
             this.previous.put(policy.mapName(), Totals.of(stats(policy.mapName())));
         }
         this.previousMigrations = events.migrationsCompleted();
-        this.previousPartitionsLost = events.partitionsLost();
+        this.previousPartitionsLost = partitionsLost.getAsLong();
     }
 
     MemberSample sample() {
@@ -69,7 +73,7 @@ final class LocalSampler {
             maps.add(mapSample(policy, seconds));
         }
         long migrations = this.events.migrationsCompleted();
-        long lost = this.events.partitionsLost();
+        long lost = this.partitionsLost.getAsLong();
         MemberSample sample = new MemberSample(at, interval, member(), maps, this.memoryLimitBytes, heapUsedRatio(),
                 migrations - this.previousMigrations, this.events.migrationsRemaining(),
                 lost - this.previousPartitionsLost, OperationQueue.size(this.instance));

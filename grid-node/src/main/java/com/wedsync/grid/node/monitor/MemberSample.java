@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param heapUsedRatio heap used against the maximum heap, 0..1
  * @param migrationsCompleted partition replica migrations completed in the interval
  * @param migrationsRemaining migrations of the current process not yet completed
- * @param partitionsLost partitions lost in the interval
+ * @param partitionsLost map partitions whose data was lost (owner and every backup gone) in the interval
  * @param operationQueueSize operations waiting in the member's operation queues; -1 when it cannot be read
  */
 public record MemberSample(Instant at, Duration interval, String member, List<MapSample> maps, long memoryLimitBytes,

@@ -52,13 +52,18 @@ class MonitorConfiguration {
         return new ClusterSamples(instance, properties.interval());
     }
 
+    @Bean(destroyMethod = "close")
+    MapPartitionLosses mapPartitionLosses(HazelcastInstance instance, NodeSettings settings) {
+        return new MapPartitionLosses(instance, settings.catalog());
+    }
+
     @Bean
     Monitor monitor(HazelcastInstance instance, NodeSettings settings, ClusterEventListener events, Clock gridClock,
-            SampleHistory history, ClusterSamples clusterSamples, MonitorProperties properties,
-            ObjectProvider<SampleListener> listeners, ObjectProvider<LocalAlerts> alerts,
+            MapPartitionLosses losses, SampleHistory history, ClusterSamples clusterSamples,
+            MonitorProperties properties, ObjectProvider<SampleListener> listeners, ObjectProvider<LocalAlerts> alerts,
             ScheduledExecutorService gridMonitorScheduler) {
         LocalSampler sampler = new LocalSampler(instance, settings.catalog(), settings.member().memoryLimitBytes(),
-                events, gridClock);
+                events, losses::total, gridClock);
         return new Monitor(instance, sampler, history, clusterSamples,
                 listeners.orderedStream().toList(), alerts.getIfAvailable(() -> Map::of), gridMonitorScheduler,
                 properties.interval());

@@ -105,6 +105,8 @@ class AlertsIT {
             assertThat(JsonPath.<String>read(raised.body(), "$.cluster")).isEqualTo(loopback.clusterName());
 
             await().atMost(WITHIN).until(() -> alert("member_left", "cleared", address), Optional::isPresent);
+            assertThat(alert("partition_lost", "raised", null)).as("no data was lost: every class has a backup")
+                .isEmpty();
         }
         finally {
             other.getLifecycleService().terminate();

@@ -122,7 +122,7 @@ class MonitorIT {
 
     private Monitor monitor(HazelcastInstance member, SampleHistory history) {
         ClusterEventListener events = new ClusterEventListener();
-        LocalSampler sampler = new LocalSampler(member, this.catalog, LIMIT, events, this.clock);
+        LocalSampler sampler = new LocalSampler(member, this.catalog, LIMIT, events, () -> 0, this.clock);
         return new Monitor(member, sampler, history, new ClusterSamples(member, INTERVAL), List.of(), Map::of,
                 this.scheduler, INTERVAL);
     }
