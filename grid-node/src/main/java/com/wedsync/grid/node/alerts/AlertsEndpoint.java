@@ -54,10 +54,11 @@ public class AlertsEndpoint {
     public AlertsView alerts() {
         var address = this.instance.getCluster().getLocalMember().getAddress();
         return new AlertsView(address.getHost() + ":" + address.getPort(), this.cluster.coordinates(),
-                this.evaluator.active(), clusterWorst(),
+                this.evaluator.active().stream().map(AlertsView.AlertView::of).toList(), clusterWorst(),
                 this.dispatcher.history()
                     .stream()
-                    .map((e) -> new AlertsView.Change(e.kind().name().toLowerCase(Locale.ROOT), e.alert()))
+                    .map((e) -> new AlertsView.Change(e.kind().name().toLowerCase(Locale.ROOT),
+                            AlertsView.AlertView.of(e.alert())))
                     .toList());
     }
 

@@ -136,7 +136,10 @@ class AlertsIT {
         weddings.clear();
         await().atMost(WITHIN).until(() -> alert("memory", "cleared", null), Optional::isPresent);
         assertThat(get("/actuator/alerts", "Bearer " + TOKEN).body()).satisfies((body) -> {
-            assertThat(JsonPath.<List<String>>read(body, "$.history[*].alert.rule")).contains("memory");
+            assertThat(JsonPath.<List<String>>read(body, "$.history[?(@.alert.rule == 'memory')].transition"))
+                .contains("raised", "cleared");
+            assertThat(JsonPath.<List<String>>read(body, "$.history[?(@.alert.rule == 'memory')].alert.severity"))
+                .contains("warning");
             assertThat(JsonPath.<List<String>>read(body, "$.active[?(@.rule == 'memory')]")).isEmpty();
         });
     }
