@@ -17,7 +17,6 @@ import com.wedsync.grid.node.monitor.MapSample;
 import com.wedsync.grid.node.monitor.MemberSample;
 import com.wedsync.grid.node.monitor.SampleListener;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,9 +63,7 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
 
     private final TrafficCalendar calendar;
 
-    private final ZoneId zone;
-
-    private final double saturdayBaseline;
+    private final EvaluatorSettings settings;
 
     private final Set<String> departed = new LinkedHashSet<>();
 
@@ -79,12 +76,10 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
      * @param dispatcher where alert changes go
      * @param coordinates tells whether this member evaluates the cluster's figures
      * @param calendar the traffic calendar, for Saturdays and their expected load
-     * @param zone the time zone whose days the calendar counts
-     * @param saturdayBaseline the ordinary day's ops/s that Saturday ops are measured against; 0 leaves
-     *     {@code saturday_ops_baseline_percent} unsampled
+     * @param settings the time zone, the Saturday baseline and the fewest operations judged
      */
     public AlertEvaluator(AlertRules rules, Catalog catalog, AlertDispatcher dispatcher, BooleanSupplier coordinates,
-            TrafficCalendar calendar, ZoneId zone, double saturdayBaseline) {
+            TrafficCalendar calendar, EvaluatorSettings settings) {
         this.rules = rules;
         this.weddingMap = catalog.policy(DataClass.WEDDING_DATA).mapName();
         this.vendorMap = catalog.policy(DataClass.VENDOR_RESPONSES).mapName();
@@ -92,8 +87,7 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
         this.dispatcher = dispatcher;
         this.coordinates = coordinates;
         this.calendar = calendar;
-        this.zone = zone;
-        this.saturdayBaseline = saturdayBaseline;
+        this.settings = settings;
         for (AlertRule rule : rules.rules()) {
             if (!METRICS.contains(rule.metric())) {
                 logger.warn("event=alert_rule_unsampled rule={} metric={} known={}", rule.id(), rule.metric(),
@@ -109,7 +103,8 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
         this.weddingEvictions += wedding.evictions();
         for (AlertRule rule : this.rules.rules()) {
             switch (rule.metric()) {
-                case "latency_ms" -> take(rule, sample.member(), sample.latencyMs(), sample.at());
+                case "latency_ms" -> take(rule, sample.member(), judged(operations(sample), sample.latencyMs()),
+                        sample.at());
                 case "memory_used_percent" -> take(rule, sample.member(), 100 * sample.memoryUsedShare(), sample.at());
                 case "wedding_data_retention_percent" ->
                     take(rule, sample.member(), retentionPercent(wedding.ownedEntries()), sample.at());
@@ -173,9 +168,11 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
     private void cluster(AlertRule rule, MemberSample sample, ClusterFigures cluster) {
         Instant at = sample.at();
         switch (rule.metric()) {
-            case "hit_rate_percent" -> take(rule, CLUSTER, 100 * cluster.hitRatio(), at);
-            case "vendor_responses_hit_rate_percent" ->
-                take(rule, CLUSTER, 100 * cluster.hitRatio(this.vendorMap), at);
+            case "hit_rate_percent" -> take(rule, CLUSTER,
+                    judged(cluster.gets().values().stream().mapToLong(Long::longValue).sum(), 100 * cluster.hitRatio()),
+                    at);
+            case "vendor_responses_hit_rate_percent" -> take(rule, CLUSTER,
+                    judged(cluster.gets().getOrDefault(this.vendorMap, 0L), 100 * cluster.hitRatio(this.vendorMap)), at);
             case "saturday_ops_baseline_percent" -> take(rule, CLUSTER, saturdayPercent(cluster, at), at);
             case "partitions_lost" -> take(rule, CLUSTER, sample.partitionsLost(), at);
             case "members_left" -> {
@@ -193,11 +190,21 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
     }
 
     private double saturdayPercent(ClusterFigures cluster, Instant at) {
-        Traffic traffic = this.calendar.at(at, this.zone);
-        if (this.saturdayBaseline <= 0 || !traffic.has(Cause.SATURDAY)) {
+        Traffic traffic = this.calendar.at(at, this.settings.zone());
+        double baseline = this.settings.saturdayBaselineOpsPerSecond();
+        if (baseline <= 0 || !traffic.has(Cause.SATURDAY)) {
             return Double.NaN;
         }
-        return 100 * cluster.opsPerSecond() / (this.saturdayBaseline * traffic.multiplier());
+        return 100 * cluster.opsPerSecond() / (baseline * traffic.multiplier());
+    }
+
+    /** A mean or a ratio over too few operations is no sample ({@code NaN}): it neither raises nor clears. */
+    private double judged(long operations, double value) {
+        return (operations < this.settings.minOperations()) ? Double.NaN : value;
+    }
+
+    private static long operations(MemberSample sample) {
+        return sample.maps().stream().mapToLong(MapSample::operations).sum();
     }
 
     /** Wedding data still held against what was held and evicted since the node started, on this member. */

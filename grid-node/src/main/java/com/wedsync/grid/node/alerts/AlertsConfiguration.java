@@ -48,7 +48,8 @@ class AlertsConfiguration {
     AlertEvaluator alertEvaluator(NodeSettings settings, AlertDispatcher dispatcher, ClusterSamples clusterSamples,
             TrafficCalendar calendar, MonitorProperties monitor, AlertsProperties properties) {
         return new AlertEvaluator(settings.alertRules(), settings.catalog(), dispatcher, clusterSamples::coordinates,
-                calendar, monitor.timeZone(), properties.saturdayBaselineOpsPerSecond());
+                calendar, new EvaluatorSettings(monitor.timeZone(), properties.saturdayBaselineOpsPerSecond(),
+                        properties.minOperations()));
     }
 
     @Bean

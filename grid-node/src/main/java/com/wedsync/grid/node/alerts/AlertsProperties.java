@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param history how many alert changes {@code /actuator/alerts} keeps
  * @param saturdayBaselineOpsPerSecond the cluster's ops/s on an ordinary day, against which Saturday traffic is
  *     judged ({@code saturday_ops}); 0 leaves that rule unsampled
+ * @param minOperations the fewest gets and puts in a sample interval (on the member for latency, in the cluster
+ *     for hit rates) for the latency and hit-rate rules to judge it; fewer leave the sample out
  * @param webhook how the webhook sink sends
  */
 @ConfigurationProperties("grid.alerts")
 public record AlertsProperties(@DefaultValue("200") int history, @DefaultValue("0") double saturdayBaselineOpsPerSecond,
-        @DefaultValue Webhook webhook) {
+        @DefaultValue("100") long minOperations, @DefaultValue Webhook webhook) {
 
     /**
      * Validates the settings.
@@ -28,6 +30,9 @@ public record AlertsProperties(@DefaultValue("200") int history, @DefaultValue("
         if (!(saturdayBaselineOpsPerSecond >= 0 && Double.isFinite(saturdayBaselineOpsPerSecond))) {
             throw new IllegalArgumentException("grid.alerts.saturday-baseline-ops-per-second ("
                     + saturdayBaselineOpsPerSecond + ") must be a number of at least 0");
+        }
+        if (minOperations < 0) {
+            throw new IllegalArgumentException("grid.alerts.min-operations (" + minOperations + ") must not be negative");
         }
     }
 

@@ -119,6 +119,14 @@ class AlertEvaluatorTests {
     }
 
     @Test
+    void tooFewOperationsAreNotJudged() {
+        for (int i = 0; i < 6; i++) {
+            sample(5.0, 0, 20, 1);
+        }
+        assertThat(this.events).isEmpty();
+    }
+
+    @Test
     void aMemberThatLeftIsNotRaisedByAYoungerMember() {
         this.oldest.set(false);
         this.evaluator.memberLeft("127.0.0.1:5702", this.at);
@@ -143,7 +151,7 @@ class AlertEvaluatorTests {
     private AlertEvaluator evaluator(double saturdayBaseline) {
         AlertDispatcher dispatcher = new AlertDispatcher(List.of(this.events::add), new SimpleMeterRegistry(), 50);
         return new AlertEvaluator(AlertRulesLoader.loadDefault(Map.of()), CatalogLoader.loadDefault(), dispatcher,
-                this.oldest::get, TrafficCalendar.standard(), ZoneOffset.UTC, saturdayBaseline);
+                this.oldest::get, TrafficCalendar.standard(), new EvaluatorSettings(ZoneOffset.UTC, saturdayBaseline, 50));
     }
 
     private void sample(double latencyMs, int memoryMib, long gets, long hits) {
@@ -154,7 +162,7 @@ class AlertEvaluatorTests {
     private static MemberSample sample(Instant at, double latencyMs, int memoryMib, long gets, long hits) {
         List<MapSample> maps = List.of(
                 new MapSample("wedding_data", 0, 0, 0, 0, Double.NaN, (long) memoryMib << 20, 40L << 20, 10, 0, 0),
-                new MapSample("vendor_responses", gets, hits, 100, 40, latencyMs, 0, 25L << 20, 0, 0, 0));
+                new MapSample("vendor_responses", gets, hits, gets, 40, latencyMs, 0, 25L << 20, 0, 0, 0));
         return new MemberSample(at, Duration.ofSeconds(5), MEMBER, maps, LIMIT, 0.5, 0, 0, 0, 0);
     }
 
