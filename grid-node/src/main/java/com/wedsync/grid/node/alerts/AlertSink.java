@@ -25,10 +25,11 @@ public interface AlertSink {
 
     /**
      * Returns the sink's name, the {@code sink} tag of {@code grid.alert.deliveries}: keep it short and fixed.
-     * @return by default the class's simple name
+     * @return by default the class's simple name, or {@code custom} for a lambda or an anonymous class
      */
     default String name() {
-        return getClass().getSimpleName();
+        String name = getClass().getSimpleName();
+        return (name.isEmpty() || name.contains("$")) ? "custom" : name;
     }
 
     /**

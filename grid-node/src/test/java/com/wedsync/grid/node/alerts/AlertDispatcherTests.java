@@ -51,6 +51,18 @@ class AlertDispatcherTests {
     }
 
     @Test
+    void aLambdaSinkIsCountedUnderAFixedName() {
+        List<AlertEvent> told = new ArrayList<>();
+        AlertSink lambda = told::add;
+        AlertDispatcher dispatcher = new AlertDispatcher(List.of(lambda), this.registry, 10);
+
+        dispatcher.publish(event(0));
+
+        assertThat(lambda.name()).isEqualTo("custom");
+        assertThat(count("custom", "delivered")).isEqualTo(1);
+    }
+
+    @Test
     void theHistoryKeepsTheNewestChangesFirstWithinItsBound() {
         AlertDispatcher dispatcher = new AlertDispatcher(List.of(), this.registry, 3);
         for (int i = 0; i < 5; i++) {
