@@ -25,6 +25,9 @@ final class MonitoringFiles {
     static final List<String> RULE_TESTS = List.of("monitoring/prometheus/grid-alerts-tests.yml",
             "monitoring/prometheus/grid-alerts-saturday-tests.yml");
 
+    /** The example Prometheus configuration that loads the rules. */
+    static final String EXAMPLE_CONFIG = "monitoring/prometheus/prometheus.yml";
+
     /** The Grafana dashboard. */
     static final String DASHBOARD = "monitoring/grafana/wedsync-grid.json";
 

@@ -2,6 +2,7 @@ package com.wedsync.grid.config.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Prometheus rules as Prometheus reads them: {@code promtool check rules} accepts them and
- * {@code promtool test rules} passes their unit tests; and those unit tests show every alert at each of its
- * severities firing, and not firing.
+ * The Prometheus rules as Prometheus reads them: {@code promtool check rules} accepts them, {@code promtool check
+ * config} the example configuration that loads them, and {@code promtool test rules} passes their unit tests; and
+ * those unit tests show every alert at each of its severities firing, and not firing.
  */
 class PrometheusRulesTests {
 
@@ -30,6 +31,18 @@ class PrometheusRulesTests {
 
         assertThat(result.succeeded()).as(result.output()).isTrue();
         assertThat(result.output()).contains("SUCCESS");
+    }
+
+    @Test
+    void promtoolAcceptsTheExampleConfigWithItsRules() throws Exception {
+        Promtool promtool = Promtool.require();
+        MonitoringFiles.copy(this.directory, List.of(MonitoringFiles.RULES, MonitoringFiles.EXAMPLE_CONFIG));
+        Files.writeString(this.directory.resolve("grid-admin-token"), "example-token");
+
+        Promtool.Result result = promtool.run(this.directory, "check", "config", "prometheus.yml");
+
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+        assertThat(result.output()).contains("SUCCESS: 1 rule files found");
     }
 
     @Test
