@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,10 +21,12 @@ import org.springframework.context.annotation.Configuration;
  * {@link GridClientSettingsCustomizer}s, a connected {@link GridClient} whose meters go to the application's
  * {@link MeterRegistry} (Micrometer's global registry if it has none), and a {@link GridCacheManager} so that
  * {@code @Cacheable} uses the grid. Each backs off when the application defines its own. It runs before Spring
- * Boot's cache auto-configuration, which would otherwise register a cache manager of its own first.
+ * Boot's cache auto-configuration, which would otherwise register a cache manager of its own first. Setting
+ * {@code grid.client.enabled=false} turns all of it off.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
 @ConditionalOnClass(GridClient.class)
+@ConditionalOnBooleanProperty(name = "grid.client.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(GridClientProperties.class)
 class GridClientAutoConfiguration {
 

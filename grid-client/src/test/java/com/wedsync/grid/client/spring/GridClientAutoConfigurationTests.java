@@ -34,6 +34,15 @@ class GridClientAutoConfigurationTests {
             (context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()));
 
     @Test
+    void disabledItDefinesNothing() {
+        this.runner.withPropertyValues("grid.client.enabled=false").run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(GridClientSettings.class).doesNotHaveBean(GridClient.class)
+                .doesNotHaveBean(CacheManager.class);
+        });
+    }
+
+    @Test
     void defaultsAreTheClientsDefaults() {
         this.lazyRunner.run((context) -> {
             GridClientSettings settings = context.getBean(GridClientSettings.class);
