@@ -149,6 +149,10 @@ public final class HazelcastConfigFactory {
     }
 
     private static void configureProperties(Config config, MemberSettings settings) {
+        // Management Center may connect and show metrics, but not browse entries: guest_interactions holds guests'
+        // data. Scripting and the console are already off by default.
+        config.getManagementCenterConfig().setDataAccessEnabled(false).setScriptingEnabled(false)
+            .setConsoleEnabled(false);
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");

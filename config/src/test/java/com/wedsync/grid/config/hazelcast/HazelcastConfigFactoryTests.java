@@ -230,6 +230,14 @@ class HazelcastConfigFactoryTests {
     }
 
     @Test
+    void managementCenterSeesMetricsButNoEntriesScriptsOrConsole() {
+        assertThat(this.config.getManagementCenterConfig().isDataAccessEnabled()).isFalse();
+        assertThat(this.config.getManagementCenterConfig().isScriptingEnabled()).isFalse();
+        assertThat(this.config.getManagementCenterConfig().isConsoleEnabled()).isFalse();
+        assertThat(this.config.getMetricsConfig().getManagementCenterConfig().isEnabled()).isTrue();
+    }
+
+    @Test
     void phoneHomeIsOffAndShutdownIsGracefulWithABoundedWait() {
         assertThat(this.config.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
         assertThat(this.config.getProperty("hazelcast.socket.bind.any")).isEqualTo("false");
