@@ -1,5 +1,6 @@
 package com.wedsync.grid.loadtest.scenario;
 
+import com.wedsync.grid.config.calendar.TrafficMultipliers;
 import com.wedsync.grid.loadtest.generator.RateProfile;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,9 @@ public record Scenario(String name, String description, Load load, int members, 
 
     private static final Limits SPEC_LATENCY = new Limits(500, 1_000, 0, 0, 0);
 
+    /** The traffic calendar's multipliers: the spike and the season take theirs from the calendar. */
+    private static final TrafficMultipliers CALENDAR = TrafficMultipliers.DEFAULTS;
+
     /** The scenarios, in the order the README lists them. */
     public static final List<Scenario> ALL = List.of(
             new Scenario("baseline", "the wedding mix (95/5, Zipfian) at a steady open-loop rate",
@@ -37,12 +41,14 @@ public record Scenario(String name, String description, Load load, int members, 
             new Scenario("max-throughput", "the wedding mix closed-loop: the most the target does (latency from "
                     + "actual start)", Load.steady(0, Duration.ofSeconds(10), WEDDING_MIX), 1, 512,
                     Disruption.NONE, Limits.NONE),
-            new Scenario("saturday-spike", "a Saturday in June: 5 s at the baseline rate, a 5 s ramp to 5x, 10 s "
-                    + "at 5x", Load.steady(BASE_RATE, Duration.ofSeconds(20), WEDDING_MIX)
-                        .withProfile(new RateProfile(5, Duration.ofSeconds(5), Duration.ofSeconds(5))),
+            new Scenario("saturday-spike", "a Saturday: 5 s at the baseline rate, a 5 s ramp to the calendar's "
+                    + "Saturday multiplier (5x), 10 s at it",
+                    Load.steady(BASE_RATE, Duration.ofSeconds(20), WEDDING_MIX).withProfile(
+                            new RateProfile(CALENDAR.saturday(), Duration.ofSeconds(5), Duration.ofSeconds(5))),
                     1, 512, Disruption.NONE, SPEC_LATENCY),
-            new Scenario("season-sustained", "the season (May-October): 1.5x the baseline rate held for 30 s",
-                    Load.steady(1.5 * BASE_RATE, Duration.ofSeconds(30), WEDDING_MIX), 1, 512, Disruption.NONE,
+            new Scenario("season-sustained", "the season (May-October): the calendar's season multiplier (1.5x) of "
+                    + "the baseline rate held for 30 s", Load.steady(CALENDAR.season() * BASE_RATE,
+                            Duration.ofSeconds(30), WEDDING_MIX), 1, 512, Disruption.NONE,
                     SPEC_LATENCY),
             new Scenario("multi-layer", "the wedding mix at the baseline rate, judged per layer: run it against "
                     + "grid and grid-l2 to see L1 on and off",
