@@ -62,6 +62,18 @@ class JudgeTests {
     }
 
     @Test
+    void aRunThatMeasuredNothingMeetsNoLatencyLimit() {
+        Scenario baseline = Scenario.named("baseline");
+        RunSettings settings = RunSettings.openLoop(100_000, 2, TEN_SECONDS);
+
+        List<Criterion> criteria = Judge.judge(baseline, result(settings, 0, 100_000, 0, 0), Judge.Findings.NONE);
+
+        assertThat(named(criteria, "p95").pass()).isFalse();
+        assertThat(named(criteria, "p99").name()).isEqualTo("p99 <= 1000 us (no operation measured)");
+        assertThat(named(criteria, "achieved rate").pass()).isFalse();
+    }
+
+    @Test
     void anOperationBoundIsJudgedOnTheOperationsDone() {
         Scenario weddings = Scenario.named("concurrent-weddings");
         RunSettings settings = RunSettings.closedLoop(2, TEN_SECONDS).withMaxOps(1_000);
