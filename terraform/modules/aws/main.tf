@@ -1,0 +1,21 @@
+locals {
+  member_port = 5701
+  http_port   = 8080
+  # Hazelcast's AWS discovery looks for instances with this tag; grid-node passes it to AwsConfig.
+  discovery_tag = "wedsync:grid-cluster"
+  tags          = merge(var.tags, { (local.discovery_tag) = var.name })
+  max_members   = coalesce(var.max_members, var.sizing.members.season_saturday + 2)
+
+  public_environment = merge(var.sizing.environment, {
+    GRID_CLUSTER_NAME    = var.name
+    GRID_DISCOVERY       = "aws"
+    GRID_PORT            = tostring(local.member_port)
+    GRID_HTTP_PORT       = tostring(local.http_port)
+    GRID_AWS_TAG_KEY     = local.discovery_tag
+    GRID_AWS_TAG_VALUE   = var.name
+    GRID_PARTITION_GROUP = "ZONE_AWARE"
+  }, var.alert_webhook == null ? {} : { GRID_ALERT_WEBHOOK = var.alert_webhook })
+  # Whether a token is set is no secret; the token is.
+  has_admin_token = nonsensitive(var.admin_token != null)
+  environment     = merge(local.public_environment, local.has_admin_token ? { GRID_ADMIN_TOKEN = var.admin_token } : {})
+}
