@@ -53,6 +53,14 @@ locals {
     offseason_saturday_up = { cron = "0 ${local.prescale_hour} * 1-4,11,12 5", members = local.members.saturday }
     offseason_weekday     = { cron = "0 2 * 1-4,11,12 0", members = local.members.baseline }
   }
+  # The same calendar as windows (start, end) for schedulers that hold a count between two crons, such as KEDA's
+  # cron scaler. Ends fire every month, so a window opened on the season's last Friday still closes.
+  saturday_end = "0 2 * * 0"
+  windows = {
+    season_saturday    = { start = local.schedules.season_saturday_up.cron, end = local.saturday_end, members = local.members.season_saturday }
+    offseason_saturday = { start = local.schedules.offseason_saturday_up.cron, end = local.saturday_end, members = local.members.saturday }
+    season_weekday     = { start = local.schedules.season_weekday.cron, end = "0 ${local.prescale_hour} * * 5", members = local.members.season }
+  }
 }
 
 check "members_within_max" {

@@ -78,6 +78,11 @@ output "prescale_schedules" {
   value       = local.schedules
 }
 
+output "prescale_windows" {
+  description = "Calendar pre-scaling as windows: from the start cron to the end cron the cluster holds at least members (outside every window: members.baseline)."
+  value       = local.windows
+}
+
 output "shutdown" {
   description = "GRID_SHUTDOWN_TIMEOUT in seconds, and the grace period to give a member's process before it is killed: 15 s more, for readiness going down and Spring's own shutdown."
   value = {

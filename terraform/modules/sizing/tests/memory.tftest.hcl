@@ -73,4 +73,9 @@ run "prescaling_runs_friday_evening_before_the_lead_time" {
     condition     = output.prescale_schedules.offseason_weekday.cron == "0 2 * 1-4,11,12 0" && output.prescale_schedules.offseason_weekday.members == 13
     error_message = "Outside the season Sunday 02:00 scales back to the baseline 13."
   }
+  assert {
+    condition = (output.prescale_windows.season_saturday.start == "0 21 * 5-10 5" && output.prescale_windows.season_saturday.end == "0 2 * * 0"
+    && output.prescale_windows.season_weekday.end == "0 21 * * 5" && output.prescale_windows.season_weekday.members == 19)
+    error_message = "Windows should close every month, so the season's last Saturday window ends: ${jsonencode(output.prescale_windows)}."
+  }
 }
