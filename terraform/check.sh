@@ -6,7 +6,8 @@
 #                       the AWS module and example are skipped with a message (fmt and sizing still run).
 #   TERRAFORM_REQUIRED  true: fail, rather than skip, when the terraform command is missing.
 #
-# The Kubernetes module and example get `fmt` only: no Kubernetes provider can be installed here.
+# The Kubernetes module and example get `fmt` only: no Kubernetes provider can be installed here (the objects they
+# apply come from modules/kubernetes/manifests, which has no provider and is tested).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -64,6 +65,7 @@ echo "fmt"
 step "fmt -check -recursive" terraform fmt -check -recursive -diff -no-color .
 
 check_dir modules/sizing none
+check_dir modules/kubernetes/manifests none
 if compgen -G "$mirror/*/hashicorp/aws/*" >/dev/null; then
   check_dir modules/aws mirror
   check_dir examples/aws mirror

@@ -1,0 +1,29 @@
+variable "namespace" {
+  description = "Namespace of the grid; created here when create_namespace is true."
+  type        = string
+  default     = "wedsync-grid"
+}
+
+variable "create_namespace" {
+  description = "Create the namespace (false: it exists already)."
+  type        = bool
+  default     = true
+}
+
+variable "manifests" {
+  description = "The manifests submodule's `manifests` output (objects keyed by kind/name)."
+  type        = any
+}
+
+variable "admin_token_secret" {
+  description = "Secret (name and key) the members read GRID_ADMIN_TOKEN from; must match the manifests submodule's."
+  type        = object({ name = string, key = string })
+  default     = { name = "wedsync-grid-admin-token", key = "token" }
+}
+
+variable "admin_token" {
+  description = "GRID_ADMIN_TOKEN; null: the Secret is managed outside Terraform (keeps the token out of the state)."
+  type        = string
+  default     = null
+  sensitive   = true
+}
