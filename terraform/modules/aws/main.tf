@@ -7,13 +7,15 @@ locals {
   max_members   = coalesce(var.max_members, var.sizing.members.season_saturday + 2)
 
   public_environment = merge(var.sizing.environment, {
-    GRID_CLUSTER_NAME    = var.name
-    GRID_DISCOVERY       = "aws"
-    GRID_PORT            = tostring(local.member_port)
-    GRID_HTTP_PORT       = tostring(local.http_port)
-    GRID_AWS_TAG_KEY     = local.discovery_tag
-    GRID_AWS_TAG_VALUE   = var.name
-    GRID_PARTITION_GROUP = "ZONE_AWARE"
+    GRID_CLUSTER_NAME = var.name
+    GRID_DISCOVERY    = "aws"
+    GRID_PORT         = tostring(local.member_port)
+    GRID_HTTP_PORT    = tostring(local.http_port)
+    # The node's advisor stays within what the group may grow to.
+    GRID_SCALING_MAXMEMBERS = tostring(local.max_members)
+    GRID_AWS_TAG_KEY        = local.discovery_tag
+    GRID_AWS_TAG_VALUE      = var.name
+    GRID_PARTITION_GROUP    = "ZONE_AWARE"
   }, var.alert_webhook == null ? {} : { GRID_ALERT_WEBHOOK = var.alert_webhook })
   # Whether a token is set is no secret; the token is.
   has_admin_token = nonsensitive(var.admin_token != null)

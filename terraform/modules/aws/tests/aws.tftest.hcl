@@ -52,7 +52,7 @@ run "members_run_grid_node_with_the_sizing_and_aws_discovery" {
   assert {
     condition = alltrue([for line in [
       "GRID_DISCOVERY=aws", "GRID_CLUSTER_NAME=wedsync-grid", "GRID_MEMORY_LIMIT=1638m", "GRID_SHUTDOWN_TIMEOUT=45s",
-      "GRID_PARTITION_GROUP=ZONE_AWARE", "GRID_AWS_TAG_VALUE=wedsync-grid", "SATURDAY_BOOST_MULTIPLIER=5",
+      "GRID_PARTITION_GROUP=ZONE_AWARE", "GRID_AWS_TAG_VALUE=wedsync-grid", "SATURDAY_BOOST_MULTIPLIER=5", "GRID_SCALING_MAXMEMBERS=96",
       "JAVA_TOOL_OPTIONS=-Xms4096m -Xmx4096m", "TimeoutStopSec=60", "KillSignal=SIGTERM",
       "ExecStart=/usr/bin/java -jar /opt/wedsync/grid-node.jar", "autoscaling/target-lifecycle-state",
     ] : strcontains(base64decode(aws_launch_template.member.user_data), line)])
