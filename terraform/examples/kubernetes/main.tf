@@ -1,7 +1,7 @@
 # A WedSync Grid on Kubernetes sized for the spec's figures (100K ops/s, Saturdays 5x, the season 1.5x), scaled by
 # KEDA on grid_scaling_desired_members with cron windows before Saturdays. Needs KEDA and the Prometheus Operator.
-#   terraform init && terraform apply -var image=...          # or, without the kubernetes provider:
-#   terraform apply -target=module.manifests && terraform output -raw yaml | kubectl apply -f -
+#   terraform init && terraform apply -var image=...
+# The `yaml` output holds the same objects, for review or `kubectl apply -f -`.
 terraform {
   required_version = ">= 1.9"
   required_providers {
