@@ -12,6 +12,7 @@ import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.PartitionGroupConfig.MemberGroupType;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.catalog.NearCachePolicy;
@@ -47,6 +48,7 @@ public final class HazelcastConfigFactory {
         Config config = new Config();
         config.setClusterName(settings.clusterName());
         configureNetwork(config.getNetworkConfig(), settings);
+        configurePartitionGroups(config, settings);
         configureProperties(config, settings);
         configureSerialization(config);
         for (DataClassPolicy policy : catalog.policies()) {
@@ -141,10 +143,28 @@ public final class HazelcastConfigFactory {
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
+        Placement placement = settings.placement();
         switch (settings.discovery()) {
             case TCP_IP -> join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
-            case KUBERNETES -> join.getKubernetesConfig().setEnabled(true);
-            case AWS -> join.getAwsConfig().setEnabled(true);
+            case KUBERNETES -> {
+                join.getKubernetesConfig().setEnabled(true);
+                if (placement.kubernetesServiceName() != null) {
+                    join.getKubernetesConfig().setProperty("service-name", placement.kubernetesServiceName());
+                }
+            }
+            case AWS -> {
+                join.getAwsConfig().setEnabled(true);
+                if (placement.awsTagKey() != null) {
+                    join.getAwsConfig().setProperty("tag-key", placement.awsTagKey())
+                        .setProperty("tag-value", placement.awsTagValue());
+                }
+            }
+        }
+    }
+
+    private static void configurePartitionGroups(Config config, MemberSettings settings) {
+        if (settings.placement().zoneAware()) {
+            config.getPartitionGroupConfig().setEnabled(true).setGroupType(MemberGroupType.ZONE_AWARE);
         }
     }
 

@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
  * @param weddingPriority whether wedding data of upcoming weddings is evicted last
  * @param discovery how the member finds the others
  * @param shutdownTimeout the longest a graceful shutdown waits for partitions to migrate
+ * @param placement the cloud discovery's filters and whether backups go to another zone
  */
 public record MemberSettings(String clusterName, List<String> members, String bindAddress, int port,
         boolean portAutoIncrement, long memoryLimitBytes, boolean weddingPriority, Discovery discovery,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout, Placement placement) {
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
@@ -48,6 +49,31 @@ public record MemberSettings(String clusterName, List<String> members, String bi
         if (shutdownTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("shutdownTimeout (" + shutdownTimeout + ") must be at least 1s");
         }
+        Objects.requireNonNull(placement, "placement is missing; use Placement.NONE");
+        if (placement.zoneAware() && discovery == Discovery.TCP_IP) {
+            throw new IllegalArgumentException("zone-aware placement needs the aws or kubernetes discovery, which "
+                    + "tell each member its zone; discovery is " + discovery);
+        }
+    }
+
+    /**
+     * Creates settings without cloud placement ({@link Placement#NONE}).
+     * @param clusterName see {@link #clusterName()}
+     * @param members see {@link #members()}
+     * @param bindAddress see {@link #bindAddress()}
+     * @param port see {@link #port()}
+     * @param portAutoIncrement see {@link #portAutoIncrement()}
+     * @param memoryLimitBytes see {@link #memoryLimitBytes()}
+     * @param weddingPriority see {@link #weddingPriority()}
+     * @param discovery see {@link #discovery()}
+     * @param shutdownTimeout see {@link #shutdownTimeout()}
+     * @throws IllegalArgumentException naming the field and the value when one is missing or out of range
+     */
+    public MemberSettings(String clusterName, List<String> members, String bindAddress, int port,
+            boolean portAutoIncrement, long memoryLimitBytes, boolean weddingPriority, Discovery discovery,
+            Duration shutdownTimeout) {
+        this(clusterName, members, bindAddress, port, portAutoIncrement, memoryLimitBytes, weddingPriority,
+                discovery, shutdownTimeout, Placement.NONE);
     }
 
     /**
@@ -69,7 +95,7 @@ public record MemberSettings(String clusterName, List<String> members, String bi
      */
     public MemberSettings withPort(int newPort, boolean autoIncrement) {
         return new MemberSettings(this.clusterName, this.members, this.bindAddress, newPort, autoIncrement,
-                this.memoryLimitBytes, this.weddingPriority, this.discovery, this.shutdownTimeout);
+                this.memoryLimitBytes, this.weddingPriority, this.discovery, this.shutdownTimeout, this.placement);
     }
 
     /**
@@ -79,6 +105,6 @@ public record MemberSettings(String clusterName, List<String> members, String bi
      */
     public MemberSettings withMembers(List<String> newMembers) {
         return new MemberSettings(this.clusterName, newMembers, this.bindAddress, this.port, this.portAutoIncrement,
-                this.memoryLimitBytes, this.weddingPriority, this.discovery, this.shutdownTimeout);
+                this.memoryLimitBytes, this.weddingPriority, this.discovery, this.shutdownTimeout, this.placement);
     }
 }

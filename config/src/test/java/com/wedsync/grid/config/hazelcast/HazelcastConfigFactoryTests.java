@@ -10,6 +10,7 @@ import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.PartitionGroupConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.NetworkConfig;
@@ -275,6 +276,39 @@ class HazelcastConfigFactoryTests {
 
         assertThat(other).isNotSameAs(this.config);
         assertThat(other.getMapConfig("wedding_data")).isNotSameAs(this.config.getMapConfig("wedding_data"));
+    }
+
+    @Test
+    void awsPlacementFiltersByTagAndKeepsBackupsInAnotherZone() {
+        Config built = HazelcastConfigFactory.memberConfig(CATALOG, placed(Discovery.AWS,
+                new Placement("wedsync:cluster", "prod-eu", null, true)));
+
+        assertThat(built.getNetworkConfig().getJoin().getAwsConfig().getProperty("tag-key")).isEqualTo("wedsync:cluster");
+        assertThat(built.getNetworkConfig().getJoin().getAwsConfig().getProperty("tag-value")).isEqualTo("prod-eu");
+        assertThat(built.getPartitionGroupConfig().isEnabled()).isTrue();
+        assertThat(built.getPartitionGroupConfig().getGroupType())
+            .isEqualTo(PartitionGroupConfig.MemberGroupType.ZONE_AWARE);
+    }
+
+    @Test
+    void kubernetesPlacementNamesTheService() {
+        Config built = HazelcastConfigFactory.memberConfig(CATALOG, placed(Discovery.KUBERNETES,
+                new Placement(null, null, "wedsync-grid-hs", false)));
+
+        assertThat(built.getNetworkConfig().getJoin().getKubernetesConfig().getProperty("service-name"))
+            .isEqualTo("wedsync-grid-hs");
+        assertThat(built.getPartitionGroupConfig().isEnabled()).isFalse();
+    }
+
+    @Test
+    void withoutPlacementTheCloudJoinersHaveNoFilters() {
+        assertThat(joinWith(Discovery.AWS).getAwsConfig().getProperties()).doesNotContainKeys("tag-key", "tag-value");
+        assertThat(joinWith(Discovery.KUBERNETES).getKubernetesConfig().getProperties()).doesNotContainKey("service-name");
+    }
+
+    private static MemberSettings placed(Discovery discovery, Placement placement) {
+        return new MemberSettings("wedsync-test", List.of(), "10.1.2.3", 5701, false, GIB, true, discovery,
+                Duration.ofSeconds(45), placement);
     }
 
     private static JoinConfig joinWith(Discovery discovery) {

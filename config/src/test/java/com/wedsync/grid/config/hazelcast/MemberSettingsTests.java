@@ -65,4 +65,30 @@ class MemberSettingsTests {
 
         assertThat(settings.members()).containsExactly("10.0.0.1");
     }
+
+    @Test
+    void zoneAwarePlacementNeedsACloudDiscovery() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new MemberSettings("wedsync", List.of(), "127.0.0.1", 5701, true, 1024, true,
+                    Discovery.TCP_IP, Duration.ofSeconds(45), new Placement(null, null, null, true)))
+            .withMessage("zone-aware placement needs the aws or kubernetes discovery, which tell each member its "
+                    + "zone; discovery is TCP_IP");
+    }
+
+    @Test
+    void aTagKeyWithoutAValueIsRejectedNamingBoth() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Placement("wedsync:cluster", null, null, false))
+            .withMessage("awsTagKey (wedsync:cluster) and awsTagValue (null) must be given together");
+    }
+
+    @Test
+    void malformedTagsAndServiceNamesAreRejectedWithTheValue() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Placement("bad\ttab", "x", null, false))
+            .withMessageStartingWith("awsTagKey ('bad\ttab') must be 1-128 letters");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Placement("k", "semi;colon", null, false))
+            .withMessageStartingWith("awsTagValue ('semi;colon') must be 1-256 letters");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Placement(null, null, "Grid_Service", false))
+            .withMessage("kubernetesServiceName ('Grid_Service') must be a DNS label: 1-63 lower-case letters, "
+                    + "digits or '-', starting with a letter");
+    }
 }

@@ -7,6 +7,7 @@ import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.hazelcast.Discovery;
+import com.wedsync.grid.config.hazelcast.Placement;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.hazelcast.MemberSettings;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -63,6 +65,15 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
     /** The http(s) URL alerts and scaling changes are posted to as JSON. */
     public static final String ALERT_WEBHOOK = "GRID_ALERT_WEBHOOK";
 
+    /** The EC2 tag key that marks the cluster's instances, for the aws discovery. */
+    public static final String AWS_TAG_KEY = "GRID_AWS_TAG_KEY";
+    /** The value of {@value #AWS_TAG_KEY}. */
+    public static final String AWS_TAG_VALUE = "GRID_AWS_TAG_VALUE";
+    /** The service whose endpoints are the members, for the kubernetes discovery. */
+    public static final String KUBERNETES_SERVICE_NAME = "GRID_KUBERNETES_SERVICE_NAME";
+    /** none or zone-aware: whether backups are kept in another zone than their owners. */
+    public static final String PARTITION_GROUP = "GRID_PARTITION_GROUP";
+
     /** The share of the heap the cache may use when {@value #MEMORY_LIMIT} is not set. */
     public static final int DEFAULT_MEMORY_PERCENT_OF_HEAP = 40;
 
@@ -98,12 +109,13 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
         if (problem != null || bindAddress.contains(":")) {
             throw new InvalidSettingException(BIND_ADDRESS, bindAddress, "is not an interface address");
         }
+        Discovery discovery = values.choice(DISCOVERY, Discovery.TCP_IP, Discovery.class);
+        Placement placement = placement(values, discovery);
         MemberSettings member;
         try {
             member = new MemberSettings(clusterName, values.addresses(MEMBERS, bindAddress), bindAddress,
-                    values.port(PORT, 5701, 1), true, memoryLimit, values.bool(WEDDING_PRIORITY, true),
-                    values.choice(DISCOVERY, Discovery.TCP_IP, Discovery.class),
-                    values.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(45)));
+                    values.port(PORT, 5701, 1), true, memoryLimit, values.bool(WEDDING_PRIORITY, true), discovery,
+                    values.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(45)), placement);
         }
         catch (InvalidSettingException ex) {
             throw ex;
@@ -118,6 +130,45 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
             });
         return new NodeSettings(member, catalog, values.port(HTTP_PORT, 8080, 0), token, alertRules(values),
                 webhook(values.text(ALERT_WEBHOOK, null)), multipliers(values));
+    }
+
+    private static Placement placement(Values values, Discovery discovery) {
+        String tagKey = values.text(AWS_TAG_KEY, null);
+        String tagValue = values.text(AWS_TAG_VALUE, null);
+        String service = values.text(KUBERNETES_SERVICE_NAME, null);
+        PartitionGroup group = values.choice(PARTITION_GROUP, PartitionGroup.NONE, PartitionGroup.class);
+        if (group == PartitionGroup.ZONE_AWARE && discovery == Discovery.TCP_IP) {
+            throw new InvalidSettingException(PARTITION_GROUP, values.text(PARTITION_GROUP, ""),
+                    "needs GRID_DISCOVERY aws or kubernetes, which tell each member its zone");
+        }
+        if ((tagKey == null) != (tagValue == null)) {
+            boolean keyGiven = tagKey != null;
+            throw new InvalidSettingException(keyGiven ? AWS_TAG_KEY : AWS_TAG_VALUE, keyGiven ? tagKey : tagValue,
+                    "needs " + (keyGiven ? AWS_TAG_VALUE : AWS_TAG_KEY) + " too");
+        }
+        check(AWS_TAG_KEY, tagKey, (value) -> new Placement(value, "x", null, false));
+        check(AWS_TAG_VALUE, tagValue, (value) -> new Placement("x", value, null, false));
+        check(KUBERNETES_SERVICE_NAME, service, (value) -> new Placement(null, null, value, false));
+        return new Placement(tagKey, tagValue, service, group == PartitionGroup.ZONE_AWARE);
+    }
+
+    /** Runs a validation of one variable's value, so that its error names the variable, not the record field. */
+    private static void check(String variable, String value, Consumer<String> validation) {
+        if (value == null) {
+            return;
+        }
+        try {
+            validation.accept(value);
+        }
+        catch (IllegalArgumentException ex) {
+            String message = ex.getMessage();
+            throw new InvalidSettingException(variable, value, message.substring(message.indexOf("must")));
+        }
+    }
+
+    /** The values of {@value #PARTITION_GROUP}. */
+    private enum PartitionGroup {
+        NONE, ZONE_AWARE
     }
 
     private static TrafficMultipliers multipliers(Values values) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.hazelcast.Discovery;
+import com.wedsync.grid.config.hazelcast.Placement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,28 @@ class NodeSettingsTests {
         assertThat(settings.member().weddingPriority()).isFalse();
         assertThat(settings.member().discovery()).isEqualTo(Discovery.KUBERNETES);
         assertThat(settings.member().shutdownTimeout()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void cloudPlacementIsReadForTheDiscoveryThatUsesIt() {
+        NodeSettings aws = NodeSettings.read(Map.of("GRID_DISCOVERY", "aws", "GRID_AWS_TAG_KEY", "wedsync:cluster",
+                "GRID_AWS_TAG_VALUE", "prod-eu", "GRID_PARTITION_GROUP", "zone-aware")::get, HEAP);
+        NodeSettings kubernetes = NodeSettings.read(Map.of("GRID_DISCOVERY", "kubernetes",
+                "GRID_KUBERNETES_SERVICE_NAME", "wedsync-grid-hs")::get, HEAP);
+
+        assertThat(aws.member().placement()).isEqualTo(new Placement("wedsync:cluster", "prod-eu", null, true));
+        assertThat(kubernetes.member().placement()).isEqualTo(new Placement(null, null, "wedsync-grid-hs", false));
+        assertThat(NodeSettings.read(Map.<String, String>of()::get, HEAP).member().placement())
+            .isEqualTo(Placement.NONE);
+    }
+
+    @Test
+    void anAwsTagThatIsNotOneIsRejectedNamingTheVariable() {
+        Map<String, String> env = Map.of("GRID_DISCOVERY", "aws", "GRID_AWS_TAG_KEY", "k", "GRID_AWS_TAG_VALUE",
+                "semi;colon");
+
+        assertThatThrownBy(() -> NodeSettings.read(env::get, HEAP)).isInstanceOf(InvalidSettingException.class)
+            .hasMessageStartingWith("GRID_AWS_TAG_VALUE='semi;colon' must be 1-256 letters");
     }
 
     @Test
@@ -119,6 +142,11 @@ class NodeSettingsTests {
             GRID_ALERT_OVERRIDES     | latency.soon=1ms  | GRID_ALERT_OVERRIDES='latency.soon=1ms' alerts: override 'latency.soon=1ms' names no field
             SATURDAY_BOOST_MULTIPLIER | 500             | SATURDAY_BOOST_MULTIPLIER='500' must be a number between 1 and 100
             WEDDING_SEASON_MULTIPLIER | x1.5            | WEDDING_SEASON_MULTIPLIER='x1.5' must be a number between 1 and 100
+            GRID_AWS_TAG_KEY         | wedsync:cluster   | GRID_AWS_TAG_KEY='wedsync:cluster' needs GRID_AWS_TAG_VALUE too
+            GRID_AWS_TAG_VALUE       | prod              | GRID_AWS_TAG_VALUE='prod' needs GRID_AWS_TAG_KEY too
+            GRID_KUBERNETES_SERVICE_NAME | Grid_Svc      | GRID_KUBERNETES_SERVICE_NAME='Grid_Svc' must be a DNS label
+            GRID_PARTITION_GROUP     | rack-aware        | GRID_PARTITION_GROUP='rack-aware' is not one of [none, zone-aware]
+            GRID_PARTITION_GROUP     | zone-aware        | GRID_PARTITION_GROUP='zone-aware' needs GRID_DISCOVERY aws or kubernetes
             """)
     void aBadValueIsRejectedWithOneLineNamingTheVariableAndTheValue(String variable, String value, String message) {
         Map<String, String> env = Map.of(variable, value);
