@@ -1,6 +1,7 @@
 package com.wedsync.grid.loadtest.bulk;
 
 import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.loadtest.target.Targets;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
  * @param where where the target is
  */
 public record BulkOptions(String target, DataClass dataClass, int values, int valueBytes, int batch, int rounds,
-        Duration timeout, Where where) {
+        Duration timeout, Targets.TargetOptions where) {
 
     /** The names {@link BulkLoad#open} knows. */
     public static final List<String> TARGETS = List.of("grid", "grid-l2", "redis");
@@ -43,17 +44,5 @@ public record BulkOptions(String target, DataClass dataClass, int values, int va
         if (value < 1) {
             throw new IllegalArgumentException(option + " (" + value + ") must be at least 1");
         }
-    }
-
-    /**
-     * Where the target is.
-     * @param members {@code host:port} of a running cluster's members; empty to start an embedded grid
-     * @param clusterName the running cluster's name
-     * @param embeddedMembers how many members to start when embedded
-     * @param memoryLimitBytes each embedded member's cache memory limit
-     * @param redisUri the Redis server of the {@code redis} target
-     */
-    public record Where(List<String> members, String clusterName, int embeddedMembers, long memoryLimitBytes,
-            String redisUri) {
     }
 }

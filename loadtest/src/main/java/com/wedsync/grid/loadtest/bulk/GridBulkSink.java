@@ -1,17 +1,10 @@
 package com.wedsync.grid.loadtest.bulk;
 
 import com.wedsync.grid.client.CacheRegion;
-import com.wedsync.grid.client.GridClient;
-import com.wedsync.grid.client.GridClientSettings;
-import com.wedsync.grid.config.catalog.Catalog;
-import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
-import com.wedsync.grid.loadtest.target.EmbeddedGrid;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
+import com.wedsync.grid.loadtest.target.GridTarget;
+import com.wedsync.grid.loadtest.target.Targets;
 import java.util.Map;
 
 /**
@@ -20,19 +13,13 @@ import java.util.Map;
  */
 final class GridBulkSink implements BulkSink {
 
-    private final String name;
-
-    private final GridClient client;
-
-    private final EmbeddedGrid embedded;
+    private final GridTarget target;
 
     private final CacheRegion<WeddingKey, byte[]> region;
 
-    private GridBulkSink(String name, GridClient client, EmbeddedGrid embedded, DataClass dataClass) {
-        this.name = name;
-        this.client = client;
-        this.embedded = embedded;
-        this.region = client.region(dataClass, byte[].class);
+    private GridBulkSink(GridTarget target, DataClass dataClass) {
+        this.target = target;
+        this.region = target.region(dataClass);
     }
 
     /**
@@ -42,35 +29,13 @@ final class GridBulkSink implements BulkSink {
      * @param dataClass the class the values go to
      * @return the sink, owning what it started
      */
-    static GridBulkSink open(String name, BulkOptions.Where where, DataClass dataClass) {
-        EmbeddedGrid embedded = null;
-        List<String> members = where.members();
-        String clusterName = where.clusterName();
-        if (members.isEmpty()) {
-            embedded = EmbeddedGrid.start(CatalogLoader.loadDefault(), where.embeddedMembers(),
-                    where.memoryLimitBytes());
-            members = embedded.addresses();
-            clusterName = embedded.clusterName();
-        }
-        try {
-            Catalog catalog = "grid-l2".equals(name) ? withoutNearCaches() : CatalogLoader.loadDefault();
-            GridClientSettings settings = GridClientSettings.defaults()
-                .withCluster(clusterName, members)
-                .withCatalog(catalog, Clock.systemUTC());
-            return new GridBulkSink(name, GridClient.connect(settings, new SimpleMeterRegistry()), embedded,
-                    dataClass);
-        }
-        catch (RuntimeException ex) {
-            if (embedded != null) {
-                embedded.close();
-            }
-            throw ex;
-        }
+    static GridBulkSink open(String name, Targets.TargetOptions where, DataClass dataClass) {
+        return new GridBulkSink(Targets.openGrid(name, where), dataClass);
     }
 
     @Override
     public String name() {
-        return this.name;
+        return this.target.name();
     }
 
     @Override
@@ -80,22 +45,11 @@ final class GridBulkSink implements BulkSink {
 
     @Override
     public int members() {
-        return this.client.hazelcast().getCluster().getMembers().size();
+        return this.target.members();
     }
 
     @Override
     public void close() {
-        this.client.close();
-        if (this.embedded != null) {
-            this.embedded.close();
-        }
-    }
-
-    private static Catalog withoutNearCaches() {
-        Map<String, String> overrides = new HashMap<>();
-        for (DataClass dataClass : DataClass.values()) {
-            overrides.put(dataClass.id() + ".near-cache.enabled", "false");
-        }
-        return CatalogLoader.loadDefault(overrides);
+        this.target.close();
     }
 }

@@ -5,6 +5,7 @@ import com.wedsync.grid.config.catalog.Durations;
 import com.wedsync.grid.loadtest.bulk.BulkLoad;
 import com.wedsync.grid.loadtest.bulk.BulkOptions;
 import com.wedsync.grid.loadtest.bulk.BulkResult;
+import com.wedsync.grid.loadtest.target.Targets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ final class BulkLoadCommand implements Callable<Integer> {
     public Integer call() {
         BulkOptions options = new BulkOptions(this.target, DataClass.fromId(this.dataClass), this.values,
                 this.valueBytes, this.batch, this.rounds, Durations.parse("--timeout", this.timeout),
-                new BulkOptions.Where(this.members, this.clusterName, this.embedded, this.memoryLimitMib << 20,
+                new Targets.TargetOptions(this.members, this.clusterName, this.embedded, this.memoryLimitMib << 20,
                         this.redisUri));
         Path folder = RunOptions.createdFolder((this.out != null) ? this.out
                 : Path.of("loadtest-results", "bulk-load-" + this.target));

@@ -101,6 +101,23 @@ public final class GridTarget implements Target {
         return read.thenApply((value) -> (value == null) ? Layer.MISS : (l1 ? Layer.L1 : Layer.L2));
     }
 
+    /**
+     * Returns the region of a class, for uses beside {@link #execute} such as bulk writes.
+     * @param dataClass the class
+     * @return the region, of raw bytes
+     */
+    public CacheRegion<WeddingKey, byte[]> region(DataClass dataClass) {
+        return this.regions.get(dataClass);
+    }
+
+    /**
+     * Returns how many members the client sees.
+     * @return the cluster's size
+     */
+    public int members() {
+        return this.client.hazelcast().getCluster().getMembers().size();
+    }
+
     @Override
     public Optional<GridControl> cluster() {
         return (this.owned instanceof GridControl control) ? Optional.of(control) : Optional.empty();

@@ -46,15 +46,29 @@ public final class Targets {
      */
     public static Target open(String name, TargetOptions grid) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "grid" -> grid(name, grid, CatalogLoader.loadDefault());
-            case "grid-l2" -> grid(name, grid, withoutNearCaches());
+            case "grid", "grid-l2" -> openGrid(name, grid);
             case "caffeine" -> new CaffeineTarget(1_000_000);
             case "redis" -> RedisTarget.connect(grid.redisUri(), CatalogLoader.loadDefault());
             default -> throw new IllegalArgumentException("--target '" + name + "' is not one of " + NAMES);
         };
     }
 
-    private static Target grid(String name, TargetOptions options, Catalog clientCatalog) {
+    /**
+     * Opens a grid target: connects to the running cluster the options name, or starts an embedded one.
+     * @param name {@code grid} (near caches on) or {@code grid-l2} (off)
+     * @param options where the grid is
+     * @return the target, owning the client and any grid it started
+     * @throws IllegalArgumentException naming the value for another name
+     */
+    public static GridTarget openGrid(String name, TargetOptions options) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "grid" -> grid(name, options, CatalogLoader.loadDefault());
+            case "grid-l2" -> grid(name, options, withoutNearCaches());
+            default -> throw new IllegalArgumentException("--target '" + name + "' is not grid or grid-l2");
+        };
+    }
+
+    private static GridTarget grid(String name, TargetOptions options, Catalog clientCatalog) {
         EmbeddedGrid embedded = null;
         List<String> members = options.members();
         String clusterName = options.clusterName();
