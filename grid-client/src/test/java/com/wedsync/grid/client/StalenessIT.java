@@ -40,10 +40,14 @@ class StalenessIT {
         // Few writes, spread out: at this rate no member's queue reaches the batch size of 100, so each
         // invalidation waits for the periodic flush, as a lone write in a quiet cluster does.
         Staleness staleness = measure("batched (Hazelcast's default)",
-                (config) -> config.setProperty(BATCH_ENABLED, "true"), new Plan(25, Duration.ofMillis(100), BATCH_FREQUENCY.plusSeconds(2), Duration.ofSeconds(3)));
+                (config) -> config.setProperty(BATCH_ENABLED, "true"),
+                new Plan(25, Duration.ofMillis(100), BATCH_FREQUENCY.plusSeconds(2), Duration.ofSeconds(8)));
 
+        // The budget leaves room for 25 starts at 100 ms; on a loaded 2-CPU machine a start can stall for over a
+        // second (once only 2 of 25 started in 3 s), so the count of starts is bounded below, not fixed.
         assertThat(staleness.timeouts()).as("trials that exceeded the cap").isZero();
-        assertThat(staleness.converged()).isEqualTo(25);
+        assertThat(staleness.started()).as("trials started").isGreaterThanOrEqualTo(10);
+        assertThat(staleness.converged()).isEqualTo(staleness.started());
     }
 
     @Test
