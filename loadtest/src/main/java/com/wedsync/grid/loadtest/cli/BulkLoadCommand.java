@@ -5,12 +5,10 @@ import com.wedsync.grid.config.catalog.Durations;
 import com.wedsync.grid.loadtest.bulk.BulkLoad;
 import com.wedsync.grid.loadtest.bulk.BulkOptions;
 import com.wedsync.grid.loadtest.bulk.BulkResult;
-import com.wedsync.grid.loadtest.target.Targets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,20 +41,8 @@ final class BulkLoadCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120s", description = "longest all rounds may take (default: ${DEFAULT-VALUE})")
     String timeout;
 
-    @Option(names = "--embedded", defaultValue = "1", description = "members to start in-process when --members is not given (default: ${DEFAULT-VALUE})")
-    int embedded;
-
-    @Option(names = "--members", split = ",", description = "host:port of a running cluster's members")
-    List<String> members = new ArrayList<>();
-
-    @Option(names = "--cluster-name", defaultValue = "wedsync-grid", description = "the running cluster's name (default: ${DEFAULT-VALUE})")
-    String clusterName;
-
-    @Option(names = "--memory-limit", defaultValue = "512", description = "each embedded member's cache memory, MiB (default: ${DEFAULT-VALUE})")
-    long memoryLimitMib;
-
-    @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379", description = "the redis target's server (default: ${DEFAULT-VALUE})")
-    String redisUri;
+    @Mixin
+    TargetLocation location = new TargetLocation();
 
     @Option(names = "--out", description = "output folder (default: loadtest-results/bulk-load-<target>)")
     Path out;
@@ -65,8 +51,7 @@ final class BulkLoadCommand implements Callable<Integer> {
     public Integer call() {
         BulkOptions options = new BulkOptions(this.target, DataClass.fromId(this.dataClass), this.values,
                 this.valueBytes, this.batch, this.rounds, Durations.parse("--timeout", this.timeout),
-                new Targets.TargetOptions(this.members, this.clusterName, this.embedded, this.memoryLimitMib << 20,
-                        this.redisUri));
+                this.location.options(1, 512));
         Path folder = RunOptions.createdFolder((this.out != null) ? this.out
                 : Path.of("loadtest-results", "bulk-load-" + this.target));
         System.out.printf("bulk-load %s: %,d values of %,d B into %s in batches of %,d%n", this.target, this.values,

@@ -12,8 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,25 +21,11 @@ import picocli.CommandLine.Option;
  */
 final class RunOptions {
 
-    private static final long MAX_MEMORY_MIB = 1L << 20;
+    @Mixin
+    TargetLocation location = new TargetLocation();
 
     @Option(names = "--scenario", defaultValue = "baseline", description = "baseline, max-throughput, saturday-spike, season-sustained, multi-layer, memory-pressure, scale-out, failover or concurrent-weddings (default: ${DEFAULT-VALUE})")
     String scenario;
-
-    @Option(names = "--embedded", description = "members to start in-process when --members is not given (default: the scenario's)")
-    Integer embedded;
-
-    @Option(names = "--members", split = ",", description = "host:port of a running cluster's members")
-    List<String> members = new ArrayList<>();
-
-    @Option(names = "--cluster-name", defaultValue = "wedsync-grid", description = "the running cluster's name (default: ${DEFAULT-VALUE})")
-    String clusterName;
-
-    @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379", description = "the redis target's server (default: ${DEFAULT-VALUE})")
-    String redisUri;
-
-    @Option(names = "--memory-limit", description = "each embedded member's cache memory, MiB (default: the scenario's)")
-    Long memoryLimitMib;
 
     @Option(names = "--rate", description = "target ops/s; 0 for closed loop (default: the scenario's)")
     Double rate;
@@ -94,21 +79,11 @@ final class RunOptions {
     }
 
     Targets.TargetOptions targets(Scenario chosen) {
-        long memoryMib = (this.memoryLimitMib != null) ? this.memoryLimitMib : chosen.memoryLimitMib();
-        if (memoryMib < 1 || memoryMib > MAX_MEMORY_MIB) {
-            throw new IllegalArgumentException("--memory-limit (" + memoryMib + ") must be between 1 and "
-                    + MAX_MEMORY_MIB + " MiB");
-        }
-        return new Targets.TargetOptions(this.members, this.clusterName, embedded(chosen), memoryMib << 20,
-                this.redisUri);
+        return this.location.options(chosen.members(), chosen.memoryLimitMib());
     }
 
     int memberCount(String target, Scenario chosen) {
-        return target.startsWith("grid") ? (this.members.isEmpty() ? embedded(chosen) : this.members.size()) : 0;
-    }
-
-    private int embedded(Scenario chosen) {
-        return (this.embedded != null) ? this.embedded : chosen.members();
+        return this.location.memberCount(target, chosen.members());
     }
 
     Path folder(String name) {

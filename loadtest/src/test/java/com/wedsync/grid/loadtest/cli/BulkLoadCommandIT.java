@@ -66,6 +66,9 @@ class BulkLoadCommandIT {
         assertThat(err.toString()).contains("--target 'caffeine' is not one of [grid, grid-l2, redis]");
         assertThat(commandLine.execute("bulk-load", "--class", "weddings", "--out", out.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("unknown data class 'weddings'");
+        // Checked where run and compare check it too: before this, bulk-load passed 0 MiB on to the embedded grid.
+        assertThat(commandLine.execute("bulk-load", "--memory-limit", "0", "--out", out.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--memory-limit (0) must be between 1 and 1048576 MiB");
     }
 
     @SuppressWarnings("unchecked")
