@@ -66,13 +66,14 @@ final class NodeProcess {
 
     private final Process process;
 
-    private NodeProcess(String name, Map<String, String> env, List<String> javaArgs) throws IOException {
+    private NodeProcess(String name, Map<String, String> env, List<String> prefix, List<String> javaArgs)
+            throws IOException {
         this.name = name;
         this.httpPort = Integer.parseInt(env.getOrDefault("GRID_HTTP_PORT", "8080"));
         Path dir = Files.createDirectories(buildDir().resolve("e2e"));
         this.stdout = dir.resolve(name + ".out.log");
         this.stderr = dir.resolve(name + ".err.log");
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaArgs);
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -215,6 +216,16 @@ final class NodeProcess {
     }
 
     /**
+     * Sends SIGKILL and waits for the process to exit: the member gets no chance to hand over its partitions.
+     * @param atMost how long to wait
+     * @return the exit code
+     */
+    int kill(Duration atMost) {
+        this.process.destroyForcibly();
+        return awaitExit(atMost);
+    }
+
+    /**
      * Waits for the process to exit on its own.
      * @param atMost how long to wait
      * @return the exit code
@@ -328,8 +339,21 @@ final class NodeProcess {
          * @return the running process
          */
         NodeProcess start(String name, Map<String, String> env, List<String> javaArgs) {
+            return start(name, env, List.of(), javaArgs);
+        }
+
+        /**
+         * Starts a node through a launcher that execs its arguments, for example {@code ip netns exec <ns>}: the
+         * process is then the JVM itself, so signals reach it.
+         * @param name what the test calls the node; names its log files
+         * @param env its whole {@code GRID_*} environment
+         * @param prefix the launcher's command line, before {@code java}
+         * @param javaArgs everything after {@code java} on the command line
+         * @return the running process
+         */
+        NodeProcess start(String name, Map<String, String> env, List<String> prefix, List<String> javaArgs) {
             try {
-                NodeProcess node = new NodeProcess(name, Map.copyOf(env), javaArgs);
+                NodeProcess node = new NodeProcess(name, Map.copyOf(env), List.copyOf(prefix), javaArgs);
                 this.nodes.add(node);
                 return node;
             }
