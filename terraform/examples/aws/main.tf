@@ -42,4 +42,5 @@ module "grid" {
   admin_token                   = var.admin_token
   time_zone                     = var.time_zone
   management_center             = var.management_center
+  cloudwatch_scaling            = { enabled = var.cloudwatch_scaling }
 }

@@ -56,6 +56,12 @@ variable "time_zone" {
   default     = "Europe/London"
 }
 
+variable "cloudwatch_scaling" {
+  description = "Scale the group on the member count the nodes ask for, which they then publish to CloudWatch (namespace WedSyncGrid)."
+  type        = bool
+  default     = false
+}
+
 variable "management_center" {
   description = "Management Center (see the module's variable)."
   type = object({

@@ -31,9 +31,9 @@ resource "aws_autoscaling_policy" "desired_members" {
           stat = "Maximum"
           metric {
             namespace   = var.cloudwatch_scaling.namespace
-            metric_name = var.cloudwatch_scaling.metric_name
+            metric_name = local.desired_members_metric.name
             dynamic "dimensions" {
-              for_each = var.cloudwatch_scaling.dimensions
+              for_each = local.desired_members_metric.dimensions
               content {
                 name  = dimensions.key
                 value = dimensions.value

@@ -89,14 +89,17 @@ variable "time_zone" {
 }
 
 variable "cloudwatch_scaling" {
-  description = "Scale on grid_scaling_desired_members published to CloudWatch (needs Micrometer's CloudWatch registry in grid-node); adds cloudwatch:PutMetricData, limited to the namespace, to the role."
+  description = "Scale on the member count the nodes' advisor asks for: turns on grid-node's CloudWatch export (GRID_CLOUDWATCH_*), adds the target-tracking policy on the metric it publishes, and cloudwatch:PutMetricData, limited to the namespace, to the role."
   type = object({
-    enabled     = bool
-    namespace   = optional(string, "WedSyncGrid")
-    metric_name = optional(string, "grid.scaling.desired.members")
-    dimensions  = optional(map(string), {})
+    enabled   = bool
+    namespace = optional(string, "WedSyncGrid")
   })
   default = { enabled = false }
+
+  validation {
+    condition     = can(regex("^[0-9A-Za-z._/#: -]{1,255}$", var.cloudwatch_scaling.namespace)) && trimspace(var.cloudwatch_scaling.namespace) != "" && !startswith(var.cloudwatch_scaling.namespace, "AWS/") && !startswith(var.cloudwatch_scaling.namespace, ":")
+    error_message = "cloudwatch_scaling.namespace must be 1-255 letters, digits or . - _ / # : and spaces, not blank, not starting with ':' or 'AWS/' (grid-node rejects it otherwise)."
+  }
 }
 
 variable "management_center" {

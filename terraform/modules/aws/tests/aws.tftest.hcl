@@ -126,7 +126,7 @@ run "cloudwatch_scaling_adds_the_policy_and_only_put_metric_data" {
   command = plan
   variables {
     sizing             = run.sizing
-    cloudwatch_scaling = { enabled = true }
+    cloudwatch_scaling = { enabled = true, namespace = "WedSync/Grid" }
   }
 
   assert {
@@ -137,6 +137,48 @@ run "cloudwatch_scaling_adds_the_policy_and_only_put_metric_data" {
     condition     = length(data.aws_iam_policy_document.member.statement) == 2 && toset(data.aws_iam_policy_document.member.statement[1].actions) == toset(["cloudwatch:PutMetricData"])
     error_message = "Publishing the metric should add cloudwatch:PutMetricData only."
   }
+  assert {
+    condition = one([for c in data.aws_iam_policy_document.member.statement[1].condition : c
+    if c.variable == "cloudwatch:namespace" && c.test == "StringEquals" && toset(c.values) == toset(["WedSync/Grid"])]) != null
+    error_message = "cloudwatch:PutMetricData should be limited to the namespace."
+  }
+  assert {
+    condition     = strcontains(base64decode(aws_launch_template.member.user_data), "GRID_CLOUDWATCH_ENABLED=true\nGRID_CLOUDWATCH_NAMESPACE=WedSync/Grid\n")
+    error_message = "The members should publish to the namespace the policy reads."
+  }
+}
+
+# What grid-node publishes (its CloudWatchExportIT decodes the PutMetricData request): metric name, namespace and
+# the whole set of dimensions must match, or the policy tracks a metric that never gets data.
+run "the_policy_reads_the_metric_grid_node_publishes" {
+  command = plan
+  variables {
+    sizing             = run.sizing
+    cloudwatch_scaling = { enabled = true }
+  }
+
+  assert {
+    condition = alltrue([for m in aws_autoscaling_policy.desired_members[0].target_tracking_configuration[0].customized_metric_specification[0].metrics :
+      m.metric_stat[0].metric[0].namespace == "WedSyncGrid"
+      && m.metric_stat[0].metric[0].metric_name == "grid.scaling.desired.members.value"
+      && m.metric_stat[0].stat == "Maximum"
+      && { for d in m.metric_stat[0].metric[0].dimensions : d.name => d.value } == { application = "grid-node", cluster = "wedsync-grid" }
+    if m.id == "desired"])
+    error_message = "The policy should read grid.scaling.desired.members.value in WedSyncGrid with the dimensions application=grid-node and cluster=<name>."
+  }
+  assert {
+    condition     = length([for m in aws_autoscaling_policy.desired_members[0].target_tracking_configuration[0].customized_metric_specification[0].metrics : m if m.id == "desired"]) == 1
+    error_message = "The policy should have one desired-members metric."
+  }
+}
+
+run "an_aws_namespace_is_rejected" {
+  command = plan
+  variables {
+    sizing             = run.sizing
+    cloudwatch_scaling = { enabled = true, namespace = "AWS/EC2" }
+  }
+  expect_failures = [var.cloudwatch_scaling]
 }
 
 run "no_scaling_policy_without_the_metric" {
@@ -147,7 +189,11 @@ run "no_scaling_policy_without_the_metric" {
 
   assert {
     condition     = length(aws_autoscaling_policy.desired_members) == 0
-    error_message = "Without the CloudWatch registry there is no metric to scale on."
+    error_message = "Without the CloudWatch export there is no metric to scale on."
+  }
+  assert {
+    condition     = !strcontains(base64decode(aws_launch_template.member.user_data), "GRID_CLOUDWATCH")
+    error_message = "Without CloudWatch scaling the members should not publish to CloudWatch."
   }
 }
 
