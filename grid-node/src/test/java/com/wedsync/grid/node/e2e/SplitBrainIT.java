@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * majority) lose every packet to and from member 2 (the minority) and back. With a quorum of 2, the minority refuses
  * wedding writes once it notices, the majority takes them, and both take vendor responses; after the heal the
  * minority merges into the majority, which keeps every acknowledged wedding write and the latest update of each
- * vendor response (LatestUpdateMergePolicy). Prints how long detection, the minority's accepting window and the
- * merge took. Needs root and iproute2; skipped elsewhere, unless CI=true, where it fails.
+ * vendor response (LatestUpdateMergePolicy, which compares whole seconds: a tie goes to the minority). Prints how long
+ * detection, the minority's accepting window and the merge took. Needs root and iproute2; skipped elsewhere, unless CI=true, where it fails.
  */
 class SplitBrainIT {
 
@@ -108,7 +108,8 @@ class SplitBrainIT {
         int refused;
         try (GridClient majority = connect(List.of(member(net, 0), member(net, 1)));
                 GridClient minority = connect(List.of(member(net, 2)))) {
-            refused = writeOnBothSides(majority, minority, seeds, majorityWrites, vendorExpected);
+            refused = writeWeddings(majority, minority, seeds, majorityWrites);
+            figures.tieChecked = writeVendorResponses(majority, minority, vendorExpected);
         }
 
         long healAt = System.nanoTime();
@@ -143,11 +144,11 @@ class SplitBrainIT {
 
     /**
      * Majority: updates every seed and adds new weddings, all acknowledged. Minority: the same, all refused with a
-     * named error. Vendor responses: for half the keys the minority writes first and the majority a second later, for
-     * the other half the other way round; each key must end with the later write.
+     * named error.
+     * @return how many writes the minority refused
      */
-    private static int writeOnBothSides(GridClient majorityClient, GridClient minorityClient, List<WeddingKey> seeds,
-            Map<WeddingKey, String> majorityWrites, Map<WeddingKey, String> vendorExpected) {
+    private static int writeWeddings(GridClient majorityClient, GridClient minorityClient, List<WeddingKey> seeds,
+            Map<WeddingKey, String> majorityWrites) {
         CacheRegion<WeddingKey, String> majority = majorityClient.region(DataClass.WEDDING_DATA, String.class);
         CacheRegion<WeddingKey, String> minority = minorityClient.region(DataClass.WEDDING_DATA, String.class);
         List<WeddingKey> majorityKeys = new ArrayList<>(seeds);
@@ -162,22 +163,40 @@ class SplitBrainIT {
             assertThatThrownBy(() -> minority.put(key, "minority")).isInstanceOf(GridUnavailableException.class)
                 .hasMessageStartingWith("region wedding_data: put refused by split-brain protection");
         }
-        CacheRegion<WeddingKey, String> vendorA = majorityClient.region(DataClass.VENDOR_RESPONSES, String.class);
-        CacheRegion<WeddingKey, String> vendorB = minorityClient.region(DataClass.VENDOR_RESPONSES, String.class);
+        return minorityKeys.size();
+    }
+
+    /**
+     * Vendor responses, unprotected, written on both sides: for some keys the minority writes first and the majority
+     * a second later, for others the other way round; each must end with the later write. For a few more both write
+     * within one second, the majority last: the tie goes to the merging side, so the minority's earlier write wins.
+     * @return whether the same-second writes did fall into one second (and are checked)
+     */
+    private static boolean writeVendorResponses(GridClient majorityClient, GridClient minorityClient,
+            Map<WeddingKey, String> expected) {
+        CacheRegion<WeddingKey, String> majority = majorityClient.region(DataClass.VENDOR_RESPONSES, String.class);
+        CacheRegion<WeddingKey, String> minority = minorityClient.region(DataClass.VENDOR_RESPONSES, String.class);
         List<WeddingKey> minorityFirst = keys("v-minority-first-", VENDOR_KEYS);
         List<WeddingKey> majorityFirst = keys("v-majority-first-", VENDOR_KEYS);
-        minorityFirst.forEach((key) -> vendorB.put(key, "minority-earlier"));
-        majorityFirst.forEach((key) -> vendorA.put(key, "majority-earlier"));
+        minorityFirst.forEach((key) -> minority.put(key, "minority-earlier"));
+        majorityFirst.forEach((key) -> majority.put(key, "majority-earlier"));
         awaitNextSecond();
-        minorityFirst.forEach((key) -> {
-            vendorA.put(key, "majority-later");
-            vendorExpected.put(key, "majority-later");
+        minorityFirst.forEach((key) -> majority.put(key, "majority-later"));
+        majorityFirst.forEach((key) -> minority.put(key, "minority-later"));
+        minorityFirst.forEach((key) -> expected.put(key, "majority-later"));
+        majorityFirst.forEach((key) -> expected.put(key, "minority-later"));
+        awaitNextSecond();
+        long second = System.currentTimeMillis() / 1000;
+        List<WeddingKey> sameSecond = keys("v-same-second-", 3);
+        sameSecond.forEach((key) -> {
+            minority.put(key, "minority-earlier");
+            majority.put(key, "majority-later");
         });
-        majorityFirst.forEach((key) -> {
-            vendorB.put(key, "minority-later");
-            vendorExpected.put(key, "minority-later");
-        });
-        return minorityKeys.size();
+        boolean tied = System.currentTimeMillis() / 1000 == second;
+        if (tied) {
+            sameSecond.forEach((key) -> expected.put(key, "minority-earlier"));
+        }
+        return tied;
     }
 
     /**
@@ -318,6 +337,8 @@ class SplitBrainIT {
 
         private long splitAt;
 
+        private boolean tieChecked;
+
         private final StringBuilder lines = new StringBuilder();
 
         void split(long at, Map<Integer, Duration> detected, List<WriteProbe.Attempt> probed) {
@@ -343,8 +364,9 @@ class SplitBrainIT {
 
         void print(int majorityWrites, long majorityLost, int refused, int windowWrites, long windowLost) {
             this.lines.append(String.format("majority wedding writes acknowledged %d, lost %d; minority wedding writes"
-                    + " refused %d; minority writes acknowledged in the detection window %d, lost %d",
-                    majorityWrites, majorityLost, refused, windowWrites, windowLost));
+                    + " refused %d; minority writes acknowledged in the detection window %d, lost %d;%n"
+                    + "same-second vendor writes on both sides checked (minority's earlier write wins): %s",
+                    majorityWrites, majorityLost, refused, windowWrites, windowLost, this.tieChecked));
             System.out.println("[split-brain] " + this.lines.toString().replace("\n", "\n[split-brain] "));
         }
 
