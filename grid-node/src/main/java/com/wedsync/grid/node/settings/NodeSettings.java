@@ -82,7 +82,8 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
     public static final String QUORUM_MIN_MEMBERS = "GRID_QUORUM_MIN_MEMBERS";
     /**
      * How recent a member's last heartbeat must be for it to count towards {@value #QUORUM_MIN_MEMBERS}: about how
-     * long a minority keeps accepting protected writes after a split (15s by default).
+     * long a minority keeps accepting protected writes after a split (15s by default; longer than Hazelcast's
+     * heartbeat interval, 5 s, and shorter than its member timeout, 60 s, unless the JVM changes those).
      */
     public static final String QUORUM_HEARTBEAT_TOLERANCE = "GRID_QUORUM_HEARTBEAT_TOLERANCE";
 
@@ -183,7 +184,22 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
             throw new InvalidSettingException(QUORUM_MIN_MEMBERS, text,
                     "must be at least 2 (leave it unset for no split-brain protection)");
         }
+        checkHeartbeatTolerance(values.text(QUORUM_HEARTBEAT_TOLERANCE, "15s (the default)"), tolerance);
         return new Quorum(minMembers, tolerance);
+    }
+
+    /**
+     * Hazelcast refuses, with a stack trace, a tolerance not below its member timeout; one not above the heartbeat
+     * interval would count members out between two heartbeats. Both are Hazelcast properties (system properties).
+     */
+    private static void checkHeartbeatTolerance(String text, Duration tolerance) {
+        long interval = Long.getLong("hazelcast.heartbeat.interval.seconds", 5);
+        long timeout = Long.getLong("hazelcast.max.no.heartbeat.seconds", 60);
+        if (tolerance.toMillis() <= interval * 1000 || tolerance.toMillis() >= timeout * 1000) {
+            throw new InvalidSettingException(QUORUM_HEARTBEAT_TOLERANCE, text, "must be longer than the heartbeat"
+                    + " interval (" + interval + "s, hazelcast.heartbeat.interval.seconds) and shorter than the member"
+                    + " timeout (" + timeout + "s, hazelcast.max.no.heartbeat.seconds)");
+        }
     }
 
     /** Runs a validation of one variable's value, so that its error names the variable, not the record field. */
