@@ -75,7 +75,7 @@ class SplitBrainIT {
         }
     }
 
-    private void run(NetworkNamespaces net, List<NodeProcess> members) throws Exception {
+    private void run(NetworkNamespaces net, List<NodeProcess> members) {
         startGrid(net, members);
         List<String> all = List.of(member(net, 0), member(net, 1), member(net, 2));
         List<WeddingKey> seeds = keys("w-seed-", SEEDS);
@@ -84,24 +84,8 @@ class SplitBrainIT {
             seeds.forEach((key) -> wedding.put(key, "seed"));
         }
         awaitView(net, "3 members, safe", Map.of(0, 3, 1, 3, 2, 3), true);
-
         Figures figures = new Figures();
-        List<WriteProbe.Attempt> probed;
-        Map<Integer, Duration> detected;
-        try (WriteProbe probe = WriteProbe.start(this.clusterName, member(net, 2))) {
-            await("probe writes acknowledged before the split").atMost(Duration.ofSeconds(20))
-                .until(() -> probe.attempts().stream().filter(WriteProbe.Attempt::acknowledged).count() >= 10);
-            long splitAt = System.nanoTime();
-            split(net);
-            detected = awaitView(net, "each side sees only itself", Map.of(0, 2, 1, 2, 2, 1), false);
-            await("the minority refuses the probe's writes").atMost(Duration.ofSeconds(30))
-                .until(() -> probe.attempts().stream().anyMatch(WriteProbe.Attempt::refused));
-            probe.stop();
-            probed = probe.attempts();
-            await("every probe write answered").atMost(WriteProbe.WRITE_TIMEOUT.plusSeconds(5))
-                .until(() -> probed.stream().allMatch((attempt) -> attempt.done().isDone()));
-            figures.split(splitAt, detected, probed);
-        }
+        List<WriteProbe.Attempt> probed = splitWhileProbing(net, figures);
 
         Map<WeddingKey, String> majorityWrites = new LinkedHashMap<>();
         Map<WeddingKey, String> vendorExpected = new LinkedHashMap<>();
@@ -112,14 +96,7 @@ class SplitBrainIT {
             figures.tieChecked = writeVendorResponses(majority, minority, vendorExpected);
         }
 
-        long healAt = System.nanoTime();
-        heal(net);
-        // Membership and readiness come back before the minority's entries are merged: MERGED is logged after.
-        members.get(2).awaitOutput(" is MERGED", Duration.ofSeconds(90));
-        Duration toMerged = Duration.ofNanos(System.nanoTime() - healAt);
-        Map<Integer, Duration> safe = awaitView(net, "one cluster of 3 again", Map.of(0, 3, 1, 3, 2, 3), true);
-        figures.merged(toMerged, safe);
-
+        healAndAwaitMerge(net, members.get(2), figures);
         try (GridClient reader = connect(all)) {
             CacheRegion<WeddingKey, String> wedding = reader.region(DataClass.WEDDING_DATA, String.class);
             CacheRegion<WeddingKey, String> vendor = reader.region(DataClass.VENDOR_RESPONSES, String.class);
@@ -140,6 +117,41 @@ class SplitBrainIT {
             assertThat(windowLost).as("wedding writes the minority acknowledged before it noticed, lost in the merge")
                 .isZero();
         }
+    }
+
+    /**
+     * Splits the grid while a probe writes wedding data through the minority alone, and waits until each side sees
+     * only itself and the minority refuses the probe's writes.
+     * @return every write the probe issued, each answered
+     */
+    private List<WriteProbe.Attempt> splitWhileProbing(NetworkNamespaces net, Figures figures) {
+        try (WriteProbe probe = WriteProbe.start(this.clusterName, member(net, 2))) {
+            await("probe writes acknowledged before the split").atMost(Duration.ofSeconds(20))
+                .until(() -> probe.attempts().stream().filter(WriteProbe.Attempt::acknowledged).count() >= 10);
+            long splitAt = System.nanoTime();
+            split(net);
+            Map<Integer, Duration> detected = awaitView(net, "each side sees only itself", Map.of(0, 2, 1, 2, 2, 1),
+                    false);
+            await("the minority refuses the probe's writes").atMost(Duration.ofSeconds(30))
+                .until(() -> probe.attempts().stream().anyMatch(WriteProbe.Attempt::refused));
+            probe.stop();
+            List<WriteProbe.Attempt> probed = probe.attempts();
+            await("every probe write answered").atMost(WriteProbe.WRITE_TIMEOUT.plusSeconds(5))
+                .until(() -> probed.stream().allMatch((attempt) -> attempt.done().isDone()));
+            figures.split(splitAt, detected, probed);
+            return probed;
+        }
+    }
+
+    /** Heals the split and waits until the minority has merged and all three are ready in one cluster. */
+    private void healAndAwaitMerge(NetworkNamespaces net, NodeProcess minority, Figures figures) {
+        long healAt = System.nanoTime();
+        heal(net);
+        // Membership and readiness come back before the minority's entries are merged: MERGED is logged after.
+        minority.awaitOutput(" is MERGED", Duration.ofSeconds(90));
+        Duration toMerged = Duration.ofNanos(System.nanoTime() - healAt);
+        Map<Integer, Duration> safe = awaitView(net, "one cluster of 3 again", Map.of(0, 3, 1, 3, 2, 3), true);
+        figures.merged(toMerged, safe);
     }
 
     /**
