@@ -37,6 +37,11 @@ locals {
   needed_members = { for day, n in local.traffic_members : day => max(n, var.min_members, local.replication_members, local.memory_members) }
   members        = { for day, n in local.needed_members : day => min(n, var.max_members) }
 
+  # A strict majority of the baseline cluster (the fewest members it runs with), so that at most one side of a split
+  # takes writes of the classes the catalog protects; none when no class is protected or the baseline is under 3.
+  protected_classes  = [for name, c in local.catalog : name if try(c["split-brain-protection"], false)]
+  quorum_min_members = length(local.protected_classes) > 0 && local.members.baseline >= 3 ? floor(local.members.baseline / 2) + 1 : null
+
   jvm_flags = [
     "-Xms${var.heap_mib}m",
     "-Xmx${var.heap_mib}m",

@@ -43,8 +43,8 @@ output "container_memory_mib" {
 }
 
 output "environment" {
-  description = "Environment of each member derived from the sizing: memory limit, JVM flags, calendar multipliers and the node's scaling settings (Spring's relaxed binding of grid.scaling.*)."
-  value = {
+  description = "Environment of each member derived from the sizing: memory limit, JVM flags, calendar multipliers, the node's scaling settings (Spring's relaxed binding of grid.scaling.*) and the split-brain quorum."
+  value = merge({
     GRID_MEMORY_LIMIT                       = "${local.memory_limit_mib}m"
     JAVA_TOOL_OPTIONS                       = join(" ", local.jvm_flags)
     SATURDAY_BOOST_MULTIPLIER               = tostring(var.saturday_multiplier)
@@ -55,7 +55,12 @@ output "environment" {
     GRID_SCALING_MAXMEMBERS                 = tostring(var.max_members)
     GRID_SCALING_LEADTIME                   = "${var.prescale_lead_hours}h"
     GRID_SHUTDOWN_TIMEOUT                   = "${var.shutdown_timeout_seconds}s"
-  }
+  }, local.quorum_min_members == null ? {} : { GRID_QUORUM_MIN_MEMBERS = tostring(local.quorum_min_members) })
+}
+
+output "quorum_min_members" {
+  description = "GRID_QUORUM_MIN_MEMBERS: a strict majority of the baseline count, floor(n/2)+1, below which a side of a split refuses writes of the catalog's split-brain-protected classes (null when none is protected or the baseline is under 3). A larger, pre-scaled cluster can split into two sides that both reach it."
+  value       = local.quorum_min_members
 }
 
 output "class_budgets" {

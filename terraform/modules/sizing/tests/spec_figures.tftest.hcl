@@ -33,6 +33,10 @@ run "spec_figures_give_13_19_63_94_members" {
     condition     = output.within_max_members
     error_message = "94 members are within the default max_members (200)."
   }
+  assert {
+    condition     = output.quorum_min_members == 7 && output.environment.GRID_QUORUM_MIN_MEMBERS == "7"
+    error_message = "A baseline of 13 members should give a quorum of floor(13/2)+1 = 7, got ${jsonencode(output.quorum_min_members)}."
+  }
 }
 
 run "heap_gives_memory_limit_flags_and_budgets_as_the_node" {

@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
  * @param protectUpcoming whether entries that expire last (upcoming weddings) are evicted last
  * @param nearCache the client-side near cache
  * @param mergePolicy the simple class name of a Hazelcast split-brain merge policy
+ * @param splitBrainProtection whether the class's map refuses writes on a side of a split smaller than the
+ *     member's quorum (see {@code MemberSettings#quorum()}); without a quorum configured it has no effect
  */
 public record DataClassPolicy(DataClass dataClass, String mapName, int memorySharePercent, int backupCount,
         int asyncBackupCount, TtlBounds ttl, Duration maxIdle, EvictionPolicy eviction, boolean protectUpcoming,
-        NearCachePolicy nearCache, String mergePolicy) {
+        NearCachePolicy nearCache, String mergePolicy, boolean splitBrainProtection) {
 
     /** The most backups Hazelcast keeps of an entry, synchronous and asynchronous together. */
     public static final int MAX_BACKUPS = 6;
@@ -76,6 +78,28 @@ public record DataClassPolicy(DataClass dataClass, String mapName, int memorySha
             throw new IllegalArgumentException(
                     "merge-policy ('" + mergePolicy + "') is not one of " + new java.util.TreeSet<>(MERGE_POLICIES));
         }
+    }
+
+    /**
+     * Creates a policy without split-brain protection.
+     * @param dataClass see {@link #dataClass()}
+     * @param mapName see {@link #mapName()}
+     * @param memorySharePercent see {@link #memorySharePercent()}
+     * @param backupCount see {@link #backupCount()}
+     * @param asyncBackupCount see {@link #asyncBackupCount()}
+     * @param ttl see {@link #ttl()}
+     * @param maxIdle see {@link #maxIdle()}
+     * @param eviction see {@link #eviction()}
+     * @param protectUpcoming see {@link #protectUpcoming()}
+     * @param nearCache see {@link #nearCache()}
+     * @param mergePolicy see {@link #mergePolicy()}
+     * @throws IllegalArgumentException naming the field and the value when it is missing or out of range
+     */
+    public DataClassPolicy(DataClass dataClass, String mapName, int memorySharePercent, int backupCount,
+            int asyncBackupCount, TtlBounds ttl, Duration maxIdle, EvictionPolicy eviction, boolean protectUpcoming,
+            NearCachePolicy nearCache, String mergePolicy) {
+        this(dataClass, mapName, memorySharePercent, backupCount, asyncBackupCount, ttl, maxIdle, eviction,
+                protectUpcoming, nearCache, mergePolicy, false);
     }
 
     /**

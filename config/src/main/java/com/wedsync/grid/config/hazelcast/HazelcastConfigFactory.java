@@ -13,6 +13,8 @@ import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.PartitionGroupConfig.MemberGroupType;
+import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.catalog.NearCachePolicy;
@@ -23,12 +25,16 @@ import java.time.Duration;
  * Builds the Hazelcast member {@link Config} from the catalog and a member's settings: one BINARY IMap per data
  * class with a memory-based eviction bound from its share, backups, TTLs and merge policy; loopback-safe
  * networking with multicast, auto-detection, REST and memcache off; a Java serialization allow-list; the Compact
- * serializer of wedding keys; and a bounded graceful shutdown.
+ * serializer of wedding keys; a bounded graceful shutdown; and, with a quorum, split-brain protection of the
+ * classes the catalog marks.
  */
 public final class HazelcastConfigFactory {
 
     /** Hazelcast's memory-based bounds are whole mebibytes per member. */
     public static final long MIB = 1024L * 1024L;
+
+    /** The name of the split-brain protection of the catalog's protected classes (when the member has a quorum). */
+    public static final String QUORUM_NAME = "wedsync-quorum";
 
     /** Package prefixes Java deserialization accepts; everything else is refused. */
     static final String[] DESERIALIZATION_ALLOW_LIST = { "com.wedsync.grid.", "java.lang.", "java.util.",
@@ -51,6 +57,7 @@ public final class HazelcastConfigFactory {
         configurePartitionGroups(config, settings);
         configureProperties(config, settings);
         configureSerialization(config);
+        configureSplitBrainProtection(config, settings.quorum());
         for (DataClassPolicy policy : catalog.policies()) {
             config.addMapConfig(mapConfig(policy, settings));
         }
@@ -132,7 +139,27 @@ public final class HazelcastConfigFactory {
             .setEvictionConfig(eviction)
             .setStatisticsEnabled(true)
             .setPerEntryStatsEnabled(true)
-            .setMergePolicyConfig(new MergePolicyConfig(policy.mergePolicy(), MergePolicyConfig.DEFAULT_BATCH_SIZE));
+            .setMergePolicyConfig(new MergePolicyConfig(policy.mergePolicy(), MergePolicyConfig.DEFAULT_BATCH_SIZE))
+            .setSplitBrainProtectionName(
+                    (policy.splitBrainProtection() && settings.quorum().enabled()) ? QUORUM_NAME : null);
+    }
+
+    /**
+     * Refuses writes (not reads) to the protected maps on a side of a split with fewer recently heard members than
+     * the quorum. Reads stay: the minority still holds every wedding it had (wedding data keeps a copy on each of
+     * three members), clients' near caches answer reads regardless, and a refused read would take timelines offline
+     * without protecting anything the merge could lose.
+     */
+    private static void configureSplitBrainProtection(Config config, Quorum quorum) {
+        if (!quorum.enabled()) {
+            return;
+        }
+        SplitBrainProtectionConfig protection = SplitBrainProtectionConfig
+            .newRecentlyActiveSplitBrainProtectionConfigBuilder(QUORUM_NAME, quorum.minMembers(),
+                    (int) quorum.heartbeatTolerance().toMillis())
+            .build()
+            .setProtectOn(SplitBrainProtectionOn.WRITE);
+        config.addSplitBrainProtectionConfig(protection);
     }
 
     private static void configureNetwork(NetworkConfig network, MemberSettings settings) {

@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * @param discovery how the member finds the others
  * @param shutdownTimeout the longest a graceful shutdown waits for partitions to migrate
  * @param placement the cloud discovery's filters and whether backups go to another zone
+ * @param quorum the fewest members a side of a split needs to take writes of the catalog's protected classes
  */
 public record MemberSettings(String clusterName, List<String> members, String bindAddress, int port,
         boolean portAutoIncrement, long memoryLimitBytes, boolean weddingPriority, Discovery discovery,
-        Duration shutdownTimeout, Placement placement) {
+        Duration shutdownTimeout, Placement placement, Quorum quorum) {
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
@@ -54,10 +55,32 @@ public record MemberSettings(String clusterName, List<String> members, String bi
             throw new IllegalArgumentException("zone-aware placement needs the aws or kubernetes discovery, which "
                     + "tell each member its zone; discovery is " + discovery);
         }
+        Objects.requireNonNull(quorum, "quorum is missing; use Quorum.OFF");
     }
 
     /**
-     * Creates settings without cloud placement ({@link Placement#NONE}).
+     * Creates settings without split-brain protection ({@link Quorum#OFF}).
+     * @param clusterName see {@link #clusterName()}
+     * @param members see {@link #members()}
+     * @param bindAddress see {@link #bindAddress()}
+     * @param port see {@link #port()}
+     * @param portAutoIncrement see {@link #portAutoIncrement()}
+     * @param memoryLimitBytes see {@link #memoryLimitBytes()}
+     * @param weddingPriority see {@link #weddingPriority()}
+     * @param discovery see {@link #discovery()}
+     * @param shutdownTimeout see {@link #shutdownTimeout()}
+     * @param placement see {@link #placement()}
+     * @throws IllegalArgumentException naming the field and the value when one is missing or out of range
+     */
+    public MemberSettings(String clusterName, List<String> members, String bindAddress, int port,
+            boolean portAutoIncrement, long memoryLimitBytes, boolean weddingPriority, Discovery discovery,
+            Duration shutdownTimeout, Placement placement) {
+        this(clusterName, members, bindAddress, port, portAutoIncrement, memoryLimitBytes, weddingPriority,
+                discovery, shutdownTimeout, placement, Quorum.OFF);
+    }
+
+    /**
+     * Creates settings without cloud placement ({@link Placement#NONE}) or split-brain protection.
      * @param clusterName see {@link #clusterName()}
      * @param members see {@link #members()}
      * @param bindAddress see {@link #bindAddress()}
@@ -95,7 +118,8 @@ public record MemberSettings(String clusterName, List<String> members, String bi
      */
     public MemberSettings withPort(int newPort, boolean autoIncrement) {
         return new MemberSettings(this.clusterName, this.members, this.bindAddress, newPort, autoIncrement,
-                this.memoryLimitBytes, this.weddingPriority, this.discovery, this.shutdownTimeout, this.placement);
+                this.memoryLimitBytes, this.weddingPriority, this.discovery, this.shutdownTimeout, this.placement,
+                this.quorum);
     }
 
     /**
@@ -105,6 +129,18 @@ public record MemberSettings(String clusterName, List<String> members, String bi
      */
     public MemberSettings withMembers(List<String> newMembers) {
         return new MemberSettings(this.clusterName, newMembers, this.bindAddress, this.port, this.portAutoIncrement,
-                this.memoryLimitBytes, this.weddingPriority, this.discovery, this.shutdownTimeout, this.placement);
+                this.memoryLimitBytes, this.weddingPriority, this.discovery, this.shutdownTimeout, this.placement,
+                this.quorum);
+    }
+
+    /**
+     * Returns a copy with another split-brain protection.
+     * @param newQuorum the quorum, or {@link Quorum#OFF}
+     * @return the copy
+     */
+    public MemberSettings withQuorum(Quorum newQuorum) {
+        return new MemberSettings(this.clusterName, this.members, this.bindAddress, this.port, this.portAutoIncrement,
+                this.memoryLimitBytes, this.weddingPriority, this.discovery, this.shutdownTimeout, this.placement,
+                newQuorum);
     }
 }

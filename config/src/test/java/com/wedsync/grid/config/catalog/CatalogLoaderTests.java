@@ -45,8 +45,11 @@ class CatalogLoaderTests {
     }
 
     @Test
-    void shippedCatalogGivesOnlyWeddingDataUpcomingProtection() {
+    void shippedCatalogGivesOnlyWeddingDataUpcomingAndSplitBrainProtection() {
         assertThat(CatalogLoader.loadDefault().policies()).filteredOn(DataClassPolicy::protectUpcoming)
+            .extracting(DataClassPolicy::dataClass)
+            .containsExactly(DataClass.WEDDING_DATA);
+        assertThat(CatalogLoader.loadDefault().policies()).filteredOn(DataClassPolicy::splitBrainProtection)
             .extracting(DataClassPolicy::dataClass)
             .containsExactly(DataClass.WEDDING_DATA);
     }
@@ -112,7 +115,7 @@ class CatalogLoaderTests {
 
         assertThatThrownBy(() -> load(yaml)).isInstanceOf(CatalogException.class)
             .hasMessageStartingWith("catalog: unknown field vendor_responses.colour (known here: map, memory-share,")
-            .hasMessageContaining("merge-policy)");
+            .hasMessageContaining("merge-policy, split-brain-protection)");
     }
 
     @Test
@@ -245,6 +248,30 @@ class CatalogLoaderTests {
             .hasMessage("catalog: system_cache.merge-policy ('LastWriteWins') is not one of [DiscardMergePolicy,"
                     + " ExpirationTimeMergePolicy, HigherHitsMergePolicy, LatestAccessMergePolicy,"
                     + " LatestUpdateMergePolicy, PassThroughMergePolicy, PutIfAbsentMergePolicy]");
+    }
+
+    @Test
+    void splitBrainProtectionCanBeOverriddenPerClass() {
+        Catalog catalog = CatalogLoader.loadDefault(
+                Map.of("wedding_data.split-brain-protection", "false", "system_cache.split-brain-protection", "TRUE"));
+
+        assertThat(catalog.policy(DataClass.WEDDING_DATA).splitBrainProtection()).isFalse();
+        assertThat(catalog.policy(DataClass.SYSTEM_CACHE).splitBrainProtection()).isTrue();
+    }
+
+    @Test
+    void aSplitBrainProtectionThatIsNotABooleanIsRejectedNamingFieldAndValue() {
+        assertThatThrownBy(() -> CatalogLoader.loadDefault(Map.of("wedding_data.split-brain-protection", "quorum")))
+            .isInstanceOf(CatalogException.class)
+            .hasMessage("catalog: wedding_data.split-brain-protection ('quorum') must be true or false");
+    }
+
+    @Test
+    void aClassWithoutSplitBrainProtectionIsRejectedByItsPath() {
+        String yaml = SHIPPED.replaceFirst("\\n    split-brain-protection: true", "");
+
+        assertThatThrownBy(() -> load(yaml)).isInstanceOf(CatalogException.class)
+            .hasMessage("catalog: wedding_data.split-brain-protection is missing");
     }
 
     @Test

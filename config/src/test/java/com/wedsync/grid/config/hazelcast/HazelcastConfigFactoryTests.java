@@ -14,7 +14,10 @@ import com.hazelcast.config.PartitionGroupConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.internal.config.ConfigValidator;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
+import com.hazelcast.splitbrainprotection.impl.RecentlyActiveSplitBrainProtectionFunction;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClass;
@@ -157,6 +160,56 @@ class HazelcastConfigFactoryTests {
 
         assertThat(HazelcastConfigFactory.memberConfig(CATALOG, settings).getMapConfigs().values())
             .allSatisfy((map) -> ConfigValidator.checkMapEvictionConfig(map.getEvictionConfig()));
+    }
+
+    @Test
+    void withoutAQuorumNoMapIsSplitBrainProtected() {
+        assertThat(this.config.getSplitBrainProtectionConfigs()).isEmpty();
+        assertThat(this.config.getMapConfigs().values()).extracting(MapConfig::getSplitBrainProtectionName)
+            .containsOnlyNulls();
+    }
+
+    @Test
+    void withAQuorumOnlyTheProtectedClassesRefuseWritesInASmallerCluster() {
+        Config protectedConfig = HazelcastConfigFactory.memberConfig(CATALOG,
+                LOOPBACK.withQuorum(new Quorum(2, Duration.ofSeconds(4))));
+
+        SplitBrainProtectionConfig quorum = protectedConfig.getSplitBrainProtectionConfig("wedsync-quorum");
+        assertThat(quorum.isEnabled()).isTrue();
+        assertThat(quorum.getMinimumClusterSize()).isEqualTo(2);
+        assertThat(quorum.getProtectOn()).isEqualTo(SplitBrainProtectionOn.WRITE);
+        assertThat(quorum.getFunctionImplementation()).isInstanceOfSatisfying(
+                RecentlyActiveSplitBrainProtectionFunction.class,
+                (function) -> assertThat(function.getHeartbeatToleranceMillis()).isEqualTo(4000));
+        assertThat(protectedConfig.getMapConfig("wedding_data").getSplitBrainProtectionName())
+            .isEqualTo("wedsync-quorum");
+        assertThat(protectedConfig.getMapConfigs().values()).filteredOn((map) -> !map.getName().equals("wedding_data"))
+            .extracting(MapConfig::getSplitBrainProtectionName)
+            .containsOnlyNulls();
+    }
+
+    @Test
+    void aClassTheCatalogProtectsByOverrideGetsTheQuorumToo() {
+        Catalog catalog = CatalogLoader.loadDefault(Map.of("system_cache.split-brain-protection", "true"));
+
+        Config protectedConfig = HazelcastConfigFactory.memberConfig(catalog, LOOPBACK.withQuorum(Quorum.of(3)));
+
+        assertThat(protectedConfig.getMapConfig("system_cache").getSplitBrainProtectionName())
+            .isEqualTo("wedsync-quorum");
+        assertThat(protectedConfig.getSplitBrainProtectionConfig("wedsync-quorum").getMinimumClusterSize())
+            .isEqualTo(3);
+    }
+
+    @Test
+    void everyMapThatMergesByLatestUpdateKeepsPerEntryStatistics() {
+        // LatestUpdateMergePolicy compares the entries' last-update times, which per-entry statistics record.
+        assertThat(this.config.getMapConfigs().values())
+            .filteredOn((map) -> map.getMergePolicyConfig().getPolicy().equals("LatestUpdateMergePolicy"))
+            .extracting(MapConfig::getName)
+            .contains("wedding_data", "vendor_responses");
+        assertThat(this.config.getMapConfigs().values())
+            .filteredOn((map) -> map.getMergePolicyConfig().getPolicy().equals("LatestUpdateMergePolicy"))
+            .allSatisfy((map) -> assertThat(map.isPerEntryStatsEnabled()).as(map.getName()).isTrue());
     }
 
     @Test

@@ -91,4 +91,36 @@ class MemberSettingsTests {
             .withMessage("kubernetesServiceName ('Grid_Service') must be a DNS label: 1-63 lower-case letters, "
                     + "digits or '-', starting with a letter");
     }
+
+    @Test
+    void settingsHaveNoQuorumUnlessOneIsGiven() {
+        MemberSettings settings = MemberSettings.loopback("wedsync", 1024);
+
+        assertThat(settings.quorum()).isEqualTo(Quorum.OFF);
+        assertThat(settings.quorum().enabled()).isFalse();
+        assertThat(settings.withQuorum(Quorum.of(2)).quorum().minMembers()).isEqualTo(2);
+        assertThat(settings.withQuorum(Quorum.of(2)).withPort(5801, false).withMembers(List.of("10.0.0.1")).quorum())
+            .isEqualTo(Quorum.of(2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1, -1, -2 })
+    void aQuorumOfFewerThanTwoMembersIsRejectedWithTheValue(int minMembers) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Quorum.of(minMembers))
+            .withMessage("minMembers (" + minMembers
+                    + ") must be at least 2, or 0 for no split-brain protection: one member is always present");
+    }
+
+    @Test
+    void aQuorumHeartbeatToleranceUnderOneSecondIsRejectedWithTheValue() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Quorum(2, Duration.ofMillis(500)))
+            .withMessage("heartbeatTolerance (500ms) must be between 1s and 24d");
+    }
+
+    @Test
+    void aMissingQuorumIsRejectedNamingTheField() {
+        org.assertj.core.api.Assertions.assertThatNullPointerException()
+            .isThrownBy(() -> MemberSettings.loopback("wedsync", 1024).withQuorum(null))
+            .withMessage("quorum is missing; use Quorum.OFF");
+    }
 }

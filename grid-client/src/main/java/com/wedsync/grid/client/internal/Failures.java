@@ -4,6 +4,7 @@ import com.hazelcast.client.HazelcastClientOfflineException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.OperationTimeoutException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import com.wedsync.grid.client.GridUnavailableException;
 import com.wedsync.grid.config.catalog.Durations;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Turns Hazelcast's "the grid did not answer" exceptions into {@link GridUnavailableException}s that name the
- * region, the operation and the timeout. Every other exception passes unchanged.
+ * region, the operation and the timeout, and its split-brain protection's refusals into ones that name the region,
+ * the operation and the missing quorum. Every other exception passes unchanged.
  */
 final class Failures {
 
@@ -32,7 +34,7 @@ final class Failures {
             return action.get();
         }
         catch (HazelcastClientOfflineException | OperationTimeoutException | HazelcastInstanceNotActiveException
-                | TargetDisconnectedException ex) {
+                | TargetDisconnectedException | SplitBrainProtectionException ex) {
             throw unavailable(operation, ex);
         }
     }
@@ -56,10 +58,15 @@ final class Failures {
     private static boolean isUnavailable(Throwable cause) {
         return cause instanceof HazelcastClientOfflineException || cause instanceof OperationTimeoutException
                 || cause instanceof HazelcastInstanceNotActiveException
-                || cause instanceof TargetDisconnectedException;
+                || cause instanceof TargetDisconnectedException || cause instanceof SplitBrainProtectionException;
     }
 
     private GridUnavailableException unavailable(String operation, RuntimeException cause) {
+        if (cause instanceof SplitBrainProtectionException) {
+            return new GridUnavailableException("region " + this.region + ": " + operation + " refused by split-brain"
+                    + " protection: the member's side of a network split has fewer members than its quorum, so the"
+                    + " write was not applied; retry once the split heals: " + cause.getMessage(), cause);
+        }
         String outcome = (cause instanceof TargetDisconnectedException)
                 ? " lost its connection to the member before an answer; a write may or may not have been applied: "
                 : " got no answer from the grid within " + Durations.format(this.timeout) + " (operationTimeout): ";

@@ -10,6 +10,7 @@ import com.wedsync.grid.config.hazelcast.Discovery;
 import com.wedsync.grid.config.hazelcast.Placement;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.hazelcast.MemberSettings;
+import com.wedsync.grid.config.hazelcast.Quorum;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -74,6 +75,18 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
     /** none or zone-aware: whether backups are kept in another zone than their owners. */
     public static final String PARTITION_GROUP = "GRID_PARTITION_GROUP";
 
+    /**
+     * The fewest members (at least 2) a side of a network split needs to accept writes of the catalog's
+     * split-brain-protected classes (wedding_data); unset: no protection, so a one-member grid takes writes.
+     */
+    public static final String QUORUM_MIN_MEMBERS = "GRID_QUORUM_MIN_MEMBERS";
+    /**
+     * How recent a member's last heartbeat must be for it to count towards {@value #QUORUM_MIN_MEMBERS}: about how
+     * long a minority keeps accepting protected writes after a split (15s by default; longer than Hazelcast's
+     * heartbeat interval, 5 s, and shorter than its member timeout, 60 s, unless the JVM changes those).
+     */
+    public static final String QUORUM_HEARTBEAT_TOLERANCE = "GRID_QUORUM_HEARTBEAT_TOLERANCE";
+
     /** The share of the heap the cache may use when {@value #MEMORY_LIMIT} is not set. */
     public static final int DEFAULT_MEMORY_PERCENT_OF_HEAP = 40;
 
@@ -115,7 +128,7 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
         try {
             member = new MemberSettings(clusterName, values.addresses(MEMBERS, bindAddress), bindAddress,
                     values.port(PORT, 5701, 1), true, memoryLimit, values.bool(WEDDING_PRIORITY, true), discovery,
-                    values.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(45)), placement);
+                    values.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(45)), placement, quorum(values));
         }
         catch (InvalidSettingException ex) {
             throw ex;
@@ -150,6 +163,43 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
         check(AWS_TAG_VALUE, tagValue, (value) -> new Placement("x", value, null, false));
         check(KUBERNETES_SERVICE_NAME, service, (value) -> new Placement(null, null, value, false));
         return new Placement(tagKey, tagValue, service, group == PartitionGroup.ZONE_AWARE);
+    }
+
+    private static Quorum quorum(Values values) {
+        Duration tolerance = values.duration(QUORUM_HEARTBEAT_TOLERANCE, Quorum.DEFAULT_HEARTBEAT_TOLERANCE);
+        check(QUORUM_HEARTBEAT_TOLERANCE, values.text(QUORUM_HEARTBEAT_TOLERANCE, null),
+                (value) -> new Quorum(0, tolerance));
+        String text = values.text(QUORUM_MIN_MEMBERS, null);
+        if (text == null) {
+            return new Quorum(0, tolerance);
+        }
+        int minMembers;
+        try {
+            minMembers = Integer.parseInt(text);
+        }
+        catch (NumberFormatException ex) {
+            throw new InvalidSettingException(QUORUM_MIN_MEMBERS, text, "is not a whole number of members (2 or more)");
+        }
+        if (minMembers < 2) {
+            throw new InvalidSettingException(QUORUM_MIN_MEMBERS, text,
+                    "must be at least 2 (leave it unset for no split-brain protection)");
+        }
+        checkHeartbeatTolerance(values.text(QUORUM_HEARTBEAT_TOLERANCE, "15s (the default)"), tolerance);
+        return new Quorum(minMembers, tolerance);
+    }
+
+    /**
+     * Hazelcast refuses, with a stack trace, a tolerance not below its member timeout; one not above the heartbeat
+     * interval would count members out between two heartbeats. Both are Hazelcast properties (system properties).
+     */
+    private static void checkHeartbeatTolerance(String text, Duration tolerance) {
+        long interval = Long.getLong("hazelcast.heartbeat.interval.seconds", 5);
+        long timeout = Long.getLong("hazelcast.max.no.heartbeat.seconds", 60);
+        if (tolerance.toMillis() <= interval * 1000 || tolerance.toMillis() >= timeout * 1000) {
+            throw new InvalidSettingException(QUORUM_HEARTBEAT_TOLERANCE, text, "must be longer than the heartbeat"
+                    + " interval (" + interval + "s, hazelcast.heartbeat.interval.seconds) and shorter than the member"
+                    + " timeout (" + timeout + "s, hazelcast.max.no.heartbeat.seconds)");
+        }
     }
 
     /** Runs a validation of one variable's value, so that its error names the variable, not the record field. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.hazelcast.Discovery;
 import com.wedsync.grid.config.hazelcast.Placement;
+import com.wedsync.grid.config.hazelcast.Quorum;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -182,5 +183,42 @@ class NodeSettingsTests {
         Map<String, String> env = Map.of("GRID_MEMORY_LIMIT", text);
 
         assertThat(NodeSettings.read(env::get, 4L << 30).member().memoryLimitBytes()).isEqualTo(bytes);
+    }
+
+    @Test
+    void withoutAQuorumVariableAOneMemberGridTakesEveryWrite() {
+        NodeSettings settings = NodeSettings.read(Map.<String, String>of()::get, HEAP);
+
+        assertThat(settings.member().quorum()).isEqualTo(Quorum.OFF);
+    }
+
+    @Test
+    void theQuorumAndItsHeartbeatToleranceAreRead() {
+        NodeSettings settings = NodeSettings.read(
+                Map.of("GRID_QUORUM_MIN_MEMBERS", "2", "GRID_QUORUM_HEARTBEAT_TOLERANCE", "8s")::get, HEAP);
+
+        assertThat(settings.member().quorum()).isEqualTo(new Quorum(2, Duration.ofSeconds(8)));
+        assertThat(NodeSettings.read(Map.of("GRID_QUORUM_MIN_MEMBERS", "3")::get, HEAP).member().quorum())
+            .isEqualTo(new Quorum(3, Quorum.DEFAULT_HEARTBEAT_TOLERANCE));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            GRID_QUORUM_MIN_MEMBERS         | 1     | GRID_QUORUM_MIN_MEMBERS='1' must be at least 2 (leave it unset for no split-brain protection)
+            GRID_QUORUM_MIN_MEMBERS         | 0     | GRID_QUORUM_MIN_MEMBERS='0' must be at least 2 (leave it unset for no split-brain protection)
+            GRID_QUORUM_MIN_MEMBERS         | -3    | GRID_QUORUM_MIN_MEMBERS='-3' must be at least 2 (leave it unset for no split-brain protection)
+            GRID_QUORUM_MIN_MEMBERS         | two   | GRID_QUORUM_MIN_MEMBERS='two' is not a whole number of members (2 or more)
+            GRID_QUORUM_HEARTBEAT_TOLERANCE | 500ms | GRID_QUORUM_HEARTBEAT_TOLERANCE='500ms' must be between 1s and 24d
+            GRID_QUORUM_HEARTBEAT_TOLERANCE | soon  | GRID_QUORUM_HEARTBEAT_TOLERANCE='soon' is not a duration (for example 30s, 2m)
+            GRID_QUORUM_HEARTBEAT_TOLERANCE | 60s   | GRID_QUORUM_HEARTBEAT_TOLERANCE='60s' must be longer than the heartbeat interval (5s, hazelcast.heartbeat.interval.seconds) and shorter than the member timeout (60s, hazelcast.max.no.heartbeat.seconds)
+            GRID_QUORUM_HEARTBEAT_TOLERANCE | 5s    | GRID_QUORUM_HEARTBEAT_TOLERANCE='5s' must be longer than the heartbeat interval (5s, hazelcast.heartbeat.interval.seconds) and shorter than the member timeout (60s, hazelcast.max.no.heartbeat.seconds)
+            """)
+    void aBadQuorumSettingIsRejectedNamingTheVariableAndTheValue(String variable, String value, String message) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(variable, value));
+        env.putIfAbsent("GRID_QUORUM_MIN_MEMBERS", "2");
+        assertThatThrownBy(() -> NodeSettings.read(env::get, HEAP))
+            .isInstanceOf(InvalidSettingException.class)
+            .hasMessage(message)
+            .satisfies((ex) -> assertThat(((InvalidSettingException) ex).variable()).isEqualTo(variable));
     }
 }
