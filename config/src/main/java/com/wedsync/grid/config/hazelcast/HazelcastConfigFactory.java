@@ -36,9 +36,29 @@ public final class HazelcastConfigFactory {
     /** The name of the split-brain protection of the catalog's protected classes (when the member has a quorum). */
     public static final String QUORUM_NAME = "wedsync-quorum";
 
-    /** Package prefixes Java deserialization accepts; everything else is refused. */
-    static final String[] DESERIALIZATION_ALLOW_LIST = { "com.wedsync.grid.", "java.lang.", "java.util.",
-        "java.time.", "java.math." };
+    /**
+     * What Java deserialization accepts on a member: an entry ending in a dot is a package prefix, any other an
+     * exact class name. Everything else is refused ("Resolving class ... is not allowed"), and Hazelcast's own
+     * default allow-list ({@code com.hazelcast.}, {@code java}, which also matches {@code javax.}, and arrays) is
+     * disabled. No project type crosses the wire with Java serialization: keys ({@code WeddingKey}), compressed
+     * values and the monitor's summaries are Compact. Traced with a JVM-wide recording filter over puts, gets,
+     * bulk calls, the monitor's replicated map, migration, a member's crash and a graceful stop, the only
+     * Java-serialized objects are the exceptions one member sends another in an error response: this list is what
+     * a {@link Throwable} needs.
+     */
+    static final String[] DESERIALIZATION_ALLOW_LIST = {
+        // Hazelcast's own exceptions in members' error responses: the retry signals of a migration
+        // (WrongTargetException, PartitionMigratingException), split-brain protection, timeouts.
+        "com.hazelcast.",
+        // Throwable, StackTraceElement and the JDK's standard exceptions, the causes of those responses.
+        "java.lang.",
+        // A Throwable's stack trace and its suppressed-exception list (empty, or an ArrayList).
+        "[Ljava.lang.StackTraceElement;", "java.util.Collections$EmptyList", "java.util.ArrayList",
+        // Standard exceptions outside java.lang that a failed operation can carry as its cause.
+        "java.util.NoSuchElementException", "java.util.ConcurrentModificationException",
+        "java.util.concurrent.TimeoutException", "java.util.concurrent.ExecutionException",
+        "java.util.concurrent.CancellationException", "java.util.concurrent.CompletionException",
+        "java.util.concurrent.RejectedExecutionException", "java.io.IOException", "java.io.UncheckedIOException" };
 
     private HazelcastConfigFactory() {
     }
@@ -215,9 +235,22 @@ public final class HazelcastConfigFactory {
     }
 
     private static void configureSerialization(Config config) {
-        ClassFilter allowed = new ClassFilter().addPrefixes(DESERIALIZATION_ALLOW_LIST);
+        ClassFilter allowed = new ClassFilter();
+        for (String entry : DESERIALIZATION_ALLOW_LIST) {
+            if (entry.endsWith(".")) {
+                allowed.addPrefixes(entry);
+            }
+            else {
+                allowed.addClasses(entry);
+            }
+        }
+        // Refused even inside the allow-list: shaded third-party code, home of Hazelcast's known gadget
+        // (com.hazelcast.shaded.com.zaxxer.hikari.HikariDataSource).
+        ClassFilter denied = new ClassFilter().addPrefixes("com.hazelcast.shaded.");
         config.getSerializationConfig()
-            .setJavaSerializationFilterConfig(new JavaSerializationFilterConfig().setWhitelist(allowed))
+            .setJavaSerializationFilterConfig(new JavaSerializationFilterConfig().setDefaultsDisabled(true)
+                .setWhitelist(allowed)
+                .setBlacklist(denied))
             .getCompactSerializationConfig()
             .addSerializer(new WeddingKeySerializer());
     }

@@ -305,10 +305,12 @@ class HazelcastConfigFactoryTests {
         JavaSerializationFilterConfig filter = this.config.getSerializationConfig().getJavaSerializationFilterConfig();
 
         assertThat(filter).isNotNull();
-        assertThat(filter.isDefaultsDisabled()).isFalse();
-        assertThat(filter.getWhitelist().getPrefixes()).containsExactlyInAnyOrder("com.wedsync.grid.", "java.lang.",
-                "java.util.", "java.time.", "java.math.");
-        assertThat(filter.getWhitelist().getClasses()).isEmpty();
+        assertThat(filter.isDefaultsDisabled()).isTrue();
+        assertThat(filter.getWhitelist().getPrefixes()).containsExactlyInAnyOrder("com.hazelcast.", "java.lang.");
+        assertThat(filter.getWhitelist().getClasses()).contains("[Ljava.lang.StackTraceElement;",
+                "java.util.Collections$EmptyList", "java.util.ArrayList")
+            .noneMatch((name) -> name.startsWith("com.wedsync."));
+        assertThat(filter.getBlacklist().getPrefixes()).containsExactly("com.hazelcast.shaded.");
         assertThat(filter.getWhitelist().getPackages()).isEmpty();
     }
 

@@ -1,0 +1,112 @@
+package com.wedsync.grid.config.hazelcast;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.config.key.WeddingKeySerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * One real member on a free loopback port, configured by {@link HazelcastConfigFactory#memberConfig} and then by
+ * the test (to switch a protection off for a control case), and Hazelcast clients of it with bounded timeouts.
+ * Integration tests only; the caller shuts down what it gets.
+ */
+final class SecurityProbe {
+
+    /** How long a client tries to connect and an invocation may take. */
+    static final int TIMEOUT_SECONDS = 15;
+
+    private SecurityProbe() {
+    }
+
+    /**
+     * Starts a one-member cluster with a unique name, bound to 127.0.0.1.
+     * @param namePrefix the start of the cluster name
+     * @param customizer changes the factory's configuration (identity for the real one)
+     * @return the running member
+     */
+    static HazelcastInstance member(String namePrefix, UnaryOperator<Config> customizer) {
+        return member(MemberSettings.loopback(namePrefix + UUID.randomUUID(), 64 * HazelcastConfigFactory.MIB),
+                customizer);
+    }
+
+    /**
+     * Starts a one-member cluster from the given settings, on a free port.
+     * @param settings the member's settings; the port and member list are replaced
+     * @param customizer changes the factory's configuration
+     * @return the running member
+     */
+    static HazelcastInstance member(MemberSettings settings, UnaryOperator<Config> customizer) {
+        int port = freePort();
+        MemberSettings own = settings.withPort(port, false).withMembers(List.of("127.0.0.1:" + port));
+        Config config = HazelcastConfigFactory.memberConfig(CatalogLoader.loadDefault(), own);
+        config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
+        config.getNetworkConfig().getJoin().getTcpIpConfig().setConnectionTimeoutSeconds(1);
+        return Hazelcast.newHazelcastInstance(customizer.apply(config));
+    }
+
+    /**
+     * Connects a client (smart routing, the wedding-key serializer) with bounded connect and invocation timeouts.
+     * @param member the member to connect to
+     * @return the client
+     */
+    static HazelcastInstance client(HazelcastInstance member) {
+        InetSocketAddress address = address(member);
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(member.getConfig().getClusterName());
+        config.getNetworkConfig().addAddress(address.getHostString() + ":" + address.getPort());
+        config.getConnectionStrategyConfig().getConnectionRetryConfig()
+            .setClusterConnectTimeoutMillis(TIMEOUT_SECONDS * 1000L);
+        config.setProperty("hazelcast.client.invocation.timeout.seconds", String.valueOf(TIMEOUT_SECONDS));
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new WeddingKeySerializer());
+        return HazelcastClient.newHazelcastClient(config);
+    }
+
+    /**
+     * Shuts down what a test started, skipping what never started.
+     * @param instances members and clients, some possibly {@code null}
+     */
+    static void shutdown(HazelcastInstance... instances) {
+        for (HazelcastInstance instance : instances) {
+            if (instance != null) {
+                instance.shutdown();
+            }
+        }
+    }
+
+    /**
+     * Returns the address the member listens on.
+     * @param member the member
+     * @return its host and port
+     */
+    static InetSocketAddress address(HazelcastInstance member) {
+        var address = member.getCluster().getLocalMember().getAddress();
+        return new InetSocketAddress(address.getHost(), address.getPort());
+    }
+
+    /**
+     * Finds a free port on loopback; another process may take it before the member binds it (rare; the test then
+     * fails to start its member, it does not pass wrongly).
+     * @return the port
+     */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
