@@ -9,26 +9,29 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Guards every actuator endpoint but health. With a token configured, a request must carry
- * {@code Authorization: Bearer <token>} (what Prometheus scrape configs send); otherwise 401. With no token
- * configured, the endpoints answer only requests from loopback; others get 403.
+ * {@code Authorization: Bearer <token>} (what Prometheus scrape configs send; the scheme is case-insensitive);
+ * otherwise 401. The comparison takes the same time whatever the given token is, its length included: both sides
+ * are compared as SHA-256 digests. With no token configured, the endpoints answer only requests from loopback;
+ * others get 403.
  */
 public class AdminTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final Optional<byte[]> token;
+    private final Optional<byte[]> tokenDigest;
 
     /**
      * Creates the filter.
      * @param token the admin token, or empty to allow loopback only
      */
     public AdminTokenFilter(Optional<String> token) {
-        this.token = token.map((t) -> t.getBytes(StandardCharsets.UTF_8));
+        this.tokenDigest = token.map(AdminTokenFilter::sha256);
     }
 
     @Override
@@ -40,8 +43,8 @@ public class AdminTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (this.token.isPresent()) {
-            if (!matches(request.getHeader("Authorization"), this.token.get())) {
+        if (this.tokenDigest.isPresent()) {
+            if (!matches(request.getHeader("Authorization"), this.tokenDigest.get())) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"grid\"");
                 response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "admin token required");
                 return;
@@ -54,12 +57,21 @@ public class AdminTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean matches(String header, byte[] expected) {
-        if (header == null || !header.startsWith(BEARER)) {
+    private static boolean matches(String header, byte[] expectedDigest) {
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return false;
         }
-        byte[] given = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, expected);
+        // Digests have one length, so isEqual's time does not tell how long the token is or where it differs.
+        return MessageDigest.isEqual(sha256(header.substring(BEARER.length()).trim()), expectedDigest);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("every Java platform has SHA-256", ex);
+        }
     }
 
     private static boolean isLoopback(String address) {
