@@ -19,6 +19,8 @@ public final class CatalogLoader {
     /** The catalog shipped with the grid. */
     public static final String DEFAULT_RESOURCE = "/wedsync/catalog.yml";
 
+    private static final int MAX_DEPTH = 16;
+
     private CatalogLoader() {
     }
 
@@ -102,14 +104,19 @@ public final class CatalogLoader {
         if (!(document instanceof Map)) {
             throw new CatalogException("catalog: the document is not a mapping of fields");
         }
-        return deepCopy((Map<String, Object>) document);
+        return deepCopy((Map<String, Object>) document, 0);
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> deepCopy(Map<String, Object> source) {
+    private static Map<String, Object> deepCopy(Map<String, Object> source, int depth) {
+        // The catalog nests 4 levels; a self-referencing alias (&a { x: *a }) would recurse without end.
+        if (depth > MAX_DEPTH) {
+            throw new CatalogException("catalog: the document nests deeper than " + MAX_DEPTH
+                    + " levels (a self-referencing alias?)");
+        }
         Map<String, Object> copy = new LinkedHashMap<>();
         source.forEach((key, value) -> copy.put(String.valueOf(key),
-                (value instanceof Map) ? deepCopy((Map<String, Object>) value) : value));
+                (value instanceof Map) ? deepCopy((Map<String, Object>) value, depth + 1) : value));
         return copy;
     }
 

@@ -20,7 +20,8 @@ public record WeddingKey(String weddingId, String itemId) implements PartitionAw
 
     /**
      * Validates the key.
-     * @throws IllegalArgumentException naming the field and the value if an id is null, blank or too long
+     * @throws IllegalArgumentException naming the field and the value if an id is null, blank, too long, or not
+     *     valid Unicode (an unpaired surrogate, which UTF-8 on the wire would turn into another key)
      */
     public WeddingKey {
         requireId("weddingId", weddingId);
@@ -44,5 +45,24 @@ public record WeddingKey(String weddingId, String itemId) implements PartitionAw
             throw new IllegalArgumentException("WeddingKey." + field + " is " + value.length()
                     + " characters long; the limit is " + MAX_LENGTH);
         }
+        int unpaired = unpairedSurrogate(value);
+        if (unpaired >= 0) {
+            throw new IllegalArgumentException("WeddingKey." + field + " has an unpaired surrogate at index " + unpaired
+                    + ", was '" + value.replace(value.charAt(unpaired), '?') + "': not valid Unicode, it would reach"
+                    + " the grid as another key");
+        }
+    }
+
+    private static int unpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            }
+            else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

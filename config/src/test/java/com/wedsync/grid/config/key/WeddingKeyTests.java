@@ -68,6 +68,16 @@ class WeddingKeyTests {
     }
 
     @Test
+    void anUnpairedSurrogateIsRejectedByNameAndAPairedOneAccepted() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new WeddingKey("w-1", "guest:\ud83d"))
+            .withMessageStartingWith("WeddingKey.itemId has an unpaired surrogate at index 6");
+        assertThatIllegalArgumentException().isThrownBy(() -> new WeddingKey("\ude00w", "timeline"))
+            .withMessageStartingWith("WeddingKey.weddingId has an unpaired surrogate at index 0");
+
+        assertThat(new WeddingKey("w-1", "guest:\ud83d\ude00").itemId()).hasSize(8);
+    }
+
+    @Test
     void theSerializerWritesTheDocumentedTypeForWeddingKeys() {
         WeddingKeySerializer serializer = new WeddingKeySerializer();
 
