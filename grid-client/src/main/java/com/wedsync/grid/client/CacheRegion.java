@@ -20,6 +20,15 @@ import java.util.function.Function;
  */
 public interface CacheRegion<K, V> {
 
+    /** The most keys one {@link #getAll} and entries one {@link #putAll} take: larger batches are refused. */
+    int MAX_BATCH = 10_000;
+
+    /**
+     * The longest {@code String} key, in characters ({@link com.wedsync.grid.config.key.WeddingKey} ids have their
+     * own limit of {@value com.wedsync.grid.config.key.WeddingKey#MAX_LENGTH} each).
+     */
+    int MAX_KEY_LENGTH = 1024;
+
     /**
      * Returns the data class of this region.
      * @return the class
@@ -31,6 +40,7 @@ public interface CacheRegion<K, V> {
      * @param key the key
      * @return the value, or {@code null} if the grid has none
      * @throws NullPointerException if the key is null
+     * @throws IllegalArgumentException if the key is a {@code String} longer than {@value #MAX_KEY_LENGTH}
      * @throws GridUnavailableException if the grid did not answer in time
      */
     V get(K key);
@@ -50,6 +60,7 @@ public interface CacheRegion<K, V> {
      * @param keys the keys
      * @return the values found, by key
      * @throws NullPointerException if the set or a key is null
+     * @throws IllegalArgumentException if the set has more than {@value #MAX_BATCH} keys or a key is too long
      * @throws GridUnavailableException if the grid did not answer in time
      */
     Map<K, V> getAll(Set<K> keys);
@@ -94,7 +105,8 @@ public interface CacheRegion<K, V> {
      * if the grid fails part-way, some of the entries may have been written.
      * @param entries the values by key
      * @throws NullPointerException if the map, a key or a value is null
-     * @throws IllegalArgumentException if a value is not of this region's type
+     * @throws IllegalArgumentException if the map has more than {@value #MAX_BATCH} entries, a key is too long or
+     *     a value is not of this region's type
      * @throws ValueTooLargeException if a value is larger than the limit after compression
      * @throws GridUnavailableException if the grid did not acknowledge the writes in time
      */

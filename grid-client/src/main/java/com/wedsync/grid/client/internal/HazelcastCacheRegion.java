@@ -80,7 +80,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
 
     @Override
     public V get(K key, ReadSource.Observer observer) {
-        Objects.requireNonNull(key, "key");
+        checkKey(key);
         if (this.nearCache != null) {
             boolean timed = this.metrics.sampleL1();
             long start = timed ? System.nanoTime() : 0;
@@ -104,10 +104,11 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     @Override
     public Map<K, V> getAll(Set<K> keys) {
         Objects.requireNonNull(keys, "keys");
+        checkBatch("keys", keys.size());
         Map<K, V> found = new HashMap<>();
         Set<Object> remote = new HashSet<>();
         for (K key : keys) {
-            Objects.requireNonNull(key, "key");
+            checkKey(key);
             Object cached = (this.nearCache != null) ? this.nearCache.get(key) : null;
             if (isValue(cached)) {
                 this.metrics.l1Hits.increment();
@@ -152,6 +153,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     @Override
     public void putAll(Map<? extends K, ? extends V> entries) {
         Objects.requireNonNull(entries, "entries");
+        checkBatch("entries", entries.size());
         Map<Object, Object> stored = new HashMap<>((int) (entries.size() / 0.75f) + 1);
         entries.forEach((key, value) -> stored.put(key, encode(key, value)));
         if (stored.isEmpty()) {
@@ -177,7 +179,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
 
     @Override
     public void remove(K key) {
-        Objects.requireNonNull(key, "key");
+        checkKey(key);
         this.failures.run("remove", () -> this.map.delete(key));
         this.loading.written(key);
     }
@@ -208,7 +210,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
 
     @Override
     public CompletionStage<V> getAsync(K key) {
-        Objects.requireNonNull(key, "key");
+        checkKey(key);
         if (this.nearCache != null) {
             Object cached = this.nearCache.get(key);
             if (isValue(cached)) {
@@ -239,7 +241,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
 
     @Override
     public CompletionStage<Void> removeAsync(K key) {
-        Objects.requireNonNull(key, "key");
+        checkKey(key);
         return this.failures.translated("removeAsync",
                 this.map.deleteAsync(key).thenRun(() -> this.loading.written(key)));
     }
@@ -273,7 +275,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     }
 
     private Object encode(K key, V value) {
-        Objects.requireNonNull(key, "key");
+        checkKey(key);
         Objects.requireNonNull(value, "value");
         if (!this.valueType.isInstance(value)) {
             throw new IllegalArgumentException("region " + dataClass().id() + " holds " + this.valueType.getName()
@@ -284,6 +286,22 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
             this.metrics.compressionRatio.record((double) encoded.storedBytes() / encoded.rawBytes());
         }
         return encoded.stored();
+    }
+
+    private void checkKey(K key) {
+        Objects.requireNonNull(key, "key");
+        if (key instanceof String text && text.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("key of region " + dataClass().id() + " is " + text.length()
+                    + " characters long; the limit is " + MAX_KEY_LENGTH + " (starts '" + text.substring(0, 40)
+                    + "')");
+        }
+    }
+
+    private void checkBatch(String field, int size) {
+        if (size > MAX_BATCH) {
+            throw new IllegalArgumentException(field + " of region " + dataClass().id() + " has " + size
+                    + " elements; the limit of one call is " + MAX_BATCH + ": split the batch");
+        }
     }
 
     private Duration defaultTtl() {

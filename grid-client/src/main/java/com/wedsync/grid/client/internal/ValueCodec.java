@@ -5,6 +5,7 @@ import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.internal.serialization.impl.HeapData;
 import com.wedsync.grid.client.ValueTooLargeException;
 import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
 
@@ -16,6 +17,8 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
 final class ValueCodec {
 
     private static final LZ4Factory LZ4 = LZ4Factory.fastestInstance();
+
+    private static final long MAX_LZ4_RATIO = 255;
 
     private final SerializationService serialization;
 
@@ -64,14 +67,34 @@ final class ValueCodec {
         if (stored instanceof CompressedValue compressed) {
             Object decoded = compressed.decoded();
             if (decoded == null) {
-                byte[] raw = new byte[compressed.rawLength()];
-                this.decompressor.decompress(compressed.lz4(), 0, compressed.lz4().length, raw, 0);
+                byte[] raw = new byte[checkedRawLength(compressed)];
+                try {
+                    this.decompressor.decompress(compressed.lz4(), 0, compressed.lz4().length, raw, 0);
+                }
+                catch (LZ4Exception ex) {
+                    throw new IllegalStateException("a stored compressed value (lz4 " + compressed.lz4().length
+                            + " bytes, rawLength " + compressed.rawLength() + ") is not a valid LZ4 block", ex);
+                }
                 decoded = this.serialization.toObject(new HeapData(raw));
                 compressed.decoded(decoded);
             }
             return (V) decoded;
         }
         return (V) stored;
+    }
+
+    /**
+     * The stored length comes from the grid, which any client can write to: bound it before allocating. LZ4
+     * expands at most 255-fold, so a longer claim cannot be true.
+     */
+    private static int checkedRawLength(CompressedValue compressed) {
+        long lz4 = (compressed.lz4() != null) ? compressed.lz4().length : 0;
+        int claimed = compressed.rawLength();
+        if (lz4 == 0 || claimed <= 0 || claimed > lz4 * MAX_LZ4_RATIO) {
+            throw new IllegalStateException("a stored compressed value claims rawLength " + claimed + " for lz4 "
+                    + lz4 + " bytes; LZ4 expands at most " + MAX_LZ4_RATIO + "-fold, so it is refused");
+        }
+        return claimed;
     }
 
     private void requireWithinLimit(String region, int bytes) {

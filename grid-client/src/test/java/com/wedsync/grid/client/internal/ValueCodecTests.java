@@ -96,4 +96,25 @@ class ValueCodecTests {
         int overhead = this.serialization.toData("").totalSize();
         return "ab".repeat(bytes).substring(0, bytes - overhead);
     }
+
+    @Test
+    void aStoredCompressedValueClaimingMoreThanLz4CanExpandIsRefusedBeforeAllocating() {
+        ValueCodec.Encoded real = this.codec.encode("photo_thumbnails", "wedding ".repeat(1000));
+        CompressedValue honest = (CompressedValue) real.stored();
+
+        assertThat((String) this.codec.decode(new CompressedValue(honest.lz4(), honest.rawLength())))
+            .isEqualTo("wedding ".repeat(1000));
+        for (int claimed : new int[] { Integer.MAX_VALUE, -1, 0, honest.lz4().length * 255 + 1 }) {
+            org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> this.codec.decode(new CompressedValue(honest.lz4(), claimed)))
+                .withMessageContaining("claims rawLength " + claimed);
+        }
+    }
+
+    @Test
+    void aStoredCompressedValueThatIsNotLz4IsRefusedByName() {
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+            .isThrownBy(() -> this.codec.decode(new CompressedValue(new byte[] { (byte) 0xff, 1, 2, 3 }, 100)))
+            .withMessageContaining("is not a valid LZ4 block");
+    }
 }
