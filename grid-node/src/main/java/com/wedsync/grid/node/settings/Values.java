@@ -20,6 +20,9 @@ final class Values {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})?");
 
+    /** The longest value any variable may have; a longer one is a mistake (or an attack), not a setting. */
+    static final int MAX_LENGTH = 4096;
+
     private final Function<String, String> lookup;
 
     Values(Function<String, String> lookup) {
@@ -28,6 +31,11 @@ final class Values {
 
     String text(String variable, String defaultValue) {
         String value = this.lookup.apply(variable);
+        if (value != null && value.length() > MAX_LENGTH) {
+            // Not echoed: it may be the admin token, and it is too long to read anyway.
+            throw new InvalidSettingException(variable, "<" + value.length() + " characters>",
+                    "is too long; the limit is " + MAX_LENGTH + " characters");
+        }
         return (value == null || value.isBlank()) ? defaultValue : value.trim();
     }
 

@@ -16,7 +16,9 @@ class AdminTokenFilterTests {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(nullValues = "none", value = { "none, 401", "Bearer wrong, 401", "Bearer t0ken-for-test, 401",
-            "Basic dDBrZW4=, 401", "Bearer t0ken-for-tests, 200", "Bearer  t0ken-for-tests , 200" })
+            "Basic dDBrZW4=, 401", "Bearer t0ken-for-tests, 200", "Bearer  t0ken-for-tests , 200",
+            "bearer t0ken-for-tests, 200", "BEARER t0ken-for-tests, 200", "Bearer t0ken-for-testsX, 401",
+            "Bearer, 401", "t0ken-for-tests, 401", "Bearert0ken-for-tests, 401" })
     void withATokenConfiguredOnlyTheRightBearerTokenPasses(String header, int status) throws Exception {
         MockHttpServletRequest request = request("/actuator/prometheus", "10.1.2.3");
         if (header != null) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,6 +104,28 @@ class AdminTokenIT {
         await(path + " up").atMost(Duration.ofSeconds(60))
             .pollInterval(Duration.ofMillis(200))
             .until(() -> get(path, null).statusCode() == 200);
+    }
+
+    /**
+     * The filter skips paths under /actuator/health by their raw URI: none of these dot-segment, encoded or
+     * path-parameter tricks reaches a protected endpoint (measured: 404 where Spring maps no endpoint, 401 where
+     * the filter guards it; with the token they are not served either, so there is no success case to contrast).
+     */
+    @ParameterizedTest(name = "{0} without a token -> not served")
+    @ValueSource(strings = { "/actuator/health/../prometheus", "/actuator/health/..;/prometheus",
+            "/actuator/health/%2e%2e/prometheus", "/actuator/health/%2E%2E/cluster", "/actuator/health;/../cluster",
+            "//actuator/prometheus", "/actuator//prometheus", "/actuator/./prometheus", "/x/../actuator/prometheus" })
+    void aPathThatOnlyLooksLikeHealthIsStillGuarded(String path) throws Exception {
+        HttpResponse<String> response = get(path, null);
+
+        assertThat(response.statusCode()).as(path + " answered " + response.body()).isIn(400, 401, 404);
+        assertThat(response.body()).doesNotContain("grid_").doesNotContain("clusterName");
+    }
+
+    @Test
+    void anOversizedAuthorizationHeaderIsRefused() throws Exception {
+        assertThat(get("/actuator/prometheus", "Bearer " + "x".repeat(64 * 1024)).statusCode()).isIn(400, 401,
+                431);
     }
 
     private static HttpResponse<String> get(String path, String authorization)
