@@ -35,7 +35,8 @@ class NodeSettingsPropertyTests {
             NodeSettings.ADMIN_TOKEN, NodeSettings.WEDDING_PRIORITY, NodeSettings.DISCOVERY,
             NodeSettings.SHUTDOWN_TIMEOUT, NodeSettings.CATALOG_OVERRIDES, NodeSettings.ALERT_OVERRIDES,
             NodeSettings.ALERT_WEBHOOK, NodeSettings.AWS_TAG_KEY, NodeSettings.AWS_TAG_VALUE,
-            NodeSettings.KUBERNETES_SERVICE_NAME, NodeSettings.PARTITION_GROUP, "SATURDAY_BOOST_MULTIPLIER",
+            NodeSettings.KUBERNETES_SERVICE_NAME, NodeSettings.PARTITION_GROUP, NodeSettings.QUORUM_MIN_MEMBERS,
+            NodeSettings.QUORUM_HEARTBEAT_TOLERANCE, "SATURDAY_BOOST_MULTIPLIER",
             "WEDDING_SEASON_MULTIPLIER", "CACHE_COMPRESSION_THRESHOLD");
 
     private static final ExecutorService RUNNER = Executors.newCachedThreadPool((task) -> {
@@ -85,6 +86,6 @@ class NodeSettingsPropertyTests {
                         "http://hooks.example/x", "https://u:p@h/x", "ftp://h/x", "http://", "http://h/#f", "::",
                         "wedding_data.backup-count=3", "wedding_data.backup-count", "=x", "a=b=c",
                         "protection-window=-1d", "memory.warning=20%", "memory.warning=abc", "nope.x=1",
-                        "token with space", "t0ken"));
+                        "token with space", "t0ken", "2", "3", "500ms", "5s", "60s", "wedding_data.split-brain-protection=maybe"));
     }
 }
