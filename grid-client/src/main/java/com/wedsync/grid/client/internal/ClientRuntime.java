@@ -3,8 +3,12 @@ package com.wedsync.grid.client.internal;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientConnectionStrategyConfig;
+import com.hazelcast.client.config.ConnectionRetryConfig;
 import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
+import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import com.hazelcast.core.LifecycleListener;
 import com.hazelcast.map.IMap;
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.client.GridClientSettings;
@@ -16,12 +20,15 @@ import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.key.WeddingKeySerializer;
 import com.wedsync.grid.config.ttl.TtlPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -61,7 +68,8 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /**
-     * Connects to the cluster, waiting at most the connect timeout.
+     * Connects to the cluster, waiting at most the connect timeout. Once connected, the client reconnects by itself
+     * after any outage, however long; meanwhile calls fail after the operation timeout.
      * @param settings the client's settings
      * @param registry where the regions' meters go
      * @return the connected runtime
@@ -71,13 +79,30 @@ public final class ClientRuntime implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(registry, "registry");
         AsyncExecutor.ensurePooled();
-        try {
-            return new ClientRuntime(settings, HazelcastClient.newHazelcastClient(clientConfig(settings)), registry);
-        }
-        catch (IllegalStateException ex) {
+        CountDownLatch connected = new CountDownLatch(1);
+        ClientConfig config = clientConfig(settings);
+        config.addListenerConfig(new ListenerConfig((LifecycleListener) (event) -> {
+            if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_CONNECTED) {
+                connected.countDown();
+            }
+        }));
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
+        if (!awaitConnected(connected, settings.connectTimeout())) {
+            client.shutdown();
             throw new GridUnavailableException("cannot reach cluster '" + settings.clusterName() + "' at "
                     + settings.members() + " within " + Durations.format(settings.connectTimeout())
-                    + " (connectTimeout)", ex);
+                    + " (connectTimeout)", null);
+        }
+        return new ClientRuntime(settings, client, registry);
+    }
+
+    private static boolean awaitConnected(CountDownLatch connected, Duration timeout) {
+        try {
+            return connected.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -126,9 +151,16 @@ public final class ClientRuntime implements AutoCloseable {
         config.getNetworkConfig()
             .setAddresses(settings.members())
             .setConnectionTimeout((int) Math.min(settings.connectTimeout().toMillis(), 5_000));
+        // connect() bounds the first connection itself (asynchronous start, then a wait), so that the cluster
+        // connect timeout can be infinite: set to connectTimeout, it also ended reconnecting, and a client whose
+        // cluster was down longer than that shut itself down for good (ClusterOutageIT). Retries back off to at
+        // most 2 s, jittered so that many clients do not come back in step.
         ClientConnectionStrategyConfig strategy = config.getConnectionStrategyConfig();
-        strategy.setAsyncStart(false).setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ON);
-        strategy.getConnectionRetryConfig().setClusterConnectTimeoutMillis(settings.connectTimeout().toMillis());
+        strategy.setAsyncStart(true).setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ON);
+        strategy.getConnectionRetryConfig()
+            .setClusterConnectTimeoutMillis(ConnectionRetryConfig.DEFAULT_CLUSTER_CONNECT_TIMEOUT_MILLIS)
+            .setMaxBackoffMillis(2_000)
+            .setJitter(0.2);
         configureMemberLoss(config);
         config.setProperty("hazelcast.client.invocation.timeout.seconds",
                 String.valueOf(Math.max(1, settings.operationTimeout().toSeconds())));

@@ -3,6 +3,7 @@ package com.wedsync.grid.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.ConnectionRetryConfig;
 import com.wedsync.grid.client.GridClientSettings;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,13 @@ class ClientRuntimeTests {
     @Test
     void ownersNotTheClientWaitForBackupAcksSoAWriteToADeadBackupEndsWhenItsMemberIsRemoved() {
         assertThat(this.config.isBackupAckToClientEnabled()).isFalse();
+    }
+
+    @Test
+    void aClientNeverGivesUpReconnectingSinceConnectBoundsOnlyTheFirstConnection() {
+        assertThat(this.config.getConnectionStrategyConfig().isAsyncStart()).isTrue();
+        assertThat(this.config.getConnectionStrategyConfig().getConnectionRetryConfig().getClusterConnectTimeoutMillis())
+            .isEqualTo(ConnectionRetryConfig.DEFAULT_CLUSTER_CONNECT_TIMEOUT_MILLIS);
     }
 
     @Test

@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import com.wedsync.grid.client.CacheRegion;
+import com.wedsync.grid.client.GridClient;
 import com.wedsync.grid.client.GridClientSettings;
+import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.config.key.WeddingKey;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -105,6 +112,47 @@ final class ChaosCluster {
     }
 
     /**
+     * Runs the profile's cycles with one client, as a service would keep it, and one ledger, so each read-back
+     * covers every write acknowledged so far. A cycle runs the load, disrupts one member once some writes are
+     * acknowledged, waits for the load to end, then hands over to the test's check. The cycles take the members in
+     * the order 2 (the newest), 0 (the master), 1.
+     * @param profile the load and how many cycles
+     * @param fault what happens to the member; returns the process's exit code
+     * @param check what the test asserts and does after the load (a restart, for example)
+     */
+    void runCycles(ChaosProfile profile, IntUnaryOperator fault, Check check) throws InterruptedException {
+        ChaosLedger ledger = new ChaosLedger();
+        try (GridClient client = GridClient.connect(clientSettings(), new SimpleMeterRegistry())) {
+            CacheRegion<WeddingKey, String> region = client.region(DataClass.WEDDING_DATA, String.class);
+            for (int i = 0; i < profile.cycles(); i++) {
+                int member = new int[] { 2, 0, 1 }[i % 3] % size();
+                long[] outcome = new long[2];
+                ChaosLoad.Result result = ChaosLoad.around(region, ledger, profile.load(), profile.writesBeforeFault(),
+                        () -> {
+                            System.out.printf("[chaos] %s: fault to member %d at %s%n", this.name, member,
+                                    Instant.now());
+                            long start = System.nanoTime();
+                            outcome[0] = fault.applyAsInt(member);
+                            outcome[1] = System.nanoTime() - start;
+                        });
+                check.check(new Cycle(i, member, (int) outcome[0], Duration.ofNanos(outcome[1]), result, ledger));
+            }
+        }
+    }
+
+    /**
+     * Reads back every acknowledged write through a client of its own: its near cache has never seen these keys,
+     * so every answer comes from a member.
+     * @param ledger the writes
+     * @return how many were acknowledged and which were lost
+     */
+    ChaosLedger.Verification verify(ChaosLedger ledger) {
+        try (GridClient fresh = GridClient.connect(clientSettings(), new SimpleMeterRegistry())) {
+            return ledger.verify(fresh.region(DataClass.WEDDING_DATA, String.class));
+        }
+    }
+
+    /**
      * Sends member {@code i} SIGKILL and waits until the process is gone: no shutdown hook, no hand-over.
      * @param index the member
      * @return the exit code
@@ -123,15 +171,16 @@ final class ChaosCluster {
     }
 
     /**
-     * Starts member {@code i} again on the same member and HTTP ports, and waits until it is ready.
+     * Starts member {@code i} again on the same member and HTTP ports, and waits until the cluster is safe.
      * @param index the member, which must have exited
-     * @return the new process
+     * @return the time from the launch until the cluster was safe
      */
-    NodeProcess restart(int index) {
+    Duration restart(int index) {
         assertThat(this.members[index].isAlive()).as("member %d is still running", index).isFalse();
-        NodeProcess member = launch(index);
-        member.awaitReady(START_TIMEOUT);
-        return member;
+        long start = System.nanoTime();
+        launch(index);
+        awaitSafe();
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /**
@@ -154,6 +203,27 @@ final class ChaosCluster {
             .ignoreException(UncheckedIOException.class)
             .until(() -> running.stream().allMatch((i) -> isSafe(this.members[i], addresses)));
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * What one cycle did.
+     *
+     * @param number the cycle, from 0
+     * @param member the member disrupted
+     * @param exitCode the member's exit code
+     * @param faultTook how long the fault took, until the process had exited
+     * @param result what the load saw
+     * @param ledger the writes of all cycles so far
+     */
+    record Cycle(int number, int member, int exitCode, Duration faultTook, ChaosLoad.Result result,
+            ChaosLedger ledger) {
+    }
+
+    /** What a test checks after a cycle. */
+    @FunctionalInterface
+    interface Check {
+
+        void check(Cycle cycle) throws InterruptedException;
     }
 
     private static boolean isSafe(NodeProcess member, Set<String> addresses) {

@@ -1,5 +1,7 @@
 package com.wedsync.grid.node.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.config.key.WeddingKey;
 import java.time.Duration;
@@ -85,6 +87,27 @@ final class ChaosLoad {
             load.startThread("chaos-reader-" + i, settings.readsPerSecond(), load::read);
         }
         return load;
+    }
+
+    /**
+     * Runs the load, and the fault once the grid has acknowledged some writes; then waits for the load to end.
+     * @param region wedding data, as services use it
+     * @param ledger where acknowledged writes go
+     * @param settings how many threads, how fast, how long
+     * @param writesBeforeFault how many writes the grid acknowledges before the fault
+     * @param fault what happens to the grid; recovery times count from its start
+     * @return what the load saw
+     */
+    static Result around(CacheRegion<WeddingKey, String> region, ChaosLedger ledger, Settings settings,
+            long writesBeforeFault, Runnable fault) throws InterruptedException {
+        long before = ledger.size();
+        ChaosLoad load = start(region, ledger, settings);
+        await("writes before the fault").atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(20))
+            .until(() -> ledger.size() - before >= writesBeforeFault);
+        load.markFault();
+        fault.run();
+        return load.finish();
     }
 
     /** Notes that the fault happens now: recovery times count from here. */
