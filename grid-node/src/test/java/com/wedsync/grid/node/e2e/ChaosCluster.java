@@ -76,9 +76,9 @@ final class ChaosCluster {
             env.put("GRID_CLUSTER_NAME", clusterName);
             environments.add(env);
         }
-        String memberList = String.join(",", environments.stream().map((env) -> "127.0.0.1:" + env.get("GRID_PORT")).toList());
-        environments.forEach((env) -> env.put("GRID_MEMBERS", memberList));
         ChaosCluster cluster = new ChaosCluster(launcher, name, environments);
+        String memberList = String.join(",", cluster.addresses());
+        environments.forEach((env) -> env.put("GRID_MEMBERS", memberList));
         cluster.launch(0).awaitOutput(" is STARTED", START_TIMEOUT);
         IntStream.range(1, size).forEach(cluster::launch);
         cluster.awaitSafe();
