@@ -5,6 +5,8 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientConnectionStrategyConfig;
 import com.hazelcast.client.config.ConnectionRetryConfig;
 import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
+import com.hazelcast.client.impl.connection.ClientConnectionManager;
+import com.hazelcast.cluster.Member;
 import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
@@ -23,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The Hazelcast client behind a {@code GridClient}, and the regions over it: one per data class and value type.
@@ -87,13 +91,36 @@ public final class ClientRuntime implements AutoCloseable {
             }
         }));
         HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
         if (!awaitConnected(connected, settings.connectTimeout())) {
             client.shutdown();
             throw new GridUnavailableException("cannot reach cluster '" + settings.clusterName() + "' at "
                     + settings.members() + " within " + Durations.format(settings.connectTimeout())
                     + " (connectTimeout)", null);
         }
+        awaitEveryMember(client, deadline);
         return new ClientRuntime(settings, client, registry);
+    }
+
+    /**
+     * Waits, until the deadline at most, for a connection to every member, as a synchronous start does: started
+     * asynchronously, the client reports itself connected after its first member, and a near cache created before
+     * it reaches the others misses their invalidations until the reconciliation task repairs it (StalenessIT saw
+     * readers stale for over 2 s). A member still unreachable at the deadline is left to the background connector.
+     */
+    private static void awaitEveryMember(HazelcastInstance client, long deadline) {
+        ClientConnectionManager connections = ((HazelcastClientProxy) client).client.getConnectionManager();
+        while (!connectedToEveryMember(client.getCluster().getMembers(), connections)
+                && System.nanoTime() - deadline < 0) {
+            // Polled: the client has no event for "connected to every member"; connections take milliseconds.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    private static boolean connectedToEveryMember(Set<Member> members, ClientConnectionManager connections) {
+        // The member list arrives after the first connection: empty means not known yet, not "no members".
+        return !members.isEmpty()
+                && members.stream().allMatch((member) -> connections.getActiveConnection(member.getUuid()) != null);
     }
 
     private static boolean awaitConnected(CountDownLatch connected, Duration timeout) {
