@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * @param clusterName the cluster to connect to
  * @param members {@code host[:port]} addresses of members to connect to first (smart routing then reaches all)
- * @param connectTimeout how long {@link GridClient#connect} tries to reach the cluster before it gives up
+ * @param connectTimeout how long {@link GridClient#connect} tries to reach the cluster before it gives up; once
+ *     connected, the client reconnects by itself after an outage of any length
  * @param operationTimeout how long one operation may take, retries included, before it fails
  * @param compressionThreshold values whose serialized form is larger than this many bytes are stored
  *     LZ4-compressed
