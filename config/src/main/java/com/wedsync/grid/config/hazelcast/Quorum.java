@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * The split-brain protection of the catalog's protected classes: the fewest members a side of a network split needs
  * to take their writes. A member counts when it sent a heartbeat within {@code heartbeatTolerance} (Hazelcast's
- * recently-active function), so a minority notices the split after about that long, not after the much longer
- * member timeout ({@code hazelcast.max.no.heartbeat.seconds}, 60 s by default) that the plain member count waits for.
+ * recently-active function), so a minority notices the split after about that long, not after the longer member
+ * timeout ({@code hazelcast.max.no.heartbeat.seconds}, 30 s as HazelcastConfigFactory sets it) that the plain member
+ * count waits for.
  *
  * @param minMembers the fewest members, the local one included, a side needs to accept writes; 0 for no protection
  * @param heartbeatTolerance how recent a member's last heartbeat must be for it to count; must exceed Hazelcast's

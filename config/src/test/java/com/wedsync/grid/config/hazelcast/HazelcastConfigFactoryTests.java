@@ -301,6 +301,26 @@ class HazelcastConfigFactoryTests {
     }
 
     @Test
+    void aSilentMemberIsDroppedAfter30sAndAHealedSplitMergesWithin30s() {
+        assertThat(this.config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("30");
+        assertThat(this.config.getProperty("hazelcast.merge.next.run.delay.seconds")).isEqualTo("30");
+        assertThat(HazelcastConfigFactory.memberTimeoutSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void theJvmsOwnMemberTimeoutWins() {
+        System.setProperty(HazelcastConfigFactory.MEMBER_TIMEOUT_PROPERTY, "6");
+        try {
+            Config config = HazelcastConfigFactory.memberConfig(CATALOG, LOOPBACK);
+            assertThat(config.getProperties()).doesNotContainKey(HazelcastConfigFactory.MEMBER_TIMEOUT_PROPERTY);
+            assertThat(HazelcastConfigFactory.memberTimeoutSeconds()).isEqualTo(6);
+        }
+        finally {
+            System.clearProperty(HazelcastConfigFactory.MEMBER_TIMEOUT_PROPERTY);
+        }
+    }
+
+    @Test
     void javaDeserializationIsLimitedToTheAllowList() {
         JavaSerializationFilterConfig filter = this.config.getSerializationConfig().getJavaSerializationFilterConfig();
 

@@ -83,7 +83,7 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
     /**
      * How recent a member's last heartbeat must be for it to count towards {@value #QUORUM_MIN_MEMBERS}: about how
      * long a minority keeps accepting protected writes after a split (15s by default; longer than Hazelcast's
-     * heartbeat interval, 5 s, and shorter than its member timeout, 60 s, unless the JVM changes those).
+     * heartbeat interval, 5 s, and shorter than its member timeout, 30 s here (HazelcastConfigFactory), unless the JVM changes those).
      */
     public static final String QUORUM_HEARTBEAT_TOLERANCE = "GRID_QUORUM_HEARTBEAT_TOLERANCE";
 
@@ -194,7 +194,7 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
      */
     private static void checkHeartbeatTolerance(String text, Duration tolerance) {
         long interval = Long.getLong("hazelcast.heartbeat.interval.seconds", 5);
-        long timeout = Long.getLong("hazelcast.max.no.heartbeat.seconds", 60);
+        long timeout = HazelcastConfigFactory.memberTimeoutSeconds();
         if (tolerance.toMillis() <= interval * 1000 || tolerance.toMillis() >= timeout * 1000) {
             throw new InvalidSettingException(QUORUM_HEARTBEAT_TOLERANCE, text, "must be longer than the heartbeat"
                     + " interval (" + interval + "s, hazelcast.heartbeat.interval.seconds) and shorter than the member"
