@@ -71,7 +71,8 @@ public interface CacheRegion<K, V> {
      * @param value the value
      * @throws NullPointerException if the key or the value is null
      * @throws ValueTooLargeException if the value is larger than the limit after compression
-     * @throws GridUnavailableException if the grid did not acknowledge the write in time
+     * @throws GridUnavailableException if the grid did not acknowledge the write in time, or split-brain
+     *     protection refused it (a minority side of a network split, for a protected class)
      */
     void put(K key, V value);
 
@@ -83,7 +84,8 @@ public interface CacheRegion<K, V> {
      * @param hint how the entry will be used
      * @throws NullPointerException if an argument is null
      * @throws ValueTooLargeException if the value is larger than the limit after compression
-     * @throws GridUnavailableException if the grid did not acknowledge the write in time
+     * @throws GridUnavailableException if the grid did not acknowledge the write in time, or split-brain
+     *     protection refused it (a minority side of a network split, for a protected class)
      */
     void put(K key, V value, LocalDate weddingDate, AccessHint hint);
 
@@ -94,7 +96,8 @@ public interface CacheRegion<K, V> {
      * @param ttl the TTL, inside the class's bounds
      * @throws IllegalArgumentException if the TTL is outside the class's bounds
      * @throws ValueTooLargeException if the value is larger than the limit after compression
-     * @throws GridUnavailableException if the grid did not acknowledge the write in time
+     * @throws GridUnavailableException if the grid did not acknowledge the write in time, or split-brain
+     *     protection refused it (a minority side of a network split, for a protected class)
      */
     void put(K key, V value, Duration ttl);
 
@@ -108,7 +111,8 @@ public interface CacheRegion<K, V> {
      * @throws IllegalArgumentException if the map has more than {@value #MAX_BATCH} entries, a key is too long or
      *     a value is not of this region's type
      * @throws ValueTooLargeException if a value is larger than the limit after compression
-     * @throws GridUnavailableException if the grid did not acknowledge the writes in time
+     * @throws GridUnavailableException if the grid did not acknowledge the writes in time, or split-brain
+     *     protection refused it (a minority side of a network split, for a protected class)
      */
     void putAll(Map<? extends K, ? extends V> entries);
 
@@ -120,27 +124,33 @@ public interface CacheRegion<K, V> {
      * @return the value already there, or {@code null} if this one was written
      * @throws NullPointerException if the key or the value is null
      * @throws ValueTooLargeException if the value is larger than the limit after compression
-     * @throws GridUnavailableException if the grid did not answer in time
+     * @throws GridUnavailableException if the grid did not answer in time, or split-brain
+     *     protection refused it (a minority side of a network split, for a protected class)
      */
     V putIfAbsent(K key, V value);
 
     /**
      * Removes a value, if there is one.
      * @param key the key
-     * @throws GridUnavailableException if the grid did not acknowledge the removal in time
+     * @throws GridUnavailableException if the grid did not acknowledge the removal in time, or split-brain
+     *     protection refused it (a minority side of a network split, for a protected class)
      */
     void remove(K key);
 
     /**
      * Removes every entry of this data class from the grid: for every client and service, not just this one.
      * Other clients' near caches drop the entries when the invalidation reaches them.
-     * @throws GridUnavailableException if the grid did not acknowledge it in time
+     * @throws GridUnavailableException if the grid did not acknowledge it in time, or split-brain
+     *     protection refused it (a minority side of a network split, for a protected class)
      */
     void clear();
 
     /**
      * Reads a value, loading and storing it on a miss. Inside this JVM, concurrent misses of one key make one
      * loader call and share its result; a loader's exception reaches every waiting caller and nothing is cached.
+     * On a minority side of a network split, where split-brain protection refuses writes to a protected class but
+     * reads still work, the loaded value is returned without being stored (counted by
+     * {@code grid.region.loads.unstored}; the next miss loads again).
      * @param key the key
      * @param loader computes the value on a miss; may return null for "none"
      * @return the value, or {@code null} if the loader found none
@@ -161,6 +171,7 @@ public interface CacheRegion<K, V> {
      * @param key the key
      * @param value the value
      * @return completes when the owning member has acknowledged the write
+     *     (or fails with {@link GridUnavailableException} as {@link #put(Object, Object)} would)
      */
     CompletionStage<Void> putAsync(K key, V value);
 
@@ -168,6 +179,7 @@ public interface CacheRegion<K, V> {
      * Removes a value without blocking.
      * @param key the key
      * @return completes when the owning member has acknowledged the removal
+     *     (or fails with {@link GridUnavailableException} as {@link #remove(Object)} would)
      */
     CompletionStage<Void> removeAsync(K key);
 

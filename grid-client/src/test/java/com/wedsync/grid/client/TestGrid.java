@@ -10,6 +10,7 @@ import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.hazelcast.Discovery;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.hazelcast.MemberSettings;
+import com.wedsync.grid.config.hazelcast.Quorum;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -41,13 +42,16 @@ public final class TestGrid implements AutoCloseable {
 
     private final Consumer<Config> memberCustomizer;
 
+    private final Quorum quorum;
+
     private final List<HazelcastInstance> members = new ArrayList<>();
 
     private final List<GridClient> clients = new ArrayList<>();
 
-    private TestGrid(Catalog catalog, Consumer<Config> memberCustomizer) {
+    private TestGrid(Catalog catalog, Consumer<Config> memberCustomizer, Quorum quorum) {
         this.catalog = catalog;
         this.memberCustomizer = memberCustomizer;
+        this.quorum = quorum;
     }
 
     /**
@@ -79,7 +83,22 @@ public final class TestGrid implements AutoCloseable {
      * @return the grid
      */
     public static TestGrid start(int size, Catalog catalog, Consumer<Config> memberCustomizer) {
-        TestGrid grid = new TestGrid(catalog, memberCustomizer);
+        return start(size, catalog, memberCustomizer, Quorum.OFF);
+    }
+
+    /**
+     * Starts members of the shipped catalog with split-brain protection, and waits until the cluster is safe.
+     * @param size how many members
+     * @param quorum the members' quorum (of the classes the catalog protects)
+     * @return the grid
+     */
+    public static TestGrid startWithQuorum(int size, Quorum quorum) {
+        return start(size, CatalogLoader.loadDefault(), (config) -> {
+        }, quorum);
+    }
+
+    private static TestGrid start(int size, Catalog catalog, Consumer<Config> memberCustomizer, Quorum quorum) {
+        TestGrid grid = new TestGrid(catalog, memberCustomizer, quorum);
         try {
             for (int i = 0; i < size; i++) {
                 grid.startMember();
@@ -104,7 +123,7 @@ public final class TestGrid implements AutoCloseable {
         }
         MemberSettings settings = new MemberSettings(this.clusterName, addresses, "127.0.0.1", this.basePort, true,
                 256L << 20, true, Discovery.TCP_IP, Duration.ofSeconds(30));
-        Config config = HazelcastConfigFactory.memberConfig(this.catalog, settings);
+        Config config = HazelcastConfigFactory.memberConfig(this.catalog, settings.withQuorum(this.quorum));
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
         this.memberCustomizer.accept(config);

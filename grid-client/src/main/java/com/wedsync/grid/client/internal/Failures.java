@@ -55,6 +55,14 @@ final class Failures {
         });
     }
 
+    /**
+     * Tells whether an exception of {@link #call} is split-brain protection's refusal of a write: the member's side
+     * of a split is under its quorum, while it still answers reads.
+     */
+    static boolean refusedByQuorum(RuntimeException ex) {
+        return ex instanceof GridUnavailableException && ex.getCause() instanceof SplitBrainProtectionException;
+    }
+
     private static boolean isUnavailable(Throwable cause) {
         return cause instanceof HazelcastClientOfflineException || cause instanceof OperationTimeoutException
                 || cause instanceof HazelcastInstanceNotActiveException

@@ -5,6 +5,7 @@ import com.hazelcast.internal.nearcache.NearCache;
 import com.hazelcast.map.IMap;
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.client.GridClientSettings;
+import com.wedsync.grid.client.GridUnavailableException;
 import com.wedsync.grid.client.ReadSource;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
@@ -23,7 +24,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link CacheRegion} over one IMap of a Hazelcast client with a near cache. The L1 hit path is a near-cache
@@ -33,6 +37,8 @@ import java.util.function.Function;
  * @param <V> the value type
  */
 final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
+
+    private static final Logger logger = LoggerFactory.getLogger(HazelcastCacheRegion.class);
 
     private final DataClassPolicy policy;
 
@@ -53,6 +59,9 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     private final Failures failures;
 
     private final Executor loaders;
+
+    /** Whether the refusal to store loaded values has been logged at WARN since the last stored one. */
+    private final AtomicBoolean unstoredWarned = new AtomicBoolean();
 
     HazelcastCacheRegion(DataClassPolicy policy, Class<V> valueType, IMap<Object, Object> map, ValueCodec codec,
             TtlPolicy ttlPolicy, RegionMetrics metrics, GridClientSettings settings, Executor loaders) {
@@ -262,10 +271,38 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         V loaded = this.loading.call(key, loader);
         if (loaded != null) {
             Duration ttl = defaultTtl();
-            write(key, loaded, ttl);
+            try {
+                write(key, loaded, ttl);
+            }
+            catch (GridUnavailableException ex) {
+                if (!Failures.refusedByQuorum(ex)) {
+                    throw ex;
+                }
+                unstored(ex);
+                return loaded;
+            }
+            if (this.unstoredWarned.get()) {
+                this.unstoredWarned.set(false);
+            }
             this.loading.loaded(key, ttl);
         }
         return loaded;
+    }
+
+    /**
+     * A minority side of a split refuses the write of a loaded value but still answers reads: the caller gets the
+     * value, uncached (the next miss loads again). Logged at WARN once until a loaded value is stored again.
+     */
+    private void unstored(GridUnavailableException refusal) {
+        this.metrics.loadsUnstored.increment();
+        if (this.unstoredWarned.compareAndSet(false, true)) {
+            logger.warn("event=loaded_value_not_stored region={} reason=split_brain_protection error={}"
+                    + " (later ones at DEBUG until a loaded value is stored again)", dataClass().id(),
+                    refusal.getMessage());
+        }
+        else {
+            logger.debug("event=loaded_value_not_stored region={} reason=split_brain_protection", dataClass().id());
+        }
     }
 
     private void write(K key, V value, Duration ttl) {

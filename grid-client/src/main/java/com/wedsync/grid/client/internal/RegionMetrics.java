@@ -15,7 +15,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * The meters of one region on this client. Gets are counted by result; L1 and L2 latencies are timed apart (L1
  * hits one in {@value #L1_SAMPLE} so that timing never dominates a hit that takes tens of nanoseconds); loads,
- * their failures and time; the compression ratio of compressed values; and the near cache's own statistics,
+ * their failures and time, loaded values returned unstored; the compression ratio of compressed values; and the near cache's own statistics,
  * read live. Nothing the client cannot know (a client's map statistics other than the near cache's read 0).
  */
 final class RegionMetrics {
@@ -37,6 +37,8 @@ final class RegionMetrics {
 
     final Counter loadFailures;
 
+    final Counter loadsUnstored;
+
     final Timer loadTime;
 
     final DistributionSummary compressionRatio;
@@ -52,6 +54,10 @@ final class RegionMetrics {
             .description("Loader calls made by getOrLoad").register(registry);
         this.loadFailures = Counter.builder("grid.region.loads").tags(tags).tag("result", "failure")
             .description("Loader calls made by getOrLoad").register(registry);
+        this.loadsUnstored = Counter.builder("grid.region.loads.unstored").tags(tags)
+            .description("Loaded values getOrLoad returned without storing them: split-brain protection refused"
+                    + " the write on a minority side of a network split")
+            .register(registry);
         this.loadTime = Timer.builder("grid.region.load.time").tags(tags).publishPercentileHistogram()
             .description("Time of loader calls").register(registry);
         this.compressionRatio = DistributionSummary.builder("grid.region.compression.ratio").tags(tags)

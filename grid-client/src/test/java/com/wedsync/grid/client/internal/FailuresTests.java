@@ -48,6 +48,16 @@ class FailuresTests {
     }
 
     @Test
+    void onlyTheTranslatedSplitBrainRefusalCountsAsRefusedByQuorum() {
+        RuntimeException refused = translated(new SplitBrainProtectionException(REFUSAL));
+        RuntimeException timedOut = translated(new OperationTimeoutException("no answer"));
+
+        assertThat(Failures.refusedByQuorum(refused)).isTrue();
+        assertThat(Failures.refusedByQuorum(timedOut)).isFalse();
+        assertThat(Failures.refusedByQuorum(new SplitBrainProtectionException(REFUSAL))).as("untranslated").isFalse();
+    }
+
+    @Test
     void otherFailuresPassUnchanged() {
         IllegalStateException other = new IllegalStateException("bug");
 
@@ -55,5 +65,17 @@ class FailuresTests {
             throw other;
         })).isSameAs(other);
         assertThat(this.failures.call("get", () -> "value")).isEqualTo("value");
+    }
+
+    private RuntimeException translated(RuntimeException cause) {
+        try {
+            this.failures.run("put", () -> {
+                throw cause;
+            });
+        }
+        catch (RuntimeException ex) {
+            return ex;
+        }
+        throw new AssertionError("not thrown: " + cause);
     }
 }

@@ -6,14 +6,24 @@ import com.hazelcast.replicatedmap.ReplicatedMap;
 import com.wedsync.grid.config.alerts.Severity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shares each member's latest summary through one replicated map, one entry per member (keyed by its UUID, with a
  * TTL of a few intervals so that a member that left drops out), and aggregates the fresh ones. Bounded by the
- * member count; every member reads its local replica, so aggregating costs no remote call.
+ * member count; every member reads its local replica, so aggregating costs no remote call. Anyone who reaches a
+ * member port can put into the map: an entry that is not a well-formed summary ({@link SummaryCheck}) is skipped
+ * with one WARN per key and problem, and the others are still aggregated.
  */
 public final class ClusterSamples {
 
@@ -23,9 +33,17 @@ public final class ClusterSamples {
     /** A summary older than this many intervals is stale. */
     static final int FRESH_INTERVALS = 3;
 
+    /** The most new malformed entries one read reports; the others are reported by the next reads. */
+    static final int REPORTS_PER_READ = 8;
+
+    private static final Logger logger = LoggerFactory.getLogger(ClusterSamples.class);
+
     private final HazelcastInstance instance;
 
     private final Duration interval;
+
+    /** The problem last reported per malformed key still in the map: each is reported once, not every read. */
+    private final Map<String, String> reported = new ConcurrentHashMap<>();
 
     /**
      * Creates the aggregator.
@@ -59,7 +77,7 @@ public final class ClusterSamples {
         Map<String, Long> hits = new HashMap<>();
         Map<String, Long> gets = new HashMap<>();
         Map<String, Severity> alerts = new HashMap<>();
-        for (MemberSummary summary : map().values()) {
+        for (MemberSummary summary : summaries()) {
             if (summary.atMillis() < oldest) {
                 continue;
             }
@@ -86,6 +104,33 @@ public final class ClusterSamples {
      */
     public boolean coordinates() {
         return this.instance.getCluster().getMembers().iterator().next().localMember();
+    }
+
+    /** The map's well-formed summaries; each malformed entry is reported once (at most a few per read). */
+    private List<MemberSummary> summaries() {
+        List<MemberSummary> summaries = new ArrayList<>();
+        Set<String> malformed = new HashSet<>();
+        int reports = 0;
+        for (Map.Entry<Object, Object> entry : this.instance.<Object, Object>getReplicatedMap(MAP).entrySet()) {
+            Optional<String> problem = SummaryCheck.problem(entry.getKey(), entry.getValue());
+            if (problem.isEmpty()) {
+                summaries.add((MemberSummary) entry.getValue());
+                continue;
+            }
+            String key = SummaryCheck.quote(entry.getKey());
+            malformed.add(key);
+            if (!problem.get().equals(this.reported.get(key)) && reports++ < REPORTS_PER_READ) {
+                this.reported.put(key, problem.get());
+                logger.warn("event=monitor_summary_skipped member={} key={} claimed_member={} problem={}",
+                        localMember().getAddress(), key, claimedMember(entry.getValue()), problem.get());
+            }
+        }
+        this.reported.keySet().retainAll(malformed);
+        return summaries;
+    }
+
+    private static String claimedMember(Object value) {
+        return (value instanceof MemberSummary summary) ? SummaryCheck.quote(summary.member()) : "none";
     }
 
     private Member localMember() {

@@ -30,7 +30,8 @@ import java.util.function.Function;
  * @param member how the Hazelcast member joins, binds and shares out its memory
  * @param catalog the data classes, with any {@value #CATALOG_OVERRIDES} applied
  * @param httpPort the port of the actuator endpoints ({@code 0} picks a free one)
- * @param adminToken the bearer token the protected endpoints require; empty to serve them on loopback only
+ * @param adminToken the bearer token the protected endpoints require (at least {@value #MIN_ADMIN_TOKEN_LENGTH}
+ *     characters, no white space); empty to serve them on loopback only
  * @param alertRules the alert rules, with any {@value #ALERT_OVERRIDES} applied
  * @param alertWebhook where alerts are posted as JSON; empty for none
  * @param trafficMultipliers the traffic calendar's multipliers, with {@code SATURDAY_BOOST_MULTIPLIER} and
@@ -51,8 +52,10 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
     public static final String HTTP_PORT = "GRID_HTTP_PORT";
     /** The member's cache memory limit, shared out among the data classes. */
     public static final String MEMORY_LIMIT = "GRID_MEMORY_LIMIT";
-    /** The bearer token of the protected endpoints. */
+    /** The bearer token of the protected endpoints, at least {@value #MIN_ADMIN_TOKEN_LENGTH} characters. */
     public static final String ADMIN_TOKEN = "GRID_ADMIN_TOKEN";
+    /** The shortest admin token accepted: a shorter one is too easy to guess. */
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
     /** Whether upcoming weddings' data is evicted last. */
     public static final String WEDDING_PRIORITY = "WEDDING_PRIORITY_ENABLED";
     /** tcp-ip, kubernetes or aws. */
@@ -137,12 +140,21 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
             throw new InvalidSettingException(CLUSTER_NAME, clusterName, "is not usable: " + ex.getMessage());
         }
         Optional<String> token = Optional.ofNullable(values.text(ADMIN_TOKEN, null));
-        token.filter((t) -> t.chars().anyMatch(Character::isWhitespace))
-            .ifPresent((t) -> {
-                throw new InvalidSettingException(ADMIN_TOKEN, "<hidden>", "must not contain white space");
-            });
+        token.ifPresent(NodeSettings::checkAdminToken);
         return new NodeSettings(member, catalog, values.port(HTTP_PORT, 8080, 0), token, alertRules(values),
                 webhook(values.text(ALERT_WEBHOOK, null)), multipliers(values));
+    }
+
+    /** Refuses a token with white space or one short enough to guess; the error never echoes the token. */
+    private static void checkAdminToken(String token) {
+        if (token.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidSettingException(ADMIN_TOKEN, "<hidden>", "must not contain white space");
+        }
+        int length = token.codePointCount(0, token.length());
+        if (length < MIN_ADMIN_TOKEN_LENGTH) {
+            throw new InvalidSettingException(ADMIN_TOKEN, "<" + length + " characters>", "is too short; a token"
+                    + " has at least " + MIN_ADMIN_TOKEN_LENGTH + " characters (for example `openssl rand -hex 32`)");
+        }
     }
 
     private static Placement placement(Values values, Discovery discovery) {

@@ -86,6 +86,6 @@ class NodeSettingsPropertyTests {
                         "http://hooks.example/x", "https://u:p@h/x", "ftp://h/x", "http://", "http://h/#f", "::",
                         "wedding_data.backup-count=3", "wedding_data.backup-count", "=x", "a=b=c",
                         "protection-window=-1d", "memory.warning=20%", "memory.warning=abc", "nope.x=1",
-                        "token with space", "t0ken", "2", "3", "500ms", "5s", "60s", "wedding_data.split-brain-protection=maybe"));
+                        "token with space", "t0ken", "t0ken-of-16-char", "2", "3", "500ms", "5s", "60s", "wedding_data.split-brain-protection=maybe"));
     }
 }

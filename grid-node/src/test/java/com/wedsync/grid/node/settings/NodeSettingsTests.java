@@ -39,8 +39,8 @@ class NodeSettingsTests {
     void everyVariableOfTheContractIsRead() {
         Map<String, String> env = Map.of("GRID_CLUSTER_NAME", "prod-eu", "GRID_MEMBERS", "10.0.0.1:5701, node-2 ,node-3:5702",
                 "GRID_BIND_ADDRESS", "10.0.0.1", "GRID_PORT", "5801", "GRID_HTTP_PORT", "9090", "GRID_MEMORY_LIMIT",
-                "512m", "GRID_ADMIN_TOKEN", "s3cret-token", "WEDDING_PRIORITY_ENABLED", "false", "GRID_DISCOVERY",
-                "kubernetes", "GRID_SHUTDOWN_TIMEOUT", "2m");
+                "512m", "GRID_ADMIN_TOKEN", "s3cret-token-of-the-node", "WEDDING_PRIORITY_ENABLED", "false",
+                "GRID_DISCOVERY", "kubernetes", "GRID_SHUTDOWN_TIMEOUT", "2m");
 
         NodeSettings settings = NodeSettings.read(env::get, HEAP);
 
@@ -50,7 +50,7 @@ class NodeSettingsTests {
         assertThat(settings.member().port()).isEqualTo(5801);
         assertThat(settings.httpPort()).isEqualTo(9090);
         assertThat(settings.member().memoryLimitBytes()).isEqualTo(512L << 20);
-        assertThat(settings.adminToken()).contains("s3cret-token");
+        assertThat(settings.adminToken()).contains("s3cret-token-of-the-node");
         assertThat(settings.member().weddingPriority()).isFalse();
         assertThat(settings.member().discovery()).isEqualTo(Discovery.KUBERNETES);
         assertThat(settings.member().shutdownTimeout()).isEqualTo(Duration.ofMinutes(2));
@@ -164,6 +164,20 @@ class NodeSettingsTests {
 
         assertThatThrownBy(() -> NodeSettings.read(env::get, HEAP)).hasMessage(
                 "GRID_ADMIN_TOKEN='<hidden>' must not contain white space");
+    }
+
+    @Test
+    void anAdminTokenShorterThan16CharactersIsRefusedWithoutEchoingIt() {
+        Map<String, String> env = Map.of("GRID_ADMIN_TOKEN", "fifteen-chars-x");
+
+        assertThatThrownBy(() -> NodeSettings.read(env::get, HEAP)).isInstanceOf(InvalidSettingException.class)
+            .hasMessage("GRID_ADMIN_TOKEN='<15 characters>' is too short; a token has at least 16 characters"
+                    + " (for example `openssl rand -hex 32`)")
+            .hasMessageNotContaining("fifteen");
+        assertThat(NodeSettings.read(Map.of("GRID_ADMIN_TOKEN", "sixteen-chars-xx")::get, HEAP).adminToken())
+            .as("the limit itself").contains("sixteen-chars-xx");
+        assertThatThrownBy(() -> NodeSettings.read(Map.of("GRID_ADMIN_TOKEN", "1")::get, HEAP))
+            .hasMessageStartingWith("GRID_ADMIN_TOKEN='<1 characters>' is too short");
     }
 
     @Test

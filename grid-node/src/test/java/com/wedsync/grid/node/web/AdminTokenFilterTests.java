@@ -12,13 +12,13 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 class AdminTokenFilterTests {
 
-    private static final String TOKEN = "t0ken-for-tests";
+    private static final String TOKEN = "t0ken-for-the-tests";
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(nullValues = "none", value = { "none, 401", "Bearer wrong, 401", "Bearer t0ken-for-test, 401",
-            "Basic dDBrZW4=, 401", "Bearer t0ken-for-tests, 200", "Bearer  t0ken-for-tests , 200",
-            "bearer t0ken-for-tests, 200", "BEARER t0ken-for-tests, 200", "Bearer t0ken-for-testsX, 401",
-            "Bearer, 401", "t0ken-for-tests, 401", "Bearert0ken-for-tests, 401" })
+    @CsvSource(nullValues = "none", value = { "none, 401", "Bearer wrong, 401", "Bearer t0ken-for-the-test, 401",
+            "Basic dDBrZW4=, 401", "Bearer t0ken-for-the-tests, 200", "Bearer  t0ken-for-the-tests , 200",
+            "bearer t0ken-for-the-tests, 200", "BEARER t0ken-for-the-tests, 200", "Bearer t0ken-for-the-testsX, 401",
+            "Bearer, 401", "t0ken-for-the-tests, 401", "Bearert0ken-for-the-tests, 401" })
     void withATokenConfiguredOnlyTheRightBearerTokenPasses(String header, int status) throws Exception {
         MockHttpServletRequest request = request("/actuator/prometheus", "10.1.2.3");
         if (header != null) {

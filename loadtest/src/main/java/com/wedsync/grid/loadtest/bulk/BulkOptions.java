@@ -1,5 +1,6 @@
 package com.wedsync.grid.loadtest.bulk;
 
+import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.loadtest.target.Targets;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.List;
  * @param dataClass the class the values go to
  * @param values how many values
  * @param valueBytes the size of each
- * @param batch values per write call
+ * @param batch values per write call, at most {@link CacheRegion#MAX_BATCH} (the most one {@code putAll} takes;
+ *     Redis is held to the same, so that the targets load in the same batches)
  * @param rounds how many times the whole load runs (each overwrites the last; the first is the cold one)
  * @param timeout the longest the loading of all rounds may take
  * @param where where the target is
@@ -34,6 +36,10 @@ public record BulkOptions(String target, DataClass dataClass, int values, int va
         positive("--values", values);
         positive("--value-size", valueBytes);
         positive("--batch", batch);
+        if (batch > CacheRegion.MAX_BATCH) {
+            throw new IllegalArgumentException("--batch (" + batch + ") must be at most " + CacheRegion.MAX_BATCH
+                    + ", the most one putAll of the grid takes (CacheRegion.MAX_BATCH)");
+        }
         positive("--rounds", rounds);
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("--timeout (" + timeout + ") must be positive");

@@ -29,7 +29,7 @@ final class BulkLoadCommand implements Callable<Integer> {
     @Option(names = "--value-size", defaultValue = "1024", description = "bytes per value (default: ${DEFAULT-VALUE})")
     int valueBytes;
 
-    @Option(names = "--batch", defaultValue = "1000", description = "values per write call (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", defaultValue = "1000", description = "values per write call, 1 to 10000 (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Option(names = "--class", defaultValue = "wedding_data", description = "the data class the values go to (default: ${DEFAULT-VALUE})")

@@ -62,6 +62,9 @@ class BulkLoadCommandIT {
 
         assertThat(commandLine.execute("bulk-load", "--batch", "0", "--out", out.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--batch (0) must be at least 1");
+        assertThat(commandLine.execute("bulk-load", "--batch", "10001", "--out", out.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--batch (10001) must be at most 10000, the most one putAll of the grid"
+                + " takes (CacheRegion.MAX_BATCH)");
         assertThat(commandLine.execute("bulk-load", "--target", "caffeine", "--out", out.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--target 'caffeine' is not one of [grid, grid-l2, redis]");
         assertThat(commandLine.execute("bulk-load", "--class", "weddings", "--out", out.toString())).isEqualTo(2);
