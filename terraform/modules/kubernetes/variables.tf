@@ -26,4 +26,10 @@ variable "admin_token" {
   type        = string
   default     = null
   sensitive   = true
+
+  validation {
+    # grid-node refuses a shorter token at start-up; refusing it here fails the plan, not every member's boot.
+    condition     = var.admin_token == null ? true : (length(var.admin_token) >= 16 && length(regexall("\\s", var.admin_token)) == 0)
+    error_message = "admin_token must have at least 16 characters and no white space (for example: openssl rand -hex 32)."
+  }
 }

@@ -223,6 +223,27 @@ run "management_center_without_an_ami_is_rejected" {
   expect_failures = [var.management_center]
 }
 
+run "a_16_character_admin_token_reaches_the_members" {
+  command = plan
+  variables {
+    sizing      = run.sizing
+    admin_token = "sixteen-chars..."
+  }
+  assert {
+    condition     = contains(output.member_environment_keys, "GRID_ADMIN_TOKEN")
+    error_message = "A valid admin_token should reach the members' environment."
+  }
+}
+
+run "a_short_admin_token_is_rejected" {
+  command = plan
+  variables {
+    sizing      = run.sizing
+    admin_token = "fifteen-chars.."
+  }
+  expect_failures = [var.admin_token]
+}
+
 run "a_single_zone_is_rejected" {
   command = plan
   variables {
