@@ -114,9 +114,13 @@ public final class CatalogLoader {
             throw new CatalogException("catalog: the document nests deeper than " + MAX_DEPTH
                     + " levels (a self-referencing alias?)");
         }
+        // YAML keys need not be strings ({0: x}, {true: y}): read them as objects and name them by their text.
         Map<String, Object> copy = new LinkedHashMap<>();
-        source.forEach((key, value) -> copy.put(String.valueOf(key),
-                (value instanceof Map) ? deepCopy((Map<String, Object>) value, depth + 1) : value));
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) source).entrySet()) {
+            Object value = entry.getValue();
+            copy.put(String.valueOf(entry.getKey()),
+                    (value instanceof Map) ? deepCopy((Map<String, Object>) value, depth + 1) : value);
+        }
         return copy;
     }
 

@@ -54,7 +54,17 @@ public final class YamlDocuments {
             return new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         }
         catch (YAMLException ex) {
-            throw new CatalogException(label + ": not valid YAML: " + ex.getMessage().lines().findFirst().orElse(""));
+            throw new CatalogException(label + ": not valid YAML: " + firstLine(ex));
         }
+        catch (RuntimeException ex) {
+            // SnakeYAML's constructors let some of their own failures through, such as a !!binary scalar that is not
+            // Base64 (IllegalArgumentException): any failure of the parser means the text is not a valid document.
+            throw new CatalogException(label + ": not valid YAML: " + ex.getClass().getSimpleName() + ": "
+                    + firstLine(ex));
+        }
+    }
+
+    private static String firstLine(RuntimeException ex) {
+        return (ex.getMessage() != null) ? ex.getMessage().lines().findFirst().orElse("") : "";
     }
 }
