@@ -1,12 +1,14 @@
 package com.wedsync.grid.node.metrics;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Cluster-wide meters as this member sees them: the member count and whether its partitions are safe.
+ * Cluster-wide meters as this member sees them: the member count, whether its partitions are safe, and whether it
+ * takes writes to the classes split-brain protection guards.
  */
 public class ClusterMetricsBinder implements MeterBinder {
 
@@ -29,6 +31,22 @@ public class ClusterMetricsBinder implements MeterBinder {
                 (hz) -> (running(hz) && hz.getPartitionService().isLocalMemberSafe()) ? 1 : 0)
             .description("1 when every partition replica this member owns is in sync with its backups")
             .register(registry);
+        // Registered with or without a quorum, so that dashboards and alert rules always find the series.
+        Gauge.builder("grid.cluster.quorum.present", this.instance, ClusterMetricsBinder::quorumPresent)
+            .description("1 when this member takes writes to the protected classes: its side of the cluster has its"
+                    + " split-brain quorum (GRID_QUORUM_MIN_MEMBERS), or none is configured; 0 when it refuses them")
+            .register(registry);
+    }
+
+    private static double quorumPresent(HazelcastInstance hz) {
+        if (!running(hz)) {
+            return 0;
+        }
+        if (!hz.getConfig().getSplitBrainProtectionConfigs().containsKey(HazelcastConfigFactory.QUORUM_NAME)) {
+            return 1;
+        }
+        return hz.getSplitBrainProtectionService().getSplitBrainProtection(HazelcastConfigFactory.QUORUM_NAME)
+            .hasMinimumSize() ? 1 : 0;
     }
 
     private static boolean running(HazelcastInstance instance) {
