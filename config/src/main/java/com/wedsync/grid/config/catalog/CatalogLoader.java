@@ -2,8 +2,10 @@ package com.wedsync.grid.config.catalog;
 
 import com.hazelcast.config.EvictionPolicy;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -109,19 +111,38 @@ public final class CatalogLoader {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> deepCopy(Map<String, Object> source, int depth) {
-        // The catalog nests 4 levels; a self-referencing alias (&a { x: *a }) would recurse without end.
+        requireDepth(depth);
+        // YAML keys need not be strings ({0: x}, {true: y}): read them as objects and name them by their text.
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) source).entrySet()) {
+            if (entry.getKey() instanceof Map || entry.getKey() instanceof List) {
+                throw new CatalogException("catalog: a key is a mapping or a list, not a field name");
+            }
+            copy.put(String.valueOf(entry.getKey()), copyValue(entry.getValue(), depth + 1));
+        }
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object copyValue(Object value, int depth) {
+        if (value instanceof Map) {
+            return deepCopy((Map<String, Object>) value, depth);
+        }
+        if (value instanceof List<?> list) {
+            requireDepth(depth);
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach((element) -> copy.add(copyValue(element, depth + 1)));
+            return copy;
+        }
+        return value;
+    }
+
+    private static void requireDepth(int depth) {
+        // The catalog nests 4 levels; a self-referencing alias (&a { x: *a }, &b [*b]) would recurse without end.
         if (depth > MAX_DEPTH) {
             throw new CatalogException("catalog: the document nests deeper than " + MAX_DEPTH
                     + " levels (a self-referencing alias?)");
         }
-        // YAML keys need not be strings ({0: x}, {true: y}): read them as objects and name them by their text.
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> entry : ((Map<?, ?>) source).entrySet()) {
-            Object value = entry.getValue();
-            copy.put(String.valueOf(entry.getKey()),
-                    (value instanceof Map) ? deepCopy((Map<String, Object>) value, depth + 1) : value);
-        }
-        return copy;
     }
 
     @SuppressWarnings("unchecked")

@@ -58,7 +58,10 @@ public final class HazelcastConfigFactory {
         "java.util.NoSuchElementException", "java.util.ConcurrentModificationException",
         "java.util.concurrent.TimeoutException", "java.util.concurrent.ExecutionException",
         "java.util.concurrent.CancellationException", "java.util.concurrent.CompletionException",
-        "java.util.concurrent.RejectedExecutionException", "java.io.IOException", "java.io.UncheckedIOException" };
+        "java.util.concurrent.RejectedExecutionException", "java.io.IOException", "java.io.UncheckedIOException",
+        // Exact names match no subclass: the I/O failures a member meets (a closed socket, a refused connection).
+        "java.io.EOFException", "java.net.SocketException", "java.net.SocketTimeoutException",
+        "java.net.ConnectException", "java.nio.channels.ClosedChannelException" };
 
     /** Hazelcast's member timeout property. */
     public static final String MEMBER_TIMEOUT_PROPERTY = "hazelcast.max.no.heartbeat.seconds";

@@ -58,6 +58,13 @@ class CatalogLoaderPropertyTests {
     }
 
     @Example
+    void aSelfReferencingListAliasIsRefused() {
+        assertThat(load("protection-window: 7d\nclasses:\n  wedding_data: { merge-policy: &a [[*a]] }\n", Map.of()))
+            .isNotNull();
+        assertThat(load("protection-window: 7d\nclasses: { ? &k [*k] : x }\n", Map.of())).isNotNull();
+    }
+
+    @Example
     void anAliasBombIsRefused() {
         StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 12; i++) {

@@ -92,14 +92,20 @@ public final class ClientRuntime implements AutoCloseable {
         }));
         HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
         long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
-        if (!awaitConnected(connected, settings.connectTimeout())) {
-            client.shutdown();
-            throw new GridUnavailableException("cannot reach cluster '" + settings.clusterName() + "' at "
-                    + settings.members() + " within " + Durations.format(settings.connectTimeout())
-                    + " (connectTimeout)", null);
+        try {
+            if (!awaitConnected(connected, settings.connectTimeout())) {
+                throw new GridUnavailableException("cannot reach cluster '" + settings.clusterName() + "' at "
+                        + settings.members() + " within " + Durations.format(settings.connectTimeout())
+                        + " (connectTimeout)", null);
+            }
+            awaitEveryMember(client, deadline);
+            return new ClientRuntime(settings, client, registry);
         }
-        awaitEveryMember(client, deadline);
-        return new ClientRuntime(settings, client, registry);
+        catch (RuntimeException | Error ex) {
+            // nothing owns the client until this method returns it: do not leave its threads running
+            client.shutdown();
+            throw ex;
+        }
     }
 
     /**
@@ -129,7 +135,7 @@ public final class ClientRuntime implements AutoCloseable {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            return false;
+            throw new GridUnavailableException("interrupted while connecting to the cluster", ex);
         }
     }
 

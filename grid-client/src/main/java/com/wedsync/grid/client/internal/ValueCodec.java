@@ -68,12 +68,17 @@ final class ValueCodec {
             Object decoded = compressed.decoded();
             if (decoded == null) {
                 byte[] raw = new byte[checkedRawLength(compressed)];
+                int decompressed;
                 try {
-                    this.decompressor.decompress(compressed.lz4(), 0, compressed.lz4().length, raw, 0);
+                    decompressed = this.decompressor.decompress(compressed.lz4(), 0, compressed.lz4().length, raw, 0);
                 }
                 catch (LZ4Exception ex) {
                     throw new IllegalStateException("a stored compressed value (lz4 " + compressed.lz4().length
                             + " bytes, rawLength " + compressed.rawLength() + ") is not a valid LZ4 block", ex);
+                }
+                if (decompressed != raw.length) {
+                    throw new IllegalStateException("a stored compressed value claims rawLength " + raw.length
+                            + " but its lz4 block decodes to " + decompressed + " bytes, so it is refused");
                 }
                 decoded = this.serialization.toObject(new HeapData(raw));
                 compressed.decoded(decoded);
@@ -84,12 +89,17 @@ final class ValueCodec {
     }
 
     /**
-     * The stored length comes from the grid, which any client can write to: bound it before allocating. LZ4
-     * expands at most 255-fold, so a longer claim cannot be true.
+     * The stored length comes from the grid, which any client can write to: bound it before allocating. No block
+     * this codec writes exceeds maxValueBytes, and LZ4 expands at most 255-fold, so a longer claim cannot be true.
      */
-    private static int checkedRawLength(CompressedValue compressed) {
+    private int checkedRawLength(CompressedValue compressed) {
         long lz4 = (compressed.lz4() != null) ? compressed.lz4().length : 0;
         int claimed = compressed.rawLength();
+        if (lz4 > this.maxBytes) {
+            // encode never stores a block over the limit: only another writer of the grid can have
+            throw new IllegalStateException("a stored compressed value has an lz4 block of " + lz4
+                    + " bytes, over the limit of " + this.maxBytes + " bytes (maxValueBytes), so it is refused");
+        }
         if (lz4 == 0 || claimed <= 0 || claimed > lz4 * MAX_LZ4_RATIO) {
             throw new IllegalStateException("a stored compressed value claims rawLength " + claimed + " for lz4 "
                     + lz4 + " bytes; LZ4 expands at most " + MAX_LZ4_RATIO + "-fold, so it is refused");

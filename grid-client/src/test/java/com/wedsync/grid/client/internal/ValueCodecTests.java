@@ -112,6 +112,24 @@ class ValueCodecTests {
     }
 
     @Test
+    void aStoredCompressedValueThatDecodesShorterThanItClaimsIsRefused() {
+        CompressedValue honest = (CompressedValue) this.codec.encode("photo_thumbnails", "wedding ".repeat(1000)).stored();
+
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+            .isThrownBy(() -> this.codec.decode(new CompressedValue(honest.lz4(), honest.rawLength() + 10)))
+            .withMessageContaining("decodes to " + honest.rawLength() + " bytes");
+    }
+
+    @Test
+    void aStoredLz4BlockOverTheValueLimitIsRefusedBeforeAllocating() {
+        byte[] forged = new byte[64 * 1024 + 1];
+
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+            .isThrownBy(() -> this.codec.decode(new CompressedValue(forged, 200 * 1024 * 1024)))
+            .withMessageContaining("over the limit of 65536 bytes");
+    }
+
+    @Test
     void aStoredCompressedValueThatIsNotLz4IsRefusedByName() {
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
             .isThrownBy(() -> this.codec.decode(new CompressedValue(new byte[] { (byte) 0xff, 1, 2, 3 }, 100)))
