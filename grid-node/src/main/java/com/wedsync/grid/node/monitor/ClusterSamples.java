@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * Shares each member's latest summary through one replicated map, one entry per member (keyed by its UUID, with a
  * TTL of a few intervals so that a member that left drops out), and aggregates the fresh ones. Bounded by the
  * member count; every member reads its local replica, so aggregating costs no remote call. Anyone who reaches a
- * member port can put into the map: an entry that is not a well-formed summary ({@link SummaryCheck}) is skipped
- * with one WARN per key and problem, and the others are still aggregated.
+ * member port can put into the map: an entry that is not a well-formed summary ({@link SummaryCheck}), is not keyed
+ * by a current member's UUID or was taken more than one interval in the future is skipped with one WARN per key and
+ * problem, and the others are still aggregated. The entry of a member that left is skipped without a WARN until its
+ * TTL ends.
  */
 public final class ClusterSamples {
 
@@ -44,6 +46,9 @@ public final class ClusterSamples {
 
     /** The problem last reported per malformed key still in the map: each is reported once, not every read. */
     private final Map<String, String> reported = new ConcurrentHashMap<>();
+
+    /** The UUIDs of the members seen by earlier reads that are still keys in the map. */
+    private final Set<String> seenMembers = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the aggregator.
@@ -77,7 +82,7 @@ public final class ClusterSamples {
         Map<String, Long> hits = new HashMap<>();
         Map<String, Long> gets = new HashMap<>();
         Map<String, Severity> alerts = new HashMap<>();
-        for (MemberSummary summary : summaries()) {
+        for (MemberSummary summary : summaries(now)) {
             if (summary.atMillis() < oldest) {
                 continue;
             }
@@ -106,15 +111,24 @@ public final class ClusterSamples {
         return this.instance.getCluster().getMembers().iterator().next().localMember();
     }
 
-    /** The map's well-formed summaries; each malformed entry is reported once (at most a few per read). */
-    private List<MemberSummary> summaries() {
+    /**
+     * The map's well-formed summaries of current members, taken no later than one interval (the clock skew allowed)
+     * after {@code now}; each other entry is reported once (at most a few per read), but for a member that left.
+     */
+    private List<MemberSummary> summaries(Instant now) {
         List<MemberSummary> summaries = new ArrayList<>();
         Set<String> malformed = new HashSet<>();
+        Set<String> members = memberUuids();
+        long latest = now.toEpochMilli() + this.interval.toMillis();
         int reports = 0;
-        for (Map.Entry<Object, Object> entry : this.instance.<Object, Object>getReplicatedMap(MAP).entrySet()) {
-            Optional<String> problem = SummaryCheck.problem(entry.getKey(), entry.getValue());
+        Set<Map.Entry<Object, Object>> entries = this.instance.<Object, Object>getReplicatedMap(MAP).entrySet();
+        for (Map.Entry<Object, Object> entry : entries) {
+            Optional<String> problem = SummaryCheck.problem(entry.getKey(), entry.getValue(), members, latest);
             if (problem.isEmpty()) {
                 summaries.add((MemberSummary) entry.getValue());
+                continue;
+            }
+            if (this.seenMembers.contains(entry.getKey()) && !members.contains(entry.getKey())) {
                 continue;
             }
             String key = SummaryCheck.quote(entry.getKey());
@@ -126,7 +140,15 @@ public final class ClusterSamples {
             }
         }
         this.reported.keySet().retainAll(malformed);
+        this.seenMembers.addAll(members);
+        this.seenMembers.retainAll(entries.stream().map(Map.Entry::getKey).toList());
         return summaries;
+    }
+
+    private Set<String> memberUuids() {
+        Set<String> uuids = new HashSet<>();
+        this.instance.getCluster().getMembers().forEach((member) -> uuids.add(member.getUuid().toString()));
+        return uuids;
     }
 
     private static String claimedMember(Object value) {

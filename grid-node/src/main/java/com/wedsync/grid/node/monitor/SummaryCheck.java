@@ -1,6 +1,7 @@
 package com.wedsync.grid.node.monitor;
 
 import com.wedsync.grid.config.alerts.Severity;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,21 @@ final class SummaryCheck {
     }
 
     /**
+     * Finds what is wrong with an entry, or with where it stands in the cluster: a well-formed summary still counts
+     * only under the key of a current member and when it was not taken later than {@code latestMillis}, so a
+     * forged entry can neither add a member nor stay fresh for ever.
+     * @param key the entry's key, a member's UUID
+     * @param value the entry's value, a {@link MemberSummary}
+     * @param members the UUIDs of the current members
+     * @param latestMillis the latest {@code atMillis} accepted, epoch milliseconds (now plus the clock skew allowed)
+     * @return the first problem found, or empty when the summary may be aggregated
+     */
+    static Optional<String> problem(Object key, Object value, Collection<String> members, long latestMillis) {
+        return problem(key, value).or(() -> Optional.ofNullable(clusterProblem((String) key,
+                ((MemberSummary) value).atMillis(), members, latestMillis)));
+    }
+
+    /**
      * Quotes a value from the map for a log line: at most {@value #QUOTED} characters, control characters as
      * {@code ?}, so a forged key or member cannot forge log lines.
      * @param value the value
@@ -61,6 +77,16 @@ final class SummaryCheck {
         catch (IllegalArgumentException ex) {
             return false;
         }
+    }
+
+    private static String clusterProblem(String key, long atMillis, Collection<String> members, long latestMillis) {
+        if (!members.contains(key)) {
+            return "key " + quote(key) + " is not a current member's UUID";
+        }
+        if (atMillis > latestMillis) {
+            return "atMillis is " + atMillis + ", later than one sample interval from now";
+        }
+        return null;
     }
 
     private static String figuresProblem(MemberSummary summary) {

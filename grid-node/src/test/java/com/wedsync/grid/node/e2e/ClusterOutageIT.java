@@ -29,8 +29,11 @@ class ClusterOutageIT {
 
     private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(2);
 
-    /** What a failing call may take beyond the operation timeout on 2 busy cores. */
-    private static final Duration SLACK = Duration.ofMillis(1500);
+    /**
+     * What a failing call may take beyond the operation timeout on 2 busy cores (GC and scheduling gaps of this
+     * JVM); still far below a hang.
+     */
+    private static final Duration SLACK = Duration.ofSeconds(3);
 
     private static final int KEYS = 500;
 

@@ -7,20 +7,30 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Linux network namespaces for end-to-end tests, one per host: each has a veth pair to a bridge in the root namespace
  * on a private /24 chosen per run, so the test process reaches every host through the bridge. {@link #cut} drops the
  * traffic between two hosts for real (a blackhole route in the sender's namespace) and {@link #mend} restores it.
  * Needs root and iproute2's {@code ip}. {@link #close} removes every namespace, link and route it created, also when
- * the test JVM goes down first.
+ * the test JVM goes down first. {@link #create} checks that the hosts reach each other across the bridge before it
+ * returns, so a host firewall that drops bridged traffic fails the test at once, not when a cluster never forms.
  */
 final class NetworkNamespaces implements AutoCloseable {
 
     /** The longest one {@code ip} command may take. */
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The longest a TCP connect across the bridge may take before the hosts count as cut off from each other. */
+    private static final int PROBE_SECONDS = 3;
+
+    /** A port nothing listens on in a new namespace: a reachable host answers a connect with a reset. */
+    private static final int CLOSED_PORT = 9;
 
     private final String prefix = "sb" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
 
@@ -65,6 +75,9 @@ final class NetworkNamespaces implements AutoCloseable {
                 }
                 net.attach(host, bridge);
             }
+            if (hosts > 1) {
+                net.checkReach(0, hosts - 1);
+            }
             return net;
         }
         catch (RuntimeException ex) {
@@ -106,7 +119,7 @@ final class NetworkNamespaces implements AutoCloseable {
      * @param from the sender's index
      * @param to the receiver's index
      */
-    void mend(int from, int to) {
+    synchronized void mend(int from, int to) {
         List<String> del = ipIn(from, "del", List.of("route", "blackhole", address(to) + "/32"));
         run(del.toArray(String[]::new));
         this.undo.remove(del);
@@ -156,6 +169,24 @@ final class NetworkNamespaces implements AutoCloseable {
         run("ip", "-n", namespace, "link", "set", "lo", "up");
     }
 
+    /**
+     * Connects from one host to a closed port of another: a refused connection proves they reach each other, a
+     * timeout or an unreachable host means the bridge drops their traffic.
+     */
+    private void checkReach(int from, int to) {
+        List<String> command = new ArrayList<>(exec(from));
+        command.addAll(List.of("timeout", String.valueOf(PROBE_SECONDS), "bash", "-c",
+                "exec 3<>/dev/tcp/" + address(to) + "/" + CLOSED_PORT));
+        Result probe = execute(command.toArray(String[]::new));
+        if (probe.exit() != 0 && !probe.output().contains("Connection refused")) {
+            throw new IllegalStateException("host " + from + " (" + address(from) + ") cannot reach host " + to + " ("
+                    + address(to) + ") across bridge " + this.prefix + "br (exit " + probe.exit() + ": "
+                    + probe.output() + "). The likely cause is a host firewall dropping bridged traffic: with "
+                    + "br_netfilter loaded, iptables' FORWARD chain (e.g. a DROP policy set by Docker) filters it; "
+                    + "check 'sysctl net.bridge.bridge-nf-call-iptables' and 'iptables -S FORWARD'");
+        }
+    }
+
     private List<String> ipIn(int host, String verb, List<String> object) {
         List<String> command = new ArrayList<>(List.of("ip", "-n", this.namespaces.get(host), object.get(0), verb));
         command.addAll(object.subList(1, object.size()));
@@ -181,26 +212,57 @@ final class NetworkNamespaces implements AutoCloseable {
     }
 
     private static String run(String... command) {
+        Result result = execute(command);
+        if (result.exit() != 0) {
+            throw new IllegalStateException(
+                    "'" + String.join(" ", command) + "' failed (exit " + result.exit() + "): " + result.output());
+        }
+        return result.output();
+    }
+
+    /**
+     * Runs a command and returns its exit code and output. The output is read while the command runs (it could
+     * otherwise block on a full pipe), and both the read and the wait are bounded by {@link #COMMAND_TIMEOUT}.
+     */
+    private static Result execute(String... command) {
         String line = String.join(" ", command);
+        Process process;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            if (!process.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("'" + line + "' did not finish within " + COMMAND_TIMEOUT);
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("'" + line + "' failed (exit " + process.exitValue() + "): " + output);
-            }
-            return output;
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
         }
         catch (IOException ex) {
             throw new IllegalStateException("'" + line + "' cannot run: " + ex.getMessage(), ex);
         }
+        FutureTask<String> output = new FutureTask<>(
+                () -> new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        Thread reader = new Thread(output, "ip-output");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+        try {
+            String text = output.get(COMMAND_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+            if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw new TimeoutException();
+            }
+            return new Result(process.exitValue(), text);
+        }
+        catch (TimeoutException ex) {
+            process.destroyForcibly();
+            throw new IllegalStateException("'" + line + "' did not finish within " + COMMAND_TIMEOUT, ex);
+        }
+        catch (ExecutionException ex) {
+            process.destroyForcibly();
+            throw new IllegalStateException("'" + line + "' output cannot be read: " + ex.getCause(), ex);
+        }
         catch (InterruptedException ex) {
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("'" + line + "' interrupted", ex);
         }
+    }
+
+    /** What a command left: its exit code and its output, standard error included. */
+    private record Result(int exit, String output) {
     }
 
     /** Namespaces cannot be created on this machine. */

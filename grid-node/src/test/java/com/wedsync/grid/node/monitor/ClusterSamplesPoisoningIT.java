@@ -33,9 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * A client that reaches the member port puts malformed summaries into the monitor's replicated map: a real member
- * skips each of them with one WARN naming its key and problem, and its cluster figures (what the alert and scaling
- * listeners get) still come from the well-formed summaries, its own and one the same client put.
+ * A client that reaches the member port puts malformed or forged summaries into the monitor's replicated map (one
+ * under no member's UUID, one dated far in the future): a real member skips each of them with one WARN naming its key
+ * and problem, and its cluster figures (what the alert and scaling listeners get) still come from the good summaries,
+ * its own and one the same client put under the other member's UUID.
  */
 class ClusterSamplesPoisoningIT {
 
@@ -71,6 +72,8 @@ class ClusterSamplesPoisoningIT {
     @Test
     void malformedSummariesAreSkippedOnceEachAndTheGoodOnesStillMakeTheClusterFigures() {
         HazelcastInstance member = start();
+        String other = start().getCluster().getLocalMember().getUuid().toString();
+        String third = start().getCluster().getLocalMember().getUuid().toString();
         List<ClusterFigures> heard = new CopyOnWriteArrayList<>();
         Monitor monitor = monitor(member, (sample, figures) -> heard.add(figures));
         MemberSample own = monitor.sampleNow().orElseThrow();
@@ -80,10 +83,15 @@ class ClusterSamplesPoisoningIT {
 
         ReplicatedMap<Object, Object> shared = client().getReplicatedMap(ClusterSamples.MAP);
         Map<Object, Object> malformed = malformed();
+        // Well-formed, but under no member's UUID, and a current member's summary dated for ever fresh: each
+        // would otherwise add a member and its ops to what scaling sees.
+        malformed.put(uuid(), summary(1000.0, new String[0], new long[0], new long[0], new String[0]));
+        malformed.put(third, new MemberSummary("127.0.0.1:3", Long.MAX_VALUE, 1000.0, 0.9, new String[0],
+                new long[0], new long[0], new String[0]));
         malformed.forEach(shared::put);
-        // The control entry: a well-formed summary from the same client counts, so the others are skipped for
-        // what they hold, not for where they came from.
-        shared.put(UUID.randomUUID().toString(), new MemberSummary("127.0.0.1:2", this.clock.instant().toEpochMilli(),
+        // The control entry: a well-formed summary from the same client under a member's UUID counts, so the
+        // others are skipped for what they hold, not for where they came from.
+        shared.put(other, new MemberSummary("127.0.0.1:2", this.clock.instant().toEpochMilli(),
                 10.0, 0.25, new String[] { "vendor_responses" }, new long[] { 100 }, new long[] { 50 },
                 new String[] { "hit_ratio=CRITICAL" }));
         await().atMost(Duration.ofSeconds(30))
@@ -98,7 +106,7 @@ class ClusterSamplesPoisoningIT {
         assertThat(figures.maxMemoryUsedShare()).isEqualTo(Math.max(0.25, control.maxMemoryUsedShare()));
         assertThat(figures.worstAlerts()).containsExactlyEntriesOf(Map.of("hit_ratio", Severity.CRITICAL));
 
-        // At most a few reports per read: the first read named 8 of the 10 keys, the next the other 2, then none.
+        // At most a few reports per read: the first read named 8 of the 12 keys, the next the other 4, then none.
         assertThat(warnings()).hasSize(ClusterSamples.REPORTS_PER_READ);
         monitor.cluster().aggregate(this.clock.instant());
         monitor.cluster().aggregate(this.clock.instant());
@@ -115,6 +123,9 @@ class ClusterSamplesPoisoningIT {
             .contains("problem=worstAlerts[0] is 'hit_ratio', must be rule=severity"));
         assertThat(warnings()).anySatisfy((warning) -> assertThat(warning)
             .contains("key='not-a-member?uuid'", "problem=key 'not-a-member?uuid' is not a member UUID"));
+        assertThat(warnings()).anySatisfy((warning) -> assertThat(warning).contains("is not a current member's UUID"));
+        assertThat(warnings()).anySatisfy((warning) -> assertThat(warning)
+            .contains("key='" + third + "'", "problem=atMillis is " + Long.MAX_VALUE + ", later than one sample"));
 
         // The monitor's next sample still reaches its listeners with the good figures.
         this.clock.advance(INTERVAL);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,25 @@ class SummaryCheckTests {
         assertThat(SummaryCheck.problem("forged\r\nevent=fake", summary()))
             .hasValue("key 'forged??event=fake' is not a member UUID");
         assertThat(SummaryCheck.problem(7, summary())).hasValue("key '7' is not a member UUID");
+    }
+
+    @Test
+    void aWellFormedSummaryUnderNoCurrentMembersKeyIsNamed() {
+        String forged = UUID.randomUUID().toString();
+
+        assertThat(SummaryCheck.problem(KEY, summary(), Set.of(KEY), 0)).isEmpty();
+        assertThat(SummaryCheck.problem(forged, summary(), Set.of(KEY), 0))
+            .hasValue("key '" + forged + "' is not a current member's UUID");
+    }
+
+    @Test
+    void aSummaryTakenLaterThanTheLatestAcceptedIsNamed() {
+        MemberSummary future = new MemberSummary("127.0.0.1:5701", Long.MAX_VALUE, 1000, 0,
+                new String[] { "wedding_data" }, new long[] { 1 }, new long[] { 1 }, new String[0]);
+
+        assertThat(SummaryCheck.problem(KEY, summary(), Set.of(KEY), 5_000)).isEmpty();
+        assertThat(SummaryCheck.problem(KEY, future, Set.of(KEY), 5_000))
+            .hasValue("atMillis is " + Long.MAX_VALUE + ", later than one sample interval from now");
     }
 
     @Test
