@@ -5,6 +5,7 @@ import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.hazelcast.Discovery;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.hazelcast.MemberSettings;
+import com.wedsync.grid.config.hazelcast.Quorum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -46,8 +47,20 @@ public record LoopbackCluster(String clusterName, int basePort) {
      * @return the configuration
      */
     public Config memberConfig(int port, boolean autoIncrement, long memoryLimitBytes) {
+        return memberConfig(port, autoIncrement, memoryLimitBytes, Quorum.OFF);
+    }
+
+    /**
+     * Builds a member's configuration with split-brain protection.
+     * @param port the member's port; with auto-increment it takes the next free one of the two
+     * @param autoIncrement whether the port may be incremented
+     * @param memoryLimitBytes the member's cache memory limit
+     * @param quorum the split-brain protection of the catalog's protected classes
+     * @return the configuration
+     */
+    public Config memberConfig(int port, boolean autoIncrement, long memoryLimitBytes, Quorum quorum) {
         MemberSettings settings = new MemberSettings(this.clusterName, members(), "127.0.0.1", port, autoIncrement,
-                memoryLimitBytes, true, Discovery.TCP_IP, Duration.ofSeconds(20));
+                memoryLimitBytes, true, Discovery.TCP_IP, Duration.ofSeconds(20)).withQuorum(quorum);
         Config config = HazelcastConfigFactory.memberConfig(CatalogLoader.loadDefault(), settings);
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         return config;

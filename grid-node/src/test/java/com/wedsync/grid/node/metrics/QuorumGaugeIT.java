@@ -6,19 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
-import com.wedsync.grid.config.hazelcast.MemberSettings;
 import com.wedsync.grid.config.hazelcast.Quorum;
+import com.wedsync.grid.node.LoopbackCluster;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +24,8 @@ class QuorumGaugeIT {
 
     private static final long MEMORY = 64 * HazelcastConfigFactory.MIB;
 
+    private final LoopbackCluster loopback = LoopbackCluster.named("quorum-gauge");
+
     private final List<HazelcastInstance> members = new ArrayList<>();
 
     @AfterEach
@@ -39,17 +35,15 @@ class QuorumGaugeIT {
 
     @Test
     void theGaugeIsZeroWhileAMemberIsBelowItsQuorumAndOneOnceASecondMemberCounts() {
-        List<String> addresses = List.of("127.0.0.1:" + freePort(), "127.0.0.1:" + freePort());
-        MemberSettings settings = MemberSettings.loopback("quorum-gauge-" + UUID.randomUUID(), MEMORY)
-            .withMembers(addresses)
-            .withQuorum(new Quorum(2, Duration.ofSeconds(3)));
+        Quorum quorum = new Quorum(2, Duration.ofSeconds(3));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        new ClusterMetricsBinder(start(settings, addresses.get(0))).bindTo(registry);
+        new ClusterMetricsBinder(start(this.loopback.memberConfig(this.loopback.basePort(), false, MEMORY, quorum)))
+            .bindTo(registry);
 
         await("a lone member reports no quorum").atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(200))
             .until(() -> quorumPresent(registry) == 0);
-        start(settings, addresses.get(1));
+        start(this.loopback.memberConfig(this.loopback.basePort() + 1, false, MEMORY, quorum));
         await("the second member counts towards the quorum").atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(200))
             .until(() -> quorumPresent(registry) == 1);
@@ -58,10 +52,8 @@ class QuorumGaugeIT {
     @Test
     void aMemberWithoutAQuorumTakesProtectedWritesAlone() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        String address = "127.0.0.1:" + freePort();
-        MemberSettings settings = MemberSettings.loopback("no-quorum-" + UUID.randomUUID(), MEMORY)
-            .withMembers(List.of(address));
-        new ClusterMetricsBinder(start(settings, address)).bindTo(registry);
+        new ClusterMetricsBinder(start(this.loopback.memberConfig(this.loopback.basePort(), false, MEMORY)))
+            .bindTo(registry);
 
         assertThat(quorumPresent(registry)).isEqualTo(1);
     }
@@ -70,23 +62,12 @@ class QuorumGaugeIT {
         return registry.get("grid.cluster.quorum.present").gauge().value();
     }
 
-    private HazelcastInstance start(MemberSettings settings, String address) {
-        int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
-        Config config = HazelcastConfigFactory.memberConfig(CatalogLoader.loadDefault(), settings.withPort(port, false));
+    private HazelcastInstance start(Config config) {
+        // heartbeats every second, so that the quorum's 3 s tolerance sees the second member soon
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.getNetworkConfig().getJoin().getTcpIpConfig().setConnectionTimeoutSeconds(1);
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         this.members.add(member);
         return member;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }
