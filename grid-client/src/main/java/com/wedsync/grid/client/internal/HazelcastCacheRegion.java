@@ -281,9 +281,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
                 unstored(ex);
                 return loaded;
             }
-            if (this.unstoredWarned.get()) {
-                this.unstoredWarned.set(false);
-            }
+            this.unstoredWarned.compareAndSet(true, false);
             this.loading.loaded(key, ttl);
         }
         return loaded;
