@@ -160,7 +160,8 @@ public interface CacheRegion<K, V> {
     V getOrLoad(K key, Function<? super K, ? extends V> loader);
 
     /**
-     * Reads a value without blocking.
+     * Reads a value without blocking. A value read from the grid enters the near cache shortly after the returned
+     * stage completes (Hazelcast publishes it on its own scheduler), so a read right after may still go to the grid.
      * @param key the key
      * @return the value, or {@code null} if the grid has none
      */
