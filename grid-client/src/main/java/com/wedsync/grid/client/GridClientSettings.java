@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How a {@link GridClient} reaches the grid and treats values. Immutable and validated; start from
@@ -23,12 +24,25 @@ import java.util.Objects;
  * @param refreshAhead the share of an entry's TTL, at its end, in which {@code getOrLoad} reloads it in the
  *     background (with jitter); zero to never
  * @param loadTimeout how long a caller waits for another caller's load of the same key
+ * @param deserializationAllowList the classes (exact names) and packages (prefixes ending in {@code .}) whose
+ *     Java-serialized values the client may deserialize, besides {@code java.lang.}, {@code java.util.},
+ *     {@code java.time.}, {@code java.math.} and arrays, which it always may; a value of any other class is refused
+ *     with {@link ValueClassNotAllowedException} before its class is loaded, so that whoever can write to the grid
+ *     cannot run code in the services that read it. Name the packages of the {@code Serializable} types a service
+ *     caches; values serialized by Hazelcast itself (strings, numbers, byte arrays, Compact) need nothing
  * @param catalog the data classes
  * @param clock the clock of the TTL policy
  */
 public record GridClientSettings(String clusterName, List<String> members, Duration connectTimeout,
         Duration operationTimeout, int compressionThreshold, int maxValueBytes, Duration negativeCacheTtl,
-        double refreshAhead, Duration loadTimeout, Catalog catalog, Clock clock) {
+        double refreshAhead, Duration loadTimeout, List<String> deserializationAllowList, Catalog catalog,
+        Clock clock) {
+
+    /** The most entries {@link #deserializationAllowList} may hold. */
+    public static final int MAX_ALLOW_LIST_ENTRIES = 1000;
+
+    /** A class name, or a package prefix ending in a dot. */
+    private static final Pattern ALLOW_LIST_ENTRY = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*\\.?");
 
     /**
      * Validates the settings.
@@ -59,19 +73,20 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
         if (!(refreshAhead >= 0 && refreshAhead < 1)) {
             throw new IllegalArgumentException("refreshAhead (" + refreshAhead + ") must be at least 0 and below 1");
         }
+        deserializationAllowList = checkedAllowList(deserializationAllowList);
         Objects.requireNonNull(catalog, "catalog is missing");
         Objects.requireNonNull(clock, "clock is missing");
     }
 
     /**
      * Returns the defaults: cluster {@code wedsync-grid} on {@code 127.0.0.1}, 10 s to connect, 5 s per
-     * operation, compression above 1 KiB, values up to 1 MiB, no negative caching, no refresh-ahead, the shipped
-     * catalog and the system clock.
+     * operation, compression above 1 KiB, values up to 1 MiB, no negative caching, no refresh-ahead, Java
+     * deserialization of the JDK's basic types only, the shipped catalog and the system clock.
      * @return the default settings
      */
     public static GridClientSettings defaults() {
         return new GridClientSettings("wedsync-grid", List.of("127.0.0.1"), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), 1024, 1024 * 1024, Duration.ZERO, 0, Duration.ofSeconds(30),
+                Duration.ofSeconds(5), 1024, 1024 * 1024, Duration.ZERO, 0, Duration.ofSeconds(30), List.of(),
                 CatalogLoader.loadDefault(), Clock.systemUTC());
     }
 
@@ -84,7 +99,7 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     public GridClientSettings withCluster(String newClusterName, List<String> newMembers) {
         return new GridClientSettings(newClusterName, newMembers, this.connectTimeout, this.operationTimeout,
                 this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
-                this.loadTimeout, this.catalog, this.clock);
+                this.loadTimeout, this.deserializationAllowList, this.catalog, this.clock);
     }
 
     /**
@@ -96,7 +111,7 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     public GridClientSettings withTimeouts(Duration newConnectTimeout, Duration newOperationTimeout) {
         return new GridClientSettings(this.clusterName, this.members, newConnectTimeout, newOperationTimeout,
                 this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
-                this.loadTimeout, this.catalog, this.clock);
+                this.loadTimeout, this.deserializationAllowList, this.catalog, this.clock);
     }
 
     /**
@@ -108,7 +123,7 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     public GridClientSettings withValueLimits(int newCompressionThreshold, int newMaxValueBytes) {
         return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
                 newCompressionThreshold, newMaxValueBytes, this.negativeCacheTtl, this.refreshAhead, this.loadTimeout,
-                this.catalog, this.clock);
+                this.deserializationAllowList, this.catalog, this.clock);
     }
 
     /**
@@ -120,7 +135,7 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     public GridClientSettings withLoading(Duration newNegativeCacheTtl, double newRefreshAhead) {
         return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
                 this.compressionThreshold, this.maxValueBytes, newNegativeCacheTtl, newRefreshAhead, this.loadTimeout,
-                this.catalog, this.clock);
+                this.deserializationAllowList, this.catalog, this.clock);
     }
 
     /**
@@ -131,7 +146,19 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     public GridClientSettings withLoadTimeout(Duration newLoadTimeout) {
         return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
                 this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
-                newLoadTimeout, this.catalog, this.clock);
+                newLoadTimeout, this.deserializationAllowList, this.catalog, this.clock);
+    }
+
+    /**
+     * Returns a copy that may deserialize more classes.
+     * @param newDeserializationAllowList class names and package prefixes (ending in {@code .}) besides the JDK's
+     *     basic types
+     * @return the copy
+     */
+    public GridClientSettings withDeserializationAllowList(List<String> newDeserializationAllowList) {
+        return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
+                this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
+                this.loadTimeout, newDeserializationAllowList, this.catalog, this.clock);
     }
 
     /**
@@ -143,7 +170,34 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     public GridClientSettings withCatalog(Catalog newCatalog, Clock newClock) {
         return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
                 this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
-                this.loadTimeout, newCatalog, newClock);
+                this.loadTimeout, this.deserializationAllowList, newCatalog, newClock);
+    }
+
+    private static List<String> checkedAllowList(List<String> entries) {
+        Objects.requireNonNull(entries, "deserializationAllowList is missing");
+        if (entries.size() > MAX_ALLOW_LIST_ENTRIES) {
+            throw new IllegalArgumentException("deserializationAllowList has " + entries.size()
+                    + " entries; at most " + MAX_ALLOW_LIST_ENTRIES + " are accepted");
+        }
+        for (String entry : entries) {
+            if (entry == null || !ALLOW_LIST_ENTRY.matcher(entry).matches()) {
+                throw new IllegalArgumentException("deserializationAllowList entry " + quoted(entry)
+                        + " is neither a class name nor a package prefix ending in '.' (no wildcards)");
+            }
+            if (entry.endsWith(".") && entry.indexOf('.') == entry.length() - 1) {
+                throw new IllegalArgumentException("deserializationAllowList entry '" + entry + "' is too broad:"
+                        + " name a package of at least two parts, such as 'com.example.'");
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    private static String quoted(String entry) {
+        if (entry == null) {
+            return "null";
+        }
+        return "'" + ((entry.length() > 200) ? entry.substring(0, 200) + "...' (" + entry.length() + " characters)"
+                : entry + "'");
     }
 
     private static void requirePositive(String field, Duration value) {

@@ -7,6 +7,8 @@ import com.hazelcast.client.config.ConnectionRetryConfig;
 import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
 import com.hazelcast.client.impl.connection.ClientConnectionManager;
 import com.hazelcast.cluster.Member;
+import com.hazelcast.config.ClassFilter;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
@@ -23,6 +25,7 @@ import com.wedsync.grid.config.key.WeddingKeySerializer;
 import com.wedsync.grid.config.ttl.TtlPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -39,6 +42,13 @@ import java.util.concurrent.locks.LockSupport;
  * The Hazelcast client behind a {@code GridClient}, and the regions over it: one per data class and value type.
  */
 public final class ClientRuntime implements AutoCloseable {
+
+    /**
+     * Prefixes of the classes any value may be made of: the JDK's basic types and collections, and arrays (whose
+     * elements are each checked by their own class).
+     */
+    static final List<String> ALWAYS_DESERIALIZED = List.of("java.lang.", "java.util.", "java.time.", "java.math.",
+            "[");
 
     private final GridClientSettings settings;
 
@@ -205,10 +215,33 @@ public final class ClientRuntime implements AutoCloseable {
             }
         }
         config.getSerializationConfig()
+            .setJavaSerializationFilterConfig(deserializationFilter(settings.deserializationAllowList()))
             .getCompactSerializationConfig()
             .addSerializer(new WeddingKeySerializer())
             .addSerializer(new CompressedValue.Serializer());
         return config;
+    }
+
+    /**
+     * Whoever can reach a member's port can store any value, and a Java-serialized value can run code in the JVM
+     * that deserializes it: only the JDK's basic types and what the settings add are deserialized. Hazelcast's own
+     * default list (every {@code java*} and {@code com.hazelcast.} class) is off: it lets known gadgets through
+     * (such as {@code javax.management.BadAttributeValueExpException}).
+     */
+    static JavaSerializationFilterConfig deserializationFilter(List<String> allowList) {
+        ClassFilter allowed = new ClassFilter();
+        for (String entry : ALWAYS_DESERIALIZED) {
+            allowed.addPrefixes(entry);
+        }
+        for (String entry : allowList) {
+            if (entry.endsWith(".")) {
+                allowed.addPrefixes(entry);
+            }
+            else {
+                allowed.addClasses(entry);
+            }
+        }
+        return new JavaSerializationFilterConfig().setDefaultsDisabled(true).setWhitelist(allowed);
     }
 
     /**

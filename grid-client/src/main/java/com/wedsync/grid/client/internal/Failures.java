@@ -3,9 +3,11 @@ package com.wedsync.grid.client.internal;
 import com.hazelcast.client.HazelcastClientOfflineException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.OperationTimeoutException;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import com.wedsync.grid.client.GridUnavailableException;
+import com.wedsync.grid.client.ValueClassNotAllowedException;
 import com.wedsync.grid.config.catalog.Durations;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * Turns Hazelcast's "the grid did not answer" exceptions into {@link GridUnavailableException}s that name the
  * region, the operation and the timeout, and its split-brain protection's refusals into ones that name the region,
- * the operation and the missing quorum. Every other exception passes unchanged.
+ * the operation and the missing quorum, and the deserialization filter's refusal of a value's class into a
+ * {@link ValueClassNotAllowedException}. Every other exception passes unchanged.
  */
 final class Failures {
 
@@ -37,6 +40,17 @@ final class Failures {
                 | TargetDisconnectedException | SplitBrainProtectionException ex) {
             throw unavailable(operation, ex);
         }
+        catch (HazelcastSerializationException ex) {
+            throw refusedClass(operation, ex);
+        }
+    }
+
+    /**
+     * Returns the exception a failure to deserialize a value becomes: {@link ValueClassNotAllowedException} when the
+     * deserialization filter refused its class, the failure itself otherwise.
+     */
+    RuntimeException refusedClass(String operation, HazelcastSerializationException ex) {
+        return refusedByFilter(ex) ? new ValueClassNotAllowedException(this.region, operation, ex) : ex;
     }
 
     void run(String operation, Runnable action) {
@@ -50,6 +64,9 @@ final class Failures {
         return stage.exceptionallyCompose((failure) -> {
             Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
                     ? failure.getCause() : failure;
+            if (cause instanceof HazelcastSerializationException ex) {
+                return CompletableFuture.failedFuture(refusedClass(operation, ex));
+            }
             return CompletableFuture.failedFuture(isUnavailable(cause)
                     ? unavailable(operation, (RuntimeException) cause) : cause);
         });
@@ -61,6 +78,16 @@ final class Failures {
      */
     static boolean refusedByQuorum(RuntimeException ex) {
         return ex instanceof GridUnavailableException && ex.getCause() instanceof SplitBrainProtectionException;
+    }
+
+    /** Hazelcast's filter throws a SecurityException, which it wraps on the way out. */
+    private static boolean refusedByFilter(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SecurityException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isUnavailable(Throwable cause) {

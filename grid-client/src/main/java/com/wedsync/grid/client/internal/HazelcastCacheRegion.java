@@ -3,6 +3,7 @@ package com.wedsync.grid.client.internal;
 import com.hazelcast.client.map.impl.nearcache.NearCachedClientMapProxy;
 import com.hazelcast.internal.nearcache.NearCache;
 import com.hazelcast.map.IMap;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.client.GridClientSettings;
 import com.wedsync.grid.client.GridUnavailableException;
@@ -363,7 +364,13 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     }
 
     private V value(K key, Object stored) {
-        Object value = this.codec.decode(stored);
+        Object value;
+        try {
+            value = this.codec.decode(stored);
+        }
+        catch (HazelcastSerializationException ex) {
+            throw this.failures.refusedClass("decoding the value of key " + key, ex);
+        }
         if (!this.valueType.isInstance(value)) {
             throw new IllegalStateException("region " + dataClass().id() + " holds a " + value.getClass().getName()
                     + " under key " + key + ", not the " + this.valueType.getName() + " this region reads");

@@ -25,13 +25,16 @@ import org.springframework.util.unit.DataSize;
  * @param negativeCacheTtl how long getOrLoad remembers that a load found nothing; 0s to never
  * @param refreshAhead the final share of an entry's TTL in which getOrLoad reloads it in the background; 0 to never
  * @param loadTimeout how long a caller waits for another caller's load of the same key
+ * @param deserializationAllowList classes and packages (ending in {@code .}) of the {@code Serializable} values the
+ *     service caches, besides the JDK's basic types; a value of any other class is refused when read
  */
 @ConfigurationProperties(GridClientProperties.PREFIX)
 public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterName,
         @DefaultValue("127.0.0.1") List<String> members, @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("5s") Duration operationTimeout, @DefaultValue("1KB") DataSize compressionThreshold,
         @DefaultValue("1MB") DataSize maxValueSize, @DefaultValue("0s") Duration negativeCacheTtl,
-        @DefaultValue("0") double refreshAhead, @DefaultValue("30s") Duration loadTimeout) {
+        @DefaultValue("0") double refreshAhead, @DefaultValue("30s") Duration loadTimeout,
+        List<String> deserializationAllowList) {
 
     /** The prefix of the properties. */
     public static final String PREFIX = "grid.client";
@@ -59,6 +62,12 @@ public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterN
         if (!(refreshAhead >= 0 && refreshAhead < 1)) {
             throw invalid("refresh-ahead", refreshAhead, "must be at least 0 and below 1");
         }
+        if (deserializationAllowList != null && deserializationAllowList.contains(null)) {
+            throw invalid("deserialization-allow-list", deserializationAllowList, "must not hold an empty entry");
+        }
+        // the entries themselves are checked by toSettings, as GridClientSettings checks them
+        deserializationAllowList = (deserializationAllowList != null) ? List.copyOf(deserializationAllowList)
+                : List.of();
     }
 
     /**
@@ -66,12 +75,19 @@ public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterN
      * @return the settings
      */
     public GridClientSettings toSettings() {
-        return GridClientSettings.defaults()
+        GridClientSettings settings = GridClientSettings.defaults()
             .withCluster(this.clusterName, this.members)
             .withTimeouts(this.connectTimeout, this.operationTimeout)
             .withValueLimits((int) this.compressionThreshold.toBytes(), (int) this.maxValueSize.toBytes())
             .withLoading(this.negativeCacheTtl, this.refreshAhead)
             .withLoadTimeout(this.loadTimeout);
+        try {
+            return settings.withDeserializationAllowList(this.deserializationAllowList);
+        }
+        catch (IllegalArgumentException ex) {
+            // the settings name the entry and the rule; say which property it came from
+            throw new IllegalArgumentException(PREFIX + ".deserialization-allow-list: " + ex.getMessage());
+        }
     }
 
     private static void requirePositive(String property, Duration value) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ConnectionRetryConfig;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.wedsync.grid.client.GridClientSettings;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,5 +32,19 @@ class ClientRuntimeTests {
     @Test
     void operationsCutOffByADyingConnectionAreRedoneRatherThanFailed() {
         assertThat(this.config.getNetworkConfig().isRedoOperation()).isTrue();
+    }
+
+    @Test
+    void onlyTheJdkBasicTypesAndTheListedClassesAreDeserialized() {
+        JavaSerializationFilterConfig filter = ClientRuntime
+            .clientConfig(GridClientSettings.defaults()
+                .withDeserializationAllowList(List.of("com.example.rsvp.", "com.example.vendors.Quote")))
+            .getSerializationConfig()
+            .getJavaSerializationFilterConfig();
+
+        assertThat(filter.isDefaultsDisabled()).isTrue();
+        assertThat(filter.getWhitelist().getPrefixes()).containsExactlyInAnyOrder("java.lang.", "java.util.",
+                "java.time.", "java.math.", "[", "com.example.rsvp.");
+        assertThat(filter.getWhitelist().getClasses()).containsExactly("com.example.vendors.Quote");
     }
 }

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.client.GridClient;
+import com.wedsync.grid.client.GridClientSettings;
 import com.wedsync.grid.client.TestGrid;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +39,10 @@ class GridCacheIT {
     @BeforeAll
     static void startGrid() {
         grid = TestGrid.start(1);
-        client = grid.client(grid.clientSettings());
-        otherClient = grid.client(grid.clientSettings());
+        // the test's Serializable value type, as a service names the types it caches
+        GridClientSettings settings = grid.clientSettings().withDeserializationAllowList(List.of(Quote.class.getName()));
+        client = grid.client(settings);
+        otherClient = grid.client(settings);
         manager = new GridCacheManager(client);
     }
 

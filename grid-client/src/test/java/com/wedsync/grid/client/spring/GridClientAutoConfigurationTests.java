@@ -60,7 +60,8 @@ class GridClientAutoConfigurationTests {
                     "grid.client.connect-timeout=3s", "grid.client.operation-timeout=750ms",
                     "grid.client.compression-threshold=4KB", "grid.client.max-value-size=2MB",
                     "grid.client.negative-cache-ttl=30s", "grid.client.refresh-ahead=0.1",
-                    "grid.client.load-timeout=1m")
+                    "grid.client.load-timeout=1m",
+                    "grid.client.deserialization-allow-list=com.example.rsvp.,com.example.vendors.Quote")
             .run((context) -> {
                 GridClientSettings settings = context.getBean(GridClientSettings.class);
                 assertThat(settings.clusterName()).isEqualTo("staging");
@@ -72,6 +73,8 @@ class GridClientAutoConfigurationTests {
                 assertThat(settings.negativeCacheTtl()).isEqualTo(Duration.ofSeconds(30));
                 assertThat(settings.refreshAhead()).isEqualTo(0.1);
                 assertThat(settings.loadTimeout()).isEqualTo(Duration.ofMinutes(1));
+                assertThat(settings.deserializationAllowList()).containsExactly("com.example.rsvp.",
+                        "com.example.vendors.Quote");
             });
     }
 
@@ -99,6 +102,9 @@ class GridClientAutoConfigurationTests {
         assertStartFails("grid.client.max-value-size=3GB",
                 "grid.client.max-value-size (3221225472B) must lie between 1B and 2147483647B");
         assertStartFails("grid.client.cluster-name=", "grid.client.cluster-name () must not be blank");
+        assertStartFails("grid.client.deserialization-allow-list=com.example.*",
+                "grid.client.deserialization-allow-list: deserializationAllowList entry 'com.example.*' is neither a"
+                        + " class name nor a package prefix ending in '.' (no wildcards)");
     }
 
     @Test
