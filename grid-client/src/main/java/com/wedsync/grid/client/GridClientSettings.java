@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param compressionThreshold values whose serialized form is larger than this many bytes are stored
  *     LZ4-compressed
  * @param maxValueBytes the largest value accepted, in bytes after compression
+ * @param maxUncompressedValueBytes the largest value accepted, in bytes of its serialized form before compression
+ *     (at least {@code maxValueBytes}); a reader allocates no more than this to decode a stored value
  * @param negativeCacheTtl how long {@code getOrLoad} remembers that the loader found nothing; zero to never
  * @param refreshAhead the share of an entry's TTL, at its end, in which {@code getOrLoad} reloads it in the
  *     background (with jitter); zero to never
@@ -34,7 +36,8 @@ import java.util.regex.Pattern;
  * @param clock the clock of the TTL policy
  */
 public record GridClientSettings(String clusterName, List<String> members, Duration connectTimeout,
-        Duration operationTimeout, int compressionThreshold, int maxValueBytes, Duration negativeCacheTtl,
+        Duration operationTimeout, int compressionThreshold, int maxValueBytes, int maxUncompressedValueBytes,
+        Duration negativeCacheTtl,
         double refreshAhead, Duration loadTimeout, List<String> deserializationAllowList, Catalog catalog,
         Clock clock) {
 
@@ -61,10 +64,15 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
         requirePositive("operationTimeout", operationTimeout);
         requirePositive("loadTimeout", loadTimeout);
         if (compressionThreshold < 0) {
-            throw new IllegalArgumentException("compressionThreshold (" + compressionThreshold + ") must not be negative");
+            throw new IllegalArgumentException(
+                    "compressionThreshold (" + compressionThreshold + ") must not be negative");
         }
         if (maxValueBytes < 1) {
             throw new IllegalArgumentException("maxValueBytes (" + maxValueBytes + ") must be positive");
+        }
+        if (maxUncompressedValueBytes < maxValueBytes) {
+            throw new IllegalArgumentException("maxUncompressedValueBytes (" + maxUncompressedValueBytes
+                    + ") must be at least maxValueBytes (" + maxValueBytes + ")");
         }
         Objects.requireNonNull(negativeCacheTtl, "negativeCacheTtl is missing");
         if (negativeCacheTtl.isNegative()) {
@@ -80,14 +88,14 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
 
     /**
      * Returns the defaults: cluster {@code wedsync-grid} on {@code 127.0.0.1}, 10 s to connect, 5 s per
-     * operation, compression above 1 KiB, values up to 1 MiB, no negative caching, no refresh-ahead, Java
-     * deserialization of the JDK's basic types only, the shipped catalog and the system clock.
+     * operation, compression above 1 KiB, values up to 1 MiB (16 MiB before compression), no negative caching, no
+     * refresh-ahead, Java deserialization of the JDK's basic types only, the shipped catalog and the system clock.
      * @return the default settings
      */
     public static GridClientSettings defaults() {
         return new GridClientSettings("wedsync-grid", List.of("127.0.0.1"), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), 1024, 1024 * 1024, Duration.ZERO, 0, Duration.ofSeconds(30), List.of(),
-                CatalogLoader.loadDefault(), Clock.systemUTC());
+                Duration.ofSeconds(5), 1024, 1024 * 1024, 16 * 1024 * 1024, Duration.ZERO, 0, Duration.ofSeconds(30),
+                List.of(), CatalogLoader.loadDefault(), Clock.systemUTC());
     }
 
     /**
@@ -98,8 +106,8 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      */
     public GridClientSettings withCluster(String newClusterName, List<String> newMembers) {
         return new GridClientSettings(newClusterName, newMembers, this.connectTimeout, this.operationTimeout,
-                this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
-                this.loadTimeout, this.deserializationAllowList, this.catalog, this.clock);
+                this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes, this.negativeCacheTtl,
+                this.refreshAhead, this.loadTimeout, this.deserializationAllowList, this.catalog, this.clock);
     }
 
     /**
@@ -110,20 +118,34 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      */
     public GridClientSettings withTimeouts(Duration newConnectTimeout, Duration newOperationTimeout) {
         return new GridClientSettings(this.clusterName, this.members, newConnectTimeout, newOperationTimeout,
-                this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
-                this.loadTimeout, this.deserializationAllowList, this.catalog, this.clock);
+                this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes, this.negativeCacheTtl,
+                this.refreshAhead, this.loadTimeout, this.deserializationAllowList, this.catalog, this.clock);
+    }
+
+    /**
+     * Returns a copy with other value limits, keeping the limit before compression unless it falls below the new
+     * {@code maxValueBytes}, which it then becomes.
+     * @param newCompressionThreshold bytes above which values are compressed
+     * @param newMaxValueBytes the largest value accepted after compression
+     * @return the copy
+     */
+    public GridClientSettings withValueLimits(int newCompressionThreshold, int newMaxValueBytes) {
+        return withValueLimits(newCompressionThreshold, newMaxValueBytes,
+                Math.max(this.maxUncompressedValueBytes, newMaxValueBytes));
     }
 
     /**
      * Returns a copy with other value limits.
      * @param newCompressionThreshold bytes above which values are compressed
      * @param newMaxValueBytes the largest value accepted after compression
+     * @param newMaxUncompressedValueBytes the largest value accepted before compression
      * @return the copy
      */
-    public GridClientSettings withValueLimits(int newCompressionThreshold, int newMaxValueBytes) {
+    public GridClientSettings withValueLimits(int newCompressionThreshold, int newMaxValueBytes,
+            int newMaxUncompressedValueBytes) {
         return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
-                newCompressionThreshold, newMaxValueBytes, this.negativeCacheTtl, this.refreshAhead, this.loadTimeout,
-                this.deserializationAllowList, this.catalog, this.clock);
+                newCompressionThreshold, newMaxValueBytes, newMaxUncompressedValueBytes, this.negativeCacheTtl,
+                this.refreshAhead, this.loadTimeout, this.deserializationAllowList, this.catalog, this.clock);
     }
 
     /**
@@ -134,8 +156,8 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      */
     public GridClientSettings withLoading(Duration newNegativeCacheTtl, double newRefreshAhead) {
         return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
-                this.compressionThreshold, this.maxValueBytes, newNegativeCacheTtl, newRefreshAhead, this.loadTimeout,
-                this.deserializationAllowList, this.catalog, this.clock);
+                this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes, newNegativeCacheTtl,
+                newRefreshAhead, this.loadTimeout, this.deserializationAllowList, this.catalog, this.clock);
     }
 
     /**
@@ -145,8 +167,8 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      */
     public GridClientSettings withLoadTimeout(Duration newLoadTimeout) {
         return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
-                this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
-                newLoadTimeout, this.deserializationAllowList, this.catalog, this.clock);
+                this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes, this.negativeCacheTtl,
+                this.refreshAhead, newLoadTimeout, this.deserializationAllowList, this.catalog, this.clock);
     }
 
     /**
@@ -157,8 +179,8 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      */
     public GridClientSettings withDeserializationAllowList(List<String> newDeserializationAllowList) {
         return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
-                this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
-                this.loadTimeout, newDeserializationAllowList, this.catalog, this.clock);
+                this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes, this.negativeCacheTtl,
+                this.refreshAhead, this.loadTimeout, newDeserializationAllowList, this.catalog, this.clock);
     }
 
     /**
@@ -169,8 +191,8 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      */
     public GridClientSettings withCatalog(Catalog newCatalog, Clock newClock) {
         return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
-                this.compressionThreshold, this.maxValueBytes, this.negativeCacheTtl, this.refreshAhead,
-                this.loadTimeout, this.deserializationAllowList, newCatalog, newClock);
+                this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes, this.negativeCacheTtl,
+                this.refreshAhead, this.loadTimeout, this.deserializationAllowList, newCatalog, newClock);
     }
 
     private static List<String> checkedAllowList(List<String> entries) {

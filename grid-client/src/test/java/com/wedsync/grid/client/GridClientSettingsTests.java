@@ -11,7 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The validation of {@link GridClientSettings#deserializationAllowList()}: every bad entry is refused naming it.
+ * The validation of {@link GridClientSettings#deserializationAllowList()} (every bad entry is refused naming it) and
+ * of the value limits.
  */
 class GridClientSettingsTests {
 
@@ -82,5 +83,21 @@ class GridClientSettingsTests {
         assertThat(this.defaults
             .withDeserializationAllowList(Collections.nCopies(GridClientSettings.MAX_ALLOW_LIST_ENTRIES, "com.example."))
             .deserializationAllowList()).hasSize(GridClientSettings.MAX_ALLOW_LIST_ENTRIES);
+    }
+
+    @Test
+    void theLimitBeforeCompressionIsAtLeastTheLimitAfter() {
+        assertThat(this.defaults.maxUncompressedValueBytes()).isEqualTo(16 * 1024 * 1024);
+        assertThatIllegalArgumentException().isThrownBy(() -> this.defaults.withValueLimits(1024, 4096, 4095))
+            .withMessage("maxUncompressedValueBytes (4095) must be at least maxValueBytes (4096)");
+        assertThat(this.defaults.withValueLimits(1024, 4096, 4096).maxUncompressedValueBytes()).isEqualTo(4096);
+    }
+
+    @Test
+    void raisingTheLimitAfterCompressionPastTheOneBeforeRaisesBoth() {
+        GridClientSettings raised = this.defaults.withValueLimits(1024, 32 * 1024 * 1024);
+
+        assertThat(raised.maxUncompressedValueBytes()).isEqualTo(32 * 1024 * 1024);
+        assertThat(this.defaults.withValueLimits(1024, 4096).maxUncompressedValueBytes()).isEqualTo(16 * 1024 * 1024);
     }
 }

@@ -71,7 +71,7 @@ public final class ClientRuntime implements AutoCloseable {
         this.client = client;
         this.registry = registry;
         this.codec = new ValueCodec(((HazelcastClientProxy) client).getSerializationService(),
-                settings.compressionThreshold(), settings.maxValueBytes());
+                settings.compressionThreshold(), settings.maxValueBytes(), settings.maxUncompressedValueBytes());
         this.ttlPolicy = new TtlPolicy(settings.catalog(), settings.clock());
         AtomicInteger threads = new AtomicInteger();
         this.loaders = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), (task) -> {

@@ -26,14 +26,17 @@ final class ValueCodec {
 
     private final int maxBytes;
 
+    private final int maxRawBytes;
+
     private final LZ4Compressor compressor = LZ4.fastCompressor();
 
     private final LZ4SafeDecompressor decompressor = LZ4.safeDecompressor();
 
-    ValueCodec(SerializationService serialization, int threshold, int maxBytes) {
+    ValueCodec(SerializationService serialization, int threshold, int maxBytes, int maxRawBytes) {
         this.serialization = serialization;
         this.threshold = threshold;
         this.maxBytes = maxBytes;
+        this.maxRawBytes = maxRawBytes;
     }
 
     /** What a put stores, and the sizes before and after compression. */
@@ -50,6 +53,10 @@ final class ValueCodec {
         if (raw <= this.threshold) {
             requireWithinLimit(region, raw);
             return new Encoded(data, raw, raw);
+        }
+        if (raw > this.maxRawBytes) {
+            throw new ValueTooLargeException(region, raw, "before compression", this.maxRawBytes,
+                    "maxUncompressedValueBytes");
         }
         byte[] bytes = data.toByteArray();
         byte[] block = new byte[this.compressor.maxCompressedLength(bytes.length)];
@@ -90,7 +97,8 @@ final class ValueCodec {
 
     /**
      * The stored length comes from the grid, which any client can write to: bound it before allocating. No block
-     * this codec writes exceeds maxValueBytes, and LZ4 expands at most 255-fold, so a longer claim cannot be true.
+     * this codec writes exceeds maxValueBytes or holds more than maxUncompressedValueBytes, and LZ4 expands at most
+     * 255-fold, so a longer claim is refused.
      */
     private int checkedRawLength(CompressedValue compressed) {
         long lz4 = (compressed.lz4() != null) ? compressed.lz4().length : 0;
@@ -103,6 +111,10 @@ final class ValueCodec {
         if (lz4 == 0 || claimed <= 0 || claimed > lz4 * MAX_LZ4_RATIO) {
             throw new IllegalStateException("a stored compressed value claims rawLength " + claimed + " for lz4 "
                     + lz4 + " bytes; LZ4 expands at most " + MAX_LZ4_RATIO + "-fold, so it is refused");
+        }
+        if (claimed > this.maxRawBytes) {
+            throw new IllegalStateException("a stored compressed value claims rawLength " + claimed + ", over the limit"
+                    + " of " + this.maxRawBytes + " bytes (maxUncompressedValueBytes), so it is refused");
         }
         return claimed;
     }

@@ -22,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param operationTimeout how long one cache operation may take, retries included, before it fails
  * @param compressionThreshold larger serialized values are stored LZ4-compressed; CACHE_COMPRESSION_THRESHOLD too
  * @param maxValueSize the largest value accepted, after compression
+ * @param maxUncompressedValueSize the largest value accepted before compression; at least max-value-size
  * @param negativeCacheTtl how long getOrLoad remembers that a load found nothing; 0s to never
  * @param refreshAhead the final share of an entry's TTL in which getOrLoad reloads it in the background; 0 to never
  * @param loadTimeout how long a caller waits for another caller's load of the same key
@@ -32,7 +33,8 @@ import org.springframework.util.unit.DataSize;
 public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterName,
         @DefaultValue("127.0.0.1") List<String> members, @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("5s") Duration operationTimeout, @DefaultValue("1KB") DataSize compressionThreshold,
-        @DefaultValue("1MB") DataSize maxValueSize, @DefaultValue("0s") Duration negativeCacheTtl,
+        @DefaultValue("1MB") DataSize maxValueSize, @DefaultValue("16MB") DataSize maxUncompressedValueSize,
+        @DefaultValue("0s") Duration negativeCacheTtl,
         @DefaultValue("0") double refreshAhead, @DefaultValue("30s") Duration loadTimeout,
         List<String> deserializationAllowList) {
 
@@ -56,6 +58,11 @@ public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterN
         requirePositive("load-timeout", loadTimeout);
         requireBytes("compression-threshold", compressionThreshold, 0);
         requireBytes("max-value-size", maxValueSize, 1);
+        requireBytes("max-uncompressed-value-size", maxUncompressedValueSize, 1);
+        if (maxUncompressedValueSize.toBytes() < maxValueSize.toBytes()) {
+            throw invalid("max-uncompressed-value-size", maxUncompressedValueSize,
+                    "must be at least max-value-size (" + maxValueSize + ")");
+        }
         if (negativeCacheTtl == null || negativeCacheTtl.isNegative()) {
             throw invalid("negative-cache-ttl", negativeCacheTtl, "must be 0s or more");
         }
@@ -78,7 +85,8 @@ public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterN
         GridClientSettings settings = GridClientSettings.defaults()
             .withCluster(this.clusterName, this.members)
             .withTimeouts(this.connectTimeout, this.operationTimeout)
-            .withValueLimits((int) this.compressionThreshold.toBytes(), (int) this.maxValueSize.toBytes())
+            .withValueLimits((int) this.compressionThreshold.toBytes(), (int) this.maxValueSize.toBytes(),
+                    (int) this.maxUncompressedValueSize.toBytes())
             .withLoading(this.negativeCacheTtl, this.refreshAhead)
             .withLoadTimeout(this.loadTimeout);
         try {

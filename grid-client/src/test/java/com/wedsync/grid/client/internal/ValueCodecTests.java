@@ -17,7 +17,9 @@ class ValueCodecTests {
     private final SerializationService serialization = new DefaultSerializationServiceBuilder()
         .setConfig(new SerializationConfig()).build();
 
-    private final ValueCodec codec = new ValueCodec(this.serialization, THRESHOLD, 64 * 1024);
+    private static final int MAX_RAW = 1024 * 1024;
+
+    private final ValueCodec codec = new ValueCodec(this.serialization, THRESHOLD, 64 * 1024, MAX_RAW);
 
     @Test
     void aValueAtTheThresholdIsStoredAsItsSerializedForm() {
@@ -134,5 +136,30 @@ class ValueCodecTests {
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
             .isThrownBy(() -> this.codec.decode(new CompressedValue(new byte[] { (byte) 0xff, 1, 2, 3 }, 100)))
             .withMessageContaining("is not a valid LZ4 block");
+    }
+
+    @Test
+    void aValueOverTheLimitBeforeCompressionIsRefusedHoweverWellItCompresses() {
+        String atLimit = sized(MAX_RAW);
+        String overLimit = sized(MAX_RAW + 1);
+
+        assertThat(this.codec.<String>decode(this.codec.encode("vendor_responses", atLimit).stored())).isEqualTo(atLimit);
+        assertThatThrownBy(() -> this.codec.encode("vendor_responses", overLimit))
+            .isInstanceOf(ValueTooLargeException.class)
+            .hasMessage("value for region vendor_responses is 1048577 bytes before compression; the limit is 1048576"
+                    + " bytes (maxUncompressedValueBytes)");
+    }
+
+    @Test
+    void aStoredCompressedValueClaimingMoreThanTheLimitBeforeCompressionIsRefusedBeforeAllocating() {
+        // What another writer with a higher limit can store: a genuine block that decodes to 4 MiB.
+        ValueCodec generous = new ValueCodec(this.serialization, THRESHOLD, 64 * 1024, 8 * MAX_RAW);
+        CompressedValue large = (CompressedValue) generous.encode("vendor_responses", sized(4 * MAX_RAW)).stored();
+
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+            .isThrownBy(() -> this.codec.decode(large))
+            .withMessage("a stored compressed value claims rawLength " + (4 * MAX_RAW) + ", over the limit of "
+                    + MAX_RAW + " bytes (maxUncompressedValueBytes), so it is refused");
+        assertThat(generous.<String>decode(large)).hasSize(4 * MAX_RAW - this.serialization.toData("").totalSize());
     }
 }

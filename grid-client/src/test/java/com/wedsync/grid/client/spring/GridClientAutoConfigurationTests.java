@@ -59,6 +59,7 @@ class GridClientAutoConfigurationTests {
             .withPropertyValues("grid.client.cluster-name=staging", "grid.client.members=10.0.0.1:5701,10.0.0.2",
                     "grid.client.connect-timeout=3s", "grid.client.operation-timeout=750ms",
                     "grid.client.compression-threshold=4KB", "grid.client.max-value-size=2MB",
+                    "grid.client.max-uncompressed-value-size=32MB",
                     "grid.client.negative-cache-ttl=30s", "grid.client.refresh-ahead=0.1",
                     "grid.client.load-timeout=1m",
                     "grid.client.deserialization-allow-list=com.example.rsvp.,com.example.vendors.Quote")
@@ -70,6 +71,7 @@ class GridClientAutoConfigurationTests {
                 assertThat(settings.operationTimeout()).isEqualTo(Duration.ofMillis(750));
                 assertThat(settings.compressionThreshold()).isEqualTo(4096);
                 assertThat(settings.maxValueBytes()).isEqualTo(2 * 1024 * 1024);
+                assertThat(settings.maxUncompressedValueBytes()).isEqualTo(32 * 1024 * 1024);
                 assertThat(settings.negativeCacheTtl()).isEqualTo(Duration.ofSeconds(30));
                 assertThat(settings.refreshAhead()).isEqualTo(0.1);
                 assertThat(settings.loadTimeout()).isEqualTo(Duration.ofMinutes(1));
@@ -102,6 +104,8 @@ class GridClientAutoConfigurationTests {
         assertStartFails("grid.client.max-value-size=3GB",
                 "grid.client.max-value-size (3221225472B) must lie between 1B and 2147483647B");
         assertStartFails("grid.client.cluster-name=", "grid.client.cluster-name () must not be blank");
+        assertStartFails("grid.client.max-uncompressed-value-size=512KB",
+                "grid.client.max-uncompressed-value-size (524288B) must be at least max-value-size (1048576B)");
         assertStartFails("grid.client.deserialization-allow-list=com.example.*",
                 "grid.client.deserialization-allow-list: deserializationAllowList entry 'com.example.*' is neither a"
                         + " class name nor a package prefix ending in '.' (no wildcards)");
