@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
  * @param deserializationAllowList the classes (exact names) and packages (prefixes ending in {@code .}) whose
  *     Java-serialized values the client may deserialize, besides {@code java.lang.}, {@code java.util.},
  *     {@code java.time.}, {@code java.math.} and arrays, which it always may; a value of any other class is refused
- *     with {@link ValueClassNotAllowedException} before its class is loaded, so that whoever can write to the grid
- *     cannot run code in the services that read it. Name the packages of the {@code Serializable} types a service
- *     caches; values serialized by Hazelcast itself (strings, numbers, byte arrays, Compact) need nothing
+ *     with {@link ValueClassNotAllowedException} before its {@code readObject} runs, so that whoever can write to
+ *     the grid cannot run code in the services that read it. Name the packages of the {@code Serializable} types a
+ *     service caches; values serialized by Hazelcast itself (strings, numbers, byte arrays, Compact) need nothing
  * @param catalog the data classes
  * @param clock the clock of the TTL policy
  */

@@ -2,7 +2,7 @@ package com.wedsync.grid.client;
 
 /**
  * A value read from the grid was Java-serialized as a class the client may not deserialize (see
- * {@link GridClientSettings#deserializationAllowList()}); it was refused before its class was loaded.
+ * {@link GridClientSettings#deserializationAllowList()}); it was refused before any of its deserialization code ran.
  */
 public class ValueClassNotAllowedException extends IllegalStateException {
 
