@@ -84,7 +84,11 @@ public final class GridClient implements AutoCloseable {
     }
 
     /**
-     * Returns the underlying Hazelcast client, for what the regions do not offer.
+     * Returns the underlying Hazelcast client, for what the regions do not offer. It is configured for the regions:
+     * an operation cut off by a member's death is sent again ({@code redoOperation}), which suits their idempotent
+     * writes but may apply a non-idempotent call made here twice (an increment, an {@code offer} to a queue; a
+     * redone {@code putIfAbsent} whose first attempt was applied reports the caller's own value as the old one).
+     * It deserializes only what {@link GridClientSettings#deserializationAllowList()} allows.
      * @return the Hazelcast client
      */
     public HazelcastInstance hazelcast() {
