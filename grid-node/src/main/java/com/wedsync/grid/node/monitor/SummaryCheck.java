@@ -17,9 +17,6 @@ final class SummaryCheck {
     /** The most maps or alerts one summary may carry; a member carries one per catalog class or alert rule. */
     static final int MAX_ENTRIES = 256;
 
-    /** How much of a value a problem quotes. */
-    private static final int QUOTED = 64;
-
     private SummaryCheck() {
     }
 
@@ -58,16 +55,12 @@ final class SummaryCheck {
     }
 
     /**
-     * Quotes a value from the map for a log line: at most {@value #QUOTED} characters, control characters as
-     * {@code ?}, so a forged key or member cannot forge log lines.
+     * Quotes a value from the map for a log line ({@link Quoted#of}).
      * @param value the value
      * @return it, quoted
      */
     static String quote(Object value) {
-        String text = String.valueOf(value);
-        StringBuilder quoted = new StringBuilder("'");
-        text.codePoints().limit(QUOTED).forEach((c) -> quoted.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return quoted.append((text.codePointCount(0, text.length()) > QUOTED) ? "...'" : "'").toString();
+        return Quoted.of(value);
     }
 
     private static boolean isUuid(Object key) {
