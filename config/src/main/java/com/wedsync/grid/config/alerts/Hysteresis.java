@@ -72,18 +72,49 @@ public final class Hysteresis {
      */
     public synchronized List<AlertEvent> forget(String member, Instant at) {
         Objects.requireNonNull(at, "at is missing");
-        List<AlertEvent> events = new ArrayList<>();
+        return release(member).stream()
+            .map((alert) -> new AlertEvent(AlertEvent.Kind.CLEARED, ended(alert, alert.value(), at)))
+            .toList();
+    }
+
+    /**
+     * Takes over an alert another evaluator raised (one that stopped evaluating its rule), so that it keeps its id
+     * and start and clears here after {@code clear-after} clean samples, or escalates after {@code raise-after}
+     * breaching ones. Nothing is taken over where this evaluator has an active alert of the same rule and member.
+     * @param alert the active alert
+     * @return {@code true} if it was taken over
+     * @throws IllegalArgumentException if its rule is unknown or it has ended
+     */
+    public synchronized boolean adopt(Alert alert) {
+        AlertRule rule = this.rules.rule(alert.rule());
+        if (!alert.isActive()) {
+            throw new IllegalArgumentException("alert " + alert.id() + " has ended (" + alert.end() + ")");
+        }
+        Track track = this.tracks.computeIfAbsent(new Key(rule.id(), alert.member()), (key) -> new Track(rule));
+        if (track.active != null) {
+            return false;
+        }
+        track.active = alert;
+        return true;
+    }
+
+    /**
+     * Stops evaluating a member's alerts without clearing them, for another evaluator to {@link #adopt} them.
+     * @param member the member, or {@code cluster}
+     * @return its alerts that were active
+     */
+    public synchronized List<Alert> release(String member) {
+        List<Alert> released = new ArrayList<>();
         for (Iterator<Map.Entry<Key, Track>> it = this.tracks.entrySet().iterator(); it.hasNext();) {
             Map.Entry<Key, Track> entry = it.next();
             if (entry.getKey().member().equals(member)) {
-                Alert alert = entry.getValue().active;
-                if (alert != null) {
-                    events.add(new AlertEvent(AlertEvent.Kind.CLEARED, ended(alert, alert.value(), at)));
+                if (entry.getValue().active != null) {
+                    released.add(entry.getValue().active);
                 }
                 it.remove();
             }
         }
-        return events;
+        return released;
     }
 
     /**

@@ -140,6 +140,65 @@ class HysteresisTests {
     }
 
     @Test
+    void aReleasedAlertIsAdoptedWithItsIdAndClearsAfterCleanSamplesOnlyWhereAdopted() {
+        feed("hit_rate", "cluster", "80 80");
+        Alert raised = this.hysteresis.active().get(0);
+
+        List<Alert> released = this.hysteresis.release("cluster");
+        assertThat(released).containsExactly(raised);
+        assertThat(this.hysteresis.active()).isEmpty();
+        assertThat(feed("hit_rate", "cluster", 2, "99 99 99 99")).as("nothing left to clear where it was released")
+            .isEmpty();
+
+        Hysteresis successor = new Hysteresis(new AlertRules(List.of(LATENCY, HIT_RATE, PARTITION_LOST)));
+        assertThat(successor.adopt(raised)).isTrue();
+        assertThat(successor.active()).containsExactly(raised);
+        List<AlertEvent> events = new ArrayList<>();
+        for (int i = 6; i < 10; i++) {
+            successor.sample("hit_rate", "cluster", 99, at(i)).ifPresent(events::add);
+        }
+        assertThat(events).singleElement().satisfies((event) -> {
+            assertThat(event.kind()).isEqualTo(AlertEvent.Kind.CLEARED);
+            assertThat(event.alert().id()).isEqualTo(raised.id());
+            assertThat(event.alert().start()).isEqualTo(raised.start());
+            assertThat(event.alert().end()).isEqualTo(at(9));
+        });
+    }
+
+    @Test
+    void anAdoptedAlertEscalatesAfterRaiseAfterWorseSamplesAndNeverReplacesAnActiveOne() {
+        feed("latency", "member-1", "0.6 0.6 0.6");
+        Alert warning = this.hysteresis.active().get(0);
+        Hysteresis successor = new Hysteresis(new AlertRules(List.of(LATENCY, HIT_RATE, PARTITION_LOST)));
+        successor.adopt(warning);
+
+        List<String> events = new ArrayList<>();
+        for (int i = 3; i < 6; i++) {
+            int index = i;
+            successor.sample("latency", "member-1", 1.5, at(i))
+                .ifPresent((event) -> events.add(event.kind() + " " + event.alert().severity() + " @" + index));
+        }
+        assertThat(events).containsExactly("ESCALATED CRITICAL @5");
+        assertThat(successor.active()).singleElement().extracting(Alert::id).isEqualTo(warning.id());
+
+        assertThat(this.hysteresis.adopt(new Alert("latency/member-1/1", "latency", EMERGENCY, "member-1", 3, 2,
+                at(0), null))).as("member-1 has an active latency alert here").isFalse();
+        assertThat(this.hysteresis.active()).containsExactly(warning);
+    }
+
+    @Test
+    void anAlertOfAnUnknownRuleOrOneThatEndedIsNotAdopted() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> this.hysteresis.adopt(new Alert("disk/cluster/0", "disk", WARNING, "cluster", 1, 0,
+                    at(0), null)))
+            .withMessage("no alert rule 'disk' (known: latency, hit_rate, partition_lost)");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> this.hysteresis.adopt(new Alert("latency/m/0", "latency", WARNING, "m", 1, 0.5, at(0),
+                    at(1))))
+            .withMessage("alert latency/m/0 has ended (2026-06-20T14:00:05Z)");
+    }
+
+    @Test
     void aSampleOlderThanThePreviousOneIsRejected() {
         sample("latency", "member-1", 0.6, 2);
 

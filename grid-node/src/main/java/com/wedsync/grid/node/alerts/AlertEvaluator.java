@@ -15,6 +15,7 @@ import com.wedsync.grid.node.monitor.ClusterFigures;
 import com.wedsync.grid.node.monitor.LocalAlerts;
 import com.wedsync.grid.node.monitor.MapSample;
 import com.wedsync.grid.node.monitor.MemberSample;
+import com.wedsync.grid.node.monitor.Quoted;
 import com.wedsync.grid.node.monitor.SampleListener;
 import java.time.Instant;
 import java.util.HashMap;
@@ -32,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * rule reads the figure its {@code metric} names. Member figures ({@code latency_ms}, {@code memory_used_percent},
  * {@code wedding_data_retention_percent}) are evaluated by every member for itself; cluster figures (hit rates,
  * Saturday ops, partitions lost, members left) only by the oldest member, so each is raised once, with member
- * {@code cluster} (or, for {@code members_left}, the address of the member that left). Runs on the monitor's
- * thread.
+ * {@code cluster} (or, for {@code members_left}, the address of the member that left). The oldest member leaves
+ * its cluster alerts in an {@link AlertHandover} every sample; the member that is oldest after it takes them over,
+ * so they keep their ids and clear (or escalate) there, and a member that stops being the oldest stops tracking
+ * them. Runs on the monitor's thread.
  */
 public final class AlertEvaluator implements SampleListener, LocalAlerts {
 
@@ -44,6 +47,10 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
     static final int MAX_DEPARTED = 1000;
 
     private static final Logger logger = LoggerFactory.getLogger(AlertEvaluator.class);
+
+    /** The metrics every member judges for itself; the others are the cluster's. */
+    private static final Set<String> MEMBER_METRICS = Set.of("latency_ms", "memory_used_percent",
+            "wedding_data_retention_percent");
 
     private static final Set<String> METRICS = Set.of("latency_ms", "memory_used_percent",
             "wedding_data_retention_percent", "hit_rate_percent", "vendor_responses_hit_rate_percent",
@@ -65,9 +72,13 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
 
     private final EvaluatorSettings settings;
 
+    private final AlertHandover handover;
+
     private final Set<String> departed = new LinkedHashSet<>();
 
     private long weddingEvictions;
+
+    private boolean coordinating;
 
     /**
      * Creates the evaluator.
@@ -77,9 +88,10 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
      * @param coordinates tells whether this member evaluates the cluster's figures
      * @param calendar the traffic calendar, for Saturdays and their expected load
      * @param settings the time zone, the Saturday baseline and the fewest operations judged
+     * @param handover where the oldest member leaves its cluster alerts for the next oldest
      */
-    public AlertEvaluator(AlertRules rules, Catalog catalog, AlertDispatcher dispatcher, BooleanSupplier coordinates,
-            TrafficCalendar calendar, EvaluatorSettings settings) {
+    AlertEvaluator(AlertRules rules, Catalog catalog, AlertDispatcher dispatcher, BooleanSupplier coordinates,
+            TrafficCalendar calendar, EvaluatorSettings settings, AlertHandover handover) {
         this.rules = rules;
         this.weddingMap = catalog.policy(DataClass.WEDDING_DATA).mapName();
         this.vendorMap = catalog.policy(DataClass.VENDOR_RESPONSES).mapName();
@@ -88,6 +100,7 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
         this.coordinates = coordinates;
         this.calendar = calendar;
         this.settings = settings;
+        this.handover = handover;
         for (AlertRule rule : rules.rules()) {
             if (!METRICS.contains(rule.metric())) {
                 logger.warn("event=alert_rule_unsampled rule={} metric={} known={}", rule.id(), rule.metric(),
@@ -99,6 +112,7 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
     @Override
     public void onSample(MemberSample sample, ClusterFigures cluster) {
         boolean coordinating = this.coordinates.getAsBoolean();
+        handOver(coordinating);
         MapSample wedding = sample.map(this.weddingMap);
         this.weddingEvictions += wedding.evictions();
         for (AlertRule rule : this.rules.rules()) {
@@ -115,6 +129,50 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
                 }
             }
         }
+        if (coordinating) {
+            leaveClusterAlerts();
+        }
+    }
+
+    /**
+     * Takes over the cluster alerts a previous oldest member left while this member is the oldest, and stops
+     * tracking its own once it is not (the next oldest takes them over).
+     */
+    private void handOver(boolean coordinating) {
+        if (coordinating) {
+            for (Alert alert : this.handover.takeOver()) {
+                if (!isClusterRule(alert.rule())) {
+                    logger.warn("event=alert_handover_skipped alert={} problem=rule is no cluster rule here",
+                            Quoted.of(alert.id()));
+                }
+                else if (this.hysteresis.adopt(alert) && !alert.member().equals(CLUSTER)) {
+                    depart(alert.member());
+                }
+            }
+        }
+        else if (this.coordinating) {
+            this.hysteresis.release(CLUSTER);
+            this.departed.forEach(this.hysteresis::release);
+            this.departed.clear();
+        }
+        this.coordinating = coordinating;
+    }
+
+    /** Tracks a member that left until its alert clears; the longest-tracked goes first past the bound. */
+    private void depart(String member) {
+        if (this.departed.size() >= MAX_DEPARTED) {
+            this.departed.remove(this.departed.iterator().next());
+        }
+        this.departed.add(member);
+    }
+
+    /** Leaves the cluster alerts for the next oldest member, whenever they may have changed. */
+    private void leaveClusterAlerts() {
+        this.handover.leave(active().stream().filter((alert) -> isClusterRule(alert.rule())).toList());
+    }
+
+    private boolean isClusterRule(String id) {
+        return this.rules.ids().contains(id) && !MEMBER_METRICS.contains(this.rules.rule(id).metric());
     }
 
     /**
@@ -127,15 +185,13 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
         if (!this.coordinates.getAsBoolean()) {
             return;
         }
-        if (this.departed.size() >= MAX_DEPARTED) {
-            this.departed.remove(this.departed.iterator().next());
-        }
-        this.departed.add(member);
+        depart(member);
         for (AlertRule rule : this.rules.rules()) {
             if (rule.metric().equals("members_left")) {
                 take(rule, member, 1, at);
             }
         }
+        leaveClusterAlerts();
     }
 
     /**

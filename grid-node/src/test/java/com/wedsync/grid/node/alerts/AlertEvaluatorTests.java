@@ -2,6 +2,7 @@ package com.wedsync.grid.node.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.wedsync.grid.config.alerts.Alert;
 import com.wedsync.grid.config.alerts.AlertEvent;
 import com.wedsync.grid.config.alerts.AlertRulesLoader;
 import com.wedsync.grid.config.alerts.Severity;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +34,8 @@ class AlertEvaluatorTests {
     private final List<AlertEvent> events = new ArrayList<>();
 
     private final AtomicBoolean oldest = new AtomicBoolean(true);
+
+    private final Map<String, List<Alert>> slots = new HashMap<>();
 
     private final AlertEvaluator evaluator = evaluator(0);
 
@@ -148,10 +152,97 @@ class AlertEvaluatorTests {
         });
     }
 
+    @Test
+    void theNextOldestMemberTakesOverTheClusterAlertsAndClearsThemWithTheirIds() {
+        List<AlertEvent> successorEvents = new ArrayList<>();
+        AtomicBoolean successorOldest = new AtomicBoolean(false);
+        AlertEvaluator successor = evaluator(successorEvents, successorOldest, 0, new SharedHandover(this.slots,
+                "successor"));
+        for (int i = 0; i < 3; i++) {
+            sample(0.1, 0, 100, 80);
+        }
+        this.evaluator.memberLeft("127.0.0.1:5702", this.at);
+        assertThat(this.events).extracting(AlertEvent::kind).containsExactly(AlertEvent.Kind.RAISED,
+                AlertEvent.Kind.RAISED);
+        sample(0.1, 0, 100, 80);
+        List<String> raised = this.events.stream().map((e) -> e.alert().id()).toList();
+
+        this.oldest.set(false);
+        successorOldest.set(true);
+        sample(0.1, 0, 100, 99);
+        assertThat(this.evaluator.active()).as("no longer the oldest: its successor tracks them").isEmpty();
+        for (int i = 0; i < 12; i++) {
+            this.at = this.at.plusSeconds(5);
+            successor.onSample(sample(this.at, 0.1, 0, 100, 99), figures(40, 100, 99));
+            if (i == 0) {
+                assertThat(successor.active()).extracting(Alert::id).containsExactlyInAnyOrderElementsOf(raised);
+            }
+        }
+
+        assertThat(successorEvents).as("cleared where they were taken over, nothing raised again")
+            .allSatisfy((e) -> assertThat(e.kind()).isEqualTo(AlertEvent.Kind.CLEARED))
+            .extracting((e) -> e.alert().id())
+            .containsExactlyInAnyOrderElementsOf(raised);
+        assertThat(this.events).hasSize(2);
+        assertThat(successor.active()).isEmpty();
+        assertThat(this.slots).as("the successor holds no alerts to leave").isEmpty();
+    }
+
+    @Test
+    void aMemberNotTheOldestTakesNothingOverAndLeavesNothing() {
+        this.slots.put("predecessor", List.of(new Alert("hit_rate/cluster/1", "hit_rate", Severity.WARNING,
+                AlertEvaluator.CLUSTER, 90, 95, SATURDAY, null)));
+        this.oldest.set(false);
+        sample(0.1, 0, 100, 99);
+        assertThat(this.evaluator.active()).isEmpty();
+        assertThat(this.slots).containsOnlyKeys("predecessor");
+
+        this.oldest.set(true);
+        sample(0.1, 0, 100, 99);
+        assertThat(this.evaluator.active()).extracting(Alert::id).containsExactly("hit_rate/cluster/1");
+        assertThat(this.slots).as("taken over, then left again by the new oldest").containsOnlyKeys("evaluator");
+    }
+
+    @Test
+    void aMemberRuleHandedOverIsSkipped() {
+        this.slots.put("predecessor", List.of(new Alert("latency/127.0.0.1:5702/1", "latency", Severity.WARNING,
+                "127.0.0.1:5702", 0.6, 0.5, SATURDAY, null)));
+        sample(0.1, 0, 100, 99);
+        assertThat(this.evaluator.active()).isEmpty();
+        assertThat(this.slots).isEmpty();
+    }
+
     private AlertEvaluator evaluator(double saturdayBaseline) {
-        AlertDispatcher dispatcher = new AlertDispatcher(List.of(this.events::add), new SimpleMeterRegistry(), 50);
+        return evaluator(this.events, this.oldest, saturdayBaseline, new SharedHandover(this.slots, "evaluator"));
+    }
+
+    private static AlertEvaluator evaluator(List<AlertEvent> events, AtomicBoolean oldest, double saturdayBaseline,
+            AlertHandover handover) {
+        AlertDispatcher dispatcher = new AlertDispatcher(List.of(events::add), new SimpleMeterRegistry(), 50);
         return new AlertEvaluator(AlertRulesLoader.loadDefault(Map.of()), CatalogLoader.loadDefault(), dispatcher,
-                this.oldest::get, TrafficCalendar.standard(), new EvaluatorSettings(ZoneOffset.UTC, saturdayBaseline, 50));
+                oldest::get, TrafficCalendar.standard(), new EvaluatorSettings(ZoneOffset.UTC, saturdayBaseline, 50),
+                handover);
+    }
+
+    /** The members' shared slots, as the replicated map in {@link ReplicatedAlertHandover} holds them. */
+    private record SharedHandover(Map<String, List<Alert>> slots, String owner) implements AlertHandover {
+
+        @Override
+        public List<Alert> takeOver() {
+            List<Alert> taken = new ArrayList<>();
+            this.slots.keySet().removeIf((key) -> !key.equals(this.owner) && taken.addAll(this.slots.get(key)));
+            return taken;
+        }
+
+        @Override
+        public void leave(List<Alert> alerts) {
+            if (alerts.isEmpty()) {
+                this.slots.remove(this.owner);
+            }
+            else {
+                this.slots.put(this.owner, List.copyOf(alerts));
+            }
+        }
     }
 
     private void sample(double latencyMs, int memoryMib, long gets, long hits) {

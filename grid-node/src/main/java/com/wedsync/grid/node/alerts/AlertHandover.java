@@ -1,0 +1,22 @@
+package com.wedsync.grid.node.alerts;
+
+import com.wedsync.grid.config.alerts.Alert;
+import java.util.List;
+
+/**
+ * Where the coordinating member keeps its cluster-wide alerts for the member that coordinates after it.
+ */
+interface AlertHandover {
+
+    /**
+     * Takes the alerts other members left here, removing them.
+     * @return the active alerts, of any rule (the caller checks them)
+     */
+    List<Alert> takeOver();
+
+    /**
+     * Leaves this member's cluster-wide alerts for its successor, replacing what it left before.
+     * @param alerts the active alerts, none to leave nothing
+     */
+    void leave(List<Alert> alerts);
+}
