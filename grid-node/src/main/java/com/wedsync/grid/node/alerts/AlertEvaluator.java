@@ -135,12 +135,13 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
     }
 
     /**
-     * Takes over the cluster alerts a previous oldest member left while this member is the oldest, and stops
-     * tracking its own once it is not (the next oldest takes them over).
+     * Takes over the cluster alerts a previous oldest member left while this member is the oldest (on becoming the
+     * oldest, also those it left itself earlier that nobody took over), and stops tracking its own once it is not
+     * (the next oldest takes them over).
      */
     private void handOver(boolean coordinating) {
         if (coordinating) {
-            for (Alert alert : this.handover.takeOver()) {
+            for (Alert alert : this.handover.takeOver(!this.coordinating)) {
                 if (!isClusterRule(alert.rule())) {
                     logger.warn("event=alert_handover_skipped alert={} problem=rule is no cluster rule here",
                             Quoted.of(alert.id()));

@@ -10,9 +10,11 @@ interface AlertHandover {
 
     /**
      * Takes the alerts other members left here, removing them.
+     * @param includingOwn whether to take this member's own too: those it left before it stopped being the oldest,
+     * if no other member took them over meanwhile
      * @return the active alerts, of any rule (the caller checks them)
      */
-    List<Alert> takeOver();
+    List<Alert> takeOver(boolean includingOwn);
 
     /**
      * Leaves this member's cluster-wide alerts for its successor, replacing what it left before.

@@ -36,11 +36,11 @@ final class ReplicatedAlertHandover implements AlertHandover {
     }
 
     @Override
-    public List<Alert> takeOver() {
+    public List<Alert> takeOver(boolean includingOwn) {
         String self = local().getUuid().toString();
         List<Alert> alerts = new ArrayList<>();
         for (Map.Entry<Object, Object> entry : map().entrySet()) {
-            if (self.equals(entry.getKey())) {
+            if (!includingOwn && self.equals(entry.getKey())) {
                 continue;
             }
             try {
@@ -58,6 +58,9 @@ final class ReplicatedAlertHandover implements AlertHandover {
                         Quoted.of(entry.getKey()), Quoted.of(ex.getMessage()));
             }
             map().remove(entry.getKey());
+            if (self.equals(entry.getKey())) {
+                this.left = false;
+            }
         }
         return alerts;
     }

@@ -204,6 +204,28 @@ class AlertEvaluatorTests {
     }
 
     @Test
+    void aMemberOldestAgainBeforeAnyoneTookItsAlertsOverTracksThemAgain() {
+        for (int i = 0; i < 3; i++) {
+            sample(0.1, 0, 100, 80);
+        }
+        String raised = this.evaluator.active().get(0).id();
+        this.oldest.set(false);
+        sample(0.1, 0, 100, 80);
+        assertThat(this.evaluator.active()).isEmpty();
+
+        this.oldest.set(true);
+        sample(0.1, 0, 100, 99);
+        assertThat(this.evaluator.active()).extracting(Alert::id).containsExactly(raised);
+        for (int i = 0; i < 6; i++) {
+            sample(0.1, 0, 100, 99);
+        }
+        assertThat(this.events).extracting(AlertEvent::kind).containsExactly(AlertEvent.Kind.RAISED,
+                AlertEvent.Kind.CLEARED);
+        assertThat(this.events).extracting((e) -> e.alert().id()).containsOnly(raised);
+        assertThat(this.slots).isEmpty();
+    }
+
+    @Test
     void aMemberRuleHandedOverIsSkipped() {
         this.slots.put("predecessor", List.of(new Alert("latency/127.0.0.1:5702/1", "latency", Severity.WARNING,
                 "127.0.0.1:5702", 0.6, 0.5, SATURDAY, null)));
@@ -228,9 +250,10 @@ class AlertEvaluatorTests {
     private record SharedHandover(Map<String, List<Alert>> slots, String owner) implements AlertHandover {
 
         @Override
-        public List<Alert> takeOver() {
+        public List<Alert> takeOver(boolean includingOwn) {
             List<Alert> taken = new ArrayList<>();
-            this.slots.keySet().removeIf((key) -> !key.equals(this.owner) && taken.addAll(this.slots.get(key)));
+            this.slots.keySet()
+                .removeIf((key) -> (includingOwn || !key.equals(this.owner)) && taken.addAll(this.slots.get(key)));
             return taken;
         }
 
