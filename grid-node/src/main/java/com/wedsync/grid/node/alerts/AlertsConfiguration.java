@@ -46,11 +46,11 @@ class AlertsConfiguration {
 
     @Bean
     AlertEvaluator alertEvaluator(NodeSettings settings, AlertDispatcher dispatcher, ClusterSamples clusterSamples,
-            TrafficCalendar calendar, MonitorProperties monitor, AlertsProperties properties, HazelcastInstance instance,
-            Clock gridClock) {
+            TrafficCalendar calendar, MonitorProperties monitor, AlertsProperties properties,
+            HazelcastInstance instance) {
         return new AlertEvaluator(settings.alertRules(), settings.catalog(), dispatcher, clusterSamples::coordinates,
                 calendar, new EvaluatorSettings(monitor.timeZone(), properties.saturdayBaselineOpsPerSecond(),
-                        properties.minOperations()), new ReplicatedAlertHandover(instance, gridClock));
+                        properties.minOperations()), new ReplicatedAlertHandover(instance));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.wedsync.grid.node.alerts;
 
 import com.wedsync.grid.config.alerts.Alert;
 import com.wedsync.grid.config.alerts.Severity;
+import java.lang.reflect.Array;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.List;
  * Compact-serialized: only primitives, strings and their arrays, one index per alert.
  *
  * @param member the address of the member that holds them
- * @param atMillis when it last wrote them, epoch milliseconds
  * @param ids the alerts' ids
  * @param rules their rules
  * @param severities their severities, as {@link Severity} names
@@ -21,7 +21,7 @@ import java.util.List;
  * @param thresholds the thresholds of their severities
  * @param startMillis their starts, epoch milliseconds
  */
-public record HandedOverAlerts(String member, long atMillis, String[] ids, String[] rules, String[] severities,
+public record HandedOverAlerts(String member, String[] ids, String[] rules, String[] severities,
         String[] members, double[] values, double[] thresholds, long[] startMillis) {
 
     /** The most alerts one entry may carry: one per rule and departed member the evaluator tracks. */
@@ -30,13 +30,12 @@ public record HandedOverAlerts(String member, long atMillis, String[] ids, Strin
     /**
      * Writes alerts down.
      * @param member the address of the member that holds them
-     * @param at when
      * @param alerts the active alerts
      * @return the entry
      */
-    static HandedOverAlerts of(String member, Instant at, List<Alert> alerts) {
+    static HandedOverAlerts of(String member, List<Alert> alerts) {
         int n = alerts.size();
-        HandedOverAlerts entry = new HandedOverAlerts(member, at.toEpochMilli(), new String[n], new String[n],
+        HandedOverAlerts entry = new HandedOverAlerts(member, new String[n], new String[n],
                 new String[n], new String[n], new double[n], new double[n], new long[n]);
         for (int i = 0; i < n; i++) {
             Alert alert = alerts.get(i);
@@ -88,6 +87,6 @@ public record HandedOverAlerts(String member, long atMillis, String[] ids, Strin
         if (array == null) {
             throw new IllegalArgumentException(field + " is missing");
         }
-        return java.lang.reflect.Array.getLength(array);
+        return Array.getLength(array);
     }
 }

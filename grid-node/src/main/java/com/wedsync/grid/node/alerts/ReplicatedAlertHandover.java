@@ -5,7 +5,6 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.replicatedmap.ReplicatedMap;
 import com.wedsync.grid.config.alerts.Alert;
 import com.wedsync.grid.node.monitor.Quoted;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +25,10 @@ final class ReplicatedAlertHandover implements AlertHandover {
 
     private final HazelcastInstance instance;
 
-    private final Clock clock;
-
     private boolean left;
 
-    ReplicatedAlertHandover(HazelcastInstance instance, Clock clock) {
+    ReplicatedAlertHandover(HazelcastInstance instance) {
         this.instance = instance;
-        this.clock = clock;
     }
 
     @Override
@@ -69,7 +65,7 @@ final class ReplicatedAlertHandover implements AlertHandover {
     public void leave(List<Alert> alerts) {
         String self = local().getUuid().toString();
         if (!alerts.isEmpty()) {
-            map().put(self, HandedOverAlerts.of(address(local()), this.clock.instant(), alerts));
+            map().put(self, HandedOverAlerts.of(address(local()), alerts));
             this.left = true;
         }
         else if (this.left) {

@@ -22,18 +22,16 @@ class HandedOverAlertsTests {
 
     @Test
     void alertsWrittenDownAreReadBackAlike() {
-        HandedOverAlerts entry = HandedOverAlerts.of("127.0.0.1:5701", START.plusSeconds(10),
-                List.of(HIT_RATE, MEMBER_LEFT));
+        HandedOverAlerts entry = HandedOverAlerts.of("127.0.0.1:5701", List.of(HIT_RATE, MEMBER_LEFT));
 
         assertThat(entry.alerts()).containsExactly(HIT_RATE, MEMBER_LEFT);
         assertThat(entry.member()).isEqualTo("127.0.0.1:5701");
-        assertThat(entry.atMillis()).isEqualTo(START.plusSeconds(10).toEpochMilli());
     }
 
     @Test
     void fieldsOfDifferentLengthsAreRefused() {
-        HandedOverAlerts entry = HandedOverAlerts.of("m", START, List.of(HIT_RATE));
-        HandedOverAlerts shortRules = new HandedOverAlerts("m", 0, entry.ids(), new String[0], entry.severities(),
+        HandedOverAlerts entry = HandedOverAlerts.of("m", List.of(HIT_RATE));
+        HandedOverAlerts shortRules = new HandedOverAlerts("m", entry.ids(), new String[0], entry.severities(),
                 entry.members(), entry.values(), entry.thresholds(), entry.startMillis());
 
         assertThatIllegalArgumentException().isThrownBy(shortRules::alerts)
@@ -42,17 +40,17 @@ class HandedOverAlertsTests {
 
     @Test
     void aMissingFieldAnUnknownSeverityOrTooManyAlertsAreRefusedNamingThem() {
-        HandedOverAlerts entry = HandedOverAlerts.of("m", START, List.of(HIT_RATE));
+        HandedOverAlerts entry = HandedOverAlerts.of("m", List.of(HIT_RATE));
 
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new HandedOverAlerts("m", 0, entry.ids(), entry.rules(), entry.severities(),
+            .isThrownBy(() -> new HandedOverAlerts("m", entry.ids(), entry.rules(), entry.severities(),
                     entry.members(), null, entry.thresholds(), entry.startMillis()).alerts())
             .withMessage("values is missing");
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new HandedOverAlerts("m", 0, entry.ids(), entry.rules(), new String[] { "warning" },
+            .isThrownBy(() -> new HandedOverAlerts("m", entry.ids(), entry.rules(), new String[] { "warning" },
                     entry.members(), entry.values(), entry.thresholds(), entry.startMillis()).alerts())
             .withMessage("severity 'warning' is none of WARNING, CRITICAL, EMERGENCY");
-        HandedOverAlerts flood = HandedOverAlerts.of("m", START,
+        HandedOverAlerts flood = HandedOverAlerts.of("m",
                 Collections.nCopies(HandedOverAlerts.MAX_ALERTS + 1, HIT_RATE));
         assertThatIllegalArgumentException().isThrownBy(flood::alerts)
             .withMessage("ids has " + (HandedOverAlerts.MAX_ALERTS + 1) + " alerts, more than "
@@ -61,7 +59,7 @@ class HandedOverAlertsTests {
 
     @Test
     void aMissingIdIsRefusedByTheAlert() {
-        HandedOverAlerts entry = HandedOverAlerts.of("m", START, List.of(HIT_RATE));
+        HandedOverAlerts entry = HandedOverAlerts.of("m", List.of(HIT_RATE));
         entry.ids()[0] = null;
 
         assertThat(org.assertj.core.api.Assertions.catchThrowable(entry::alerts))
