@@ -1,5 +1,6 @@
 package com.wedsync.grid.loadtest.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +22,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new ScenarioRun(this.options, System.out).run(this.target,
-                this.options.folder(this.options.scenario().name() + "-" + this.target));
+        Path folder = this.options.folder(this.options.scenario().name() + "-" + this.target);
+        try (Topology topology = this.options.topology(this.options.scenario(), folder)) {
+            new ScenarioRun(this.options, topology, System.out).run(this.target, folder);
+        }
         return 0;
     }
 }

@@ -82,6 +82,17 @@ final class RunOptions {
         return this.location.options(chosen.members(), chosen.memoryLimitMib());
     }
 
+    /**
+     * Opens where the grid targets run for the whole command: starts the members of {@code --nodes}, if given.
+     * @param chosen the scenario, for the members' cache memory
+     * @param folder the command's output folder; started members write their output under {@code nodes/}
+     * @return the topology, to be closed at the end of the command
+     */
+    Topology topology(Scenario chosen, Path folder) {
+        return Topology.open(targets(chosen),
+                this.location.nodeLaunch(chosen.memoryLimitMib(), folder.resolve("nodes")));
+    }
+
     int memberCount(String target, Scenario chosen) {
         return this.location.memberCount(target, chosen.members());
     }

@@ -1,6 +1,7 @@
 package com.wedsync.grid.loadtest.cli;
 
 import com.wedsync.grid.loadtest.generator.LoadRunner;
+import com.wedsync.grid.loadtest.generator.PhaseListener;
 import com.wedsync.grid.loadtest.generator.RunResult;
 import com.wedsync.grid.loadtest.generator.RunSettings;
 import com.wedsync.grid.loadtest.report.Criterion;
@@ -15,11 +16,15 @@ import com.wedsync.grid.loadtest.scenario.Scenario;
 import com.wedsync.grid.loadtest.scenario.WriteLedger;
 import com.wedsync.grid.loadtest.target.Target;
 import com.wedsync.grid.loadtest.target.Targets;
+import com.wedsync.grid.loadtest.usage.GeneratorSource;
+import com.wedsync.grid.loadtest.usage.ProcessSource;
+import com.wedsync.grid.loadtest.usage.UsageProbe;
 import com.wedsync.grid.loadtest.workload.FiniteWorkload;
 import com.wedsync.grid.loadtest.workload.OpType;
 import com.wedsync.grid.loadtest.workload.Operation;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +38,13 @@ final class ScenarioRun {
 
     private final RunOptions options;
 
+    private final Topology topology;
+
     private final PrintStream out;
 
-    ScenarioRun(RunOptions options, PrintStream out) {
+    ScenarioRun(RunOptions options, Topology topology, PrintStream out) {
         this.options = options;
+        this.topology = topology;
         this.out = out;
     }
 
@@ -48,7 +56,7 @@ final class ScenarioRun {
                 settings.closedLoop() ? "closed loop" : "open loop at " + (long) settings.rate() + " ops/s",
                 settings.threads(), (settings.inFlight() > 0) ? ", " + settings.inFlight() + " in flight" : "",
                 load.describe());
-        try (Target opened = Targets.open(target, this.options.targets(scenario))) {
+        try (Target opened = Targets.open(target, this.topology.targets())) {
             DisruptionRun disruption = new DisruptionRun(scenario.name(), scenario.disruption(), opened.cluster(),
                     settings);
             if (!this.options.noPreload) {
@@ -57,7 +65,19 @@ final class ScenarioRun {
             // Only the run's writes are kept on the books: the preload wrote the keys the workload reads.
             Target driven = (scenario.disruption().kind() == Disruption.Kind.FAILOVER) ? new WriteLedger(opened)
                     : opened;
+            UsageProbe usage = new UsageProbe(processes(target, opened));
             RunResult result = new LoadRunner(settings, load, driven)
+                .onPhases(new PhaseListener() {
+                    @Override
+                    public void measuredStarted() {
+                        usage.begin();
+                    }
+
+                    @Override
+                    public void measuredEnded() {
+                        usage.end();
+                    }
+                })
                 .onProgress((p) -> {
                     this.out.printf("[%5.1fs]%s %,9.0f ops/s  p99 %,9.1f us  errors %d%n",
                             p.elapsed().toMillis() / 1000.0, p.warmup() ? " warm-up" : "", p.opsPerSecond(),
@@ -71,11 +91,25 @@ final class ScenarioRun {
             Map<String, Object> report = RunReport.of(scenario.name(), load.describe(),
                     this.options.memberCount(target, scenario), result, criteria);
             report.put("findings", findingsMap(findings));
+            report.put("topology", target.startsWith("grid") ? this.topology.describe() : "in the generator's JVM"
+                    + (target.equals("redis") ? " (client), server at " + this.topology.targets().redisUri() : ""));
+            report.put("usage", usage.result(result.totalOps() + result.totalErrors()).toMap());
             Path written = RunReport.write(folder, report);
             HtmlReport.write(folder, report, folder.resolve("latency.hlog"));
             summarize(report, criteria, written);
             return report;
         }
+    }
+
+    private List<ProcessSource> processes(String target, Target opened) {
+        List<ProcessSource> sources = new ArrayList<>();
+        boolean grid = target.startsWith("grid");
+        sources.add(new GeneratorSource((grid && this.topology.embedded()) ? "generator+members" : "generator"));
+        if (grid) {
+            sources.addAll(this.topology.memberSources());
+        }
+        sources.addAll(opened.processes());
+        return sources;
     }
 
     private Judge.Findings findings(Scenario scenario, FiniteWorkload load, Target target,
@@ -133,6 +167,20 @@ final class ScenarioRun {
                 report.get("ops"), report.get("errors"), ((Map<?, ?>) report.get("latencyMicros")).get("ALL"));
         this.out.printf("read hit rates %s%n", report.get("readHitRates"));
         this.out.printf("  by class %s%n", report.get("readHitRatesByClass"));
+        Map<?, ?> schedule = (Map<?, ?>) report.get("schedule");
+        if (Boolean.TRUE.equals(schedule.get("behind"))) {
+            this.out.printf("the generator fell behind its schedule: %s unissued, %s issued over 1 ms late, longest "
+                    + "%s us late; part of the latency is the generator's own%n", schedule.get("unissued"),
+                    schedule.get("issuedOver1msLate"), schedule.get("maxStartLagMicros"));
+        }
+        Map<?, ?> usage = (Map<?, ?>) report.get("usage");
+        for (Object process : (List<?>) usage.get("processes")) {
+            Map<?, ?> figures = (Map<?, ?>) process;
+            this.out.printf("  %-18s cpu %s s (%s s per 1,000 ops), gc pauses %s%n", figures.get("name"),
+                    figures.get("cpuSeconds"), figures.get("cpuSecondsPer1000Ops"),
+                    (figures.get("gcPauses") != null) ? figures.get("gcPauses") : "n/a");
+        }
+        this.out.printf("  machine: steal %s s (%s of CPU time)%n", usage.get("stealSeconds"), usage.get("stealShare"));
         if (!((Map<?, ?>) report.get("findings")).isEmpty()) {
             this.out.printf("findings %s%n", report.get("findings"));
         }

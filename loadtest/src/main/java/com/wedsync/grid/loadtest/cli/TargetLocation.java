@@ -1,13 +1,17 @@
 package com.wedsync.grid.loadtest.cli;
 
+import com.wedsync.grid.config.catalog.Durations;
+import com.wedsync.grid.loadtest.nodes.NodeLaunch;
 import com.wedsync.grid.loadtest.target.Targets;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * Where the targets are, shared by every command: a running cluster's members, or the size and memory of an
- * embedded grid, and the Redis server. The embedded grid's defaults come from the command (a scenario's, or fixed).
+ * Where the targets are, shared by every command: a running cluster's members, members to start as separate
+ * processes, or the size and memory of an embedded grid, and the Redis server. The embedded grid's defaults come from the command (a scenario's, or fixed).
  */
 final class TargetLocation {
 
@@ -28,6 +32,27 @@ final class TargetLocation {
     @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379", description = "the redis target's server (default: ${DEFAULT-VALUE})")
     String redisUri;
 
+    @Option(names = "--nodes", description = "start this many grid-node.jar members, each in its own process as deployments run them (through grid-node/bin/grid-node and jvm.options), and stop them at the end")
+    Integer nodes;
+
+    @Option(names = "--node-heap-mib", description = "each started member's heap, -Xms and -Xmx (default: 2.5 x its cache memory, at least 1024)")
+    Long nodeHeapMib;
+
+    @Option(names = "--node-jvm-option", description = "a JVM option for the started members after the shipped ones (repeatable), to try other settings")
+    List<String> nodeJvmOptions = new ArrayList<>();
+
+    @Option(names = "--node-java-home", description = "the JDK the started members run on (default: this JVM's)")
+    Path nodeJavaHome;
+
+    @Option(names = "--node-ready-timeout", defaultValue = "120s", description = "longest a started member may take to become ready (default: ${DEFAULT-VALUE})")
+    String nodeReadyTimeout;
+
+    @Option(names = "--node-launcher", description = "the launcher (default: grid-node/bin/grid-node of this checkout)")
+    Path nodeLauncher;
+
+    @Option(names = "--node-jar", description = "the member jar (default: grid-node/target/grid-node.jar of this checkout)")
+    Path nodeJar;
+
     /**
      * Returns the options targets are opened with.
      * @param defaultMembers the embedded members when {@code --embedded} is not given
@@ -36,13 +61,46 @@ final class TargetLocation {
      * @throws IllegalArgumentException naming the value when the memory limit is out of range
      */
     Targets.TargetOptions options(int defaultMembers, long defaultMemoryMib) {
-        long memoryMib = (this.memoryLimitMib != null) ? this.memoryLimitMib : defaultMemoryMib;
-        if (memoryMib < 1 || memoryMib > MAX_MEMORY_MIB) {
-            throw new IllegalArgumentException("--memory-limit (" + memoryMib + ") must be between 1 and "
-                    + MAX_MEMORY_MIB + " MiB");
+        return new Targets.TargetOptions(this.members, this.clusterName, embedded(defaultMembers),
+                memoryMib(defaultMemoryMib) << 20, this.redisUri);
+    }
+
+    /**
+     * Returns how the members of {@code --nodes} are launched, or {@code null} without it.
+     * @param defaultMemoryMib the members' cache memory when {@code --memory-limit} is not given
+     * @param logFolder where the members' output goes
+     * @return the launch, or {@code null} when no members are to be started
+     * @throws IllegalArgumentException naming the option and the value of a bad or conflicting one
+     */
+    NodeLaunch nodeLaunch(long defaultMemoryMib, Path logFolder) {
+        if (this.nodes == null) {
+            return null;
         }
-        return new Targets.TargetOptions(this.members, this.clusterName, embedded(defaultMembers), memoryMib << 20,
-                this.redisUri);
+        if (!this.members.isEmpty() || this.embedded != null) {
+            throw new IllegalArgumentException("--nodes (" + this.nodes + ") starts members of its own: leave out "
+                    + (this.members.isEmpty() ? "--embedded" : "--members"));
+        }
+        long memoryMib = memoryMib(defaultMemoryMib);
+        long heapMib = (this.nodeHeapMib != null) ? this.nodeHeapMib : Math.max(1024, memoryMib * 5 / 2);
+        Path root = checkout();
+        return new NodeLaunch(this.nodes,
+                (this.nodeLauncher != null) ? this.nodeLauncher : root.resolve("grid-node/bin/grid-node"),
+                (this.nodeJar != null) ? this.nodeJar : root.resolve("grid-node/target/grid-node.jar"),
+                (this.nodeJavaHome != null) ? this.nodeJavaHome : Path.of(System.getProperty("java.home")), heapMib,
+                memoryMib, this.nodeJvmOptions, Durations.parse("--node-ready-timeout", this.nodeReadyTimeout),
+                logFolder);
+    }
+
+    /** Returns the checkout this loadtest was built in: loadtest/target/loadtest.jar (or classes) is 3 levels down. */
+    private static Path checkout() {
+        try {
+            Path built = Path.of(TargetLocation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = built.toAbsolutePath().getParent().getParent().getParent();
+            return (root != null) ? root : Path.of("");
+        }
+        catch (URISyntaxException | RuntimeException ex) {
+            return Path.of("");
+        }
     }
 
     /**
@@ -52,8 +110,22 @@ final class TargetLocation {
      * @return the running cluster's given members, the embedded ones, or 0 for a target without members
      */
     int memberCount(String target, int defaultMembers) {
-        return target.startsWith("grid") ? (this.members.isEmpty() ? embedded(defaultMembers) : this.members.size())
-                : 0;
+        if (!target.startsWith("grid")) {
+            return 0;
+        }
+        if (this.nodes != null) {
+            return this.nodes;
+        }
+        return this.members.isEmpty() ? embedded(defaultMembers) : this.members.size();
+    }
+
+    private long memoryMib(long defaultMemoryMib) {
+        long memoryMib = (this.memoryLimitMib != null) ? this.memoryLimitMib : defaultMemoryMib;
+        if (memoryMib < 1 || memoryMib > MAX_MEMORY_MIB) {
+            throw new IllegalArgumentException("--memory-limit (" + memoryMib + ") must be between 1 and "
+                    + MAX_MEMORY_MIB + " MiB");
+        }
+        return memoryMib;
     }
 
     private int embedded(int defaultMembers) {

@@ -56,6 +56,8 @@ public final class LoadRunner {
 
     private Path intervalLogPath;
 
+    private PhaseListener phaseListener = PhaseListener.NONE;
+
     /**
      * Creates a runner.
      * @param settings how to run
@@ -76,6 +78,17 @@ public final class LoadRunner {
      */
     public LoadRunner onProgress(Consumer<Progress> listener) {
         this.progressListener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * Sets the listener told, on the calling thread, when the measured phase starts and when it ends (before the
+     * operations still in flight are awaited), for readings that must cover exactly that phase.
+     * @param listener the listener; an exception it throws ends the run and is rethrown by {@link #run()}
+     * @return this runner
+     */
+    public LoadRunner onPhases(PhaseListener listener) {
+        this.phaseListener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
@@ -113,7 +126,9 @@ public final class LoadRunner {
         try (IntervalLog log = IntervalLog.open(this.intervalLogPath, describe(), startInstant.toEpochMilli())) {
             List<Thread> threads = startThreads(workers, workersDone, stopped, failure);
             try {
-                sampleUntilEnd(phases, log, failure, new EarlyEnd(budget, workersDone));
+                if (sampleUntilEnd(phases, log, failure, new EarlyEnd(budget, workersDone))) {
+                    this.phaseListener.measuredEnded();
+                }
             }
             catch (RuntimeException | Error ex) {
                 stopped.set(true);
@@ -172,19 +187,37 @@ public final class LoadRunner {
         return threads;
     }
 
-    private void sampleUntilEnd(Phases phases, IntervalLog log, AtomicReference<Throwable> failure,
+    /**
+     * Samples the recorders once a second until the end of the run.
+     * @return whether the measured phase started (and the phase listener was told)
+     */
+    private boolean sampleUntilEnd(Phases phases, IntervalLog log, AtomicReference<Throwable> failure,
             EarlyEnd earlyEnd) {
         long tick = phases.origin();
         long previous = tick;
         boolean ended = false;
+        boolean measuring = false;
+        if (phases.measureStart() == phases.origin()) {
+            Pacer.parking().awaitUntil(phases.origin());
+            this.phaseListener.measuredStarted();
+            measuring = true;
+        }
         while (!ended && tick - phases.end() < 0 && failure.get() == null
                 && !Thread.currentThread().isInterrupted()) {
             tick = Math.min(tick + SAMPLE_INTERVAL_NANOS, phases.end());
+            // A tick at the start of the measured phase, for readings that must begin with it.
+            if (!measuring && previous - phases.measureStart() < 0 && tick - phases.measureStart() > 0) {
+                tick = phases.measureStart();
+            }
             ended = earlyEnd.awaitUntil(tick);
             if (ended) {
                 tick = this.nanoTime.getAsLong();
             }
             boolean warmup = tick - phases.measureStart() <= 0;
+            if (!measuring && tick - phases.measureStart() >= 0) {
+                this.phaseListener.measuredStarted();
+                measuring = true;
+            }
             Map<OpLayer, Histogram> warmupInterval = phases.warmup().sampleInterval();
             Map<OpLayer, Histogram> measuredInterval = phases.measured().sampleInterval();
             log.write(measuredInterval);
@@ -193,6 +226,7 @@ public final class LoadRunner {
                     warmup ? warmupInterval : measuredInterval, current.totalErrors()));
             previous = tick;
         }
+        return measuring;
     }
 
     private static Progress progress(long elapsedNanos, long intervalNanos, boolean warmup,
@@ -244,7 +278,8 @@ public final class LoadRunner {
         long unissued = workers.stream().mapToLong(Worker::unissued).sum();
         return new RunResult(this.settings, this.target.name(), this.settings.closedLoop(), start, end, ops,
                 measured.errors(), measured.errorSamples(), achievedRate, histograms, unissued, joined.abandoned(),
-                joined.abandonedOps(), measured.readsByClass());
+                joined.abandonedOps(), measured.readsByClass(), workers.stream().mapToLong(Worker::lateStarts).sum(),
+                workers.stream().mapToLong(Worker::maxStartLagNanos).max().orElse(0));
     }
 
     private String describe() {

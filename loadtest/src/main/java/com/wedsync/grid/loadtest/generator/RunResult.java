@@ -30,11 +30,17 @@ import org.HdrHistogram.Histogram;
  * @param abandonedThreads the threads still inside the target at the deadline
  * @param abandonedOps the asynchronous operations (in-flight runs) still not completed at the deadline
  * @param readsByClass the completed reads per class and the layer that answered them
+ * @param lateStarts the measured operations the generator issued more than 1 ms after their intended start (open
+ * loop): its threads were busy or not scheduled
+ * @param maxStartLagNanos the longest such delay
  */
 public record RunResult(RunSettings settings, String target, boolean closedLoop, Instant start, Instant end,
         Map<OpLayer, Long> ops, Map<OpType, Long> errors, List<String> errorSamples, double achievedRate,
         Map<OpLayer, Histogram> histograms, long unissued, int abandonedThreads, long abandonedOps,
-        Map<DataClass, Map<Layer, Long>> readsByClass) {
+        Map<DataClass, Map<Layer, Long>> readsByClass, long lateStarts, long maxStartLagNanos) {
+
+    /** The share of measured operations issued late above which a run says its generator fell behind. */
+    public static final double BEHIND_SHARE = 0.01;
 
     /**
      * Copies the collections so that the result cannot change.
@@ -71,7 +77,18 @@ public record RunResult(RunSettings settings, String target, boolean closedLoop,
             Map<OpLayer, Long> ops, Map<OpType, Long> errors, List<String> errorSamples, double achievedRate,
             Map<OpLayer, Histogram> histograms, long unissued, int abandonedThreads) {
         this(settings, target, closedLoop, start, end, ops, errors, errorSamples, achievedRate, histograms, unissued,
-                abandonedThreads, 0, Map.of());
+                abandonedThreads, 0, Map.of(), 0, 0);
+    }
+
+    /**
+     * Tells whether the generator fell behind its schedule: an open-loop run that left intended operations
+     * unissued, or issued more than {@link #BEHIND_SHARE} of them over 1 ms late. Its latencies still count from
+     * the intended starts, but part of them is the generator's own delay, not the target's.
+     * @return {@code true} if it fell behind
+     */
+    public boolean behindSchedule() {
+        long issued = totalOps() + totalErrors();
+        return !this.closedLoop && (this.unissued > 0 || (issued > 0 && this.lateStarts > BEHIND_SHARE * issued));
     }
 
     /**

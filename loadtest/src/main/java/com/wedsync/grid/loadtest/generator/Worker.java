@@ -13,6 +13,9 @@ import java.util.function.LongSupplier;
  */
 final class Worker implements Runnable {
 
+    /** An operation issued later than this after its intended start was issued late. */
+    static final long LATE_NANOS = 1_000_000;
+
     private final Workload workload;
 
     private final SplittableRandom random;
@@ -32,6 +35,10 @@ final class Worker implements Runnable {
     private final AtomicBoolean stopped;
 
     private volatile long unissued;
+
+    private volatile long lateStarts;
+
+    private volatile long maxStartLagNanos;
 
     /**
      * Creates a worker.
@@ -76,6 +83,22 @@ final class Worker implements Runnable {
         return this.unissued;
     }
 
+    /**
+     * Returns the measured operations this worker issued more than {@link #LATE_NANOS} after their intended start.
+     * @return the count, final once the thread has ended
+     */
+    long lateStarts() {
+        return this.lateStarts;
+    }
+
+    /**
+     * Returns the longest time a measured operation waited past its intended start before this worker issued it.
+     * @return nanoseconds, final once the thread has ended
+     */
+    long maxStartLagNanos() {
+        return this.maxStartLagNanos;
+    }
+
     private void runOpenLoop() {
         long end = this.phases.end();
         long intended = this.metronome.next();
@@ -83,6 +106,7 @@ final class Worker implements Runnable {
             // Drawn before waiting, so that the workload's own cost is not measured as the target's.
             Operation operation = this.workload.next(this.random);
             this.pacer.awaitUntil(intended);
+            noteLag(intended);
             // Latency counts from the intended start, not the actual one: a late start is latency the user feels.
             if (!issue(operation, intended)) {
                 break;
@@ -97,6 +121,20 @@ final class Worker implements Runnable {
             behind++;
         }
         this.unissued = behind;
+    }
+
+    /** Counts how late the generator itself is: its thread was busy or not scheduled at the intended start. */
+    private void noteLag(long intended) {
+        if (intended - this.phases.measureStart() < 0) {
+            return;
+        }
+        long lag = this.nanoTime.getAsLong() - intended;
+        if (lag > LATE_NANOS) {
+            this.lateStarts++;
+        }
+        if (lag > this.maxStartLagNanos) {
+            this.maxStartLagNanos = lag;
+        }
     }
 
     private void runClosedLoop() {

@@ -51,6 +51,7 @@ public final class RunReport {
         report.put("ops", result.totalOps());
         report.put("errors", result.totalErrors());
         report.put("unissued", result.unissued());
+        report.put("schedule", schedule(result));
         report.put("abandonedOps", result.abandonedOps());
         report.put("inFlight", result.settings().inFlight());
         if (!result.settings().profile().constant()) {
@@ -104,6 +105,15 @@ public final class RunReport {
         }
         values.put("max", micros(histogram.getMaxValue()));
         return values;
+    }
+
+    private static Map<String, Object> schedule(RunResult result) {
+        Map<String, Object> schedule = new LinkedHashMap<>();
+        schedule.put("behind", result.behindSchedule());
+        schedule.put("unissued", result.unissued());
+        schedule.put("issuedOver1msLate", result.lateStarts());
+        schedule.put("maxStartLagMicros", micros(result.maxStartLagNanos()));
+        return schedule;
     }
 
     private static Map<String, Object> latencies(RunResult result) {

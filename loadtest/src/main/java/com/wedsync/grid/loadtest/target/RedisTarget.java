@@ -3,6 +3,8 @@ package com.wedsync.grid.loadtest.target;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.loadtest.usage.ProcessSource;
+import com.wedsync.grid.loadtest.usage.RedisSource;
 import com.wedsync.grid.loadtest.workload.Operation;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -17,6 +19,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -153,6 +156,11 @@ public final class RedisTarget implements Target {
         System.arraycopy(prefix, 0, bytes, 0, prefix.length);
         System.arraycopy(rest, 0, bytes, prefix.length, rest.length);
         return bytes;
+    }
+
+    @Override
+    public List<ProcessSource> processes() {
+        return List.of(new RedisSource(() -> this.commands.info()));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.wedsync.grid.loadtest.target;
 
 import com.wedsync.grid.loadtest.workload.Operation;
+import com.wedsync.grid.loadtest.usage.ProcessSource;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -46,6 +48,14 @@ public interface Target extends AutoCloseable {
      */
     default Optional<GridControl> cluster() {
         return Optional.empty();
+    }
+
+    /**
+     * Returns the processes outside this JVM that serve the target, whose CPU time a run records.
+     * @return for example the Redis server; none by default
+     */
+    default List<ProcessSource> processes() {
+        return List.of();
     }
 
     /** Releases the target's connections and anything it started. */

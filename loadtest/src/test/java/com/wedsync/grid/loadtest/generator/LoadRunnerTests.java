@@ -66,6 +66,37 @@ class LoadRunnerTests {
             assertThat(last.ops()).isGreaterThan(1_900);
             assertThat(last.p99Micros()).isGreaterThanOrEqualTo(150_000);
         });
+        // The stalled thread issued the operations it owed late, and the report says the generator fell behind.
+        assertThat(result.lateStarts()).isGreaterThanOrEqualTo(80);
+        assertThat(result.maxStartLagNanos()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(150));
+        assertThat(result.behindSchedule()).isTrue();
+    }
+
+    @Test
+    void thePhaseListenerIsToldOnceWhenTheMeasuredPhaseStartsAndOnceWhenItEnds() {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        long[] startedAt = new long[1];
+        Duration warmup = Duration.ofMillis(700);
+        RunSettings settings = new RunSettings(1_000, Arrival.CONSTANT, 1, warmup, Duration.ofMillis(1_500),
+                Duration.ofSeconds(2), RunSettings.DEFAULT_SEED);
+        long before = System.nanoTime();
+        RunResult result = new LoadRunner(settings, GETS, target((call) -> Layer.L2)).onPhases(new PhaseListener() {
+            @Override
+            public void measuredStarted() {
+                startedAt[0] = System.nanoTime();
+                events.add("started");
+            }
+
+            @Override
+            public void measuredEnded() {
+                events.add("ended");
+            }
+        }).run();
+
+        assertThat(events).containsExactly("started", "ended");
+        // Not before the warm-up's end, and well before the first whole-second tick after it (1 s).
+        assertThat(startedAt[0] - before).isBetween(warmup.toNanos(), TimeUnit.MILLISECONDS.toNanos(990));
+        assertThat(result.totalOps()).isPositive();
     }
 
     @Test
