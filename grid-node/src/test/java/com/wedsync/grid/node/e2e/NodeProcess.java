@@ -45,7 +45,7 @@ final class NodeProcess {
     /** Inherited variables that would change the node (the contract) or its output (the JVM's option banners). */
     private static final Set<String> INHERITED_BUT_REMOVED = Set.of("SATURDAY_BOOST_MULTIPLIER",
             "WEDDING_SEASON_MULTIPLIER", "WEDDING_PRIORITY_ENABLED", "CACHE_COMPRESSION_THRESHOLD",
-            "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+            "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS");
 
     /** Nodes not yet destroyed, killed if the test JVM itself goes down. */
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -66,16 +66,12 @@ final class NodeProcess {
 
     private final Process process;
 
-    private NodeProcess(String name, Map<String, String> env, List<String> prefix, List<String> javaArgs)
-            throws IOException {
+    private NodeProcess(String name, Map<String, String> env, List<String> command) throws IOException {
         this.name = name;
         this.httpPort = Integer.parseInt(env.getOrDefault("GRID_HTTP_PORT", "8080"));
         Path dir = Files.createDirectories(buildDir().resolve("e2e"));
         this.stdout = dir.resolve(name + ".out.log");
         this.stderr = dir.resolve(name + ".err.log");
-        List<String> command = new ArrayList<>(prefix);
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(javaArgs);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf((key) -> key.startsWith("GRID_") || INHERITED_BUT_REMOVED.contains(key));
         builder.environment().putAll(env);
@@ -101,6 +97,16 @@ final class NodeProcess {
     /** Returns the module's build directory (failsafe runs in the module directory). */
     static Path buildDir() {
         return Path.of(System.getProperty("grid.node.build.dir", Path.of(System.getProperty("user.dir"), "target").toString()));
+    }
+
+    /** Returns the shipped launcher, {@code bin/grid-node} of the module. */
+    static Path launcher() {
+        return buildDir().getParent().resolve("bin").resolve("grid-node");
+    }
+
+    /** Returns the JVM options every launch ships with, {@code jvm.options} of the module. */
+    static Path jvmOptions() {
+        return buildDir().getParent().resolve("jvm.options");
     }
 
     /** Returns the packaged jar under test. */
@@ -257,6 +263,15 @@ final class NodeProcess {
         return read(this.stderr);
     }
 
+    /**
+     * Returns the running process's arguments as the kernel has them (after a launcher's exec, the JVM's).
+     * @return the arguments, without the command itself
+     */
+    String[] arguments() {
+        return this.process.info().arguments().orElseThrow(() -> new AssertionError(this.name
+                + "'s arguments cannot be read"));
+    }
+
     /** Returns standard output followed by standard error. */
     String output() {
         return stdout() + stderr();
@@ -352,8 +367,28 @@ final class NodeProcess {
          * @return the running process
          */
         NodeProcess start(String name, Map<String, String> env, List<String> prefix, List<String> javaArgs) {
+            List<String> command = new ArrayList<>(prefix);
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(javaArgs);
+            return run(name, env, command);
+        }
+
+        /**
+         * Starts a node as deployments do, through the shipped launcher ({@code sh bin/grid-node}) on this JVM's
+         * Java; it execs the JVM, so the process is the JVM itself.
+         * @param name what the test calls the node; names its log files
+         * @param env its whole environment: {@code GRID_*}, and {@code JAVA_OPTS} or {@code GRID_NODE_JAR} if wanted
+         * @return the running process
+         */
+        NodeProcess startWithLauncher(String name, Map<String, String> env) {
+            Map<String, String> withJava = new LinkedHashMap<>(env);
+            withJava.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+            return run(name, withJava, List.of("sh", launcher().toString()));
+        }
+
+        private NodeProcess run(String name, Map<String, String> env, List<String> command) {
             try {
-                NodeProcess node = new NodeProcess(name, Map.copyOf(env), List.copyOf(prefix), javaArgs);
+                NodeProcess node = new NodeProcess(name, Map.copyOf(env), command);
                 this.nodes.add(node);
                 return node;
             }
