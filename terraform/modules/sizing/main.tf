@@ -42,13 +42,13 @@ locals {
   protected_classes  = [for name, c in local.catalog : name if try(c["split-brain-protection"], false)]
   quorum_min_members = length(local.protected_classes) > 0 && local.members.baseline >= 3 ? floor(local.members.baseline / 2) + 1 : null
 
-  jvm_flags = [
-    "-Xms${var.heap_mib}m",
-    "-Xmx${var.heap_mib}m",
-    "-XX:+ExitOnOutOfMemoryError",
-    # On 2 CPUs the common pool has parallelism 1 and Hazelcast's async callbacks start a thread each.
-    "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
+  # The heap is the sizing's; every other flag is grid-node/jvm.options, the settings every launch ships with
+  # (one flag a line, '#' starts a comment), so the members run as the measured and tested node does.
+  shipped_jvm_flags = [
+    for line in split("\n", file("${path.module}/../../../grid-node/jvm.options")) :
+    trimspace(split("#", line)[0]) if trimspace(split("#", line)[0]) != ""
   ]
+  jvm_flags = concat(["-Xms${var.heap_mib}m", "-Xmx${var.heap_mib}m"], local.shipped_jvm_flags)
 
   # Friday evening before each Saturday, and Sunday 02:00 back down; months 5-10 are the season.
   prescale_hour = 24 - var.prescale_lead_hours

@@ -55,6 +55,11 @@ run "heap_gives_memory_limit_flags_and_budgets_as_the_node" {
     error_message = "The heap should be fixed at 4096m: ${jsonencode(output.jvm_flags)}."
   }
   assert {
+    # grid-node/jvm.options, comments and blank lines left out: the flags every launch ships with.
+    condition     = contains(output.jvm_flags, "-XX:+ExitOnOutOfMemoryError") && contains(output.jvm_flags, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4") && alltrue([for flag in output.jvm_flags : startswith(flag, "-")])
+    error_message = "The members should get the flags of grid-node/jvm.options and nothing else: ${jsonencode(output.jvm_flags)}."
+  }
+  assert {
     condition     = output.environment.GRID_MEMORY_LIMIT == "1638m" && output.environment.SATURDAY_BOOST_MULTIPLIER == "5" && output.environment.WEDDING_SEASON_MULTIPLIER == "1.5"
     error_message = "The environment should carry the limit and the multipliers: ${jsonencode(output.environment)}."
   }
