@@ -6,6 +6,7 @@ import com.wedsync.grid.loadtest.bulk.BulkLoad;
 import com.wedsync.grid.loadtest.bulk.BulkOptions;
 import com.wedsync.grid.loadtest.bulk.BulkResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,17 +50,24 @@ final class BulkLoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BulkOptions options = new BulkOptions(this.target, DataClass.fromId(this.dataClass), this.values,
-                this.valueBytes, this.batch, this.rounds, Durations.parse("--timeout", this.timeout),
-                this.location.options(1, 512));
         Path folder = RunOptions.createdFolder((this.out != null) ? this.out
                 : Path.of("loadtest-results", "bulk-load-" + this.target));
-        System.out.printf("bulk-load %s: %,d values of %,d B into %s in batches of %,d%n", this.target, this.values,
-                this.valueBytes, this.dataClass, this.batch);
-        BulkResult result = new BulkLoad(options, System.out).run();
-        Path file = folder.resolve("bulk-load.json");
-        result.write(file);
-        System.out.println("result: " + file);
+        DataClass chosen = DataClass.fromId(this.dataClass);
+        Duration limit = Durations.parse("--timeout", this.timeout);
+        // Checked before any member starts, so a bad option is one named error with nothing left running.
+        BulkOptions checked = new BulkOptions(this.target, chosen, this.values, this.valueBytes, this.batch,
+                this.rounds, limit, this.location.options(1, 512));
+        try (Topology topology = Topology.open(checked.where(), this.location.nodeLaunch(512,
+                folder.resolve("nodes")))) {
+            BulkOptions options = new BulkOptions(this.target, chosen, this.values, this.valueBytes, this.batch,
+                    this.rounds, limit, topology.targets());
+            System.out.printf("bulk-load %s: %,d values of %,d B into %s in batches of %,d (grid: %s)%n", this.target,
+                    this.values, this.valueBytes, this.dataClass, this.batch, topology.describe());
+            BulkResult result = new BulkLoad(options, System.out).run();
+            Path file = folder.resolve("bulk-load.json");
+            result.write(file);
+            System.out.println("result: " + file);
+        }
         return 0;
     }
 }

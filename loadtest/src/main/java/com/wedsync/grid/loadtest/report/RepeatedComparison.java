@@ -146,10 +146,35 @@ public record RepeatedComparison(String scenario, List<Row> rows) {
             JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
                 .writeValue(folder.resolve("compare.json").toFile(), content);
             Files.writeString(folder.resolve("compare.txt"), String.join("\n", header) + "\n" + table());
+            Files.writeString(folder.resolve("compare.md"), markdown(header));
         }
         catch (IOException | RuntimeException ex) {
             throw new UncheckedIOException(new IOException("cannot write the comparison in " + folder, ex));
         }
+    }
+
+    /**
+     * Renders the comparison as a Markdown table for the README: medians with min-max, the p99's spread and
+     * ratio to the first target, CPU per 1,000 operations, the longest GC pauses.
+     * @param header lines put before the table, their leading {@code # } dropped
+     * @return the Markdown
+     */
+    public String markdown(List<String> header) {
+        StringBuilder md = new StringBuilder();
+        header.forEach((line) -> md.append(line.replaceFirst("^# ", "")).append("  \n"));
+        md.append("\n| target | ops/s | p50 us | p99 us | p99 spread | p99 x ").append(this.rows.get(0).target())
+            .append(" | CPU ms per 1,000 ops | GC max ms, generator | GC max ms, members | GC pauses > 10 ms "
+                    + "| runs behind schedule |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Row row : this.rows) {
+            md.append(String.format("| %s | %,.0f | %s | %s | %.2f | %.2f | %.1f | %s | %s | %s | %d of %d |%n",
+                    row.target(), median(row, "achievedRate"), range(row, "p50Micros"), range(row, "p99Micros"),
+                    (row.figures().containsKey("p99Micros")) ? row.figures().get("p99Micros").spread() : 0,
+                    row.ratiosToFirst().getOrDefault("p99Micros", 0.0), median(row, "cpuMillisPer1000Ops"),
+                    maxOrDash(row, "generatorGcMaxMillis"), maxOrDash(row, "memberGcMaxMillis"),
+                    maxOrDash(row, "gcPausesOver10Millis"), row.behindSchedule(), row.runs()));
+        }
+        return md.toString();
     }
 
     private static double median(Row row, String figure) {

@@ -76,6 +76,18 @@ class NodesIT {
     }
 
     @Test
+    void bulkLoadWritesIntoAMemberInItsOwnProcess(@TempDir Path out) throws Exception {
+        int exit = LoadtestCommand.commandLine().execute("bulk-load", "--nodes", "1", "--values", "2000", "--batch",
+                "500", "--out", out.toString());
+
+        assertThat(exit).isZero();
+        Map<String, Object> result = map(JSON.readValue(out.resolve("bulk-load.json").toFile(), Map.class));
+        assertThat(result).containsEntry("members", 1).containsEntry("values", 2000);
+        assertThat(out.resolve("nodes/member-1.log")).isRegularFile();
+        assertThat(nodeProcesses(ProcessHandle.current())).isEmpty();
+    }
+
+    @Test
     void badOptionsEndWithANamedErrorBeforeAnythingStarts(@TempDir Path out) throws IOException {
         StringWriter err = new StringWriter();
         CommandLine commandLine = LoadtestCommand.commandLine().setErr(new PrintWriter(err));
