@@ -1,5 +1,6 @@
 package com.wedsync.grid.node;
 
+import com.wedsync.grid.node.jvm.JvmSettingsCheck;
 import com.wedsync.grid.node.member.MemberStarter;
 import com.wedsync.grid.node.settings.InvalidSettingException;
 import com.wedsync.grid.node.settings.NodeSettings;
@@ -63,6 +64,10 @@ public class GridNodeApplication {
             Optional.ofNullable(member.get()).ifPresent(MemberStarter::abort);
             System.exit(1);
         }
+        JvmSettingsCheck.checkThisJvm().ifPresent((differing) -> org.slf4j.LoggerFactory
+            .getLogger(GridNodeApplication.class)
+            .warn("event=jvm_settings_differ flags=[{}] hint=these JVM settings pause longer than the shipped ones "
+                    + "(README, Performance); start the node with grid-node/bin/grid-node or add jvm.options", differing));
         if (ForkJoinPool.getCommonPoolParallelism() < 2) {
             org.slf4j.LoggerFactory.getLogger(GridNodeApplication.class)
                 .warn("event=fork_join_parallelism value={} hint=set -D{}=4 before the pool is first used",

@@ -3,8 +3,6 @@ package com.wedsync.grid.node.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +20,7 @@ class LauncherIT {
     static final NodeProcess.Launcher nodes = new NodeProcess.Launcher();
 
     @Test
-    void theLauncherStartsANodeWithTheShippedFlagsFollowedByJavaOpts() throws IOException {
+    void theLauncherStartsANodeWithTheShippedFlagsFollowedByJavaOpts() {
         Map<String, String> env = nodes.environment("launcher");
         env.put("JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1");
         env.put("GRID_NODE_JAR", NodeProcess.jar().toString());
@@ -30,7 +28,7 @@ class LauncherIT {
 
         node.awaitReady(Duration.ofSeconds(90));
 
-        List<String> shipped = shippedFlags();
+        List<String> shipped = NodeProcess.shippedFlags();
         List<String> arguments = Arrays.asList(node.arguments());
         assertThat(shipped).isNotEmpty();
         assertThat(arguments).containsSubsequence(shipped).containsSubsequence(shipped.get(shipped.size() - 1),
@@ -39,7 +37,21 @@ class LauncherIT {
         await("a collector pause exported with buckets").atMost(Duration.ofSeconds(30))
             .until(() -> node.get("/actuator/prometheus").body().contains("jvm_gc_pause_seconds_bucket{"));
         assertThat(node.get("/actuator/prometheus").body()).contains("le=\"0.01\"");
+        assertThat(node.output()).doesNotContain("event=jvm_settings_differ");
         assertThat(node.terminate(Duration.ofSeconds(60))).isIn(0, 143);
+    }
+
+    @Test
+    void aNodeStartedWithoutTheShippedFlagsSaysWhichItLacks() {
+        NodeProcess node = nodes.start("plain", nodes.environment("plain"),
+                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", NodeProcess.jar().toString()));
+
+        node.awaitReady(Duration.ofSeconds(90));
+
+        String first = NodeProcess.shippedFlags().get(0);
+        assertThat(node.output().lines().filter((line) -> line.contains("event=jvm_settings_differ")))
+            .singleElement()
+            .satisfies((line) -> assertThat(line).contains(" WARN ", first + " (has "));
     }
 
     @Test
@@ -54,12 +66,4 @@ class LauncherIT {
                 + " is not readable (build with mvn package, or set GRID_NODE_JAR / GRID_JVM_OPTIONS)");
     }
 
-    /** The flags of jvm.options, as the launcher reads them: comments and blank lines left out. */
-    static List<String> shippedFlags() throws IOException {
-        return Files.readAllLines(NodeProcess.jvmOptions()).stream()
-            .map((line) -> line.replaceAll("#.*", "").strip())
-            .filter((line) -> !line.isEmpty())
-            .flatMap((line) -> Arrays.stream(line.split("\\s+")))
-            .toList();
-    }
 }

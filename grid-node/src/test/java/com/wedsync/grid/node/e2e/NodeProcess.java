@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,23 @@ final class NodeProcess {
     /** Returns the JVM options every launch ships with, {@code jvm.options} of the module. */
     static Path jvmOptions() {
         return buildDir().getParent().resolve("jvm.options");
+    }
+
+    /**
+     * Returns the flags of {@code jvm.options}, as the launcher reads them: comments and blank lines left out.
+     * @return the flags
+     */
+    static List<String> shippedFlags() {
+        try {
+            return Files.readAllLines(jvmOptions()).stream()
+                .map((line) -> line.replaceAll("#.*", "").strip())
+                .filter((line) -> !line.isEmpty())
+                .flatMap((line) -> Arrays.stream(line.split("\\s+")))
+                .toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** Returns the packaged jar under test. */
@@ -341,9 +359,11 @@ final class NodeProcess {
             if (!Files.isRegularFile(jar())) {
                 throw new IllegalStateException(jar() + " is missing: run the ITs with 'mvn verify' (after package)");
             }
-            // TieredStopAtLevel=1 only shortens start-up on this 2-CPU machine; the module flags come from the
-            // jar's manifest, as in production.
-            return start(name, env, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+            // The shipped flags of jvm.options first, as every launch has them; TieredStopAtLevel=1 only shortens
+            // start-up on this 2-CPU machine; the module flags come from the jar's manifest, as in production.
+            List<String> javaArgs = new ArrayList<>(shippedFlags());
+            javaArgs.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+            return start(name, env, javaArgs);
         }
 
         /**
