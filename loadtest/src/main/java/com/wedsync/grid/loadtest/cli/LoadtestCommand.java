@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /**
  * {@code java -jar loadtest.jar}: the load generator's command line.
  */
-@Command(name = "loadtest", mixinStandardHelpOptions = true, subcommands = { RunCommand.class, CompareCommand.class, BulkLoadCommand.class },
+@Command(name = "loadtest", mixinStandardHelpOptions = true, subcommands = { RunCommand.class, CompareCommand.class, BulkLoadCommand.class, SummarizeCommand.class },
         description = "An honest load generator for WedSync Grid: open loop, coordinated-omission corrected, "
                 + "HdrHistogram percentiles, against the grid, an embedded grid or Caffeine.")
 public final class LoadtestCommand implements Runnable {

@@ -18,9 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * target's. One run on a shared machine proves nothing; the median of interleaved runs, and its spread, does.
  *
  * @param scenario the scenario
+ * @param requestedRate the rate every run was asked for, ops/s (0 for closed loop)
  * @param rows one per target, in run order
  */
-public record RepeatedComparison(String scenario, List<Row> rows) {
+public record RepeatedComparison(String scenario, double requestedRate, List<Row> rows) {
 
     /** The figures summarized, each read from a run's report. */
     private static final Map<String, Function<Map<String, Object>, Double>> FIGURES = figures();
@@ -105,7 +106,13 @@ public record RepeatedComparison(String scenario, List<Row> rows) {
                 first = figures;
             }
         }
-        return new RepeatedComparison(scenario, List.copyOf(rows));
+        double rate = reports.values().stream()
+            .flatMap(List::stream)
+            .map((report) -> number(report.get("requestedRate")))
+            .filter((value) -> value != null)
+            .findFirst()
+            .orElse(0.0);
+        return new RepeatedComparison(scenario, rate, List.copyOf(rows));
     }
 
     /**
@@ -140,6 +147,7 @@ public record RepeatedComparison(String scenario, List<Row> rows) {
             Files.createDirectories(folder);
             Map<String, Object> content = new LinkedHashMap<>();
             content.put("scenario", this.scenario);
+            content.put("requestedRate", this.requestedRate);
             content.put("order", "interleaved: every target once per round");
             content.put("about", header);
             content.put("rows", this.rows);

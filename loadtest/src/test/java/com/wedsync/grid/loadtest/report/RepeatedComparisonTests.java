@@ -38,6 +38,7 @@ class RepeatedComparisonTests {
 
         RepeatedComparison comparison = RepeatedComparison.of("baseline", reports);
 
+        assertThat(comparison.requestedRate()).isEqualTo(10_000.0);
         RepeatedComparison.Row redis = comparison.rows().get(0);
         RepeatedComparison.Row grid = comparison.rows().get(1);
         assertThat(redis.figures().get("p99Micros").median()).isEqualTo(2000);
@@ -60,6 +61,7 @@ class RepeatedComparisonTests {
     private static Map<String, Object> report(double p99, double rate, boolean behind, double generatorGc,
             double memberGc) {
         Map<String, Object> report = new LinkedHashMap<>();
+        report.put("requestedRate", 10_000.0);
         report.put("achievedRate", rate);
         report.put("errors", 0);
         report.put("latencyMicros", Map.of("ALL", Map.of("p50", p99 / 10, "p99", p99, "p999", p99 * 2)));
