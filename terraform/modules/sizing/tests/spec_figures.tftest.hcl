@@ -56,7 +56,7 @@ run "heap_gives_memory_limit_flags_and_budgets_as_the_node" {
   }
   assert {
     # grid-node/jvm.options, comments and blank lines left out: the flags every launch ships with.
-    condition     = contains(output.jvm_flags, "-XX:+ExitOnOutOfMemoryError") && contains(output.jvm_flags, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4") && alltrue([for flag in output.jvm_flags : startswith(flag, "-")])
+    condition     = contains(output.jvm_flags, "-XX:+UseZGC") && contains(output.jvm_flags, "-XX:+ExitOnOutOfMemoryError") && contains(output.jvm_flags, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4") && alltrue([for flag in output.jvm_flags : startswith(flag, "-")])
     error_message = "The members should get the flags of grid-node/jvm.options and nothing else: ${jsonencode(output.jvm_flags)}."
   }
   assert {
