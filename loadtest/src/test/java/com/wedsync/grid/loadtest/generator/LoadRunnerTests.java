@@ -100,7 +100,7 @@ class LoadRunnerTests {
     }
 
     @Test
-    void aClosedLoopRunWithTheSameStallRecordsOnlyOneSlowOperation() {
+    void aClosedLoopRunWithTheSameStallRecordsOnlyTheStalledOperationAsLongAsTheStall() {
         RunResult result = new LoadRunner(RunSettings.closedLoop(2, Duration.ofMillis(500)), GETS,
                 target((call) -> (call == 200) ? stall() : Layer.L2))
             .run();
@@ -108,7 +108,9 @@ class LoadRunnerTests {
         Histogram latencies = result.histograms().get(new OpLayer(OpType.GET, Layer.L2));
         assertThat(result.closedLoop()).isTrue();
         assertThat(latencies.getMaxValue()).isGreaterThanOrEqualTo(STALL_NANOS);
-        assertThat(slowOps(latencies)).isEqualTo(1);
+        // Counted at 90 % of the stall, not at SLOW_NANOS: a loaded 2-CPU machine once held another operation of
+        // this closed loop for over 100 ms, which says nothing about coordinated omission.
+        assertThat(latencies.getCountBetweenValues(STALL_NANOS * 9 / 10, latencies.getMaxValue())).isEqualTo(1);
         assertThat(latencies.getValueAtPercentile(99)).isLessThan(TimeUnit.MILLISECONDS.toNanos(10));
     }
 
