@@ -8,14 +8,20 @@
 #
 # Environment: ROUNDS (5), RATES ("20000 40000"), DURATION (20s), WARMUP (10s), OUT (a dated folder under
 # loadtest-results/), JAVA_HOME (the JDK of the generator, and of the members unless NODE_OPTIONS names one;
-# default: the java on PATH), LOADTEST_JAVA_OPTS (the generator's JVM options), NODE_OPTIONS (extra loadtest options for the
+# default: Java 25 where it is installed as /usr/lib/jvm/temurin-25-jdk-amd64, else the java on PATH),
+# LOADTEST_JAVA_OPTS (the generator's JVM options, default what the README recommends for a service JVM that holds
+# near caches: "-Xms2g -Xmx2g -XX:+UseZGC"), NODE_OPTIONS (extra loadtest options for the
 # members, e.g. "--node-java-home /usr/lib/jvm/temurin-25-jdk-amd64 --node-jvm-option -XX:+UseZGC").
 # Writes OUT/rate-N/compare.{json,txt,md} per rate, then OUT/summary.json and OUT/summary.md (loadtest's
 # summarize: every rate's table and the highest rate each target holds with its median p99 within 10 ms).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+LOADTEST_JAVA_OPTS=${LOADTEST_JAVA_OPTS-"-Xms2g -Xmx2g -XX:+UseZGC"}
 rounds=${ROUNDS:-5}
 rates=${RATES:-"20000 40000"}
 duration=${DURATION:-20s}
