@@ -115,7 +115,10 @@ class InFlightRunTests {
 
         RunResult result = new LoadRunner(settings, mixed, target).run();
 
-        assertThat(result.totalErrors()).isBetween(90L, 110L);
+        // Every third call fails, now or later; on a loaded machine some of the 300 intended are never issued.
+        long issued = result.totalOps() + result.totalErrors();
+        assertThat(issued).isGreaterThan(60);
+        assertThat(result.totalErrors()).isBetween(issued / 3 - 2, issued / 3 + 2);
         assertThat(result.errors().get(OpType.GET)).isPositive();
         assertThat(result.errors().get(OpType.PUT)).isPositive();
         assertThat(result.totalOps() + result.totalErrors() + result.unissued()).isEqualTo(300);
