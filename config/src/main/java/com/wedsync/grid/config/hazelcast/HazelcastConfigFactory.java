@@ -7,6 +7,7 @@ import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.MergePolicyConfig;
@@ -90,6 +91,10 @@ public final class HazelcastConfigFactory {
         for (DataClassPolicy policy : catalog.policies()) {
             config.addMapConfig(mapConfig(policy, settings));
         }
+        // Hazelcast checks a USED_HEAP_SIZE bound by summing the map's cost over all 271 partitions after every
+        // entry written; the installer replaces that sum with a running total once the member has started.
+        config.addListenerConfig(new ListenerConfig(new HeapBoundInstaller(
+                catalog.policies().stream().map(DataClassPolicy::mapName).toList())));
         return config;
     }
 

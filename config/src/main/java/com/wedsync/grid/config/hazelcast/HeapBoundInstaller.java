@@ -1,0 +1,97 @@
+package com.wedsync.grid.config.hazelcast;
+
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.core.LifecycleEvent;
+import com.hazelcast.core.LifecycleListener;
+import com.hazelcast.instance.impl.HazelcastInstanceImpl;
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.map.impl.MapContainer;
+import com.hazelcast.map.impl.MapService;
+import com.hazelcast.map.impl.MapServiceContext;
+import com.hazelcast.logging.ILogger;
+import com.hazelcast.logging.Logger;
+import com.hazelcast.map.impl.eviction.Evictor;
+import java.util.List;
+
+/**
+ * Puts an {@link IncrementalHeapBound} in front of the evictor of every catalog map with a USED_HEAP_SIZE bound,
+ * when the member has started (Hazelcast fires STARTED before {@code newHazelcastInstance} returns). Until then,
+ * and for a map container Hazelcast creates again later (after a destroy, or a config update through Management
+ * Center), the map keeps Hazelcast's own evictor: the same bound, checked the slow way. If Hazelcast's internals
+ * are not what this expects, it logs a warning and leaves every map as it was.
+ */
+final class HeapBoundInstaller implements LifecycleListener, HazelcastInstanceAware {
+
+    private static final ILogger logger = Logger.getLogger(HeapBoundInstaller.class);
+
+    private final List<String> mapNames;
+
+    private volatile HazelcastInstance instance;
+
+    HeapBoundInstaller(List<String> mapNames) {
+        this.mapNames = List.copyOf(mapNames);
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
+        this.instance = hazelcastInstance;
+    }
+
+    @Override
+    public void stateChanged(LifecycleEvent event) {
+        if (event.getState() == LifecycleEvent.LifecycleState.STARTED && this.instance != null) {
+            install(this.instance, this.mapNames);
+        }
+    }
+
+    /**
+     * Installs the incremental bound on the named maps of a member.
+     * @param member the member
+     * @param mapNames the maps
+     * @return how many maps got it
+     */
+    static int install(HazelcastInstance member, List<String> mapNames) {
+        try {
+            HazelcastInstanceImpl impl = (member instanceof HazelcastInstanceProxy proxy) ? proxy.getOriginal()
+                    : (HazelcastInstanceImpl) member;
+            MapService service = impl.node.getNodeEngine().getService(MapService.SERVICE_NAME);
+            MapServiceContext context = service.getMapServiceContext();
+            int installed = 0;
+            for (String name : mapNames) {
+                MapContainer container = context.getMapContainer(name);
+                EvictionConfig eviction = container.getMapConfig().getEvictionConfig();
+                Evictor evictor = container.getEvictor();
+                if (eviction.getMaxSizePolicy() != MaxSizePolicy.USED_HEAP_SIZE || evictor == Evictor.NULL_EVICTOR
+                        || evictor instanceof IncrementalHeapBound) {
+                    continue;
+                }
+                container.setEvictor(new IncrementalHeapBound(evictor, context, name,
+                        eviction.getSize() * HazelcastConfigFactory.MIB));
+                installed++;
+            }
+            logger.fine("incremental heap bound on " + installed + " of " + mapNames.size() + " maps");
+            return installed;
+        }
+        catch (RuntimeException | LinkageError ex) {
+            logger.warning("could not install the incremental heap bound (" + ex
+                    + "); Hazelcast's own per-write check stays");
+            return 0;
+        }
+    }
+
+    /**
+     * Returns whether a member's map checks its bound incrementally.
+     * @param member the member
+     * @param mapName the map
+     * @return {@code true} if the map's evictor is an {@link IncrementalHeapBound}
+     */
+    static boolean installed(HazelcastInstance member, String mapName) {
+        HazelcastInstanceImpl impl = (member instanceof HazelcastInstanceProxy proxy) ? proxy.getOriginal()
+                : (HazelcastInstanceImpl) member;
+        MapService service = impl.node.getNodeEngine().getService(MapService.SERVICE_NAME);
+        return service.getMapServiceContext().getMapContainer(mapName).getEvictor() instanceof IncrementalHeapBound;
+    }
+}
