@@ -83,15 +83,16 @@ final class HeapBoundInstaller implements LifecycleListener, HazelcastInstanceAw
     }
 
     /**
-     * Returns whether a member's map checks its bound incrementally.
+     * Returns the incremental bound of a member's map.
      * @param member the member
      * @param mapName the map
-     * @return {@code true} if the map's evictor is an {@link IncrementalHeapBound}
+     * @return the bound, or {@code null} if the map checks its bound Hazelcast's way (or has none)
      */
-    static boolean installed(HazelcastInstance member, String mapName) {
+    static IncrementalHeapBound bound(HazelcastInstance member, String mapName) {
         HazelcastInstanceImpl impl = (member instanceof HazelcastInstanceProxy proxy) ? proxy.getOriginal()
                 : (HazelcastInstanceImpl) member;
         MapService service = impl.node.getNodeEngine().getService(MapService.SERVICE_NAME);
-        return service.getMapServiceContext().getMapContainer(mapName).getEvictor() instanceof IncrementalHeapBound;
+        Evictor evictor = service.getMapServiceContext().getMapContainer(mapName).getEvictor();
+        return (evictor instanceof IncrementalHeapBound bound) ? bound : null;
     }
 }

@@ -49,6 +49,9 @@ final class IncrementalHeapBound implements Evictor {
     /** Racy on purpose: a lost increment only moves the next recount by one check. */
     private int checks;
 
+    /** Full recounts so far (racy, for tests and diagnostics). */
+    private volatile long recounts;
+
     IncrementalHeapBound(Evictor delegate, MapServiceContext context, String mapName, long limitBytes) {
         this.delegate = delegate;
         this.context = context;
@@ -86,6 +89,7 @@ final class IncrementalHeapBound implements Evictor {
      * @return the owned and backup entries' cost over all partitions, plus a member-side near cache's
      */
     long recount() {
+        this.recounts++;
         PartitionContainer[] containers = this.context.getPartitionContainers();
         long sum = 0;
         for (int partition = 0; partition < containers.length; partition++) {
@@ -97,6 +101,14 @@ final class IncrementalHeapBound implements Evictor {
             sum += nearCache.getNearCacheStats().getOwnedEntryMemoryCost();
         }
         return sum;
+    }
+
+    /**
+     * Returns how many full recounts this bound has made (approximately: concurrent ones may count once).
+     * @return the recounts
+     */
+    long recounts() {
+        return this.recounts;
     }
 
     /** Replaces a partition's kept cost and returns the new total; the total stays the sum of the kept costs. */

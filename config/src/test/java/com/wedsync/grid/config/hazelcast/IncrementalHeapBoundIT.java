@@ -40,9 +40,28 @@ class IncrementalHeapBoundIT {
     void everyCatalogMapOfAStartedMemberChecksIncrementally() {
         this.cluster = LoopbackCluster.start(this.catalog, "incremental-", 1, MEMORY_LIMIT, true);
         for (DataClassPolicy policy : this.catalog.policies()) {
-            assertThat(HeapBoundInstaller.installed(this.cluster.member(0), policy.mapName()))
-                .as(policy.mapName()).isTrue();
+            assertThat(HeapBoundInstaller.bound(this.cluster.member(0), policy.mapName())).as(policy.mapName())
+                .isNotNull();
         }
+    }
+
+    @Test
+    void aLoadWithinTheBudgetRecountsOnlyEveryFewHundredEntries() {
+        this.cluster = LoopbackCluster.start(this.catalog, "incremental-recount-", 1, MEMORY_LIMIT, true);
+        HazelcastInstance member = this.cluster.member(0);
+        DataClassPolicy wedding = this.catalog.policy(DataClass.WEDDING_DATA);
+        IMap<WeddingKey, byte[]> map = member.getMap(wedding.mapName());
+        IncrementalHeapBound bound = HeapBoundInstaller.bound(member, wedding.mapName());
+        long before = bound.recounts();
+        int entries = 10_000;
+        putAll(map, 0, entries, 1024);
+        putAll(map, 0, entries, 1024);
+        long recounts = bound.recounts() - before;
+        System.out.printf("[measure] wedding_data, 2 x %d entries of 1 KiB (%d B of %d B): %d recounts%n", entries,
+                map.getLocalMapStats().getOwnedEntryMemoryCost(),
+                HazelcastConfigFactory.budgetMib(wedding, MEMORY_LIMIT) * MIB, recounts);
+        assertThat(map.getLocalMapStats().getEvictionCount()).isZero();
+        assertThat(recounts).isLessThanOrEqualTo(2 * entries / IncrementalHeapBound.RECOUNT_EVERY + 2);
     }
 
     @Test
