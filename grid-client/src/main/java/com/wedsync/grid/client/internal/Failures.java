@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -33,8 +34,16 @@ final class Failures {
     }
 
     <T> T call(String operation, Supplier<T> action) {
+        return call(operation, (supplier, unused) -> supplier.get(), action, null);
+    }
+
+    /**
+     * As {@link #call(String, Supplier)}, for an action of two arguments: a non-capturing one (such as
+     * {@code IMap::get}) costs no allocation per call, where a lambda capturing its arguments costs one.
+     */
+    <A, B, T> T call(String operation, BiFunction<A, B, T> action, A first, B second) {
         try {
-            return action.get();
+            return action.apply(first, second);
         }
         catch (HazelcastClientOfflineException | OperationTimeoutException | HazelcastInstanceNotActiveException
                 | TargetDisconnectedException | SplitBrainProtectionException ex) {

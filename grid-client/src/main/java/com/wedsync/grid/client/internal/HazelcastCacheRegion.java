@@ -105,7 +105,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
             }
         }
         long start = System.nanoTime();
-        Object stored = this.failures.call("get", () -> this.map.get(key));
+        Object stored = this.failures.call("get", IMap::get, this.map, key);
         this.metrics.l2Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         observer.observed((stored != null) ? ReadSource.L2 : ReadSource.MISS);
         return counted(key, stored);
@@ -213,7 +213,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         }
         return this.loading.single(key, () -> {
             // Another thread or JVM may have stored it since our read.
-            Object stored = this.failures.call("get", () -> this.map.get(key));
+            Object stored = this.failures.call("get", IMap::get, this.map, key);
             return (stored != null) ? value(key, stored) : loadAndStore(key, loader);
         });
     }
