@@ -23,6 +23,9 @@ import org.openjdk.jmh.results.ScalarResult;
  * the end of each iteration's calls, as {@link KeyCursor} takes it, so that a read that allocates nothing reads 0.
  * Run it next to {@code -prof gc}: {@code -prof com.wedsync.grid.benchmarks.CallerAllocationProfiler}. For a remote
  * read, what the member and the client's I/O threads allocate for it is in {@code -prof gc}, not here.
+ * <p>
+ * It also reports the benchmark threads' CPU time per operation ({@code caller.cpu.norm}): on a machine shared with
+ * other work, the wall-clock score includes the time the thread waited for a CPU, and this does not.
  */
 public final class CallerAllocationProfiler implements InternalProfiler {
 
@@ -31,22 +34,30 @@ public final class CallerAllocationProfiler implements InternalProfiler {
 
     private static final LongAdder ALLOCATED = new LongAdder();
 
+    private static final LongAdder CPU_NANOS = new LongAdder();
+
     static long currentThreadAllocatedBytes() {
         return THREADS.getCurrentThreadAllocatedBytes();
     }
 
-    static void add(long bytes) {
+    static long currentThreadCpuTime() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
+    static void add(long bytes, long cpuNanos) {
         ALLOCATED.add(bytes);
+        CPU_NANOS.add(cpuNanos);
     }
 
     @Override
     public String getDescription() {
-        return "bytes allocated per operation by the benchmark's own threads during the measured calls";
+        return "bytes allocated and CPU time used per operation by the benchmark's own threads during the measured calls";
     }
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         ALLOCATED.reset();
+        CPU_NANOS.reset();
     }
 
     @Override
@@ -54,6 +65,8 @@ public final class CallerAllocationProfiler implements InternalProfiler {
             IterationResult result) {
         long ops = result.getMetadata().getAllOps();
         double norm = (ops > 0) ? (double) ALLOCATED.sum() / ops : Double.NaN;
-        return List.of(new ScalarResult("caller.alloc.norm", norm, "B/op", AggregationPolicy.AVG));
+        double cpu = (ops > 0) ? (double) CPU_NANOS.sum() / ops : Double.NaN;
+        return List.of(new ScalarResult("caller.alloc.norm", norm, "B/op", AggregationPolicy.AVG),
+                new ScalarResult("caller.cpu.norm", cpu, "ns/op", AggregationPolicy.AVG));
     }
 }

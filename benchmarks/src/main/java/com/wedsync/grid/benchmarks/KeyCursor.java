@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Each benchmark thread's walk over the fixed key set, so that threads never share a counter. It also takes the
  * thread's allocation counter at the start and end of each iteration, around the measured calls only (JMH runs
- * trial set-up and tear-down on the same thread), for {@link CallerAllocationProfiler}.
+ * trial set-up and tear-down on the same thread), and its CPU time, for {@link CallerAllocationProfiler}.
  */
 @State(Scope.Thread)
 public class KeyCursor {
@@ -20,6 +20,8 @@ public class KeyCursor {
     private int next;
 
     private long allocatedAtStart;
+
+    private long cpuAtStart;
 
     /**
      * Returns the next key, cycling through all of them.
@@ -41,11 +43,13 @@ public class KeyCursor {
     @Setup(Level.Iteration)
     public void startIteration() {
         this.allocatedAtStart = CallerAllocationProfiler.currentThreadAllocatedBytes();
+        this.cpuAtStart = CallerAllocationProfiler.currentThreadCpuTime();
     }
 
     /** Adds what the thread allocated during the iteration's calls. */
     @TearDown(Level.Iteration)
     public void endIteration() {
-        CallerAllocationProfiler.add(CallerAllocationProfiler.currentThreadAllocatedBytes() - this.allocatedAtStart);
+        CallerAllocationProfiler.add(CallerAllocationProfiler.currentThreadAllocatedBytes() - this.allocatedAtStart,
+                CallerAllocationProfiler.currentThreadCpuTime() - this.cpuAtStart);
     }
 }
