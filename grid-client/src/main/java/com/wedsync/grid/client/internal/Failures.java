@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -34,16 +33,8 @@ final class Failures {
     }
 
     <T> T call(String operation, Supplier<T> action) {
-        return call(operation, (supplier, unused) -> supplier.get(), action, null);
-    }
-
-    /**
-     * As {@link #call(String, Supplier)}, for an action of two arguments: a non-capturing one (such as
-     * {@code IMap::get}) costs no allocation per call, where a lambda capturing its arguments costs one.
-     */
-    <A, B, T> T call(String operation, BiFunction<A, B, T> action, A first, B second) {
         try {
-            return action.apply(first, second);
+            return action.get();
         }
         catch (HazelcastClientOfflineException | OperationTimeoutException | HazelcastInstanceNotActiveException
                 | TargetDisconnectedException | SplitBrainProtectionException ex) {

@@ -108,7 +108,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
             }
         }
         long start = System.nanoTime();
-        Object stored = this.failures.call("get", IMap::get, this.map, key);
+        Object stored = this.failures.call("get", () -> this.map.get(key));
         this.metrics.l2Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         observer.observed((stored != null) ? ReadSource.L2 : ReadSource.MISS);
         return counted(key, stored);
@@ -216,7 +216,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         }
         return this.loading.single(key, () -> {
             // Another thread or JVM may have stored it since our read.
-            Object stored = this.failures.call("get", IMap::get, this.map, key);
+            Object stored = this.failures.call("get", () -> this.map.get(key));
             return (stored != null) ? value(key, stored) : loadAndStore(key, loader);
         });
     }

@@ -48,16 +48,6 @@ class FailuresTests {
     }
 
     @Test
-    void anActionOfTwoArgumentsGetsThemAndItsTimeoutIsTranslatedAlike() {
-        assertThat(this.failures.call("get", (String a, Integer b) -> a + b, "k", 1)).isEqualTo("k1");
-        assertThatThrownBy(() -> this.failures.call("get", (String a, Integer b) -> {
-            throw new OperationTimeoutException("no answer for " + a + b);
-        }, "k", 1)).isInstanceOf(GridUnavailableException.class)
-            .hasMessage("region wedding_data: get got no answer from the grid within 3s (operationTimeout): no answer"
-                    + " for k1");
-    }
-
-    @Test
     void onlyTheTranslatedSplitBrainRefusalCountsAsRefusedByQuorum() {
         RuntimeException refused = translated(new SplitBrainProtectionException(REFUSAL));
         RuntimeException timedOut = translated(new OperationTimeoutException("no answer"));
