@@ -20,7 +20,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * also runs a Hazelcast member and clients, whose own threads (heartbeats, metrics, partition and invalidation tasks)
  * allocate about 1 MB/s whatever the benchmark does: alone, that reads as 0.05 to 0.3 B/op for a 50 to 250 ns
  * operation, Caffeine's included. This profiler counts only what the benchmark threads allocate between the start and
- * the end of each iteration's calls, as {@link KeyCursor} takes it, so that a read that allocates nothing reads 0.
+ * the end of each iteration's calls, as {@link KeyCursor} takes it, so that a read that allocates nothing reads 0; a
+ * benchmark without a KeyCursor gets no figure.
  * Run it next to {@code -prof gc}: {@code -prof com.wedsync.grid.benchmarks.CallerAllocationProfiler}. For a remote
  * read, what the member and the client's I/O threads allocate for it is in {@code -prof gc}, not here.
  * <p>
@@ -36,6 +37,8 @@ public final class CallerAllocationProfiler implements InternalProfiler {
 
     private static final LongAdder CPU_NANOS = new LongAdder();
 
+    private static final LongAdder REPORTS = new LongAdder();
+
     static long currentThreadAllocatedBytes() {
         return THREADS.getCurrentThreadAllocatedBytes();
     }
@@ -47,6 +50,7 @@ public final class CallerAllocationProfiler implements InternalProfiler {
     static void add(long bytes, long cpuNanos) {
         ALLOCATED.add(bytes);
         CPU_NANOS.add(cpuNanos);
+        REPORTS.increment();
     }
 
     @Override
@@ -58,11 +62,16 @@ public final class CallerAllocationProfiler implements InternalProfiler {
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         ALLOCATED.reset();
         CPU_NANOS.reset();
+        REPORTS.reset();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
             IterationResult result) {
+        if (REPORTS.sum() == 0) {
+            // no KeyCursor took part: nothing was measured, which is not 0
+            return List.of();
+        }
         long ops = result.getMetadata().getAllOps();
         double norm = (ops > 0) ? (double) ALLOCATED.sum() / ops : Double.NaN;
         double cpu = (ops > 0) ? (double) CPU_NANOS.sum() / ops : Double.NaN;
