@@ -27,7 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * An L2 read on one thread, as a latency distribution (sample mode: p50, p99): a {@link CacheRegion} whose client
  * has the class's near cache switched off (a catalog override on the client only), so that every read is a
- * round trip to the member over loopback, and the same client's bare {@code IMap.get} for the wrapper's share.
+ * round trip to the member over loopback, and the same client's bare {@code IMap.get} for the wrapper's share. Run
+ * with {@code -prof gc -prof com.wedsync.grid.benchmarks.CallerAllocationProfiler} for the allocation: the caller's
+ * own ({@code caller.alloc.norm}), and the whole JVM's ({@code gc.alloc.rate.norm}: the client's I/O threads and
+ * the member, which runs in the same JVM); {@link #valueCopy} allocates just the value a read returns.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -45,6 +48,8 @@ public class L2ReadBenchmark {
 
     private IMap<WeddingKey, String> bare;
 
+    private final char[][] values = new char[BenchGrid.KEYS][];
+
     /** Starts a member and a client without a wedding-data near cache, and stores the keys. */
     @Setup(Level.Trial)
     public void start() {
@@ -56,8 +61,10 @@ public class L2ReadBenchmark {
         if (this.bare instanceof NearCachedClientMapProxy) {
             throw new IllegalStateException("wedding_data has a near cache: the benchmark would measure L1 hits");
         }
-        for (WeddingKey key : BenchGrid.keys()) {
-            this.region.put(key, BenchGrid.value(key));
+        WeddingKey[] keys = BenchGrid.keys();
+        for (int i = 0; i < keys.length; i++) {
+            this.region.put(keys[i], BenchGrid.value(keys[i]));
+            this.values[i] = BenchGrid.value(keys[i]).toCharArray();
         }
     }
 
@@ -75,6 +82,17 @@ public class L2ReadBenchmark {
     @Benchmark
     public String regionL2Get(KeyCursor cursor) {
         return this.region.get(cursor.next());
+    }
+
+    /**
+     * The allocation an L2 read cannot avoid: a copy of the value it returns (a String of the same characters), for
+     * the B/op of the reads above to be read against.
+     * @param cursor the thread's key
+     * @return a new copy of the key's value
+     */
+    @Benchmark
+    public String valueCopy(KeyCursor cursor) {
+        return new String(this.values[cursor.index()]);
     }
 
     /**
