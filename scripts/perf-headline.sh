@@ -6,7 +6,7 @@
 #
 #   mvn -q -DskipTests package && scripts/perf-headline.sh
 #
-# Environment: ROUNDS (5), RATES ("20000 40000"), DURATION (20s), WARMUP (10s), OUT (a dated folder under
+# Environment: ROUNDS (5), RATES ("20000 40000"), DURATION (15s), WARMUP (10s), OUT (a dated folder under
 # loadtest-results/), JAVA_HOME (the JDK of the generator, and of the members unless NODE_OPTIONS names one;
 # default: Java 25 where it is installed as /usr/lib/jvm/temurin-25-jdk-amd64, else the java on PATH),
 # LOADTEST_JAVA_OPTS (the generator's JVM options, default what the README recommends for a service JVM that holds
@@ -24,7 +24,7 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 LOADTEST_JAVA_OPTS=${LOADTEST_JAVA_OPTS-"-Xms2g -Xmx2g -XX:+UseZGC"}
 rounds=${ROUNDS:-5}
 rates=${RATES:-"20000 40000"}
-duration=${DURATION:-20s}
+duration=${DURATION:-15s}
 warmup=${WARMUP:-10s}
 out=${OUT:-loadtest-results/headline-$(date -u +%Y%m%d-%H%M%S)}
 for jar in loadtest/target/loadtest.jar grid-node/target/grid-node.jar; do
