@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's performance table, reproduced: the wedding baseline workload against Redis, the grid (L1 + L2) and
+# The performance table of docs/performance.md, reproduced: the wedding baseline workload against Redis, the grid (L1 + L2) and
 # the grid without near caches (L2), at each rate, open loop with 256 operations in flight, in ROUNDS interleaved
 # rounds, against one grid-node.jar member in its own process (started and stopped by the loadtest) and a Redis
 # server this script starts and stops. The caffeine target runs beside them: the generator's own floor.

@@ -67,7 +67,7 @@ public class GridNodeApplication {
         JvmSettingsCheck.checkThisJvm().ifPresent((differing) -> org.slf4j.LoggerFactory
             .getLogger(GridNodeApplication.class)
             .warn("event=jvm_settings_differ flags=[{}] hint=these JVM settings pause longer than the shipped ones "
-                    + "(README, Performance); start the node with grid-node/bin/grid-node or add jvm.options", differing));
+                    + "(docs/performance.md); start the node with grid-node/bin/grid-node or add jvm.options", differing));
         if (ForkJoinPool.getCommonPoolParallelism() < 2) {
             org.slf4j.LoggerFactory.getLogger(GridNodeApplication.class)
                 .warn("event=fork_join_parallelism value={} hint=set -D{}=4 before the pool is first used",

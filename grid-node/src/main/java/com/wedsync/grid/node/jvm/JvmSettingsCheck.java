@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Compares the JVM a node runs on with the settings every launch ships with ({@code jvm.options}, measured in the
- * README's performance section): a flag that is missing or overridden with another value is named, because a
+ * docs/performance.md): a flag that is missing or overridden with another value is named, because a
  * node started without them has been measured to pause the members and the clients' calls for longer (up to
  * hundreds of milliseconds with the JVM's defaults).
  */

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The node's settings, read once from the environment contract (see README, "Configuration") and validated as a
+ * The node's settings, read once from the environment contract (see docs/configuration.md) and validated as a
  * whole before anything starts. With no variable set, the node is a working one-member grid on loopback.
  *
  * @param member how the Hazelcast member joins, binds and shares out its memory
