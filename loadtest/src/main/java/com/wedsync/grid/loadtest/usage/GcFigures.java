@@ -13,7 +13,4 @@ package com.wedsync.grid.loadtest.usage;
  * @param over10Millis the pauses longer than 10 ms, or -1 where the member exports no 10 ms bucket
  */
 public record GcFigures(long count, double totalMillis, double maxMillis, boolean maxExact, long over10Millis) {
-
-    /** No pause. */
-    public static final GcFigures NONE = new GcFigures(0, 0, 0, true, 0);
 }
