@@ -6,10 +6,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.core.LifecycleListener;
-import com.hazelcast.instance.impl.HazelcastInstanceImpl;
-import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.map.impl.MapContainer;
-import com.hazelcast.map.impl.MapService;
 import com.hazelcast.map.impl.MapServiceContext;
 import com.hazelcast.logging.ILogger;
 import com.hazelcast.logging.Logger;
@@ -55,10 +52,7 @@ final class HeapBoundInstaller implements LifecycleListener, HazelcastInstanceAw
      */
     static int install(HazelcastInstance member, List<String> mapNames) {
         try {
-            HazelcastInstanceImpl impl = (member instanceof HazelcastInstanceProxy proxy) ? proxy.getOriginal()
-                    : (HazelcastInstanceImpl) member;
-            MapService service = impl.node.getNodeEngine().getService(MapService.SERVICE_NAME);
-            MapServiceContext context = service.getMapServiceContext();
+            MapServiceContext context = MemberInternals.mapServiceContext(member);
             int installed = 0;
             for (String name : mapNames) {
                 MapContainer container = context.getMapContainer(name);
@@ -89,10 +83,7 @@ final class HeapBoundInstaller implements LifecycleListener, HazelcastInstanceAw
      * @return the bound, or {@code null} if the map checks its bound Hazelcast's way (or has none)
      */
     static IncrementalHeapBound bound(HazelcastInstance member, String mapName) {
-        HazelcastInstanceImpl impl = (member instanceof HazelcastInstanceProxy proxy) ? proxy.getOriginal()
-                : (HazelcastInstanceImpl) member;
-        MapService service = impl.node.getNodeEngine().getService(MapService.SERVICE_NAME);
-        Evictor evictor = service.getMapServiceContext().getMapContainer(mapName).getEvictor();
+        Evictor evictor = MemberInternals.mapServiceContext(member).getMapContainer(mapName).getEvictor();
         return (evictor instanceof IncrementalHeapBound bound) ? bound : null;
     }
 }
