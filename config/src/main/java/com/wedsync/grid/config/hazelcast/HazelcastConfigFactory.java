@@ -91,9 +91,11 @@ public final class HazelcastConfigFactory {
         for (DataClassPolicy policy : catalog.policies()) {
             config.addMapConfig(mapConfig(policy, settings));
         }
-        // Hazelcast checks a USED_HEAP_SIZE bound by summing the map's cost over all 271 partitions after every
-        // entry written; the installer replaces that sum with a running total once the member has started.
-        config.addListenerConfig(new ListenerConfig(new HeapBoundInstaller(
+        // Once the member has started: Hazelcast checks a USED_HEAP_SIZE bound by summing the map's cost over all
+        // 271 partitions after every entry written, which a running total replaces; and it sends one near-cache
+        // invalidation event per key written, which the member now gathers into events of up to 100 keys, 1 ms
+        // apart at most, still sending a lone write's at once.
+        config.addListenerConfig(new ListenerConfig(new MemberTuning(
                 catalog.policies().stream().map(DataClassPolicy::mapName).toList())));
         return config;
     }
@@ -241,7 +243,8 @@ public final class HazelcastConfigFactory {
         // flood (measured in MemoryBudgetIT); two per put holds it within about 1 %.
         config.setProperty("hazelcast.map.eviction.batch.size", "2");
         // Batched near-cache invalidations wait for a 10 s flush: another client read a stale value for up to
-        // 10 s (p50 9 s measured). Sent at once, p99 was 8-9 ms (StalenessIT), at one event per write per client.
+        // 10 s (p50 9 s measured). Sent at once, p99 was 8-9 ms (StalenessIT), at one event per write per client;
+        // the member then gathers bursts itself (CoalescingInvalidator, installed below).
         config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
         // A member that dies without closing its connections (a host crash, a cut network) is dropped only after this
         // long without heartbeats; until then calls on its partitions fail. Hazelcast's 60 s is long on a Saturday.

@@ -3,9 +3,6 @@ package com.wedsync.grid.config.hazelcast;
 import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
-import com.hazelcast.core.LifecycleEvent;
-import com.hazelcast.core.LifecycleListener;
 import com.hazelcast.map.impl.MapContainer;
 import com.hazelcast.map.impl.MapServiceContext;
 import com.hazelcast.logging.ILogger;
@@ -15,33 +12,16 @@ import java.util.List;
 
 /**
  * Puts an {@link IncrementalHeapBound} in front of the evictor of every catalog map with a USED_HEAP_SIZE bound,
- * when the member has started (Hazelcast fires STARTED before {@code newHazelcastInstance} returns). Until then,
- * and for a map container Hazelcast creates again later (after a destroy, or a config update through Management
- * Center), the map keeps Hazelcast's own evictor: the same bound, checked the slow way. If Hazelcast's internals
- * are not what this expects, it logs a warning and leaves every map as it was.
+ * when the member has started ({@link MemberTuning}). Until then, and for a map container Hazelcast creates again
+ * later (after a destroy, or a config update through Management Center), the map keeps Hazelcast's own evictor: the
+ * same bound, checked the slow way. If Hazelcast's internals are not what this expects, it logs a warning and leaves
+ * every map as it was.
  */
-final class HeapBoundInstaller implements LifecycleListener, HazelcastInstanceAware {
+final class HeapBoundInstaller {
 
     private static final ILogger logger = Logger.getLogger(HeapBoundInstaller.class);
 
-    private final List<String> mapNames;
-
-    private volatile HazelcastInstance instance;
-
-    HeapBoundInstaller(List<String> mapNames) {
-        this.mapNames = List.copyOf(mapNames);
-    }
-
-    @Override
-    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
-        this.instance = hazelcastInstance;
-    }
-
-    @Override
-    public void stateChanged(LifecycleEvent event) {
-        if (event.getState() == LifecycleEvent.LifecycleState.STARTED && this.instance != null) {
-            install(this.instance, this.mapNames);
-        }
+    private HeapBoundInstaller() {
     }
 
     /**

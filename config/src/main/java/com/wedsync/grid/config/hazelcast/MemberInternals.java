@@ -6,10 +6,12 @@ import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.map.impl.MapService;
 import com.hazelcast.map.impl.MapServiceContext;
 import com.hazelcast.spi.impl.NodeEngine;
+import java.lang.reflect.Field;
 
 /**
- * The ways into a member's Hazelcast internals that the member's tuning takes ({@link HeapBoundInstaller}), in
- * one place: what a Hazelcast upgrade may break is here and in the tests of the classes that use it.
+ * The ways into a member's Hazelcast internals that the member's tuning takes ({@link HeapBoundInstaller},
+ * {@link InvalidatorInstaller}), in one place: what a Hazelcast upgrade may break is here and in the tests of the
+ * classes that use it.
  */
 final class MemberInternals {
 
@@ -35,5 +37,24 @@ final class MemberInternals {
     static MapServiceContext mapServiceContext(HazelcastInstance member) {
         MapService service = nodeEngine(member).getService(MapService.SERVICE_NAME);
         return service.getMapServiceContext();
+    }
+
+    /**
+     * Sets a final instance field that Hazelcast offers no setter for.
+     * @param owner the class declaring the field
+     * @param name the field
+     * @param target the object whose field it is
+     * @param value the new value
+     * @throws IllegalStateException if the field is not there or cannot be set
+     */
+    static void setField(Class<?> owner, String name, Object target, Object value) {
+        try {
+            Field field = owner.getDeclaredField(name);
+            field.setAccessible(true);
+            field.set(target, value);
+        }
+        catch (ReflectiveOperationException | RuntimeException ex) {
+            throw new IllegalStateException("cannot set " + owner.getName() + "." + name + ": " + ex, ex);
+        }
     }
 }

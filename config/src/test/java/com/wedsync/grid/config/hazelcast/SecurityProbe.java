@@ -62,6 +62,16 @@ final class SecurityProbe {
      * @return the client
      */
     static HazelcastInstance client(HazelcastInstance member) {
+        return client(member, UnaryOperator.identity());
+    }
+
+    /**
+     * Connects a client as {@link #client(HazelcastInstance)} does, with more configuration.
+     * @param member the member to connect to
+     * @param customizer what the test adds to the client's configuration (near caches, say)
+     * @return the client
+     */
+    static HazelcastInstance client(HazelcastInstance member, UnaryOperator<ClientConfig> customizer) {
         InetSocketAddress address = address(member);
         ClientConfig config = new ClientConfig();
         config.setClusterName(member.getConfig().getClusterName());
@@ -71,7 +81,7 @@ final class SecurityProbe {
         config.setProperty("hazelcast.client.invocation.timeout.seconds", String.valueOf(TIMEOUT_SECONDS));
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new WeddingKeySerializer());
-        return HazelcastClient.newHazelcastClient(config);
+        return HazelcastClient.newHazelcastClient(customizer.apply(config));
     }
 
     /**
