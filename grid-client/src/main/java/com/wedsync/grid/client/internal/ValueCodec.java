@@ -4,13 +4,16 @@ import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.internal.serialization.impl.HeapData;
 import com.wedsync.grid.client.ValueTooLargeException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
 
 /**
- * Serializes values once, compresses those over the threshold, and enforces the size limit. What it returns is
+ * Serializes values once, compresses those over the threshold (unless the region's recent values did not compress:
+ * {@link CompressionGate}), and enforces the size limit. What it returns is
  * stored as is: small values as their serialized form (Hazelcast does not serialize them again), large ones as a
  * {@link CompressedValue}. Reading undoes it.
  */
@@ -31,6 +34,8 @@ final class ValueCodec {
     private final LZ4Compressor compressor = LZ4.fastCompressor();
 
     private final LZ4SafeDecompressor decompressor = LZ4.safeDecompressor();
+
+    private final ConcurrentMap<String, CompressionGate> gates = new ConcurrentHashMap<>();
 
     ValueCodec(SerializationService serialization, int threshold, int maxBytes, int maxRawBytes) {
         this.serialization = serialization;
@@ -58,9 +63,16 @@ final class ValueCodec {
             throw new ValueTooLargeException(region, raw, "before compression", this.maxRawBytes,
                     "maxUncompressedValueBytes");
         }
+        CompressionGate gate = this.gates.computeIfAbsent(region, (name) -> new CompressionGate());
+        // A value over the limit as it is must be tried: compressed, it may fit.
+        if (raw <= this.maxBytes && !gate.attempt()) {
+            requireWithinLimit(region, raw);
+            return new Encoded(data, raw, raw);
+        }
         byte[] bytes = data.toByteArray();
         byte[] block = new byte[this.compressor.maxCompressedLength(bytes.length)];
         int length = this.compressor.compress(bytes, 0, bytes.length, block, 0, block.length);
+        gate.attempted(length < raw);
         if (length >= raw) {
             requireWithinLimit(region, raw);
             return new Encoded(data, raw, raw);

@@ -74,6 +74,42 @@ class ValueCodecTests {
     }
 
     @Test
+    void aRegionWhoseValuesDoNotCompressSkipsMostAttemptsAndResumesWhenOneCompresses() {
+        for (int i = 0; i < 2 * CompressionGate.GIVE_UP_AFTER; i++) {
+            assertThat(this.codec.encode("photo_thumbnails", noise(4096, i)).compressed()).isFalse();
+        }
+        String json = sized(4 * THRESHOLD);
+        // Another region is not held back by this one's values.
+        assertThat(this.codec.encode("vendor_responses", json).compressed()).isTrue();
+
+        int uncompressed = 0;
+        while (!this.codec.encode("photo_thumbnails", json).compressed()) {
+            uncompressed++;
+        }
+        assertThat(uncompressed).isBetween(1, CompressionGate.PROBE_EVERY - 1);
+        assertThat(this.codec.encode("photo_thumbnails", json).compressed()).as("after the probe compressed").isTrue();
+    }
+
+    @Test
+    void aValueOverTheLimitIsStillCompressedWhenTheRegionsValuesDoNot() {
+        for (int i = 0; i < 2 * CompressionGate.GIVE_UP_AFTER; i++) {
+            this.codec.encode("vendor_responses", noise(4096, i));
+        }
+        String value = "x".repeat(200 * 1024);
+
+        ValueCodec.Encoded encoded = this.codec.encode("vendor_responses", value);
+
+        assertThat(encoded.compressed()).isTrue();
+        assertThat(encoded.storedBytes()).isLessThan(64 * 1024);
+    }
+
+    private static byte[] noise(int size, long seed) {
+        byte[] noise = new byte[size];
+        new java.util.Random(seed).nextBytes(noise);
+        return noise;
+    }
+
+    @Test
     void aValueOverTheLimitAfterCompressionIsRefusedWithItsSizeAndTheLimit() {
         byte[] noise = new byte[80 * 1024];
         new java.util.Random(7).nextBytes(noise);
