@@ -2,10 +2,15 @@ package com.wedsync.grid.loadtest.bulk;
 
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.loadtest.usage.ProcessSource;
+import com.wedsync.grid.loadtest.usage.ProcessUsage;
+import com.wedsync.grid.loadtest.usage.UsageProbe;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -22,15 +27,20 @@ public final class BulkLoad {
 
     private final BulkOptions options;
 
+    private final List<ProcessSource> processes;
+
     private final PrintStream out;
 
     /**
      * Creates a load.
      * @param options what to load where
+     * @param processes the processes whose CPU to record besides the target's own (the generator, members the
+     *     loadtest started)
      * @param out where progress lines go
      */
-    public BulkLoad(BulkOptions options, PrintStream out) {
+    public BulkLoad(BulkOptions options, List<ProcessSource> processes, PrintStream out) {
         this.options = options;
+        this.processes = List.copyOf(processes);
         this.out = out;
     }
 
@@ -60,19 +70,51 @@ public final class BulkLoad {
     BulkResult run(BulkSink sink) {
         List<WeddingKey> keys = keys(this.options.values());
         byte[][] values = values(this.options.valueBytes());
+        List<ProcessSource> recorded = new ArrayList<>(this.processes);
+        recorded.addAll(sink.processes());
+        UsageProbe usage = new UsageProbe(recorded);
+        // The processes' CPU over the warm rounds: the first also pays for every JVM's compilation.
+        int firstRecorded = (this.options.rounds() > 1) ? 2 : 1;
         long deadline = System.nanoTime() + this.options.timeout().toNanos();
         List<BulkResult.Round> rounds = new ArrayList<>();
+        long recordedValues = 0;
         for (int round = 1; round <= this.options.rounds(); round++) {
+            if (round == firstRecorded) {
+                usage.begin();
+            }
             BulkResult.Round measured = round(sink, keys, values, deadline);
             rounds.add(measured);
+            recordedValues += (round >= firstRecorded) ? measured.written() : 0;
             this.out.printf("round %d: %,d values in %.2f s, %,.0f values/s%s%n", round, measured.written(),
                     measured.seconds(), measured.valuesPerSecond(), measured.completed() ? "" : " (timed out)");
             if (!measured.completed()) {
                 break;
             }
         }
+        Map<String, Object> cpu = Map.of();
+        if (rounds.size() >= firstRecorded) {
+            usage.end();
+            UsageProbe.Result result = usage.result(recordedValues);
+            cpu = new LinkedHashMap<>(result.toMap());
+            cpu.put("rounds", (firstRecorded == rounds.size()) ? String.valueOf(firstRecorded)
+                    : firstRecorded + "-" + rounds.size());
+            this.out.println("CPU over round(s) " + cpu.get("rounds") + ", ms per 1,000 values: "
+                    + describe(result.processes()));
+        }
         return new BulkResult(sink.name(), this.options.dataClass().id(), this.options.values(),
-                this.options.valueBytes(), this.options.batch(), sink.members(), rounds);
+                this.options.valueBytes(), this.options.batch(), sink.members(), rounds, cpu);
+    }
+
+    private static String describe(List<ProcessUsage> processes) {
+        StringBuilder line = new StringBuilder();
+        for (ProcessUsage process : processes) {
+            if (line.length() > 0) {
+                line.append(", ");
+            }
+            line.append(process.name()).append(' ').append((process.cpuSecondsPer1000Ops() < 0) ? "unknown"
+                    : String.format(Locale.ROOT, "%.1f", process.cpuSecondsPer1000Ops() * 1000));
+        }
+        return line.toString();
     }
 
     private BulkResult.Round round(BulkSink sink, List<WeddingKey> keys, byte[][] values, long deadline) {

@@ -1,6 +1,8 @@
 package com.wedsync.grid.loadtest.bulk;
 
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.loadtest.usage.ProcessSource;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +28,14 @@ public interface BulkSink extends AutoCloseable {
      * @return the member count
      */
     int members();
+
+    /**
+     * Returns the target's own processes to record beside the generator and any started members (redis-server).
+     * @return the processes; none by default
+     */
+    default List<ProcessSource> processes() {
+        return List.of();
+    }
 
     @Override
     void close();

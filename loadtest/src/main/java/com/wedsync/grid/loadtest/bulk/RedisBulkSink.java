@@ -4,6 +4,7 @@ import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
 import com.wedsync.grid.loadtest.target.RedisTarget;
+import com.wedsync.grid.loadtest.usage.ProcessSource;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
@@ -96,6 +97,11 @@ final class RedisBulkSink implements BulkSink {
     @Override
     public int members() {
         return 0;
+    }
+
+    @Override
+    public List<ProcessSource> processes() {
+        return this.keys.processes();
     }
 
     @Override

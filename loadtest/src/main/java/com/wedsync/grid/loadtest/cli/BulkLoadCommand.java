@@ -5,8 +5,12 @@ import com.wedsync.grid.config.catalog.Durations;
 import com.wedsync.grid.loadtest.bulk.BulkLoad;
 import com.wedsync.grid.loadtest.bulk.BulkOptions;
 import com.wedsync.grid.loadtest.bulk.BulkResult;
+import com.wedsync.grid.loadtest.usage.GeneratorSource;
+import com.wedsync.grid.loadtest.usage.ProcessSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +67,13 @@ final class BulkLoadCommand implements Callable<Integer> {
                     this.rounds, limit, topology.targets());
             System.out.printf("bulk-load %s: %,d values of %,d B into %s in batches of %,d (grid: %s)%n", this.target,
                     this.values, this.valueBytes, this.dataClass, this.batch, topology.describe());
-            BulkResult result = new BulkLoad(options, System.out).run();
+            List<ProcessSource> processes = new ArrayList<>();
+            boolean grid = !"redis".equals(this.target);
+            processes.add(new GeneratorSource((grid && topology.embedded()) ? "generator+members" : "generator"));
+            if (grid) {
+                processes.addAll(topology.memberSources());
+            }
+            BulkResult result = new BulkLoad(options, processes, System.out).run();
             Path file = folder.resolve("bulk-load.json");
             result.write(file);
             System.out.println("result: " + file);

@@ -53,6 +53,16 @@ class BulkLoadCommandIT {
         assertThat(rounds).hasSize(2).allSatisfy((round) -> assertThat(round).containsEntry("written", 2000)
             .containsEntry("completed", true)
             .containsKeys("seconds", "valuesPerSecond"));
+        // The warm round's CPU, of the one process that holds generator and members alike.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cpu = (Map<String, Object>) result(out).get("cpu");
+        assertThat(cpu).containsEntry("rounds", "2");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> processes = (List<Map<String, Object>>) cpu.get("processes");
+        assertThat(processes).singleElement().satisfies((process) -> {
+            assertThat(process).containsEntry("name", "generator+members");
+            assertThat(((Number) process.get("cpuSeconds")).doubleValue()).as("known (unknown is -1)").isNotNegative();
+        });
     }
 
     @Test

@@ -83,6 +83,15 @@ class NodesIT {
         assertThat(exit).isZero();
         Map<String, Object> result = map(JSON.readValue(out.resolve("bulk-load.json").toFile(), Map.class));
         assertThat(result).containsEntry("members", 1).containsEntry("values", 2000);
+        // One round: its CPU is recorded for the generator and the member, each by its own process.
+        Map<String, Object> cpu = map(result.get("cpu"));
+        assertThat(cpu).containsEntry("rounds", "1");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> processes = (List<Map<String, Object>>) cpu.get("processes");
+        assertThat(processes).extracting((process) -> process.get("name")).containsExactly("generator", "member-1");
+        // Known (a few ms of work can read as 0.00 s at the kernel's 10 ms tick), where unknown is -1.
+        assertThat(processes).allSatisfy((process) -> assertThat(((Number) process.get("cpuSeconds")).doubleValue())
+            .isNotNegative());
         assertThat(out.resolve("nodes/member-1.log")).isRegularFile();
         assertThat(nodeProcesses(ProcessHandle.current())).isEmpty();
     }
