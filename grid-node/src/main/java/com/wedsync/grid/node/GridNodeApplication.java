@@ -2,11 +2,9 @@ package com.wedsync.grid.node;
 
 import com.wedsync.grid.node.jvm.JvmSettingsCheck;
 import com.wedsync.grid.node.member.MemberStarter;
+import com.wedsync.grid.node.settings.HostChecks;
 import com.wedsync.grid.node.settings.InvalidSettingException;
 import com.wedsync.grid.node.settings.NodeSettings;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
@@ -40,7 +38,7 @@ public class GridNodeApplication {
         NodeSettings settings;
         try {
             settings = NodeSettings.read(System::getenv, Runtime.getRuntime().maxMemory());
-            requireFreeHttpPort(settings.httpPort());
+            HostChecks.requireFreeHttpPort(settings.httpPort());
         }
         catch (InvalidSettingException ex) {
             System.err.println("grid-node: cannot start: " + ex.getMessage());
@@ -72,24 +70,6 @@ public class GridNodeApplication {
             org.slf4j.LoggerFactory.getLogger(GridNodeApplication.class)
                 .warn("event=fork_join_parallelism value={} hint=set -D{}=4 before the pool is first used",
                         ForkJoinPool.getCommonPoolParallelism(), FJP_PARALLELISM);
-        }
-    }
-
-    /**
-     * The member starts before the web server: when the HTTP port is taken, say so before the member joins the
-     * cluster (and triggers a migration) only to leave again.
-     */
-    private static void requireFreeHttpPort(int port) {
-        if (port == 0) {
-            return;
-        }
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(port));
-        }
-        catch (IOException ex) {
-            throw new InvalidSettingException(NodeSettings.HTTP_PORT, String.valueOf(port),
-                    "is in use by another process (" + ex.getMessage() + ")");
         }
     }
 }
