@@ -18,27 +18,35 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
- * Sends a member's near-cache invalidations the way a bulk load needs them and a lone write does not notice: a
- * write to a map that sent nothing in the last {@link #WINDOW_NANOS} goes out at once, as Hazelcast's
- * {@code NonStopInvalidator} sends every write; writes that follow within that window wait for its end, or until
- * {@link #BATCH} of them are waiting, and go out as one event. A 100,000-key {@code putAll} then costs each
- * near-caching client about 1,000 events instead of 100,000, and a reader sees a write at most one window later
- * than it would have. Hazelcast's own batching ({@code hazelcast.map.invalidation.batch.enabled}) holds even a lone
- * write for up to its flush period, whole seconds.
+ * Sends a member's near-cache invalidations the way a bulk load needs them and ordinary traffic does not notice:
+ * the first {@link #SENT_AT_ONCE} invalidations of a map in each window of {@link #WINDOW_NANOS} go out at once, as
+ * Hazelcast's {@code NonStopInvalidator} sends every one, with no timer involved; the rest of a busy window's, and
+ * all of the next window's, wait at most one window, or until {@link #BATCH} of them are waiting, and go out as one
+ * event. A 100,000-key
+ * {@code putAll} then costs each near-caching client about 1,000 events instead of 100,000, a reader sees such a
+ * write at most one window later than it would have, and a service writing a thousand times a second sees no
+ * change. Hazelcast's own batching ({@code hazelcast.map.invalidation.batch.enabled}) holds even a lone write for
+ * up to its flush period, whole seconds.
  *
- * <p>The events are Hazelcast's own ({@link BatchNearCacheInvalidation}), numbered by the replaced invalidator's
- * sequence generator, so clients repair missed events as before. Each map's events leave in the order they were
- * made, under the map's lock, in one ordered stream per listener.
+ * <p>The events are Hazelcast's own (single ones as its send-at-once invalidator sends them, ordered by the key's
+ * partition; gathered ones as {@link BatchNearCacheInvalidation}, ordered per listener), numbered by the replaced
+ * invalidator's sequence generator, so clients repair missed events as before. A key's single invalidation and a
+ * later batched one may reach a client in either order: both drop the key, and the client counts the sequence gap
+ * as Hazelcast's repair expects.
  */
 final class CoalescingInvalidator extends Invalidator {
 
     /** Most invalidations in one event. */
     static final int BATCH = 100;
 
-    /** How long after an event further writes to its map are held back and gathered. */
+    /** The window: invalidations beyond the first few of one wait at most this long. */
     static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** Invalidations of one map sent at once in each window; the rest of the window's wait for its end. */
+    static final int SENT_AT_ONCE = 8;
 
     private final ConcurrentMap<String, Pending> pending = new ConcurrentHashMap<>();
 
@@ -48,14 +56,32 @@ final class CoalescingInvalidator extends Invalidator {
 
     private final LongAdder invalidations = new LongAdder();
 
+    private final LongSupplier clock;
+
     CoalescingInvalidator(NodeEngine nodeEngine) {
+        this(nodeEngine, System::nanoTime, timer());
+    }
+
+    /**
+     * Creates an invalidator on its own clock and timer.
+     * @param nodeEngine the member's
+     * @param clock tells the time, in nanoseconds, that windows are counted in
+     * @param timer runs the end-of-window sends; shut down with this invalidator
+     */
+    CoalescingInvalidator(NodeEngine nodeEngine, LongSupplier clock, ScheduledThreadPoolExecutor timer) {
         super(MapService.SERVICE_NAME, CoalescingInvalidator::isInvalidationListener, nodeEngine);
-        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+        this.clock = clock;
+        this.timer = timer;
+    }
+
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (runnable) -> {
             Thread thread = new Thread(runnable, "wedsync-invalidation-window");
             thread.setDaemon(true);
             return thread;
         });
-        this.timer.setRemoveOnCancelPolicy(true);
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /** The registrations Hazelcast's map near-cache manager sends invalidations to. */
@@ -67,7 +93,7 @@ final class CoalescingInvalidator extends Invalidator {
     @Override
     protected void invalidateInternal(Invalidation invalidation, int orderKey) {
         this.invalidations.increment();
-        this.pending.computeIfAbsent(invalidation.getName(), Pending::new).add(invalidation);
+        this.pending.computeIfAbsent(invalidation.getName(), Pending::new).add(invalidation, orderKey);
     }
 
     @Override
@@ -107,13 +133,13 @@ final class CoalescingInvalidator extends Invalidator {
     }
 
     /**
-     * Returns whether a map's window is open: whether its next invalidation waits.
+     * Returns whether a map has invalidations waiting, or a flush of them scheduled.
      * @param mapName the map
-     * @return {@code true} while writes to it are gathered
+     * @return {@code true} while some of its writes are gathered
      */
     boolean gathering(String mapName) {
         Pending map = this.pending.get(mapName);
-        return map != null && map.windowOpen();
+        return map != null && map.gathering();
     }
 
     private void flushAll() {
@@ -141,51 +167,57 @@ final class CoalescingInvalidator extends Invalidator {
         }
     }
 
-    /** One map's invalidations waiting for the end of its window. */
+    /** One map's invalidations: how many its current window has seen, and those waiting for its end. */
     private final class Pending {
 
         private final String mapName;
 
         private List<Invalidation> waiting = new ArrayList<>();
 
-        private boolean windowOpen;
+        private long window = Long.MIN_VALUE;
+
+        private int inWindow;
+
+        private boolean busy;
+
+        private boolean flushScheduled;
 
         Pending(String mapName) {
             this.mapName = mapName;
         }
 
-        synchronized boolean windowOpen() {
-            return this.windowOpen;
+        synchronized boolean gathering() {
+            return this.flushScheduled || !this.waiting.isEmpty();
         }
 
-        synchronized void add(Invalidation invalidation) {
+        synchronized void add(Invalidation invalidation, int orderKey) {
+            long now = CoalescingInvalidator.this.clock.getAsLong() / WINDOW_NANOS;
+            if (now != this.window) {
+                // A window right after a busy one is busy from its start: a bulk load sends no single events
+                // after its first window.
+                this.busy = now == this.window + 1 && this.inWindow > SENT_AT_ONCE;
+                this.window = now;
+                this.inWindow = 0;
+            }
+            this.inWindow++;
+            if (!this.busy && this.inWindow <= SENT_AT_ONCE && this.waiting.isEmpty()) {
+                // Exactly as Hazelcast's NonStopInvalidator sends it: one event, ordered by the key's partition.
+                sendImmediately(invalidation, orderKey);
+                CoalescingInvalidator.this.events.increment();
+                return;
+            }
             this.waiting.add(invalidation);
-            if (this.windowOpen && !CoalescingInvalidator.this.timer.isShutdown()) {
-                if (this.waiting.size() >= BATCH) {
-                    flush();
-                }
-                return;
-            }
-            try {
+            if (this.waiting.size() >= BATCH) {
                 flush();
             }
-            finally {
-                openWindow();
+            else if (!this.flushScheduled) {
+                scheduleFlush();
             }
         }
 
-        /** Sends what waits; the window stays open while writes keep coming, and closes after one without. */
-        synchronized void endOfWindow() {
-            if (this.waiting.isEmpty()) {
-                this.windowOpen = false;
-                return;
-            }
-            try {
-                flush();
-            }
-            finally {
-                openWindow();
-            }
+        synchronized void flushScheduled() {
+            this.flushScheduled = false;
+            flush();
         }
 
         synchronized void flush() {
@@ -196,14 +228,13 @@ final class CoalescingInvalidator extends Invalidator {
             }
         }
 
-        /** Holds back the next writes until the window ends; once the member shuts down, nothing is held back. */
-        private void openWindow() {
+        /** Sends what waits one window from now; once the member shuts down, nothing waits. */
+        private void scheduleFlush() {
             try {
-                CoalescingInvalidator.this.timer.schedule(this::endOfWindow, WINDOW_NANOS, TimeUnit.NANOSECONDS);
-                this.windowOpen = true;
+                CoalescingInvalidator.this.timer.schedule(this::flushScheduled, WINDOW_NANOS, TimeUnit.NANOSECONDS);
+                this.flushScheduled = true;
             }
             catch (RejectedExecutionException ex) {
-                this.windowOpen = false;
                 flush();
             }
         }
