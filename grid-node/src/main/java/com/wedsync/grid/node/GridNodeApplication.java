@@ -38,6 +38,8 @@ public class GridNodeApplication {
         NodeSettings settings;
         try {
             settings = NodeSettings.read(System::getenv, Runtime.getRuntime().maxMemory());
+            HostChecks.requireLocalBindAddress(settings.member().bindAddress());
+            HostChecks.requireFreeMemberPort(settings.member().bindAddress(), settings.member().port());
             HostChecks.requireFreeHttpPort(settings.httpPort());
         }
         catch (InvalidSettingException ex) {

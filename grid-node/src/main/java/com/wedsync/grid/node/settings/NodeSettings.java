@@ -137,7 +137,7 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
             throw ex;
         }
         catch (IllegalArgumentException ex) {
-            throw new InvalidSettingException(CLUSTER_NAME, clusterName, "is not usable: " + ex.getMessage());
+            throw memberSettingError(values, ex);
         }
         Optional<String> token = Optional.ofNullable(values.text(ADMIN_TOKEN, null));
         token.ifPresent(NodeSettings::checkAdminToken);
@@ -213,6 +213,29 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
                     + " timeout (" + timeout + "s, hazelcast.max.no.heartbeat.seconds)");
         }
     }
+
+    /**
+     * Names the variable behind a {@link MemberSettings} field that was refused: its message starts with the field.
+     * @param values the environment
+     * @param ex what the member settings refused
+     * @return the error naming the variable, its value and the rule broken
+     */
+    private static InvalidSettingException memberSettingError(Values values, IllegalArgumentException ex) {
+        String message = String.valueOf(ex.getMessage());
+        String field = message.split("[ (]", 2)[0];
+        String variable = MEMBER_FIELDS.get(field);
+        if (variable == null) {
+            throw new IllegalStateException("a member setting was refused that no variable sets: " + message, ex);
+        }
+        int rule = message.indexOf("must");
+        String problem = (variable.equals(CLUSTER_NAME) || rule < 0) ? "is not usable: " + message
+                : message.substring(rule);
+        return new InvalidSettingException(variable, values.text(variable, ""), problem);
+    }
+
+    /** The {@link MemberSettings} fields set from one variable each, by the field name their errors start with. */
+    private static final Map<String, String> MEMBER_FIELDS = Map.of("clusterName", CLUSTER_NAME, "port", PORT,
+            "memoryLimitBytes", MEMORY_LIMIT, "shutdownTimeout", SHUTDOWN_TIMEOUT, "zone-aware", PARTITION_GROUP);
 
     /** Runs a validation of one variable's value, so that its error names the variable, not the record field. */
     private static void check(String variable, String value, Consumer<String> validation) {

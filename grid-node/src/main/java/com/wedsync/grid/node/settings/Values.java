@@ -20,6 +20,9 @@ final class Values {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})?");
 
+    /** Digits and dots only: meant as an IPv4 address (no top-level domain is all digits). */
+    private static final Pattern DOTTED_NUMBERS = Pattern.compile("[0-9]+(\\.[0-9]+)*\\.?");
+
     /** The longest value any variable may have; a longer one is a mistake (or an attack), not a setting. */
     static final int MAX_LENGTH = 4096;
 
@@ -167,6 +170,13 @@ final class Values {
         String host = (colon < 0) ? address : address.substring(0, colon);
         if (!HOST.matcher(host).matches()) {
             return "'" + host + "' is not a host name or IPv4 address";
+        }
+        if (DOTTED_NUMBERS.matcher(host).matches()) {
+            String[] octets = host.split("\\.");
+            if (octets.length != 4 || java.util.Arrays.stream(octets).anyMatch((octet) -> octet.length() > 3
+                    || Integer.parseInt(octet) > 255)) {
+                return "'" + host + "' is not an IPv4 address (four numbers 0-255)";
+            }
         }
         if (colon >= 0) {
             String port = address.substring(colon + 1);

@@ -132,6 +132,10 @@ class NodeSettingsTests {
             WEDDING_PRIORITY_ENABLED | yes               | WEDDING_PRIORITY_ENABLED='yes' must be true or false
             GRID_DISCOVERY           | multicast         | GRID_DISCOVERY='multicast' is not one of [tcp-ip, kubernetes, aws]
             GRID_SHUTDOWN_TIMEOUT    | soon              | GRID_SHUTDOWN_TIMEOUT='soon' is not a duration
+            GRID_SHUTDOWN_TIMEOUT    | 500ms             | GRID_SHUTDOWN_TIMEOUT='500ms' must be at least 1s
+            GRID_BIND_ADDRESS        | 999.1.1.1         | GRID_BIND_ADDRESS='999.1.1.1' is not an interface address
+            GRID_MEMBERS             | 10.0.0.256:5701   | GRID_MEMBERS='10.0.0.256:5701' has a bad member address '10.0.0.256:5701': '10.0.0.256' is not an IPv4 address (four numbers 0-255)
+            GRID_MEMBERS             | 10.0.1            | GRID_MEMBERS='10.0.1' has a bad member address '10.0.1': '10.0.1' is not an IPv4 address (four numbers 0-255)
             GRID_CLUSTER_NAME        | my cluster        | GRID_CLUSTER_NAME='my cluster' is not usable: clusterName ('my cluster') must be
             GRID_CATALOG_OVERRIDES   | wedding_data.ttl  | GRID_CATALOG_OVERRIDES='wedding_data.ttl' has 'wedding_data.ttl', not field=value
             GRID_CATALOG_OVERRIDES   | system_cache.memory-share=6 | GRID_CATALOG_OVERRIDES='system_cache.memory-share=6' catalog: the memory-share values add up to 101 %
