@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.client.GridClient;
 import com.wedsync.grid.client.GridClientSettings;
 import com.wedsync.grid.config.catalog.DataClass;
-import com.wedsync.grid.config.key.WeddingKey;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -121,22 +119,34 @@ final class ChaosCluster {
      * @param check what the test asserts and does after the load (a restart, for example)
      */
     void runCycles(ChaosProfile profile, IntUnaryOperator fault, Check check) throws InterruptedException {
-        ChaosLedger ledger = new ChaosLedger();
         try (GridClient client = GridClient.connect(clientSettings(), new SimpleMeterRegistry())) {
-            CacheRegion<WeddingKey, String> region = client.region(DataClass.WEDDING_DATA, String.class);
-            for (int i = 0; i < profile.cycles(); i++) {
-                int member = new int[] { 2, 0, 1 }[i % 3] % size();
-                long[] outcome = new long[2];
-                ChaosLoad.Result result = ChaosLoad.around(region, ledger, profile.load(), profile.writesBeforeFault(),
-                        () -> {
-                            System.out.printf("[chaos] %s: fault to member %d at %s%n", this.name, member,
-                                    Instant.now());
-                            long start = System.nanoTime();
-                            outcome[0] = fault.applyAsInt(member);
-                            outcome[1] = System.nanoTime() - start;
-                        });
-                check.check(new Cycle(i, member, (int) outcome[0], Duration.ofNanos(outcome[1]), result, ledger));
-            }
+            runCycles(ChaosLoad.Store.of(client.region(DataClass.WEDDING_DATA, String.class)), profile, fault, check);
+        }
+    }
+
+    /**
+     * Runs the profile's cycles as {@link #runCycles(ChaosProfile, IntUnaryOperator, Check)} does, through a store
+     * of the caller's (a plain Hazelcast client's map, say).
+     * @param store wedding data, as the service under test reaches it
+     * @param profile the load and how many cycles
+     * @param fault what happens to the member; returns the process's exit code
+     * @param check what the test asserts and does after the load
+     */
+    void runCycles(ChaosLoad.Store store, ChaosProfile profile, IntUnaryOperator fault, Check check)
+            throws InterruptedException {
+        ChaosLedger ledger = new ChaosLedger();
+        for (int i = 0; i < profile.cycles(); i++) {
+            int member = new int[] { 2, 0, 1 }[i % 3] % size();
+            long[] outcome = new long[2];
+            ChaosLoad.Result result = ChaosLoad.around(store, ledger, profile.load(), profile.writesBeforeFault(),
+                    () -> {
+                        System.out.printf("[chaos] %s: fault to member %d at %s%n", this.name, member,
+                                Instant.now());
+                        long start = System.nanoTime();
+                        outcome[0] = fault.applyAsInt(member);
+                        outcome[1] = System.nanoTime() - start;
+                    });
+            check.check(new Cycle(i, member, (int) outcome[0], Duration.ofNanos(outcome[1]), result, ledger));
         }
     }
 

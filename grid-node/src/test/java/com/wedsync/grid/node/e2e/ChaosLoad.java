@@ -2,6 +2,7 @@ package com.wedsync.grid.node.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.map.IMap;
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.config.key.WeddingKey;
 import java.time.Duration;
@@ -27,7 +28,7 @@ final class ChaosLoad {
     /** An operation slower than this, from its intended start, counts as "not recovered yet". */
     static final Duration SLOW = Duration.ofMillis(500);
 
-    private final CacheRegion<WeddingKey, String> region;
+    private final Store store;
 
     private final ChaosLedger ledger;
 
@@ -65,21 +66,23 @@ final class ChaosLoad {
 
     private volatile long faultNanos;
 
-    private ChaosLoad(CacheRegion<WeddingKey, String> region, ChaosLedger ledger, Settings settings) {
-        this.region = region;
+    private volatile boolean stopped;
+
+    private ChaosLoad(Store store, ChaosLedger ledger, Settings settings) {
+        this.store = store;
         this.ledger = ledger;
         this.settings = settings;
     }
 
     /**
      * Starts the writer and reader threads.
-     * @param region wedding data, as services use it
+     * @param store wedding data, as services use it
      * @param ledger where acknowledged writes go
      * @param settings how many threads, how fast, how long
      * @return the running load
      */
-    static ChaosLoad start(CacheRegion<WeddingKey, String> region, ChaosLedger ledger, Settings settings) {
-        ChaosLoad load = new ChaosLoad(region, ledger, settings);
+    static ChaosLoad start(Store store, ChaosLedger ledger, Settings settings) {
+        ChaosLoad load = new ChaosLoad(store, ledger, settings);
         for (int i = 0; i < settings.writers(); i++) {
             load.startThread("chaos-writer-" + i, settings.writesPerSecond(), load::write);
         }
@@ -91,17 +94,17 @@ final class ChaosLoad {
 
     /**
      * Runs the load, and the fault once the grid has acknowledged some writes; then waits for the load to end.
-     * @param region wedding data, as services use it
+     * @param store wedding data, as services use it
      * @param ledger where acknowledged writes go
      * @param settings how many threads, how fast, how long
      * @param writesBeforeFault how many writes the grid acknowledges before the fault
      * @param fault what happens to the grid; recovery times count from its start
      * @return what the load saw
      */
-    static Result around(CacheRegion<WeddingKey, String> region, ChaosLedger ledger, Settings settings,
-            long writesBeforeFault, Runnable fault) throws InterruptedException {
+    static Result around(Store store, ChaosLedger ledger, Settings settings, long writesBeforeFault,
+            Runnable fault) throws InterruptedException {
         long before = ledger.size();
-        ChaosLoad load = start(region, ledger, settings);
+        ChaosLoad load = start(store, ledger, settings);
         await("writes before the fault").atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(20))
             .until(() -> ledger.size() - before >= writesBeforeFault);
@@ -113,6 +116,16 @@ final class ChaosLoad {
     /** Notes that the fault happens now: recovery times count from here. */
     void markFault() {
         this.faultNanos = System.nanoTime();
+    }
+
+    /**
+     * Ends the load now, before its duration is up, and returns what it saw.
+     * @return the figures
+     * @throws AssertionError if a thread is still running well after the end
+     */
+    Result stop() throws InterruptedException {
+        this.stopped = true;
+        return finish();
     }
 
     /**
@@ -155,6 +168,9 @@ final class ChaosLoad {
         for (long n = 0; !Thread.currentThread().isInterrupted(); n++) {
             long intended = this.startNanos + n * interval;
             long now = System.nanoTime();
+            if (this.stopped) {
+                return;
+            }
             if (intended >= end || now >= end) {
                 this.abandoned.add(Math.max(0, (end - intended) / interval));
                 return;
@@ -171,7 +187,7 @@ final class ChaosLoad {
         long number = this.ledger.next();
         long sent = System.nanoTime();
         try {
-            this.region.put(ChaosLedger.key(number), ChaosLedger.value(number));
+            this.store.put(ChaosLedger.key(number), ChaosLedger.value(number));
             long done = System.nanoTime();
             this.longestWriteCall.accumulateAndGet(done - sent, Math::max);
             this.ledger.acknowledged(number);
@@ -195,7 +211,7 @@ final class ChaosLoad {
         }
         long number = ThreadLocalRandom.current().nextLong(1, highest + 1);
         try {
-            String value = this.region.get(ChaosLedger.key(number));
+            String value = this.store.get(ChaosLedger.key(number));
             long done = System.nanoTime();
             this.reads.increment();
             String expected = this.ledger.expected(number);
@@ -221,6 +237,42 @@ final class ChaosLoad {
         String type = operation + ":" + ex.getClass().getSimpleName()
                 + ((ex.getCause() != null) ? "<" + ex.getCause().getClass().getSimpleName() : "");
         this.errors.computeIfAbsent(type, (key) -> new LongAdder()).increment();
+    }
+
+    /** Wedding data as a service reaches it: through grid-client's region, or a plain Hazelcast client's map. */
+    interface Store {
+
+        void put(WeddingKey key, String value);
+
+        String get(WeddingKey key);
+
+        static Store of(CacheRegion<WeddingKey, String> region) {
+            return new Store() {
+                @Override
+                public void put(WeddingKey key, String value) {
+                    region.put(key, value);
+                }
+
+                @Override
+                public String get(WeddingKey key) {
+                    return region.get(key);
+                }
+            };
+        }
+
+        static Store of(IMap<WeddingKey, String> map) {
+            return new Store() {
+                @Override
+                public void put(WeddingKey key, String value) {
+                    map.set(key, value);
+                }
+
+                @Override
+                public String get(WeddingKey key) {
+                    return map.get(key);
+                }
+            };
+        }
     }
 
     @FunctionalInterface

@@ -45,7 +45,8 @@ class MemoryPressureIT {
             floods.put(DataClass.VENDOR_RESPONSES, new Flood("vendor", 6_000, 8 * 1024));
             floods.put(DataClass.GUEST_INTERACTIONS, new Flood("rsvp", 60_000, 512));
             Map<DataClass, List<WeddingKey>> flooded = new LinkedHashMap<>();
-            ChaosLoad.Result load = ChaosLoad.around(client.region(DataClass.WEDDING_DATA, String.class), ledger,
+            ChaosLoad.Store weddings = ChaosLoad.Store.of(client.region(DataClass.WEDDING_DATA, String.class));
+            ChaosLoad.Result load = ChaosLoad.around(weddings, ledger,
                     new ChaosLoad.Settings(1, 200, 0, 1, Duration.ofSeconds(20)), 200,
                     () -> floods.forEach((dataClass, flood) -> flooded.put(dataClass,
                             fill(client.region(dataClass, byte[].class), flood))));
