@@ -28,15 +28,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three members, one client writing and reading without pause, and one member killed (terminated, not shut down
- * gracefully) mid-run. Acknowledged writes to wedding data (two backups) must all survive with their last
- * acknowledged value, and reads must not fail once the failure has been dealt with. Counts are printed
- * ({@code [failover] ...}).
+ * gracefully) mid-run. Acknowledged writes to wedding data (two backups) and vendor responses (one backup) must
+ * all survive with their last acknowledged value, and neither reads nor writes may fail before the kill or once
+ * the failure has been dealt with. Counts are printed ({@code [failover] ...}).
  */
 class FailoverIT {
 
     private static final int WEDDINGS = 1000;
 
-    /** Reads may fail for at most this long after the kill: an operation in flight then waits its timeout. */
+    /** Reads and writes may fail for at most this long after the kill: one in flight then waits its timeout. */
     private static final Duration SETTLE_WINDOW = Duration.ofSeconds(5);
 
     /** Acknowledged writes to wedding data, and reads, before the kill (every wedding once) and again after. */
@@ -46,7 +46,7 @@ class FailoverIT {
     private static final Duration RUN_LIMIT = Duration.ofSeconds(30);
 
     @Test
-    void acknowledgedWritesSurviveTheAbruptLossOfAMemberAndReadsRecover() throws Exception {
+    void acknowledgedWritesSurviveTheAbruptLossOfAMemberAndReadsAndWritesRecover() throws Exception {
         try (TestGrid grid = TestGrid.start(3)) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             GridClient client = grid.client(grid.clientSettings(), meters);
@@ -85,6 +85,10 @@ class FailoverIT {
                         + " ms");
 
                 assertThat(weddingLosses).as("wedding_data keys not holding their last acknowledged value").isEmpty();
+                assertThat(vendorLosses).as("vendor_responses keys not holding their last acknowledged value")
+                    .isEmpty();
+                assertThat(work.writeFailures.keySet()).as("write failures, by ms after the kill")
+                    .allSatisfy((at) -> assertThat(at).isBetween(0L, SETTLE_WINDOW.toMillis()));
                 assertThat(work.readFailures.keySet()).as("read failures, by ms after the kill")
                     .allSatisfy((at) -> assertThat(at).isBetween(0L, SETTLE_WINDOW.toMillis()));
             }

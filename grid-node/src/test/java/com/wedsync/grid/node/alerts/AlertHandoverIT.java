@@ -23,9 +23,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Two whole nodes sampling every 250 ms and a real webhook receiver: a cluster alert raised by the oldest node is
- * cleared, with its id, by the node that is oldest after the first one is killed. Without the hand-over the
- * receiver would hold that alert as active for ever.
+ * Two whole nodes sampling every 250 ms, each with a real webhook receiver of its own so the test knows which node
+ * sent what: a cluster alert raised by the oldest node is cleared, with its id, by the node that is oldest after
+ * the first one is killed, and only after the kill. Without the hand-over the receiver would hold that alert as
+ * active for ever.
  */
 class AlertHandoverIT {
 
@@ -33,26 +34,26 @@ class AlertHandoverIT {
 
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
-    private WebhookServer webhook;
+    /** The webhook receiver of each node, by node index. */
+    private final List<WebhookServer> webhooks = new ArrayList<>();
 
     private LoopbackCluster loopback;
 
     @BeforeEach
     void startNodes() throws IOException {
         System.setProperty("hazelcast.wait.seconds.before.join", "0");
-        this.webhook = new WebhookServer();
+        this.webhooks.add(new WebhookServer());
+        this.webhooks.add(new WebhookServer());
         this.loopback = LoopbackCluster.named("handover");
-        this.nodes.add(node(this.loopback.basePort()));
-        this.nodes.add(node(this.loopback.basePort() + 1));
+        this.nodes.add(node(this.loopback.basePort(), this.webhooks.get(0)));
+        this.nodes.add(node(this.loopback.basePort() + 1, this.webhooks.get(1)));
         await().atMost(WITHIN).until(() -> member(1).getCluster().getMembers().size() == 2);
     }
 
     @AfterEach
     void stopNodes() {
         this.nodes.forEach(ConfigurableApplicationContext::close);
-        if (this.webhook != null) {
-            this.webhook.close();
-        }
+        this.webhooks.forEach(WebhookServer::close);
         System.clearProperty("hazelcast.wait.seconds.before.join");
     }
 
@@ -64,7 +65,7 @@ class AlertHandoverIT {
         await().atMost(WITHIN).until(() -> member(1).getCluster().getMembers().size() == 3);
         third.getLifecycleService().terminate();
         String raisedId = await().atMost(WITHIN)
-            .until(() -> alert("raised", thirdAddress), Optional::isPresent)
+            .until(() -> alert(0, "raised", thirdAddress), Optional::isPresent)
             .map((received) -> JsonPath.<String>read(received.body(), "$.id"))
             .orElseThrow();
         assertThat(member(0).getCluster().getLocalMember().getUuid())
@@ -75,20 +76,23 @@ class AlertHandoverIT {
         member(0).getLifecycleService().terminate();
 
         WebhookServer.Received cleared = await().atMost(WITHIN)
-            .until(() -> alert("cleared", thirdAddress), Optional::isPresent)
+            .until(() -> alert(1, "cleared", thirdAddress), Optional::isPresent)
             .orElseThrow();
         assertThat(JsonPath.<String>read(cleared.body(), "$.id")).isEqualTo(raisedId);
-        assertThat(alerts("raised", thirdAddress)).as("raised once, not again by the next oldest").hasSize(1);
+        assertThat(cleared.at()).as("cleared by the next oldest after the kill").isAfter(killed);
+        assertThat(alerts(0, "cleared", thirdAddress)).as("not cleared by the oldest before it was killed").isEmpty();
+        assertThat(alerts(0, "raised", thirdAddress)).as("raised once, by the oldest").hasSize(1);
+        assertThat(alerts(1, "raised", thirdAddress)).as("not raised again by the next oldest").isEmpty();
         System.out.println("[alert-handover] oldest killed -> its member_left alert cleared by the next oldest after "
                 + Duration.between(killed, cleared.at()).toMillis() + " ms (clear-after 24 samples of 250 ms)");
     }
 
-    private ConfigurableApplicationContext node(int port) {
+    private ConfigurableApplicationContext node(int port, WebhookServer webhook) {
         Map<String, Object> properties = Map.ofEntries(Map.entry("GRID_CLUSTER_NAME", this.loopback.clusterName()),
                 Map.entry("GRID_PORT", String.valueOf(port)),
                 Map.entry("GRID_MEMBERS", String.join(",", this.loopback.members())),
                 Map.entry("GRID_MEMORY_LIMIT", "32m"), Map.entry("GRID_ADMIN_TOKEN", "it-" + UUID.randomUUID()),
-                Map.entry("GRID_ALERT_WEBHOOK", this.webhook.uri().toString()),
+                Map.entry("GRID_ALERT_WEBHOOK", webhook.uri().toString()),
                 // 6 s at 250 ms: long enough to kill the oldest before it clears the alert itself
                 Map.entry("GRID_ALERT_OVERRIDES", "member_left.clear-after=24"),
                 Map.entry("grid.monitor.interval", "250ms"), Map.entry("grid.alerts.webhook.initial-backoff", "50ms"),
@@ -100,13 +104,13 @@ class AlertHandoverIT {
         return this.nodes.get(index).getBean(HazelcastInstance.class);
     }
 
-    private Optional<WebhookServer.Received> alert(String transition, String member) {
-        return alerts(transition, member).stream().findFirst();
+    private Optional<WebhookServer.Received> alert(int node, String transition, String member) {
+        return alerts(node, transition, member).stream().findFirst();
     }
 
-    /** The member-left changes the webhook received for a member, in their order. */
-    private List<WebhookServer.Received> alerts(String transition, String member) {
-        return this.webhook.received()
+    /** The member-left changes a node's webhook received for a member, in their order. */
+    private List<WebhookServer.Received> alerts(int node, String transition, String member) {
+        return this.webhooks.get(node).received()
             .stream()
             .filter((r) -> JsonPath.<String>read(r.body(), "$.type").equals("alert"))
             .filter((r) -> JsonPath.<String>read(r.body(), "$.rule").equals("member_left"))

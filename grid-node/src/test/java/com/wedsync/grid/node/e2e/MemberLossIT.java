@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Three grid-node processes under a fixed rate of wedding-data writes and reads; one is sent SIGKILL (no shutdown
  * hook, no hand-over). Every acknowledged write must still be readable, the client must see no error (its
- * operations are redone), and writes should not stall for more than a second (the target, printed with the longest
- * stall; the assertion allows {@link #STALL_BOUND}). The member then starts again on the
+ * operations are redone), and no write may stall for more than {@link #STALL_BOUND} (asserted; the 1 s target is
+ * printed beside the longest stall, not asserted). The member then starts again on the
  * same ports, the cluster rebalances until it is safe, and every acknowledged write is read back again. The full
  * form ({@code -Dchaos.full=true}) runs three cycles and kills the master too. Figures print as {@code [chaos]}.
  */
@@ -32,7 +32,7 @@ class MemberLossIT {
     static final NodeProcess.Launcher nodes = new NodeProcess.Launcher();
 
     @Test
-    void aKilledMemberLosesNoAcknowledgedWriteAndStallsWritesUnderASecond() throws InterruptedException {
+    void aKilledMemberLosesNoAcknowledgedWriteAndStallsWritesAtMost2500Ms() throws InterruptedException {
         ChaosCluster cluster = ChaosCluster.start(nodes, "loss", 3, Map.of());
         cluster.runCycles(ChaosProfile.current(), cluster::kill, (cycle) -> {
             ChaosLedger.Verification afterLoss = cluster.verify(cycle.ledger());

@@ -12,26 +12,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * One node, started from the packaged jar: the defaults make a working one-member grid that serves its metrics and
- * cluster view and leaves gracefully on SIGTERM; an admin token guards everything but health.
+ * One node, started from the packaged jar: the defaults make a working one-member grid, ready within
+ * {@link #READY_WITHIN} of launch, that serves its metrics and cluster view and leaves gracefully on SIGTERM; an
+ * admin token guards everything but health.
  */
 class SingleNodeIT {
 
     private static final List<String> MAPS = List.of("wedding_data", "vendor_responses", "guest_interactions",
             "photo_thumbnails", "system_cache");
 
+    /** The start-up claim: about 8-9 s measured on 2 CPUs (docs/configuration.md), over 3x that on a busy machine. */
+    private static final Duration READY_WITHIN = Duration.ofSeconds(30);
+
     @RegisterExtension
     static final NodeProcess.Launcher nodes = new NodeProcess.Launcher();
 
     @Test
-    void nodeWithOnlyPortsAndNameIsReadyServesMetricsAndClusterAndLeavesOnSigterm() {
+    void nodeWithOnlyPortsAndNameIsReadyWithin30sServesMetricsAndClusterAndLeavesOnSigterm() {
         Map<String, String> env = nodes.environment("defaults");
         // The contract's claim: with nothing else set, a node starts a working one-member grid on loopback.
         env.remove("GRID_MEMBERS");
         NodeProcess node = nodes.start("defaults", env);
 
-        Duration ready = node.awaitReady(Duration.ofSeconds(30));
-        assertThat(ready).isLessThan(Duration.ofSeconds(30));
+        // Waits well past the claim, so a slow start fails the claim below rather than the wait.
+        Duration ready = node.awaitReady(ChaosCluster.START_TIMEOUT);
+        assertThat(ready).as("launch to readiness").isLessThan(READY_WITHIN);
 
         String prometheus = node.get("/actuator/prometheus").body();
         for (String map : MAPS) {

@@ -19,7 +19,10 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 /**
- * The verdicts on fixed results: each criterion passes and fails where it should.
+ * The verdicts on fixed results: each criterion passes and fails where it should, at its threshold and on either
+ * side of it. Latencies are judged as reported: HdrHistogram's value at a percentile (the top of its bucket, 3
+ * significant digits), in microseconds rounded to 0.1, so the nanoseconds recorded here are chosen to report
+ * exactly at or next to a limit.
  */
 class JudgeTests {
 
@@ -59,6 +62,72 @@ class JudgeTests {
         assertThat(named(slow, "errors").pass()).isFalse();
         assertThat(named(slow, "p95").pass()).isFalse();
         assertThat(named(slow, "p99").measured()).isGreaterThan(1_000);
+        assertThat(named(slow, "p99").pass()).isFalse();
+    }
+
+    @Test
+    void theP95AndP99VerdictsPassAtTheirLimitsAndFailJustAbove() {
+        Scenario baseline = Scenario.named("baseline");
+
+        // 499,967 ns reports as 500.0 us, 999,935 ns as 999.9 us: the next bucket up reports 1,000.4 us.
+        List<Criterion> atLimits = Judge.judge(baseline, percentiles(499_967, 999_935), Judge.Findings.NONE);
+        // 500,000 ns reports as 500.2 us (bucket 499,968-500,223).
+        List<Criterion> p95Over = Judge.judge(baseline, percentiles(500_000, 999_935), Judge.Findings.NONE);
+        // 1,000,000 ns reports as 1,000.4 us (bucket 999,936-1,000,447).
+        List<Criterion> p99Over = Judge.judge(baseline, percentiles(499_967, 1_000_000), Judge.Findings.NONE);
+
+        assertVerdict(named(atLimits, "p95 <= 500 us"), 500.0, true);
+        assertVerdict(named(atLimits, "p99 <= 1000 us"), 999.9, true);
+        assertVerdict(named(p95Over, "p95 <= 500 us"), 500.2, false);
+        assertVerdict(named(p95Over, "p99 <= 1000 us"), 999.9, true);
+        assertVerdict(named(p99Over, "p95 <= 500 us"), 500.0, true);
+        assertVerdict(named(p99Over, "p99 <= 1000 us"), 1000.4, false);
+    }
+
+    @Test
+    void theLayerVerdictsPassAtTheirLimitsAndFailJustAbove() {
+        Scenario layers = Scenario.named("multi-layer");
+        RunSettings settings = RunSettings.openLoop(10_000, 2, TEN_SECONDS);
+
+        // L1: 50,047 ns reports as 50.0 us, 50,079 ns as 50.1 us. L2: 1,999,871 ns as 1,999.9 us, 2,000,000 ns as
+        // 2,000.9 us (bucket 1,999,872-2,000,895).
+        List<Criterion> at = Judge.judge(layers, layered(settings, 50_047, 1_999_871), Judge.Findings.NONE);
+        List<Criterion> over = Judge.judge(layers, layered(settings, 50_079, 2_000_000), Judge.Findings.NONE);
+
+        assertVerdict(named(at, "GET/L1 p99 <= 50 us"), 50.0, true);
+        assertVerdict(named(at, "GET/L2 p99 <= 2000 us"), 1999.9, true);
+        assertVerdict(named(over, "GET/L1 p99 <= 50 us"), 50.1, false);
+        assertVerdict(named(over, "GET/L2 p99 <= 2000 us"), 2000.9, false);
+    }
+
+    @Test
+    void theRateVerdictPassesAtExactly95PercentAndFailsBelow() {
+        Scenario baseline = Scenario.named("baseline");
+        RunSettings settings = RunSettings.openLoop(10_000, 2, TEN_SECONDS);
+
+        assertThat(named(Judge.judge(baseline, result(settings, 9_500, 100_000, 0), Judge.Findings.NONE),
+                "achieved rate >= 95 % of 10000 ops/s")
+            .pass()).isTrue();
+        assertThat(named(Judge.judge(baseline, result(settings, 9_499, 100_000, 0), Judge.Findings.NONE),
+                "achieved rate >= 95 % of 10000 ops/s")
+            .pass()).isFalse();
+        assertThat(named(Judge.judge(baseline, result(settings, 9_501, 100_000, 0), Judge.Findings.NONE),
+                "achieved rate >= 95 % of 10000 ops/s")
+            .pass()).isTrue();
+    }
+
+    @Test
+    void theRetentionVerdictsHoldAtTheirThresholds() {
+        Scenario pressure = Scenario.named("memory-pressure");
+        RunResult run = result(RunSettings.openLoop(2_000, 2, TEN_SECONDS), 2_000, 100_000, 0);
+
+        List<Criterion> atLimit = Judge.judge(pressure, run, retention(0.98, 0.9999));
+        List<Criterion> below = Judge.judge(pressure, run, retention(0.9799, 1.0));
+
+        assertVerdict(named(atLimit, "wedding data retained >= 98 %"), 98.0, true);
+        assertVerdict(named(atLimit, "a lower class was evicted"), 100.0, true);
+        assertThat(named(below, "wedding data retained >= 98 %").pass()).isFalse();
+        assertVerdict(named(below, "a lower class was evicted"), 100.0, false);
     }
 
     @Test
@@ -126,6 +195,42 @@ class JudgeTests {
 
         assertThat(named(criteria, "acknowledged wedding writes lost == 0").pass()).isFalse();
         assertThat(named(criteria, "cluster safe again").pass()).isFalse();
+    }
+
+    private static void assertVerdict(Criterion criterion, double measured, boolean pass) {
+        assertThat(criterion.measured()).as("measured by %s", criterion.name()).isEqualTo(measured);
+        assertThat(criterion.pass()).as("verdict of %s at %s", criterion.name(), measured).isEqualTo(pass);
+    }
+
+    private static Judge.Findings retention(double wedding, double thumbnails) {
+        return new Judge.Findings(Map.of(), Map.of(DataClass.WEDDING_DATA, wedding, DataClass.PHOTO_THUMBNAILS,
+                thumbnails), null);
+    }
+
+    /**
+     * 100 L2 reads at the baseline rate: 95 at the given p95, 4 at the given p99, 1 at 5 ms, so the histogram's
+     * p95 and p99 are the two values given.
+     */
+    private static RunResult percentiles(long p95Nanos, long p99Nanos) {
+        RunSettings settings = RunSettings.openLoop(10_000, 2, TEN_SECONDS);
+        Histogram histogram = new Histogram(3);
+        histogram.recordValueWithCount(p95Nanos, 95);
+        histogram.recordValueWithCount(p99Nanos, 4);
+        histogram.recordValue(5_000_000);
+        return new RunResult(settings, "grid", false, Instant.EPOCH, Instant.EPOCH.plusSeconds(10),
+                Map.of(new OpLayer(OpType.GET, Layer.L2), histogram.getTotalCount()), Map.of(), List.of(), 10_000,
+                Map.of(new OpLayer(OpType.GET, Layer.L2), histogram), 0, 0);
+    }
+
+    /** 1,000 L1 reads and 1,000 L2 reads, each layer at one latency. */
+    private static RunResult layered(RunSettings settings, long l1Nanos, long l2Nanos) {
+        Histogram l1 = histogram(1_000, l1Nanos);
+        Histogram l2 = histogram(1_000, l2Nanos);
+        return new RunResult(settings, "grid", false, Instant.EPOCH, Instant.EPOCH.plusSeconds(10),
+                Map.of(new OpLayer(OpType.GET, Layer.L1), 1_000L, new OpLayer(OpType.GET, Layer.L2), 1_000L),
+                Map.of(), List.of(), 10_000, Map.of(new OpLayer(OpType.GET, Layer.L1), l1,
+                        new OpLayer(OpType.GET, Layer.L2), l2),
+                0, 0);
     }
 
     private static Criterion named(List<Criterion> criteria, String prefix) {
