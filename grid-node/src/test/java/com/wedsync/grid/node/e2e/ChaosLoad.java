@@ -15,6 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Writers and readers of wedding data through grid-client at a fixed rate (open model: every operation has an
@@ -247,29 +249,23 @@ final class ChaosLoad {
         String get(WeddingKey key);
 
         static Store of(CacheRegion<WeddingKey, String> region) {
-            return new Store() {
-                @Override
-                public void put(WeddingKey key, String value) {
-                    region.put(key, value);
-                }
-
-                @Override
-                public String get(WeddingKey key) {
-                    return region.get(key);
-                }
-            };
+            return of(region::put, region::get);
         }
 
         static Store of(IMap<WeddingKey, String> map) {
+            return of(map::set, map::get);
+        }
+
+        private static Store of(BiConsumer<WeddingKey, String> put, Function<WeddingKey, String> get) {
             return new Store() {
                 @Override
                 public void put(WeddingKey key, String value) {
-                    map.set(key, value);
+                    put.accept(key, value);
                 }
 
                 @Override
                 public String get(WeddingKey key) {
-                    return map.get(key);
+                    return get.apply(key);
                 }
             };
         }
