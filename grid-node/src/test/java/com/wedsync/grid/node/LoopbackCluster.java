@@ -8,10 +8,12 @@ import com.wedsync.grid.config.hazelcast.MemberSettings;
 import com.wedsync.grid.config.hazelcast.Quorum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A cluster of test members on loopback with a name of its own (so it never joins a stray one): two member ports
@@ -67,15 +69,27 @@ public record LoopbackCluster(String clusterName, int basePort) {
     }
 
     /**
-     * Finds a free port on loopback.
+     * Finds a port on loopback that is free, and the next one too (a cluster's second member takes it), below the
+     * kernel's ephemeral range (32768 and up here): a port the kernel hands out can be taken by any outgoing
+     * connection between this check and the member's bind, which made a member fail to start in a CI run.
      * @return the port
      */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        int first = 20_000 + ThreadLocalRandom.current().nextInt(6_000) * 2;
+        for (int port = first; port < 32_000; port += 2) {
+            if (free(port) && free(port + 1)) {
+                return port;
+            }
+        }
+        throw new UncheckedIOException(new IOException("no two free ports in a row on loopback from " + first));
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort() == port;
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("no free port on loopback", ex);
+            return false;
         }
     }
 }
