@@ -95,7 +95,11 @@ class MonitorIT {
         assertThat(a.map("wedding_data").hitRatio()).isNaN();
         assertThat(a.heapUsedRatio()).isBetween(0.0, 1.0);
 
-        ClusterFigures cluster = secondMonitor.latestCluster().orElseThrow();
+        // The summaries travel through a replicated map, asynchronously: the first member's may reach the second
+        // after the second's sample has aggregated.
+        await("both members' summaries on the second").atMost(Duration.ofSeconds(10))
+            .until(() -> secondMonitor.cluster().aggregate(b.at()).members() == 2);
+        ClusterFigures cluster = secondMonitor.cluster().aggregate(b.at());
         assertThat(cluster.members()).isEqualTo(2);
         assertThat(cluster.gets()).containsEntry("vendor_responses", 500L);
         assertThat(cluster.hitRatio("vendor_responses")).isEqualTo(0.8);
