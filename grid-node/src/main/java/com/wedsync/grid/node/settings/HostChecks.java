@@ -47,13 +47,7 @@ public final class HostChecks {
      *     no interface here
      */
     public static void requireLocalBindAddress(String bindAddress) {
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(bindAddress);
-        }
-        catch (UnknownHostException ex) {
-            throw new InvalidSettingException(NodeSettings.BIND_ADDRESS, bindAddress, "does not resolve");
-        }
+        InetAddress address = resolve(bindAddress);
         boolean local;
         try {
             local = address.isLoopbackAddress() || NetworkInterface.getByInetAddress(address) != null;
@@ -76,13 +70,7 @@ public final class HostChecks {
      */
     public static void requireFreeMemberPort(String bindAddress, int port) {
         int last = Math.min(65535, port + PORTS_TRIED - 1);
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(bindAddress);
-        }
-        catch (UnknownHostException ex) {
-            throw new InvalidSettingException(NodeSettings.BIND_ADDRESS, bindAddress, "does not resolve");
-        }
+        InetAddress address = resolve(bindAddress);
         for (int candidate = port; candidate <= last; candidate++) {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);
@@ -95,5 +83,14 @@ public final class HostChecks {
         }
         throw new InvalidSettingException(NodeSettings.PORT, String.valueOf(port), "is in use, and so is every"
                 + " port up to " + last + " on " + bindAddress + " (the member tries " + PORTS_TRIED + ")");
+    }
+
+    private static InetAddress resolve(String bindAddress) {
+        try {
+            return InetAddress.getByName(bindAddress);
+        }
+        catch (UnknownHostException ex) {
+            throw new InvalidSettingException(NodeSettings.BIND_ADDRESS, bindAddress, "does not resolve");
+        }
     }
 }
