@@ -67,8 +67,18 @@ public final class HazelcastConfigFactory {
     /** Hazelcast's member timeout property. */
     public static final String MEMBER_TIMEOUT_PROPERTY = "hazelcast.max.no.heartbeat.seconds";
 
-    /** The member timeout unless the JVM sets {@value #MEMBER_TIMEOUT_PROPERTY}: half of Hazelcast's 60 s. */
-    public static final int DEFAULT_MEMBER_TIMEOUT_SECONDS = 30;
+    /**
+     * The member timeout unless the JVM sets {@value #MEMBER_TIMEOUT_PROPERTY}: a member that sends no heartbeat for
+     * this long (frozen, cut off, its host gone) is removed, and its partitions' backups take over. Hazelcast's is
+     * 60 s; 8 heartbeat intervals keep a member's own pauses (ZGC's are under a millisecond) far from it.
+     */
+    public static final int DEFAULT_MEMBER_TIMEOUT_SECONDS = 8;
+
+    /** Hazelcast's heartbeat interval property. */
+    public static final String HEARTBEAT_INTERVAL_PROPERTY = "hazelcast.heartbeat.interval.seconds";
+
+    /** The heartbeat interval unless the JVM sets {@value #HEARTBEAT_INTERVAL_PROPERTY}; Hazelcast's is 5 s. */
+    public static final int DEFAULT_HEARTBEAT_INTERVAL_SECONDS = 1;
 
     private HazelcastConfigFactory() {
     }
@@ -246,10 +256,16 @@ public final class HazelcastConfigFactory {
         // 10 s (p50 9 s measured). Sent at once, p99 was 8-9 ms (StalenessIT), at one event per write per client;
         // the member then gathers bursts itself (CoalescingInvalidator, installed below).
         config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
-        // A member that dies without closing its connections (a host crash, a cut network) is dropped only after this
-        // long without heartbeats; until then calls on its partitions fail. Hazelcast's 60 s is long on a Saturday.
+        // A member that freezes or dies without closing its connections (a long pause, a hung VM, a host crash, a
+        // cut network) is dropped only after this long without heartbeats; until then calls on its partitions wait.
+        // Hazelcast's 60 s (and 5 s heartbeats) is long on a Saturday: 8 s, with a heartbeat every second
+        // (FrozenMemberIT; docs/reliability.md has the trade-off).
         setUnlessJvmDoes(config, MEMBER_TIMEOUT_PROPERTY, String.valueOf(DEFAULT_MEMBER_TIMEOUT_SECONDS));
-        // A healed split merges at the master's next check for other clusters: every 30 s instead of every 120 s.
+        setUnlessJvmDoes(config, HEARTBEAT_INTERVAL_PROPERTY, String.valueOf(DEFAULT_HEARTBEAT_INTERVAL_SECONDS));
+        // A healed split, or a frozen member that wakes to find itself removed (it then runs as a cluster of its own),
+        // merges at the master's next check for other clusters: every 30 s instead of every 120 s, and the first check
+        // 30 s after the start instead of 300 s, or a member frozen in its first 5 minutes would stay apart that long.
+        setUnlessJvmDoes(config, "hazelcast.merge.first.run.delay.seconds", "30");
         setUnlessJvmDoes(config, "hazelcast.merge.next.run.delay.seconds", "30");
         config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
         config.setProperty("hazelcast.graceful.shutdown.max.wait",
@@ -262,6 +278,14 @@ public final class HazelcastConfigFactory {
      */
     public static long memberTimeoutSeconds() {
         return Long.getLong(MEMBER_TIMEOUT_PROPERTY, DEFAULT_MEMBER_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Returns the heartbeat interval in effect: how often members tell each other they are alive.
+     * @return the seconds, from the JVM's {@value #HEARTBEAT_INTERVAL_PROPERTY} when it sets one
+     */
+    public static long heartbeatIntervalSeconds() {
+        return Long.getLong(HEARTBEAT_INTERVAL_PROPERTY, DEFAULT_HEARTBEAT_INTERVAL_SECONDS);
     }
 
     /** Hazelcast reads a property from the Config before the JVM's: set it only when the JVM does not. */

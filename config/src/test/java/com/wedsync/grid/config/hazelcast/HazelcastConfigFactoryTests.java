@@ -301,10 +301,13 @@ class HazelcastConfigFactoryTests {
     }
 
     @Test
-    void aSilentMemberIsDroppedAfter30sAndAHealedSplitMergesWithin30s() {
-        assertThat(this.config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("30");
+    void aSilentMemberIsDroppedAfter8sOfOneSecondHeartbeatsAndAHealedSplitMergesWithin30sEvenJustAfterTheStart() {
+        assertThat(this.config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("8");
+        assertThat(this.config.getProperty("hazelcast.heartbeat.interval.seconds")).isEqualTo("1");
+        assertThat(this.config.getProperty("hazelcast.merge.first.run.delay.seconds")).isEqualTo("30");
         assertThat(this.config.getProperty("hazelcast.merge.next.run.delay.seconds")).isEqualTo("30");
-        assertThat(HazelcastConfigFactory.memberTimeoutSeconds()).isEqualTo(30);
+        assertThat(HazelcastConfigFactory.memberTimeoutSeconds()).isEqualTo(8);
+        assertThat(HazelcastConfigFactory.heartbeatIntervalSeconds()).isEqualTo(1);
     }
 
     @Test

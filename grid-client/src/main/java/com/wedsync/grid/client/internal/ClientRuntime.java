@@ -259,5 +259,14 @@ public final class ClientRuntime implements AutoCloseable {
         // redone: 2 of 6,000 writes failed in one kill. Every region write is idempotent (set, putAll, delete of a
         // given value); a redone putIfAbsent whose first attempt was applied reports the caller's own value.
         config.getNetworkConfig().setRedoOperation(true);
+        // A member that freezes (a long pause, a hung VM, a host off the network) keeps its connections open, and
+        // its port still accepts new ones. Once the cluster removes it, the client drops its connection and redoes
+        // what waited on it, but only if it hears of the removal: when the frozen member was the one telling it the
+        // member list, only the heartbeat notices, after 60 s by default. The heartbeat timeout is also how long a
+        // connection's authentication may take, so a client starting while a member is frozen waited that long on
+        // it before trying the next address, past connectTimeout (FrozenMemberIT). 5 s without a byte from a
+        // member (pinged every second when idle) ends the connection.
+        config.setProperty("hazelcast.client.heartbeat.interval", "1000");
+        config.setProperty("hazelcast.client.heartbeat.timeout", "5000");
     }
 }

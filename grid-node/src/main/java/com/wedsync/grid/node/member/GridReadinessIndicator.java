@@ -15,9 +15,12 @@ class GridReadinessIndicator implements HealthIndicator {
 
     private final ClusterEventListener events;
 
-    GridReadinessIndicator(HazelcastInstance instance, ClusterEventListener events) {
+    private final LocalSafety safety;
+
+    GridReadinessIndicator(HazelcastInstance instance, ClusterEventListener events, LocalSafety safety) {
         this.instance = instance;
         this.events = events;
+        this.safety = safety;
     }
 
     @Override
@@ -27,7 +30,7 @@ class GridReadinessIndicator implements HealthIndicator {
         }
         int members = this.instance.getCluster().getMembers().size();
         boolean migrating = this.events.migrating();
-        boolean safe = !migrating && this.instance.getPartitionService().isLocalMemberSafe();
+        boolean safe = !migrating && this.safety.isSafe();
         Health.Builder health = safe ? Health.up() : Health.outOfService();
         return health.withDetail("clusterSize", members)
             .withDetail("migrating", migrating)

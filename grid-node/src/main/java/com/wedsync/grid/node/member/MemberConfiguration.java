@@ -58,8 +58,14 @@ class MemberConfiguration {
         return new MemberLifecycle(instance, settings.member().shutdownTimeout());
     }
 
+    @Bean(destroyMethod = "close")
+    LocalSafety localSafety(HazelcastInstance instance) {
+        return LocalSafety.of(instance);
+    }
+
     @Bean
-    GridReadinessIndicator gridHealthIndicator(HazelcastInstance instance, ClusterEventListener listener) {
-        return new GridReadinessIndicator(instance, listener);
+    GridReadinessIndicator gridHealthIndicator(HazelcastInstance instance, ClusterEventListener listener,
+            LocalSafety safety) {
+        return new GridReadinessIndicator(instance, listener, safety);
     }
 }

@@ -2,6 +2,7 @@ package com.wedsync.grid.node.metrics;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.node.member.LocalSafety;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -14,12 +15,16 @@ public class ClusterMetricsBinder implements MeterBinder {
 
     private final HazelcastInstance instance;
 
+    private final LocalSafety safety;
+
     /**
      * Creates the binder.
      * @param instance the local member
+     * @param safety the local member's safety, bounded in time so that a scrape does not wait on a frozen member
      */
-    public ClusterMetricsBinder(HazelcastInstance instance) {
+    public ClusterMetricsBinder(HazelcastInstance instance, LocalSafety safety) {
         this.instance = instance;
+        this.safety = safety;
     }
 
     @Override
@@ -27,8 +32,7 @@ public class ClusterMetricsBinder implements MeterBinder {
         Gauge.builder("grid.cluster.members", this.instance, (hz) -> running(hz) ? hz.getCluster().getMembers().size() : 0)
             .description("Members in the cluster, as this member sees it")
             .register(registry);
-        Gauge.builder("grid.cluster.local.safe", this.instance,
-                (hz) -> (running(hz) && hz.getPartitionService().isLocalMemberSafe()) ? 1 : 0)
+        Gauge.builder("grid.cluster.local.safe", this.safety, (safety) -> safety.isSafe() ? 1 : 0)
             .description("1 when every partition replica this member owns is in sync with its backups")
             .register(registry);
         // Registered with or without a quorum, so that dashboards and alert rules always find the series.

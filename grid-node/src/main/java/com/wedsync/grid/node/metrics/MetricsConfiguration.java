@@ -1,6 +1,7 @@
 package com.wedsync.grid.node.metrics;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.wedsync.grid.node.member.LocalSafety;
 import com.wedsync.grid.node.settings.NodeSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,7 @@ class MetricsConfiguration {
     }
 
     @Bean
-    ClusterMetricsBinder clusterMetricsBinder(HazelcastInstance instance) {
-        return new ClusterMetricsBinder(instance);
+    ClusterMetricsBinder clusterMetricsBinder(HazelcastInstance instance, LocalSafety safety) {
+        return new ClusterMetricsBinder(instance, safety);
     }
 }

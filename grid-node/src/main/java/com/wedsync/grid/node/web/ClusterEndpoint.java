@@ -6,6 +6,7 @@ import com.hazelcast.map.LocalMapStats;
 import com.hazelcast.partition.Partition;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.node.member.LocalSafety;
 import com.wedsync.grid.node.settings.NodeSettings;
 import java.util.Collection;
 import java.util.List;
@@ -25,14 +26,18 @@ public class ClusterEndpoint {
 
     private final NodeSettings settings;
 
+    private final LocalSafety safety;
+
     /**
      * Creates the endpoint.
      * @param instance the local member
      * @param settings the node's settings (catalog and memory limit)
+     * @param safety the local member's safety, bounded in time so that the endpoint answers while a member is frozen
      */
-    public ClusterEndpoint(HazelcastInstance instance, NodeSettings settings) {
+    public ClusterEndpoint(HazelcastInstance instance, NodeSettings settings, LocalSafety safety) {
         this.instance = instance;
         this.settings = settings;
+        this.safety = safety;
     }
 
     /**
@@ -50,7 +55,7 @@ public class ClusterEndpoint {
         List<ClusterView.MapView> maps = this.settings.catalog().policies().stream().map(this::mapView).toList();
         return new ClusterView(this.instance.getConfig().getClusterName(),
                 this.instance.getCluster().getClusterState().name(),
-                this.instance.getPartitionService().isLocalMemberSafe(), members, maps);
+                this.safety.isSafe(), members, maps);
     }
 
     private ClusterView.MemberView memberView(Member member, Collection<Partition> partitions) {

@@ -1,6 +1,7 @@
 package com.wedsync.grid.node.web;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.wedsync.grid.node.member.LocalSafety;
 import com.wedsync.grid.node.settings.NodeSettings;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,8 @@ import org.springframework.core.Ordered;
 class WebConfiguration {
 
     @Bean
-    ClusterEndpoint clusterEndpoint(HazelcastInstance instance, NodeSettings settings) {
-        return new ClusterEndpoint(instance, settings);
+    ClusterEndpoint clusterEndpoint(HazelcastInstance instance, NodeSettings settings, LocalSafety safety) {
+        return new ClusterEndpoint(instance, settings, safety);
     }
 
     @Bean

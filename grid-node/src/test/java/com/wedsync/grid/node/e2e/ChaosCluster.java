@@ -172,6 +172,16 @@ final class ChaosCluster {
     }
 
     /**
+     * Returns the member addresses member {@code i} sees in its cluster.
+     * @param index the member, which must answer HTTP
+     * @return the addresses, empty if it does not answer
+     */
+    List<String> membersSeenBy(int index) {
+        HttpResponse<String> response = this.members[index].get("/actuator/cluster");
+        return (response.statusCode() == 200) ? JsonPath.read(response.body(), "$.members[*].address") : List.of();
+    }
+
+    /**
      * Sends member {@code i} SIGTERM and waits until it has handed over its partitions and exited.
      * @param index the member
      * @return the exit code

@@ -62,6 +62,8 @@ final class ChaosLoad {
 
     private final AtomicLong longestWriteGap = new AtomicLong();
 
+    private final AtomicLong firstError = new AtomicLong();
+
     private final AtomicLong lastError = new AtomicLong();
 
     private final AtomicLong lastSlow = new AtomicLong();
@@ -150,7 +152,8 @@ final class ChaosLoad {
         return new Result(this.writesOk.sum(), this.reads.sum(), this.wrongReads.sum(), this.abandoned.sum(), byType,
                 Duration.ofNanos(this.longestWrite.get()), seconds(this.longestWriteAt.get(), from),
                 Duration.ofNanos(this.longestWriteCall.get()), Duration.ofNanos(this.longestWriteGap.get()), Duration.ofNanos(this.longestRead.get()),
-                seconds(this.lastError.get(), from), seconds(Math.max(this.lastError.get(), this.lastSlow.get()), from));
+                seconds(this.firstError.get(), from), seconds(this.lastError.get(), from),
+                seconds(Math.max(this.lastError.get(), this.lastSlow.get()), from));
     }
 
     private static double seconds(long nanos, long from) {
@@ -202,6 +205,7 @@ final class ChaosLoad {
             noteSlow(intended, done);
         }
         catch (RuntimeException ex) {
+            this.longestWriteCall.accumulateAndGet(System.nanoTime() - sent, Math::max);
             failed("put", ex);
         }
     }
@@ -212,11 +216,13 @@ final class ChaosLoad {
             return;
         }
         long number = ThreadLocalRandom.current().nextLong(1, highest + 1);
+        // Only a write acknowledged before the read was sent must be seen: one acknowledged while the read was under
+        // way may or may not be (a read answered before the write was applied counted as wrong in a MemberLossIT).
+        String expected = this.ledger.expected(number);
         try {
             String value = this.store.get(ChaosLedger.key(number));
             long done = System.nanoTime();
             this.reads.increment();
-            String expected = this.ledger.expected(number);
             if (expected != null && !expected.equals(value)) {
                 this.wrongReads.increment();
             }
@@ -235,7 +241,9 @@ final class ChaosLoad {
     }
 
     private void failed(String operation, RuntimeException ex) {
-        this.lastError.accumulateAndGet(System.nanoTime(), Math::max);
+        long now = System.nanoTime();
+        this.firstError.compareAndSet(0, now);
+        this.lastError.accumulateAndGet(now, Math::max);
         String type = operation + ":" + ex.getClass().getSimpleName()
                 + ((ex.getCause() != null) ? "<" + ex.getCause().getClass().getSimpleName() : "");
         this.errors.computeIfAbsent(type, (key) -> new LongAdder()).increment();
@@ -300,16 +308,16 @@ final class ChaosLoad {
      * @param longestWrite the longest write, from its intended start to its acknowledgement: includes waiting
      *     behind an earlier slow write of the same writer, and the generator's own lag on busy cores
      * @param longestWriteAtSeconds when that write ended, in seconds after the fault
-     * @param longestWriteCall the longest single write call, from sending it to its acknowledgement
+     * @param longestWriteCall the longest single write call, from sending it to its acknowledgement or failure
      * @param longestWriteGap the longest time between two acknowledged writes (of any writer)
      * @param longestRead the longest read, from its intended start
+     * @param secondsToFirstError from the fault to the first failed operation (0: none failed)
      * @param secondsToErrorFree from the fault to the last failed operation (0: none failed)
      * @param secondsToRecover from the fault to the last operation that failed or took longer than {@link #SLOW}
      */
     record Result(long writesAcknowledged, long reads, long wrongReads, long abandoned, Map<String, Long> errors,
             Duration longestWrite, double longestWriteAtSeconds, Duration longestWriteCall, Duration longestWriteGap,
-            Duration longestRead,
-            double secondsToErrorFree, double secondsToRecover) {
+            Duration longestRead, double secondsToFirstError, double secondsToErrorFree, double secondsToRecover) {
 
         long errorCount() {
             return this.errors.values().stream().mapToLong(Long::longValue).sum();
@@ -329,11 +337,11 @@ final class ChaosLoad {
             return String.format("writes acknowledged=%d reads=%d wrongReads=%d abandoned=%d errors=%d %s "
                     + "longestWrite=%d ms (ended %.2f s after the fault) longestWriteCall=%d ms longestWriteGap=%d ms "
                     + "longestRead=%d ms "
-                    + "errorFreeAfter=%.2f s recoveredAfter=%.2f s", this.writesAcknowledged, this.reads,
-                    this.wrongReads, this.abandoned, errorCount(), this.errors, this.longestWrite.toMillis(),
+                    + "errors from %.2f s to %.2f s (errorFreeAfter) recoveredAfter=%.2f s", this.writesAcknowledged,
+                    this.reads, this.wrongReads, this.abandoned, errorCount(), this.errors, this.longestWrite.toMillis(),
                     this.longestWriteAtSeconds, this.longestWriteCall.toMillis(), this.longestWriteGap.toMillis(),
-                    this.longestRead.toMillis(),
-                    this.secondsToErrorFree, this.secondsToRecover);
+                    this.longestRead.toMillis(), this.secondsToFirstError, this.secondsToErrorFree,
+                    this.secondsToRecover);
         }
     }
 }

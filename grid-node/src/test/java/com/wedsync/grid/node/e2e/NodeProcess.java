@@ -240,6 +240,35 @@ final class NodeProcess {
     }
 
     /**
+     * Sends SIGSTOP: the process stops where it is, its sockets stay open and nothing answers on them, as a member
+     * in a long pause, a hung VM or a host cut off the network behaves.
+     */
+    void freeze() {
+        signal("STOP");
+    }
+
+    /** Sends SIGCONT: a frozen process runs on from where it stopped. */
+    void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(this.process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -" + name + " " + this.process.pid() + " failed");
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while sending SIG" + name, ex);
+        }
+    }
+
+    /**
      * Sends SIGKILL and waits for the process to exit: the member gets no chance to hand over its partitions.
      * @param atMost how long to wait
      * @return the exit code

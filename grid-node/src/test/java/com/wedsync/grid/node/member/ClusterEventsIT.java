@@ -30,8 +30,11 @@ class ClusterEventsIT {
 
     private final LoopbackCluster loopback = LoopbackCluster.named("events");
 
+    private final List<LocalSafety> safeties = new ArrayList<>();
+
     @AfterEach
     void shutDown() {
+        this.safeties.forEach(LocalSafety::close);
         this.members.forEach(HazelcastInstance::shutdown);
     }
 
@@ -41,7 +44,7 @@ class ClusterEventsIT {
         ClusterEventListener firstEvents = new ClusterEventListener();
         firstEvents.bindTo(firstRegistry);
         HazelcastInstance first = start(firstEvents);
-        GridReadinessIndicator firstReadiness = new GridReadinessIndicator(first, firstEvents);
+        GridReadinessIndicator firstReadiness = readiness(first, firstEvents);
         for (int i = 0; i < 2_000; i++) {
             first.getMap("wedding_data").set(new WeddingKey("w-" + (i % 50), "item-" + i), "v" + i);
         }
@@ -49,7 +52,7 @@ class ClusterEventsIT {
 
         ClusterEventListener secondEvents = new ClusterEventListener();
         HazelcastInstance second = start(secondEvents);
-        GridReadinessIndicator secondReadiness = new GridReadinessIndicator(second, secondEvents);
+        GridReadinessIndicator secondReadiness = readiness(second, secondEvents);
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(firstRegistry.get("grid.migrations").tag("result", "completed").functionCounter().count())
@@ -67,12 +70,18 @@ class ClusterEventsIT {
     void aMemberThatHasShutDownIsOutOfService() {
         ClusterEventListener events = new ClusterEventListener();
         HazelcastInstance member = start(events);
-        GridReadinessIndicator readiness = new GridReadinessIndicator(member, events);
+        GridReadinessIndicator readiness = readiness(member, events);
 
         member.shutdown();
 
         assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         assertThat(readiness.health().getDetails()).isEqualTo(Map.of("reason", "member not running"));
+    }
+
+    private GridReadinessIndicator readiness(HazelcastInstance member, ClusterEventListener events) {
+        LocalSafety safety = LocalSafety.of(member);
+        this.safeties.add(safety);
+        return new GridReadinessIndicator(member, events, safety);
     }
 
     private HazelcastInstance start(ClusterEventListener listener) {

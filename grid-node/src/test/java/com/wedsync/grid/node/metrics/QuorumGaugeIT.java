@@ -9,6 +9,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.hazelcast.Quorum;
 import com.wedsync.grid.node.LoopbackCluster;
+import com.wedsync.grid.node.member.LocalSafety;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +29,11 @@ class QuorumGaugeIT {
 
     private final List<HazelcastInstance> members = new ArrayList<>();
 
+    private final List<LocalSafety> safeties = new ArrayList<>();
+
     @AfterEach
     void terminateMembers() {
+        this.safeties.forEach(LocalSafety::close);
         this.members.forEach((member) -> member.getLifecycleService().terminate());
     }
 
@@ -37,7 +41,7 @@ class QuorumGaugeIT {
     void theGaugeIsZeroWhileAMemberIsBelowItsQuorumAndOneOnceASecondMemberCounts() {
         Quorum quorum = new Quorum(2, Duration.ofSeconds(3));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        new ClusterMetricsBinder(start(this.loopback.memberConfig(this.loopback.basePort(), false, MEMORY, quorum)))
+        binder(start(this.loopback.memberConfig(this.loopback.basePort(), false, MEMORY, quorum)))
             .bindTo(registry);
 
         await("a lone member reports no quorum").atMost(Duration.ofSeconds(30))
@@ -52,7 +56,7 @@ class QuorumGaugeIT {
     @Test
     void aMemberWithoutAQuorumTakesProtectedWritesAlone() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        new ClusterMetricsBinder(start(this.loopback.memberConfig(this.loopback.basePort(), false, MEMORY)))
+        binder(start(this.loopback.memberConfig(this.loopback.basePort(), false, MEMORY)))
             .bindTo(registry);
 
         assertThat(quorumPresent(registry)).isEqualTo(1);
@@ -60,6 +64,12 @@ class QuorumGaugeIT {
 
     private static double quorumPresent(SimpleMeterRegistry registry) {
         return registry.get("grid.cluster.quorum.present").gauge().value();
+    }
+
+    private ClusterMetricsBinder binder(HazelcastInstance member) {
+        LocalSafety safety = LocalSafety.of(member);
+        this.safeties.add(safety);
+        return new ClusterMetricsBinder(member, safety);
     }
 
     private HazelcastInstance start(Config config) {
