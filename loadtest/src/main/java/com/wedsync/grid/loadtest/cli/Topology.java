@@ -84,7 +84,7 @@ final class Topology implements AutoCloseable {
      * @return one per member; none for an embedded or running cluster
      */
     List<ProcessProbe> memberProbes() {
-        return members(MemberProbe::new);
+        return members(MemberProbe::of);
     }
 
     private <T> List<T> members(BiFunction<NodeFleet, NodeFleet.Member, T> view) {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A member the soak started, read from its {@code /actuator/prometheus} (Micrometer's JVM meters and grid-node's
@@ -20,23 +21,33 @@ import java.util.Set;
  */
 public final class MemberProbe implements ProcessProbe {
 
-    private final NodeFleet fleet;
+    private final String name;
 
-    private final NodeFleet.Member member;
+    private final Supplier<String> exposition;
 
     /**
      * Creates the probe.
+     * @param name the member's name, for example {@code member-1}
+     * @param exposition reads the member's {@code /actuator/prometheus}
+     */
+    public MemberProbe(String name, Supplier<String> exposition) {
+        this.name = name;
+        this.exposition = exposition;
+    }
+
+    /**
+     * Creates the probe of a member a fleet started.
      * @param fleet the fleet, for its scrapes
      * @param member the member
+     * @return the probe
      */
-    public MemberProbe(NodeFleet fleet, NodeFleet.Member member) {
-        this.fleet = fleet;
-        this.member = member;
+    public static MemberProbe of(NodeFleet fleet, NodeFleet.Member member) {
+        return new MemberProbe(member.name(), () -> fleet.scrape(member));
     }
 
     @Override
     public String name() {
-        return this.member.name();
+        return this.name;
     }
 
     @Override
@@ -46,15 +57,10 @@ public final class MemberProbe implements ProcessProbe {
 
     @Override
     public Map<Series, Double> read() {
-        return figures(this.fleet.scrape(this.member));
+        return figures(this.exposition.get());
     }
 
-    /**
-     * Reads the figures from an exposition.
-     * @param text the text of {@code /actuator/prometheus}
-     * @return the figures the text has
-     */
-    static Map<Series, Double> figures(String text) {
+    private static Map<Series, Double> figures(String text) {
         Map<Series, Double> figures = new EnumMap<>(Series.class);
         OptionalDouble live = Exposition.sum(text, "jvm_gc_live_data_size_bytes", "");
         if (live.isPresent() && live.getAsDouble() > 0) {

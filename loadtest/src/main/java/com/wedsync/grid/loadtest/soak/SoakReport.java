@@ -33,9 +33,14 @@ public final class SoakReport {
     public static Map<String, Object> toMap(SoakOptions options, Map<String, Object> header,
             List<ProcessSamples> processes, SoakVerdict verdict, Map<String, Object> load) {
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("options", Map.of("durationSeconds", options.duration().toSeconds(), "warmupSeconds",
-                options.warmup().toMillis() / 1000.0, "sampleIntervalSeconds", options.sampleInterval().toSeconds(),
-                "rate", options.rate(), "threads", options.threads(), "maxGrowth", options.maxGrowth()));
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("durationSeconds", options.duration().toMillis() / 1000.0);
+        given.put("warmupSeconds", options.warmup().toMillis() / 1000.0);
+        given.put("sampleIntervalSeconds", options.sampleInterval().toMillis() / 1000.0);
+        given.put("rate", options.rate());
+        given.put("threads", options.threads());
+        given.put("maxGrowth", options.maxGrowth());
+        report.put("options", given);
         report.putAll(header);
         report.put("verdict", verdict(verdict));
         List<Map<String, Object>> recorded = new ArrayList<>();

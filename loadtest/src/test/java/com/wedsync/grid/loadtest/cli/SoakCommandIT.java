@@ -1,5 +1,8 @@
 package com.wedsync.grid.loadtest.cli;
 
+import static com.wedsync.grid.loadtest.cli.CommandFixtures.list;
+import static com.wedsync.grid.loadtest.cli.CommandFixtures.map;
+import static com.wedsync.grid.loadtest.cli.CommandFixtures.nodeProcesses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -66,27 +69,16 @@ class SoakCommandIT {
 
         assertThat(out.resolve("latency.hlog")).isNotEmptyFile();
         assertThat(map(soak.get("load"))).containsEntry("errors", 0);
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-            .filter((p) -> p.info().commandLine().orElse("").contains("grid-node.jar"))).isEmpty();
+        assertThat(nodeProcesses(ProcessHandle.current())).isEmpty();
     }
 
     private static List<Map<String, Object>> samples(Object process) {
-        return list(map(process).get("samples")).stream().map(SoakCommandIT::map).toList();
+        return list(map(process).get("samples")).stream().map(CommandFixtures::map).toList();
     }
 
     private static double number(Map<String, Object> sample, String series) {
         Object value = sample.get(series);
         assertThat(value).as(series + " in " + sample).isInstanceOf(Number.class);
         return ((Number) value).doubleValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return (List<Object>) value;
     }
 }

@@ -24,7 +24,7 @@ class MemberProbeTests {
 
     @Test
     void readsHeapAfterGcHeapUsedThreadsAndOwnedEntriesSummedOverMaps() {
-        assertThat(MemberProbe.figures(EXPOSITION))
+        assertThat(new MemberProbe("member-1", () -> EXPOSITION).read())
             .containsEntry(Series.HEAP_AFTER_GC, 9.437184E7)
             .containsEntry(Series.HEAP_USED, 1.3631488E8)
             .containsEntry(Series.LIVE_THREADS, 65.0)
@@ -36,7 +36,7 @@ class MemberProbeTests {
     void heapAfterGcIsNotKnownBeforeTheFirstCollection() {
         String beforeAnyCollection = EXPOSITION.replace("} 9.437184E7", "} 0.0");
 
-        assertThat(MemberProbe.figures(beforeAnyCollection)).doesNotContainKey(Series.HEAP_AFTER_GC)
+        assertThat(new MemberProbe("member-1", () -> beforeAnyCollection).read()).doesNotContainKey(Series.HEAP_AFTER_GC)
             .containsKey(Series.LIVE_THREADS);
     }
 }
