@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code java -jar loadtest.jar}: the load generator's command line.
  */
-@Command(name = "loadtest", mixinStandardHelpOptions = true, subcommands = { RunCommand.class, CompareCommand.class, BulkLoadCommand.class, SummarizeCommand.class },
+@Command(name = "loadtest", mixinStandardHelpOptions = true, subcommands = { RunCommand.class, CompareCommand.class, BulkLoadCommand.class, SummarizeCommand.class,
+        SoakCommand.class },
         description = "An honest load generator for WedSync Grid: open loop, coordinated-omission corrected, "
                 + "HdrHistogram percentiles, against the grid, an embedded grid or Caffeine.")
 public final class LoadtestCommand implements Runnable {
@@ -15,8 +16,9 @@ public final class LoadtestCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     /**
-     * Runs the command line and exits with its code: 0 when the run completed (whatever its criteria say), 2 for
-     * bad options, 1 when the run could not be carried out.
+     * Runs the command line and exits with its code: 0 when the run completed (whatever its criteria say; for
+     * {@code soak}, when it passed), 3 when a soak failed its criteria, 2 for bad options, 1 when the run could not
+     * be carried out.
      * @param args the arguments
      */
     public static void main(String[] args) {
@@ -44,6 +46,6 @@ public final class LoadtestCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(this.spec.commandLine(), "name a command: run, compare or bulk-load");
+        throw new CommandLine.ParameterException(this.spec.commandLine(), "name a command: run, compare, bulk-load, summarize or soak");
     }
 }

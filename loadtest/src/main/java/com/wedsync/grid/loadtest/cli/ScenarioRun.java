@@ -60,7 +60,7 @@ final class ScenarioRun {
             DisruptionRun disruption = new DisruptionRun(scenario.name(), scenario.disruption(), opened.cluster(),
                     settings);
             if (!this.options.noPreload) {
-                preload(load, opened);
+                preload(load, opened, this.out);
             }
             // Only the run's writes are kept on the books: the preload wrote the keys the workload reads.
             Target driven = (scenario.disruption().kind() == Disruption.Kind.FAILOVER) ? new WriteLedger(opened)
@@ -151,7 +151,13 @@ final class ScenarioRun {
         return map;
     }
 
-    private void preload(FiniteWorkload load, Target target) {
+    /**
+     * Writes every key of the workload once, so that the run's reads find what they read.
+     * @param load the workload
+     * @param target where to write
+     * @param out where to say how many and how long
+     */
+    static void preload(FiniteWorkload load, Target target, PrintStream out) {
         long start = System.nanoTime();
         SplittableRandom random = new SplittableRandom(7);
         long[] count = new long[1];
@@ -159,7 +165,7 @@ final class ScenarioRun {
             target.execute(new Operation(OpType.PUT, dataClass, key, load.valueFor(dataClass, random)));
             count[0]++;
         });
-        this.out.printf("preloaded %,d keys in %.1f s%n", count[0], (System.nanoTime() - start) / 1e9);
+        out.printf("preloaded %,d keys in %.1f s%n", count[0], (System.nanoTime() - start) / 1e9);
     }
 
     private void summarize(Map<String, Object> report, List<Criterion> criteria, Path written) {

@@ -54,6 +54,17 @@ final class TargetLocation {
     Path nodeJar;
 
     /**
+     * Starts members of their own for a command that runs as deployed unless told otherwise: sets
+     * {@code --nodes} when neither it, {@code --members} nor {@code --embedded} was given.
+     * @param count the members to start
+     */
+    void defaultNodes(int count) {
+        if (this.nodes == null && this.members.isEmpty() && this.embedded == null) {
+            this.nodes = count;
+        }
+    }
+
+    /**
      * Returns the options targets are opened with.
      * @param defaultMembers the embedded members when {@code --embedded} is not given
      * @param defaultMemoryMib the embedded members' memory when {@code --memory-limit} is not given

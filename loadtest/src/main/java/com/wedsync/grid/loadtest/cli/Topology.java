@@ -3,9 +3,12 @@ package com.wedsync.grid.loadtest.cli;
 import com.wedsync.grid.loadtest.nodes.NodeFleet;
 import com.wedsync.grid.loadtest.nodes.NodeLaunch;
 import com.wedsync.grid.loadtest.target.Targets;
+import com.wedsync.grid.loadtest.soak.MemberProbe;
+import com.wedsync.grid.loadtest.soak.ProcessProbe;
 import com.wedsync.grid.loadtest.usage.MemberSource;
 import com.wedsync.grid.loadtest.usage.ProcessSource;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Where one command's grid targets run, for all its runs: members it started as separate processes
@@ -73,10 +76,22 @@ final class Topology implements AutoCloseable {
      * @return one per member; none for an embedded or running cluster
      */
     List<ProcessSource> memberSources() {
+        return members(MemberSource::new);
+    }
+
+    /**
+     * Returns the started members as processes a soak samples.
+     * @return one per member; none for an embedded or running cluster
+     */
+    List<ProcessProbe> memberProbes() {
+        return members(MemberProbe::of);
+    }
+
+    private <T> List<T> members(BiFunction<NodeFleet, NodeFleet.Member, T> view) {
         if (this.fleet == null) {
             return List.of();
         }
-        return this.fleet.members().stream().<ProcessSource>map((m) -> new MemberSource(this.fleet, m)).toList();
+        return this.fleet.members().stream().map((m) -> view.apply(this.fleet, m)).toList();
     }
 
     @Override

@@ -79,10 +79,20 @@ public final class RunReport {
      * @throws UncheckedIOException naming the file if it cannot be written
      */
     public static Path write(Path folder, Map<String, Object> report) {
-        Path file = folder.resolve("report.json");
+        return writeJson(folder.resolve("report.json"), report);
+    }
+
+    /**
+     * Writes content as pretty-printed JSON, creating the file's folder if needed.
+     * @param file the file, replaced if it exists
+     * @param content the content: maps, lists, records and numbers
+     * @return the file written
+     * @throws UncheckedIOException naming the file if it cannot be written
+     */
+    public static Path writeJson(Path file, Object content) {
         try {
-            Files.createDirectories(folder);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), content);
             return file;
         }
         catch (IOException | RuntimeException ex) {

@@ -2,16 +2,14 @@ package com.wedsync.grid.loadtest.scenario;
 
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
-import com.wedsync.grid.loadtest.target.GridControl;
 import com.wedsync.grid.loadtest.target.Layer;
+import com.wedsync.grid.loadtest.target.ObservedTarget;
 import com.wedsync.grid.loadtest.target.Target;
 import com.wedsync.grid.loadtest.workload.OpType;
 import com.wedsync.grid.loadtest.workload.Operation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,9 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the target acknowledged is remembered. A write that was acknowledged and cannot be read afterwards was lost.
  * It also notes when the last operation failed, for the time to recover.
  */
-public final class WriteLedger implements Target {
-
-    private final Target target;
+public final class WriteLedger extends ObservedTarget {
 
     private final AtomicLong sequence = new AtomicLong();
 
@@ -36,44 +32,28 @@ public final class WriteLedger implements Target {
      * @param target the target; closed with the ledger
      */
     public WriteLedger(Target target) {
-        this.target = target;
+        super(target);
     }
 
     @Override
-    public String name() {
-        return this.target.name();
-    }
-
-    @Override
-    public Layer execute(Operation operation) {
-        Operation sent = rewrite(operation);
-        try {
-            Layer layer = this.target.execute(sent);
-            acknowledge(sent);
-            return layer;
+    protected Operation sent(Operation operation) {
+        if (operation.type() != OpType.PUT || operation.dataClass() != DataClass.WEDDING_DATA) {
+            return operation;
         }
-        catch (RuntimeException ex) {
-            this.lastErrorNanos.set(System.nanoTime());
-            throw ex;
+        WeddingKey key = new WeddingKey(operation.key().weddingId(), "ledger-" + this.sequence.incrementAndGet());
+        return new Operation(OpType.PUT, DataClass.WEDDING_DATA, key, operation.value());
+    }
+
+    @Override
+    protected void succeeded(Operation sent) {
+        if (sent.type() == OpType.PUT && sent.dataClass() == DataClass.WEDDING_DATA) {
+            this.acknowledged.add(sent.key());
         }
     }
 
     @Override
-    public CompletionStage<Layer> executeAsync(Operation operation) {
-        Operation sent = rewrite(operation);
-        return this.target.executeAsync(sent).whenComplete((layer, failure) -> {
-            if (failure == null) {
-                acknowledge(sent);
-            }
-            else {
-                this.lastErrorNanos.set(System.nanoTime());
-            }
-        });
-    }
-
-    @Override
-    public Optional<GridControl> cluster() {
-        return this.target.cluster();
+    protected void failed(Operation sent) {
+        this.lastErrorNanos.set(System.nanoTime());
     }
 
     /**
@@ -94,7 +74,7 @@ public final class WriteLedger implements Target {
         long failedReads = 0;
         for (WeddingKey key : keys) {
             try {
-                if (this.target.execute(new Operation(OpType.GET, DataClass.WEDDING_DATA, key, null)) == Layer.MISS) {
+                if (target().execute(new Operation(OpType.GET, DataClass.WEDDING_DATA, key, null)) == Layer.MISS) {
                     lost.add(key.weddingId() + "/" + key.itemId());
                 }
             }
@@ -104,25 +84,6 @@ public final class WriteLedger implements Target {
             }
         }
         return new Verification(keys.size(), lost.size(), failedReads, lost.stream().limit(10).toList());
-    }
-
-    @Override
-    public void close() {
-        this.target.close();
-    }
-
-    private Operation rewrite(Operation operation) {
-        if (operation.type() != OpType.PUT || operation.dataClass() != DataClass.WEDDING_DATA) {
-            return operation;
-        }
-        WeddingKey key = new WeddingKey(operation.key().weddingId(), "ledger-" + this.sequence.incrementAndGet());
-        return new Operation(OpType.PUT, DataClass.WEDDING_DATA, key, operation.value());
-    }
-
-    private void acknowledge(Operation sent) {
-        if (sent.type() == OpType.PUT && sent.dataClass() == DataClass.WEDDING_DATA) {
-            this.acknowledged.add(sent.key());
-        }
     }
 
     /**

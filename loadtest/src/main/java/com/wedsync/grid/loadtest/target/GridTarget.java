@@ -111,6 +111,23 @@ public final class GridTarget implements Target {
     }
 
     /**
+     * Returns the entries in this client's near caches (L1) now, summed over the classes that have one, from
+     * Hazelcast's own near-cache statistics (what grid-client's {@code grid.region.near.cache.entries} reads).
+     * @return the entries
+     */
+    public long nearCacheEntries() {
+        long entries = 0;
+        for (DataClass dataClass : DataClass.values()) {
+            if (this.nearCached.get(dataClass)) {
+                String map = this.client.catalog().policy(dataClass).mapName();
+                entries += this.client.hazelcast().getMap(map).getLocalMapStats().getNearCacheStats()
+                    .getOwnedEntryCount();
+            }
+        }
+        return entries;
+    }
+
+    /**
      * Returns how many members the client sees.
      * @return the cluster's size
      */

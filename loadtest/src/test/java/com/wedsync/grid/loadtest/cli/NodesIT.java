@@ -1,6 +1,9 @@
 package com.wedsync.grid.loadtest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.wedsync.grid.loadtest.cli.CommandFixtures.list;
+import static com.wedsync.grid.loadtest.cli.CommandFixtures.map;
+import static com.wedsync.grid.loadtest.cli.CommandFixtures.nodeProcesses;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -156,24 +159,6 @@ class NodesIT {
             loadtest.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             loadtest.destroyForcibly();
         }
-    }
-
-    /** The grid-node JVMs below a process. */
-    private static List<ProcessHandle> nodeProcesses(ProcessHandle parent) {
-        return parent.descendants()
-            .filter(ProcessHandle::isAlive)
-            .filter((p) -> p.info().commandLine().orElse("").contains("grid-node.jar"))
-            .toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return (List<Object>) value;
     }
 
     private static int freePort() throws IOException {
