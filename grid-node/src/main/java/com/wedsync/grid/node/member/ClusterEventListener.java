@@ -33,6 +33,8 @@ public class ClusterEventListener
 
     private final AtomicLong partitionsLost = new AtomicLong();
 
+    private final AtomicLong membersRemoved = new AtomicLong();
+
     /**
      * Binds the listener's meters. The listener counts from the moment the member starts, which may be before
      * any registry exists; the meters read its counts live.
@@ -54,6 +56,10 @@ public class ClusterEventListener
         FunctionCounter.builder("grid.partitions.lost", this.partitionsLost, AtomicLong::get)
             .description("Partition-lost events: the owner replica (and lost_backups more) was lost; data is gone only"
                     + " for maps with no more backups than that (see grid.map.partitions.lost)")
+            .register(registry);
+        FunctionCounter.builder("grid.cluster.members.removed", this.membersRemoved, AtomicLong::get)
+            .description("Members removed from this member's cluster: shut down, killed, or judged dead after the"
+                    + " member timeout without heartbeats (a frozen member, or a healthy one that missed them)")
             .register(registry);
     }
 
@@ -98,8 +104,11 @@ public class ClusterEventListener
 
     @Override
     public void memberRemoved(MembershipEvent event) {
-        safely("member_removed", () -> logger.info("event=member_removed member={} cluster_size={}",
-                event.getMember().getAddress(), event.getMembers().size()));
+        safely("member_removed", () -> {
+            this.membersRemoved.incrementAndGet();
+            logger.info("event=member_removed member={} cluster_size={}", event.getMember().getAddress(),
+                    event.getMembers().size());
+        });
     }
 
     @Override

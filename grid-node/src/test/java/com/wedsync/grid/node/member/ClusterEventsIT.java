@@ -67,6 +67,21 @@ class ClusterEventsIT {
     }
 
     @Test
+    void aMemberThatLeavesIsCountedAsRemovedByTheOthers() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ClusterEventListener events = new ClusterEventListener();
+        events.bindTo(registry);
+        start(events);
+        HazelcastInstance second = start(new ClusterEventListener());
+        assertThat(registry.get("grid.cluster.members.removed").functionCounter().count()).isZero();
+
+        second.shutdown();
+
+        await().atMost(TIMEOUT)
+            .until(() -> registry.get("grid.cluster.members.removed").functionCounter().count() == 1);
+    }
+
+    @Test
     void aMemberThatHasShutDownIsOutOfService() {
         ClusterEventListener events = new ClusterEventListener();
         HazelcastInstance member = start(events);

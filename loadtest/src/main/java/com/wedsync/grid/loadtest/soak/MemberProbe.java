@@ -17,6 +17,8 @@ import java.util.function.Supplier;
  * <li>heap used: {@code jvm_memory_used_bytes{area="heap"}} summed, the sawtooth, for context.</li>
  * <li>threads: {@code jvm_threads_live_threads}.</li>
  * <li>owned entries: {@code grid_map_owned_entries} summed over the maps.</li>
+ * <li>members removed: {@code grid_cluster_members_removed_total}, members this one saw removed from its
+ * cluster.</li>
  * </ul>
  */
 public final class MemberProbe implements ProcessProbe {
@@ -52,7 +54,8 @@ public final class MemberProbe implements ProcessProbe {
 
     @Override
     public Set<Series> series() {
-        return Set.of(Series.HEAP_AFTER_GC, Series.HEAP_USED, Series.LIVE_THREADS, Series.OWNED_ENTRIES);
+        return Set.of(Series.HEAP_AFTER_GC, Series.HEAP_USED, Series.LIVE_THREADS, Series.OWNED_ENTRIES,
+                Series.MEMBERS_REMOVED);
     }
 
     @Override
@@ -69,6 +72,7 @@ public final class MemberProbe implements ProcessProbe {
         put(figures, Series.HEAP_USED, Exposition.sum(text, "jvm_memory_used_bytes", "area=\"heap\""));
         put(figures, Series.LIVE_THREADS, Exposition.sum(text, "jvm_threads_live_threads", ""));
         put(figures, Series.OWNED_ENTRIES, Exposition.sum(text, "grid_map_owned_entries", ""));
+        put(figures, Series.MEMBERS_REMOVED, Exposition.sum(text, "grid_cluster_members_removed_total", ""));
         return figures;
     }
 

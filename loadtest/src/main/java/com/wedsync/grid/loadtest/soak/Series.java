@@ -16,6 +16,11 @@ public enum Series {
     OWNED_ENTRIES("ownedEntries", true),
     /** Heap in use at the sample, garbage included, bytes: a member's sawtooth, not judged. */
     HEAP_USED("heapUsedBytes", false),
+    /**
+     * Members a member has seen removed from its cluster since it started ({@code grid_cluster_members_removed_total}):
+     * not judged for growth, but any rise fails the soak, as a member judged dead without a fault was.
+     */
+    MEMBERS_REMOVED("membersRemoved", false),
     /** Operations the generator completed so far, warm-up included. */
     OPS("ops", false),
     /** Operations that failed so far, warm-up included. */

@@ -15,7 +15,8 @@ public final class SoakReport {
     /** How growth is judged, written into {@code soak.json} beside the figures. */
     static final String DEFINITION = "growth = (max of the last quarter of the samples taken at or after the end "
             + "of the warm-up) / (median of the first quarter of them) - 1, per process and judged series; "
-            + "pass when no growth exceeds maxGrowth, no operation failed or was abandoned, and every process "
+            + "pass when no growth exceeds maxGrowth, no operation failed or was abandoned, no member saw another removed "
+            + "from the cluster, and every process "
             + "could be read at every sample";
 
     private SoakReport() {
@@ -100,6 +101,8 @@ public final class SoakReport {
                 verdict.pass() ? "PASSED" : "FAILED", verdict.errors(), verdict.abandoned(),
                 verdict.unreadable().size(), verdict.maxGrowth() * 100));
         verdict.unreadable().forEach((failure) -> lines.add("  unreadable: " + failure));
+        lines.add("  members removed from the cluster: " + (verdict.removals().isEmpty() ? "none"
+                : String.join("; ", verdict.removals())));
         lines.add(String.format(Locale.ROOT, "  %-12s %-18s %14s %14s %9s", "process", "series", "baseline", "last",
                 "growth"));
         for (Growth growth : verdict.growths()) {
@@ -121,6 +124,7 @@ public final class SoakReport {
         map.put("errors", verdict.errors());
         map.put("abandoned", verdict.abandoned());
         map.put("unreadable", verdict.unreadable());
+        map.put("membersRemoved", verdict.removals());
         List<Map<String, Object>> growths = new ArrayList<>();
         for (Growth growth : verdict.growths()) {
             Map<String, Object> judged = new LinkedHashMap<>();

@@ -51,6 +51,25 @@ class SoakVerdictTests {
             .satisfies((growth) -> assertThat(growth.process()).isEqualTo("member-1"));
     }
 
+    @Test
+    void aMemberRemovedFromTheClusterFailsItAndIsNamed() {
+        ProcessSamples steady = new ProcessSamples("member-1", Set.of(Series.MEMBERS_REMOVED),
+                List.of(removed(0, 2), removed(10, 2), removed(30, 2)));
+        ProcessSamples removing = new ProcessSamples("member-2", Set.of(Series.MEMBERS_REMOVED),
+                List.of(removed(0, 0), removed(10, 0), removed(30, 1)));
+
+        assertThat(SoakVerdict.judge(List.of(CLIENT, steady), 10, 0.10, 0, 0, List.of()).pass())
+            .as("members removed before the soak (a count that does not rise)")
+            .isTrue();
+        SoakVerdict verdict = SoakVerdict.judge(List.of(CLIENT, steady, removing), 10, 0.10, 0, 0, List.of());
+        assertThat(verdict.pass()).isFalse();
+        assertThat(verdict.removals()).containsExactly("member-2 saw 1 member(s) removed");
+    }
+
+    private static Sample removed(double seconds, double removed) {
+        return new Sample(seconds, Map.of(Series.MEMBERS_REMOVED, removed));
+    }
+
     private static Sample sample(double seconds, double heapMib, double threads, double ops) {
         return new Sample(seconds, Map.of(Series.HEAP_AFTER_GC, heapMib * (1 << 20), Series.LIVE_THREADS, threads,
                 Series.OPS, ops));
