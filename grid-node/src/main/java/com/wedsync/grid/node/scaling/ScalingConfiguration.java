@@ -5,6 +5,8 @@ import com.wedsync.grid.config.calendar.TrafficCalendar;
 import com.wedsync.grid.config.capacity.CapacityAdvisor;
 import com.wedsync.grid.node.alerts.AlertDispatcher;
 import com.wedsync.grid.node.alerts.AlertEvaluator;
+import com.wedsync.grid.node.member.ClusterEventListener;
+import com.wedsync.grid.node.member.LocalSafety;
 import com.wedsync.grid.node.monitor.ClusterSamples;
 import com.wedsync.grid.node.monitor.MonitorProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,9 +23,10 @@ class ScalingConfiguration {
     @Bean
     ScalingEvaluator scalingEvaluator(TrafficCalendar calendar, ScalingProperties properties, MonitorProperties monitor,
             HazelcastInstance instance, AlertDispatcher dispatcher, AlertEvaluator alerts,
-            ClusterSamples clusterSamples) {
+            ClusterSamples clusterSamples, ClusterEventListener events, LocalSafety safety) {
         return new ScalingEvaluator(new CapacityAdvisor(calendar, properties.policy()), properties,
-                monitor.timeZone(), instance, dispatcher, alerts, clusterSamples::coordinates);
+                monitor.timeZone(), instance, dispatcher, alerts, clusterSamples::coordinates,
+                () -> !events.migrating() && safety.isSafe());
     }
 
     @Bean

@@ -42,6 +42,8 @@ public final class ScalingEvaluator implements SampleListener, MembershipReactio
 
     private final BooleanSupplier coordinates;
 
+    private final BooleanSupplier clusterSafe;
+
     private final ArrayDeque<Load> loads = new ArrayDeque<>();
 
     private ClusterFigures lastFigures;
@@ -53,14 +55,18 @@ public final class ScalingEvaluator implements SampleListener, MembershipReactio
      * @param advisor the advisor
      * @param properties the capacity and window settings
      * @param zone the time zone of the traffic calendar
-     * @param instance the local member, for the member count and safety
+     * @param instance the local member, for the member count
      * @param dispatcher where changes of the count go
      * @param localAlerts this member's active alerts (the others' arrive with the cluster figures)
      * @param coordinates tells whether this member sends the changes
+     * @param clusterSafe tells whether the partitions are safe and no migration is under way; it must answer in
+     *     bounded time, so not Hazelcast's {@code isClusterSafe()}: that sends every member an operation that holds
+     *     one of its two generic operation threads up to 10 s while a member is frozen, and with every member
+     *     evaluating, the new master's partition-table work waited behind them (FrozenMemberIT, master frozen)
      */
     public ScalingEvaluator(CapacityAdvisor advisor, ScalingProperties properties, ZoneId zone,
             HazelcastInstance instance, AlertDispatcher dispatcher, LocalAlerts localAlerts,
-            BooleanSupplier coordinates) {
+            BooleanSupplier coordinates, BooleanSupplier clusterSafe) {
         this.advisor = advisor;
         this.properties = properties;
         this.zone = zone;
@@ -68,6 +74,7 @@ public final class ScalingEvaluator implements SampleListener, MembershipReactio
         this.dispatcher = dispatcher;
         this.localAlerts = localAlerts;
         this.coordinates = coordinates;
+        this.clusterSafe = clusterSafe;
     }
 
     @Override
@@ -103,7 +110,7 @@ public final class ScalingEvaluator implements SampleListener, MembershipReactio
         double load = this.loads.stream().mapToDouble(Load::opsPerSecond).average().orElse(0);
         ClusterSnapshot snapshot = new ClusterSnapshot(at.atZone(this.zone), load,
                 this.properties.memberCapacityOpsPerSecond(), memoryShare, worstAlerts(), members,
-                this.instance.getPartitionService().isClusterSafe());
+                this.clusterSafe.getAsBoolean());
         ScalingAdvice advice = this.advisor.advise(snapshot);
         Evaluation previous = this.latest;
         this.latest = new Evaluation(advice, members, load, at);

@@ -51,7 +51,6 @@ class ScalingEvaluatorTests {
     @BeforeEach
     void setUp() {
         when(this.instance.getLifecycleService().isRunning()).thenReturn(true);
-        when(this.instance.getPartitionService().isClusterSafe()).thenReturn(true);
         members(2);
         ScalingProperties properties = new ScalingProperties(1000, 1, 10, Duration.ofHours(2), 0.25, 0.7,
                 Duration.ofSeconds(10));
@@ -67,7 +66,7 @@ class ScalingEvaluatorTests {
         };
         this.evaluator = new ScalingEvaluator(new CapacityAdvisor(TrafficCalendar.standard(), properties.policy()),
                 properties, ZoneOffset.UTC, this.instance, new AlertDispatcher(List.of(sink), this.registry, 10),
-                () -> this.localAlerts, this.oldest::get);
+                () -> this.localAlerts, this.oldest::get, () -> true);
         new ScalingMetrics(this.evaluator).bindTo(this.registry);
     }
 
