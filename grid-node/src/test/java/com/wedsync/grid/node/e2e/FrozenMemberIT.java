@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Three grid-node processes under the chaos load; one is sent SIGSTOP, so that it stops where it is with its sockets
  * open, as a member in a long pause, a hung VM or a host cut off the network does. The others must remove it within
- * {@link #REMOVAL_BOUND} (8 s without heartbeats, HazelcastConfigFactory) and nothing acknowledged may be lost. Calls
+ * {@link #REMOVAL_BOUND} (15 s without heartbeats, HazelcastConfigFactory) and nothing acknowledged may be lost. Calls
  * the frozen member holds cannot be answered until it is removed: they fail after the client's operation timeout
  * (5 s), as {@code GridUnavailableException}s, and no call fails once the removal is known and the operation timeout
  * has passed; the errors, their window and the longest write call are printed. Then the member is sent SIGCONT: it
@@ -23,21 +23,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * again (restarting the member if it shut down). The load runs at least {@link #LOAD} so that it outlasts the
  * removal. The full form freezes three members in turn, the master among them. Figures print as {@code [chaos]}.
  * <p>
- * Runs only with {@code -Dchaos.full=true}, not in {@code mvn verify}: in about half of the runs, once the frozen
- * member had been removed, the master sent the remaining member no heartbeat for 8 s, each side went on as a cluster
- * of its own, and acknowledged writes read back from the other side were missing until the merge (in both such runs
- * whose logs were kept it began as the master's first split-brain check, 30 s after its start, tried the frozen
- * member's address). Not yet explained: see docs/reliability.md, <em>Frozen member</em>.
+ * Runs only with {@code -Dchaos.full=true}, not in {@code mvn verify}, until two open problems are solved
+ * (docs/reliability.md, <em>Frozen member</em>). With an 8 s member timeout about half of the runs split the cluster:
+ * the master's split-brain check connected to the frozen address, Hazelcast spun that connection's outbound IO thread
+ * for about 10 s, and the heartbeats sharing the thread did not leave; the timeout is now 15 s. With 15 s, 2 of 3
+ * runs failed the read-back instead: a fresh client's {@code getAll} got no answer within its 5 s timeout, and write
+ * calls held by the frozen member took 7-12 s, beyond the client's 5 s operation timeout.
  */
 @EnabledIfSystemProperty(named = "chaos.full", matches = "true",
-        disabledReason = "a false split after a freeze is not yet explained (docs/reliability.md): -Dchaos.full=true")
+        disabledReason = "a frozen member's open problems (docs/reliability.md): run with -Dchaos.full=true")
 class FrozenMemberIT {
 
-    /** Removal is due 8 s after the last heartbeat; 4 s more for a loaded 2-CPU machine's heartbeat checks. */
-    static final Duration REMOVAL_BOUND = Duration.ofSeconds(12);
+    /** Removal is due 15 s after the last heartbeat; 4 s more for a loaded 2-CPU machine's heartbeat checks. */
+    static final Duration REMOVAL_BOUND = Duration.ofSeconds(19);
 
-    /** Long enough for the removal (8 s), the client's own heartbeat timeout (10 s) and some load after them. */
-    static final Duration LOAD = Duration.ofSeconds(30);
+    /** Long enough for the removal (15 s) and some load after it. */
+    static final Duration LOAD = Duration.ofSeconds(40);
 
     /** The client's time to notice the removal and for the last held call to time out, beyond the operation timeout. */
     static final Duration ERROR_SLACK = Duration.ofSeconds(3);
@@ -54,7 +55,7 @@ class FrozenMemberIT {
     }
 
     @Test
-    void aFrozenMemberIsRemovedWithin12sLosingNothingAndOnlyCallsItHeldFailAtTheOperationTimeout() throws Exception {
+    void aFrozenMemberIsRemovedWithin19sLosingNothingAndOnlyCallsItHeldFailAtTheOperationTimeout() throws Exception {
         ChaosCluster cluster = ChaosCluster.start(nodes, "frozen", 3, Map.of());
         Duration operationTimeout = cluster.clientSettings().operationTimeout();
         long[] removedAfter = new long[1];
