@@ -70,12 +70,12 @@ public final class HazelcastConfigFactory {
     /**
      * The member timeout unless the JVM sets {@value #MEMBER_TIMEOUT_PROPERTY}: a member that sends no heartbeat for
      * this long (frozen, cut off, its host gone) is removed, and its partitions' backups take over. Hazelcast's is
-     * 60 s. Not shorter: while a member is frozen, each split-brain check connects to its address, which accepts the
-     * connection and never answers, and Hazelcast 5.7 then spins the outbound IO thread of that connection for about
-     * 10 s; the heartbeats of other connections on that thread wait, and with 8 s the others removed a healthy master
-     * (FrozenMemberIT, thread dumps: docs/reliability.md).
+     * 60 s. Not shorter: while a member is frozen, the master connects to its address (on its removal and at each
+     * split-brain check), which accepts the connection and never answers, and Hazelcast 5.7 then spins the outbound
+     * IO thread of that connection for 10-25 s; the heartbeats of other connections on that thread wait, and with 8 s
+     * the others removed a healthy master (FrozenMemberIT, thread dumps: docs/reliability.md).
      */
-    public static final int DEFAULT_MEMBER_TIMEOUT_SECONDS = 15;
+    public static final int DEFAULT_MEMBER_TIMEOUT_SECONDS = 30;
 
     /** Hazelcast's property: how long an owner waits for its backups' acknowledgements. */
     public static final String BACKUP_TIMEOUT_PROPERTY = "hazelcast.operation.backup.timeout.millis";
@@ -267,7 +267,7 @@ public final class HazelcastConfigFactory {
         config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
         // A member that freezes or dies without closing its connections (a long pause, a hung VM, a host crash, a
         // cut network) is dropped only after this long without heartbeats; until then calls on its partitions wait.
-        // Hazelcast's 60 s (and 5 s heartbeats) is long on a Saturday: 15 s, with a heartbeat every second
+        // Hazelcast's 60 s (and 5 s heartbeats) is long on a Saturday: 30 s, with a heartbeat every second
         // (FrozenMemberIT; docs/reliability.md has the trade-off).
         setUnlessJvmDoes(config, MEMBER_TIMEOUT_PROPERTY, String.valueOf(DEFAULT_MEMBER_TIMEOUT_SECONDS));
         setUnlessJvmDoes(config, HEARTBEAT_INTERVAL_PROPERTY, String.valueOf(DEFAULT_HEARTBEAT_INTERVAL_SECONDS));

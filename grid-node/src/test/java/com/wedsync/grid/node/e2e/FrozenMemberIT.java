@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Three grid-node processes under the chaos load; one is sent SIGSTOP, so that it stops where it is with its sockets
  * open, as a member in a long pause, a hung VM or a host cut off the network does. The others must remove it within
- * {@link #REMOVAL_BOUND} (15 s without heartbeats, HazelcastConfigFactory) and nothing acknowledged may be lost. Calls
+ * {@link #REMOVAL_BOUND} (30 s without heartbeats, HazelcastConfigFactory) and nothing acknowledged may be lost. Calls
  * the frozen member holds cannot be answered until it is removed: they fail after the client's operation timeout
  * (5 s), as {@code GridUnavailableException}s, and no call fails once the removal is known and the operation timeout
  * has passed; the errors, their window and the longest write call are printed. Then the member is sent SIGCONT: it
@@ -26,19 +26,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Runs only with {@code -Dchaos.full=true}, not in {@code mvn verify}, until two open problems are solved
  * (docs/reliability.md, <em>Frozen member</em>). With an 8 s member timeout about half of the runs split the cluster:
  * the master's split-brain check connected to the frozen address, Hazelcast spun that connection's outbound IO thread
- * for about 10 s, and the heartbeats sharing the thread did not leave; the timeout is now 15 s. With 15 s, 2 of 3
- * runs failed the read-back instead: a fresh client's {@code getAll} got no answer within its 5 s timeout, and write
- * calls held by the frozen member took 7-12 s, beyond the client's 5 s operation timeout.
+ * for 10-25 s, and the heartbeats sharing the thread did not leave; the timeout is now 30 s, as before the change.
+ * With 15 s, 2 of 3 runs failed the read-back instead: a fresh client's {@code getAll} got no answer within its 5 s
+ * timeout, and write calls held by the frozen member took 7-12 s, beyond the client's 5 s operation timeout: replies
+ * on connections sharing the spinning thread wait too.
  */
 @EnabledIfSystemProperty(named = "chaos.full", matches = "true",
         disabledReason = "a frozen member's open problems (docs/reliability.md): run with -Dchaos.full=true")
 class FrozenMemberIT {
 
-    /** Removal is due 15 s after the last heartbeat; 4 s more for a loaded 2-CPU machine's heartbeat checks. */
-    static final Duration REMOVAL_BOUND = Duration.ofSeconds(19);
+    /** Removal is due 30 s after the last heartbeat; 4 s more for a loaded 2-CPU machine's heartbeat checks. */
+    static final Duration REMOVAL_BOUND = Duration.ofSeconds(34);
 
-    /** Long enough for the removal (15 s) and some load after it. */
-    static final Duration LOAD = Duration.ofSeconds(40);
+    /** Long enough for the removal (30 s) and some load after it. */
+    static final Duration LOAD = Duration.ofSeconds(50);
 
     /** The client's time to notice the removal and for the last held call to time out, beyond the operation timeout. */
     static final Duration ERROR_SLACK = Duration.ofSeconds(3);
@@ -55,7 +56,7 @@ class FrozenMemberIT {
     }
 
     @Test
-    void aFrozenMemberIsRemovedWithin19sLosingNothingAndOnlyCallsItHeldFailAtTheOperationTimeout() throws Exception {
+    void aFrozenMemberIsRemovedWithin34sLosingNothingAndOnlyCallsItHeldFailAtTheOperationTimeout() throws Exception {
         ChaosCluster cluster = ChaosCluster.start(nodes, "frozen", 3, Map.of());
         Duration operationTimeout = cluster.clientSettings().operationTimeout();
         long[] removedAfter = new long[1];
