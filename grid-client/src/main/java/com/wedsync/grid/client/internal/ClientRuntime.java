@@ -265,9 +265,9 @@ public final class ClientRuntime implements AutoCloseable {
         // member list, only the heartbeat notices, after 60 s by default. The heartbeat timeout is also how long a
         // connection's authentication may take, so a client starting while a member is frozen waited that long on
         // it before trying the next address, past connectTimeout (FrozenMemberIT). 5 s without a byte from a
-        // member (pinged every second when idle) ends the connection. It also bounds a call waiting on a frozen
-        // member: the invocation timeout is checked on retries, not while a call waits on a live connection (8 s
-        // let calls wait 8.9 s). 5 s once closed a healthy new master's connection while it took over.
+        // member (pinged every second when idle) ends the connection. It does not bound a call to the frozen member's
+        // partitions: the client retries it on the frozen owner until the member is removed (a 24.3 s write with
+        // the 30 s member timeout), checking the invocation timeout only between retries (docs/reliability.md).
         config.setProperty("hazelcast.client.heartbeat.interval", "1000");
         config.setProperty("hazelcast.client.heartbeat.timeout", "5000");
     }
