@@ -30,7 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * round trip to the member over loopback, and the same client's bare {@code IMap.get} for the wrapper's share. Run
  * with {@code -prof gc -prof com.wedsync.grid.benchmarks.CallerAllocationProfiler} for the allocation: the caller's
  * own ({@code caller.alloc.norm}), and the whole JVM's ({@code gc.alloc.rate.norm}: the client's I/O threads and
- * the member, which runs in the same JVM); {@link #valueCopy} allocates just the value a read returns.
+ * the member, which runs in the same JVM); {@link #valueCopy} allocates just the value a read returns. The
+ * {@code nearCached} pair reads keys no one stored through a client with the class's near cache on, so every read
+ * misses L1 and makes the round trip: the region's read on a near-cached class, which waits for it on another
+ * thread to bound it by the operation timeout, against the bare near-cached map's.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -50,6 +53,12 @@ public class L2ReadBenchmark {
 
     private final char[][] values = new char[BenchGrid.KEYS][];
 
+    private CacheRegion<WeddingKey, String> nearCachedRegion;
+
+    private IMap<WeddingKey, String> nearCachedBare;
+
+    private final WeddingKey[] absent = new WeddingKey[BenchGrid.KEYS];
+
     /** Starts a member and a client without a wedding-data near cache, and stores the keys. */
     @Setup(Level.Trial)
     public void start() {
@@ -60,6 +69,15 @@ public class L2ReadBenchmark {
         this.bare = client.hazelcast().getMap(noNearCache.policy(DataClass.WEDDING_DATA).mapName());
         if (this.bare instanceof NearCachedClientMapProxy) {
             throw new IllegalStateException("wedding_data has a near cache: the benchmark would measure L1 hits");
+        }
+        GridClient nearCaching = this.grid.client(CatalogLoader.loadDefault());
+        this.nearCachedRegion = nearCaching.region(DataClass.WEDDING_DATA, String.class);
+        this.nearCachedBare = nearCaching.hazelcast().getMap(noNearCache.policy(DataClass.WEDDING_DATA).mapName());
+        if (!(this.nearCachedBare instanceof NearCachedClientMapProxy)) {
+            throw new IllegalStateException("wedding_data has no near cache: the near-cached pair would not be one");
+        }
+        for (int i = 0; i < this.absent.length; i++) {
+            this.absent[i] = new WeddingKey("w-absent-" + i, "timeline");
         }
         WeddingKey[] keys = BenchGrid.keys();
         for (int i = 0; i < keys.length; i++) {
@@ -103,5 +121,25 @@ public class L2ReadBenchmark {
     @Benchmark
     public String hazelcastL2Get(KeyCursor cursor) {
         return this.bare.get(cursor.next());
+    }
+
+    /**
+     * A region read on a near-cached class that misses L1 (the key is absent) and goes to the grid.
+     * @param cursor the thread's key
+     * @return null
+     */
+    @Benchmark
+    public String nearCachedRegionMiss(KeyCursor cursor) {
+        return this.nearCachedRegion.get(this.absent[cursor.index()]);
+    }
+
+    /**
+     * The same read through the bare near-cached map of the same client.
+     * @param cursor the thread's key
+     * @return null
+     */
+    @Benchmark
+    public String nearCachedHazelcastMiss(KeyCursor cursor) {
+        return this.nearCachedBare.get(this.absent[cursor.index()]);
     }
 }

@@ -34,6 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -47,6 +49,12 @@ public final class ClientRuntime implements AutoCloseable {
      * Prefixes of the classes any value may be made of: the JDK's basic types and collections, and arrays (whose
      * elements are each checked by their own class).
      */
+    /**
+     * Threads for the region calls without an asynchronous form: each holds one call that waits on the grid, so
+     * this many callers may be waiting on a frozen member before later ones wait in their own thread.
+     */
+    static final int BLOCKING_THREADS = 32;
+
     static final List<String> ALWAYS_DESERIALIZED = List.of("java.lang.", "java.util.", "java.time.", "java.math.",
             "[");
 
@@ -61,6 +69,9 @@ public final class ClientRuntime implements AutoCloseable {
     private final TtlPolicy ttlPolicy;
 
     private final ExecutorService loaders;
+
+    /** Runs the region calls that have no asynchronous form (see {@link Failures#bounded}). */
+    private final ExecutorService blocking;
 
     private final Map<DataClass, RegionMetrics> metrics = new ConcurrentHashMap<>();
 
@@ -79,6 +90,13 @@ public final class ClientRuntime implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        AtomicInteger blockingThreads = new AtomicInteger();
+        this.blocking = new ThreadPoolExecutor(0, BLOCKING_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                (task) -> {
+                    Thread thread = new Thread(task, "grid-client-blocking-" + blockingThreads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /**
@@ -176,6 +194,7 @@ public final class ClientRuntime implements AutoCloseable {
     @Override
     public void close() {
         this.loaders.shutdownNow();
+        this.blocking.shutdownNow();
         this.client.shutdown();
     }
 
@@ -184,7 +203,7 @@ public final class ClientRuntime implements AutoCloseable {
         RegionMetrics regionMetrics = this.metrics.computeIfAbsent(policy.dataClass(),
                 (dataClass) -> new RegionMetrics(this.registry, dataClass.id(), map));
         return new HazelcastCacheRegion<>(policy, valueType, map, this.codec, this.ttlPolicy, regionMetrics,
-                this.settings, this.loaders);
+                this.settings, this.loaders, this.blocking);
     }
 
     static ClientConfig clientConfig(GridClientSettings settings) {

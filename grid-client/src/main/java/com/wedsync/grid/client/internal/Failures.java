@@ -13,6 +13,11 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +25,11 @@ import java.util.function.Supplier;
  * region, the operation and the timeout, and its split-brain protection's refusals into ones that name the region,
  * the operation and the missing quorum, and the deserialization filter's refusal of a value's class into a
  * {@link ValueClassNotAllowedException}. Every other exception passes unchanged.
+ * <p>
+ * It also bounds every call by the operation timeout ({@link #await}, {@link #bounded}). Hazelcast's client checks
+ * its invocation timeout only when it retries: a call that a member forwards to a frozen partition owner waits on
+ * that member until the cluster removes the owner (24.3 s measured with a 30 s member timeout), and a blocked
+ * operation (a write to a locked key) waits on the member's own timeouts.
  */
 final class Failures {
 
@@ -27,9 +37,72 @@ final class Failures {
 
     private final Duration timeout;
 
-    Failures(String region, Duration timeout) {
+    private final long timeoutNanos;
+
+    /** Runs the calls Hazelcast offers no asynchronous form of, so that the caller can stop waiting. */
+    private final Executor blocking;
+
+    Failures(String region, Duration timeout, Executor blocking) {
         this.region = region;
         this.timeout = timeout;
+        this.timeoutNanos = timeout.toNanos();
+        this.blocking = blocking;
+    }
+
+    /**
+     * Starts an asynchronous call and waits for its answer at most the operation timeout.
+     * @param operation the operation's name, for messages
+     * @param call starts the call
+     * @return its answer
+     * @throws GridUnavailableException if it got none in time, or for the failures {@link #call} translates
+     */
+    <T> T await(String operation, Supplier<? extends CompletionStage<T>> call) {
+        CompletableFuture<T> answer = call(operation, () -> call.get().toCompletableFuture());
+        try {
+            return answer.get(this.timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+        catch (TimeoutException ex) {
+            throw noAnswer(operation, ex);
+        }
+        catch (ExecutionException ex) {
+            throw failed(operation, ex.getCause());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new GridUnavailableException("region " + this.region + ": " + operation
+                    + " was interrupted while waiting for the grid; a write may or may not have been applied", ex);
+        }
+    }
+
+    /**
+     * Runs a blocking call on another thread and waits for it at most the operation timeout. When every such
+     * thread is taken, the caller runs it itself, bounded by Hazelcast's own timeouts only.
+     * @param operation the operation's name, for messages
+     * @param action the call
+     * @return its answer
+     * @throws GridUnavailableException if it got none in time, or for the failures {@link #call} translates
+     */
+    <T> T bounded(String operation, Supplier<T> action) {
+        CompletableFuture<T> answer;
+        try {
+            answer = CompletableFuture.supplyAsync(action, this.blocking);
+        }
+        catch (RejectedExecutionException ex) {
+            return call(operation, action);
+        }
+        return await(operation, () -> answer);
+    }
+
+    /**
+     * Bounds an asynchronous call by the operation timeout and translates its failures as {@link #translated} does.
+     * @param operation the operation's name, for messages
+     * @param stage the call's answer
+     * @return an answer that fails with a {@link GridUnavailableException} when there was none in time
+     */
+    <T> CompletionStage<T> boundedAsync(String operation, CompletionStage<T> stage) {
+        CompletableFuture<T> answer = stage.toCompletableFuture().thenApply((value) -> value)
+            .orTimeout(this.timeoutNanos, TimeUnit.NANOSECONDS);
+        return translated(operation, answer);
     }
 
     <T> T call(String operation, Supplier<T> action) {
@@ -64,11 +137,7 @@ final class Failures {
         return stage.exceptionallyCompose((failure) -> {
             Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
                     ? failure.getCause() : failure;
-            if (cause instanceof HazelcastSerializationException ex) {
-                return CompletableFuture.failedFuture(refusedClass(operation, ex));
-            }
-            return CompletableFuture.failedFuture(isUnavailable(cause)
-                    ? unavailable(operation, (RuntimeException) cause) : cause);
+            return CompletableFuture.failedFuture(failed(operation, cause));
         });
     }
 
@@ -94,6 +163,32 @@ final class Failures {
         return cause instanceof HazelcastClientOfflineException || cause instanceof OperationTimeoutException
                 || cause instanceof HazelcastInstanceNotActiveException
                 || cause instanceof TargetDisconnectedException || cause instanceof SplitBrainProtectionException;
+    }
+
+    /** What a call that failed with {@code cause} throws: the translations of {@link #call}, or the cause. */
+    private RuntimeException failed(String operation, Throwable cause) {
+        if (cause instanceof TimeoutException ex) {
+            return noAnswer(operation, ex);
+        }
+        if (cause instanceof HazelcastSerializationException ex) {
+            return refusedClass(operation, ex);
+        }
+        if (isUnavailable(cause)) {
+            return unavailable(operation, (RuntimeException) cause);
+        }
+        if (cause instanceof RuntimeException ex) {
+            return ex;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new CompletionException(cause);
+    }
+
+    private GridUnavailableException noAnswer(String operation, TimeoutException cause) {
+        return new GridUnavailableException("region " + this.region + ": " + operation + " got no answer from the"
+                + " grid within " + Durations.format(this.timeout) + " (operationTimeout); a write may or may not have"
+                + " been applied", cause);
     }
 
     private GridUnavailableException unavailable(String operation, RuntimeException cause) {

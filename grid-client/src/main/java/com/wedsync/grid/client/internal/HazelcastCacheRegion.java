@@ -2,6 +2,7 @@ package com.wedsync.grid.client.internal;
 
 import com.hazelcast.client.map.impl.nearcache.NearCachedClientMapProxy;
 import com.hazelcast.internal.nearcache.NearCache;
+import com.hazelcast.internal.nearcache.NearCacheRecord;
 import com.hazelcast.map.IMap;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import com.wedsync.grid.client.CacheRegion;
@@ -67,7 +68,8 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     private final AtomicBoolean unstoredWarned = new AtomicBoolean();
 
     HazelcastCacheRegion(DataClassPolicy policy, Class<V> valueType, IMap<Object, Object> map, ValueCodec codec,
-            TtlPolicy ttlPolicy, RegionMetrics metrics, GridClientSettings settings, Executor loaders) {
+            TtlPolicy ttlPolicy, RegionMetrics metrics, GridClientSettings settings, Executor loaders,
+            Executor blocking) {
         this.policy = policy;
         this.valueType = valueType;
         this.map = map;
@@ -77,7 +79,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         this.ttlPolicy = ttlPolicy;
         this.metrics = metrics;
         this.loading = new RegionLoader<>(policy, settings, metrics, loaders);
-        this.failures = new Failures(policy.dataClass().id(), settings.operationTimeout());
+        this.failures = new Failures(policy.dataClass().id(), settings.operationTimeout(), blocking);
         this.loaders = loaders;
     }
 
@@ -108,7 +110,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
             }
         }
         long start = System.nanoTime();
-        Object stored = this.failures.call("get", () -> this.map.get(key));
+        Object stored = remoteGet(key);
         this.metrics.l2Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         observer.observed((stored != null) ? ReadSource.L2 : ReadSource.MISS);
         return counted(key, stored);
@@ -133,7 +135,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         }
         if (!remote.isEmpty()) {
             long start = System.nanoTime();
-            Map<Object, Object> stored = this.failures.call("getAll", () -> this.map.getAll(remote));
+            Map<Object, Object> stored = this.failures.bounded("getAll", () -> this.map.getAll(remote));
             this.metrics.l2Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             for (Object key : remote) {
                 @SuppressWarnings("unchecked")
@@ -174,15 +176,15 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         }
         // IMap.putAll takes no TTL: its entries get the map's, which the member config sets from the same catalog
         // to ttl.base, the TTL defaultTtl() gives. One call per partition instead of one per entry.
-        this.failures.run("putAll", () -> this.map.putAll(stored));
-        entries.keySet().forEach(this.loading::written);
+        this.failures.await("putAll", () -> this.map.putAllAsync(stored));
+        entries.keySet().forEach(this::written);
     }
 
     @Override
     public V putIfAbsent(K key, V value) {
         Duration ttl = defaultTtl();
         Object stored = encode(key, value);
-        Object existing = this.failures.call("putIfAbsent",
+        Object existing = this.failures.bounded("putIfAbsent",
                 () -> this.map.putIfAbsent(key, stored, ttl.toMillis(), TimeUnit.MILLISECONDS));
         if (existing == null) {
             this.loading.written(key);
@@ -193,13 +195,16 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     @Override
     public void remove(K key) {
         checkKey(key);
-        this.failures.run("remove", () -> this.map.delete(key));
-        this.loading.written(key);
+        this.failures.await("remove", () -> this.map.deleteAsync(key));
+        written(key);
     }
 
     @Override
     public void clear() {
-        this.failures.run("clear", this.map::clear);
+        this.failures.bounded("clear", () -> {
+            this.map.clear();
+            return null;
+        });
         this.loading.cleared();
     }
 
@@ -216,7 +221,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         }
         return this.loading.single(key, () -> {
             // Another thread or JVM may have stored it since our read.
-            Object stored = this.failures.call("get", () -> this.map.get(key));
+            Object stored = remoteGet(key);
             return (stored != null) ? value(key, stored) : loadAndStore(key, loader);
         });
     }
@@ -232,7 +237,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
             }
         }
         long start = System.nanoTime();
-        return this.failures.translated("getAsync", this.map.getAsync(key).thenApply((stored) -> {
+        return this.failures.boundedAsync("getAsync", this.map.getAsync(key).thenApply((stored) -> {
             this.metrics.l2Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return counted(key, stored);
         }));
@@ -243,9 +248,9 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         try {
             Duration ttl = defaultTtl();
             Object stored = encode(key, value);
-            return this.failures.translated("putAsync",
+            return this.failures.boundedAsync("putAsync",
                     this.map.setAsync(key, stored, ttl.toMillis(), TimeUnit.MILLISECONDS)
-                        .thenRun(() -> this.loading.written(key)));
+                        .thenRun(() -> written(key)));
         }
         catch (RuntimeException ex) {
             return CompletableFuture.failedFuture(ex);
@@ -255,8 +260,8 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     @Override
     public CompletionStage<Void> removeAsync(K key) {
         checkKey(key);
-        return this.failures.translated("removeAsync",
-                this.map.deleteAsync(key).thenRun(() -> this.loading.written(key)));
+        return this.failures.boundedAsync("removeAsync",
+                this.map.deleteAsync(key).thenRun(() -> written(key)));
     }
 
     @Override
@@ -309,7 +314,47 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
 
     private void write(K key, V value, Duration ttl) {
         Object stored = encode(key, value);
-        this.failures.run("put", () -> this.map.set(key, stored, ttl.toMillis(), TimeUnit.MILLISECONDS));
+        this.failures.await("put", () -> this.map.setAsync(key, stored, ttl.toMillis(), TimeUnit.MILLISECONDS));
+        written(key);
+    }
+
+    /**
+     * Reads a key from the grid, waiting at most the operation timeout. With a near cache, the region reserves the
+     * key and stores the answer itself, as Hazelcast's blocking read does, before it returns: Hazelcast's
+     * asynchronous read would store it later, from another thread that deserializes the value a second time, and
+     * the next read of the key could miss L1; handing a blocking read to another thread added 44 us to each (JMH
+     * 'L2ReadBenchmark.nearCached', 2026-12-03).
+     */
+    private Object remoteGet(K key) {
+        if (this.nearCache == null) {
+            return this.failures.await("get", () -> this.map.getAsync(key));
+        }
+        long reservation = this.nearCache.reserve(key, this.codec.keyData(key));
+        Object stored;
+        try {
+            stored = this.failures.await("get", () -> this.map.getAsync(key));
+        }
+        catch (RuntimeException | Error ex) {
+            if (reservation != NearCacheRecord.NOT_RESERVED) {
+                this.nearCache.invalidate(key);
+            }
+            throw ex;
+        }
+        if (reservation != NearCacheRecord.NOT_RESERVED) {
+            this.nearCache.publish(key, stored, reservation);
+        }
+        return stored;
+    }
+
+    /**
+     * After a write's answer: Hazelcast's asynchronous writes drop the key from the near cache when they are sent,
+     * not when answered as its blocking ones do, so a read in between may have cached the previous value. Dropping
+     * it again keeps a writer reading its own write.
+     */
+    private void written(K key) {
+        if (this.nearCache != null) {
+            this.nearCache.invalidate(key);
+        }
         this.loading.written(key);
     }
 

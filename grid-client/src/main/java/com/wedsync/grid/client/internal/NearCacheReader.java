@@ -74,6 +74,37 @@ public final class NearCacheReader {
     }
 
     /**
+     * Reserves a key for the value a read from the grid brings back, as Hazelcast's map proxy does before it reads:
+     * an invalidation of the key before {@link #publish} cancels the reservation, so a value older than a write
+     * the near cache has been told of is never stored. While the key is reserved, the map proxy's own reads of it
+     * store nothing.
+     * @param key the key (not serialized)
+     * @param keyData the key serialized, for the stale-read detector's partition
+     * @return the reservation, or {@code NearCacheRecord.NOT_RESERVED} if the key is cached or reserved already
+     */
+    public long reserve(Object key, Data keyData) {
+        return this.nearCache.tryReserveForUpdate(key, keyData, NearCache.UpdateSemantic.READ_UPDATE);
+    }
+
+    /**
+     * Stores what a read brought back under a reservation of {@link #reserve}, unless it was cancelled.
+     * @param key the key (not serialized)
+     * @param value the value read, or null if the grid holds none
+     * @param reservation the reservation
+     */
+    public void publish(Object key, Object value, long reservation) {
+        this.nearCache.tryPublishReserved(key, value, reservation, false);
+    }
+
+    /**
+     * Drops a key from the near cache, as Hazelcast's map proxy does after a write.
+     * @param key the key (not serialized)
+     */
+    public void invalidate(Object key) {
+        this.nearCache.invalidate(key);
+    }
+
+    /**
      * Reads a key, as {@code NearCache.get} does.
      * @param key the key (not serialized)
      * @return the value, {@code NearCache.CACHED_AS_NULL}, or null if not cached

@@ -44,6 +44,15 @@ final class ValueCodec {
         this.maxRawBytes = maxRawBytes;
     }
 
+    /**
+     * Serializes a key as Hazelcast's map proxy does (no partitioning strategy: keys route themselves).
+     * @param key the key
+     * @return its serialized form
+     */
+    Data keyData(Object key) {
+        return this.serialization.toData(key);
+    }
+
     /** What a put stores, and the sizes before and after compression. */
     record Encoded(Object stored, int rawBytes, int storedBytes) {
 

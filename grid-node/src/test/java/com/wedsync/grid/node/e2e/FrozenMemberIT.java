@@ -103,7 +103,8 @@ class FrozenMemberIT {
             assertThat(verified.lost()).as("acknowledged writes lost: %s", verified).isZero();
             assertThat(result.wrongReads()).as("reads of acknowledged writes that were wrong").isZero();
             assertThat(result.errors().keySet()).as("client errors: only calls the frozen member held, timed out")
-                .allMatch((type) -> type.endsWith("GridUnavailableException<OperationTimeoutException"));
+                .allMatch((type) -> type.endsWith("GridUnavailableException<TimeoutException")
+                        || type.endsWith("GridUnavailableException<OperationTimeoutException"));
             assertThat(result.secondsToErrorFree()).as("the last client error, in seconds after the freeze: %s",
                     result)
                 .isLessThanOrEqualTo(removal.plus(operationTimeout).plus(ERROR_SLACK).toMillis() / 1e3);
