@@ -70,12 +70,20 @@ public final class HazelcastConfigFactory {
     /**
      * The member timeout unless the JVM sets {@value #MEMBER_TIMEOUT_PROPERTY}: a member that sends no heartbeat for
      * this long (frozen, cut off, its host gone) is removed, and its partitions' backups take over. Hazelcast's is
-     * 60 s. Not shorter: while a member is frozen, the master connects to its address (on its removal and at each
-     * split-brain check), which accepts the connection and never answers, and Hazelcast 5.7 then spins the outbound
-     * IO thread of that connection for 10-25 s; the heartbeats of other connections on that thread wait, and with 8 s
-     * the others removed a healthy master (FrozenMemberIT, thread dumps: docs/reliability.md).
+     * 60 s. Safe only with {@link #preferTaskWakeups()}: while a member is frozen, the master connects to its address
+     * (on its removal and at each split-brain check), which accepts the connection and never answers; Hazelcast 5.7
+     * then spins the outbound IO thread of that connection for 10-25 s, and without that setting the heartbeats of
+     * other connections on the thread wait: with 8 s the others removed a healthy master in about a third of the
+     * runs (FrozenMemberIT, thread dumps: docs/reliability.md).
      */
-    public static final int DEFAULT_MEMBER_TIMEOUT_SECONDS = 30;
+    public static final int DEFAULT_MEMBER_TIMEOUT_SECONDS = 8;
+
+    /**
+     * Hazelcast's switch, read from the JVM's system properties only, between two ways of handing a write to a
+     * connection's IO thread: registering for the selector's write event (true, Hazelcast's default) or queuing a
+     * task for the thread (false).
+     */
+    public static final String SELECTION_KEY_WAKEUP_PROPERTY = "hazelcast.io.selectionKeyWakeupEnabled";
 
     /** Hazelcast's property: how long an owner waits for its backups' acknowledgements. */
     public static final String BACKUP_TIMEOUT_PROPERTY = "hazelcast.operation.backup.timeout.millis";
@@ -267,7 +275,7 @@ public final class HazelcastConfigFactory {
         config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
         // A member that freezes or dies without closing its connections (a long pause, a hung VM, a host crash, a
         // cut network) is dropped only after this long without heartbeats; until then calls on its partitions wait.
-        // Hazelcast's 60 s (and 5 s heartbeats) is long on a Saturday: 30 s, with a heartbeat every second
+        // Hazelcast's 60 s (and 5 s heartbeats) is long on a Saturday: 8 s, with a heartbeat every second
         // (FrozenMemberIT; docs/reliability.md has the trade-off).
         setUnlessJvmDoes(config, MEMBER_TIMEOUT_PROPERTY, String.valueOf(DEFAULT_MEMBER_TIMEOUT_SECONDS));
         setUnlessJvmDoes(config, HEARTBEAT_INTERVAL_PROPERTY, String.valueOf(DEFAULT_HEARTBEAT_INTERVAL_SECONDS));
@@ -303,6 +311,20 @@ public final class HazelcastConfigFactory {
     }
 
     /** Hazelcast reads a property from the Config before the JVM's: set it only when the JVM does not. */
+    /**
+     * Makes a member's writes reach their IO thread as tasks, not selector events ({@value
+     * #SELECTION_KEY_WAKEUP_PROPERTY}{@code =false}), unless the JVM sets that itself; call it before the member
+     * starts, since Hazelcast reads it once, from the system properties. An IO thread spinning on a connection to a
+     * frozen member runs its task queue without end and never reaches its selector: writes handed over as selector
+     * events (heartbeats, backups, replies on the thread's other connections) then wait until the spin ends, 10-25 s
+     * later; tasks run in the same loop as the spin, and leave at once (FrozenMemberIT).
+     */
+    public static void preferTaskWakeups() {
+        if (System.getProperty(SELECTION_KEY_WAKEUP_PROPERTY) == null) {
+            System.setProperty(SELECTION_KEY_WAKEUP_PROPERTY, "false");
+        }
+    }
+
     private static void setUnlessJvmDoes(Config config, String name, String value) {
         if (System.getProperty(name) == null) {
             config.setProperty(name, value);

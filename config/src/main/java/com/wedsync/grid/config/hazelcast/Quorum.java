@@ -8,7 +8,7 @@ import java.util.Objects;
  * The split-brain protection of the catalog's protected classes: the fewest members a side of a network split needs
  * to take their writes. A member counts when it sent a heartbeat within {@code heartbeatTolerance} (Hazelcast's
  * recently-active function), so a minority notices the split after about that long, not after the longer member
- * timeout ({@code hazelcast.max.no.heartbeat.seconds}, 30 s as HazelcastConfigFactory sets it) that the plain member
+ * timeout ({@code hazelcast.max.no.heartbeat.seconds}, 8 s as HazelcastConfigFactory sets it) that the plain member
  * count waits for.
  *
  * @param minMembers the fewest members, the local one included, a side needs to accept writes; 0 for no protection
@@ -18,8 +18,8 @@ import java.util.Objects;
  */
 public record Quorum(int minMembers, Duration heartbeatTolerance) {
 
-    /** The heartbeat tolerance when none is given: 15 s, half the grid's 30 s member timeout. */
-    public static final Duration DEFAULT_HEARTBEAT_TOLERANCE = Duration.ofSeconds(15);
+    /** The heartbeat tolerance when none is given: 4 s, half the grid's 8 s member timeout. */
+    public static final Duration DEFAULT_HEARTBEAT_TOLERANCE = Duration.ofSeconds(4);
 
     /** No split-brain protection: every side of a split takes writes (a one-member dev grid needs this). */
     public static final Quorum OFF = new Quorum(0, DEFAULT_HEARTBEAT_TOLERANCE);

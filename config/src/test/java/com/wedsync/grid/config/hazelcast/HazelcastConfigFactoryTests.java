@@ -301,13 +301,35 @@ class HazelcastConfigFactoryTests {
     }
 
     @Test
-    void aSilentMemberIsDroppedAfter30sOfOneSecondHeartbeatsAHealedSplitMergesWithin30sAndBackupsAreAwaited1500Ms() {
-        assertThat(this.config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("30");
+    void membersHandWritesToTheirIoThreadsAsTasksUnlessTheJvmSaysOtherwise() {
+        String property = HazelcastConfigFactory.SELECTION_KEY_WAKEUP_PROPERTY;
+        String before = System.getProperty(property);
+        try {
+            System.clearProperty(property);
+            HazelcastConfigFactory.preferTaskWakeups();
+            assertThat(System.getProperty(property)).isEqualTo("false");
+            System.setProperty(property, "true");
+            HazelcastConfigFactory.preferTaskWakeups();
+            assertThat(System.getProperty(property)).as("the JVM's own setting").isEqualTo("true");
+        }
+        finally {
+            if (before == null) {
+                System.clearProperty(property);
+            }
+            else {
+                System.setProperty(property, before);
+            }
+        }
+    }
+
+    @Test
+    void aSilentMemberIsDroppedAfter8sOfOneSecondHeartbeatsAHealedSplitMergesWithin30sAndBackupsAreAwaited1500Ms() {
+        assertThat(this.config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("8");
         assertThat(this.config.getProperty("hazelcast.heartbeat.interval.seconds")).isEqualTo("1");
         assertThat(this.config.getProperty("hazelcast.merge.first.run.delay.seconds")).isEqualTo("30");
         assertThat(this.config.getProperty("hazelcast.operation.backup.timeout.millis")).isEqualTo("1500");
         assertThat(this.config.getProperty("hazelcast.merge.next.run.delay.seconds")).isEqualTo("30");
-        assertThat(HazelcastConfigFactory.memberTimeoutSeconds()).isEqualTo(30);
+        assertThat(HazelcastConfigFactory.memberTimeoutSeconds()).isEqualTo(8);
         assertThat(HazelcastConfigFactory.heartbeatIntervalSeconds()).isEqualTo(1);
     }
 

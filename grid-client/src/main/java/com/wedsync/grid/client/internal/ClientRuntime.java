@@ -285,8 +285,8 @@ public final class ClientRuntime implements AutoCloseable {
         // connection's authentication may take, so a client starting while a member is frozen waited that long on
         // it before trying the next address, past connectTimeout (FrozenMemberIT). 5 s without a byte from a
         // member (pinged every second when idle) ends the connection. It does not bound a call to the frozen member's
-        // partitions: the client retries it on the frozen owner until the member is removed (a 24.3 s write with
-        // the 30 s member timeout), checking the invocation timeout only between retries (docs/reliability.md).
+        // partitions: Hazelcast's client retries it on the frozen owner until the member is removed (a 24.3 s write
+        // with a 30 s member timeout), checking the invocation timeout only between retries; Failures bounds it.
         config.setProperty("hazelcast.client.heartbeat.interval", "1000");
         config.setProperty("hazelcast.client.heartbeat.timeout", "5000");
     }

@@ -34,6 +34,7 @@ public final class MemberStarter {
      */
     public static MemberStarter start(NodeSettings settings) {
         ClusterEventListener events = new ClusterEventListener();
+        HazelcastConfigFactory.preferTaskWakeups();
         Config config = HazelcastConfigFactory.memberConfig(settings.catalog(), settings.member());
         // Spring owns the shutdown: readiness goes down first, then MemberLifecycle leaves gracefully.
         config.setProperty("hazelcast.shutdownhook.enabled", "false");

@@ -85,8 +85,8 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
     public static final String QUORUM_MIN_MEMBERS = "GRID_QUORUM_MIN_MEMBERS";
     /**
      * How recent a member's last heartbeat must be for it to count towards {@value #QUORUM_MIN_MEMBERS}: about how
-     * long a minority keeps accepting protected writes after a split (15s by default; longer than the heartbeat
-     * interval, 1 s, and shorter than the member timeout, 30 s (HazelcastConfigFactory), unless the JVM changes those).
+     * long a minority keeps accepting protected writes after a split (4s by default; longer than the heartbeat
+     * interval, 1 s, and shorter than the member timeout, 8 s (HazelcastConfigFactory), unless the JVM changes those).
      */
     public static final String QUORUM_HEARTBEAT_TOLERANCE = "GRID_QUORUM_HEARTBEAT_TOLERANCE";
 
@@ -196,7 +196,7 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
             throw new InvalidSettingException(QUORUM_MIN_MEMBERS, text,
                     "must be at least 2 (leave it unset for no split-brain protection)");
         }
-        checkHeartbeatTolerance(values.text(QUORUM_HEARTBEAT_TOLERANCE, "15s (the default)"), tolerance);
+        checkHeartbeatTolerance(values.text(QUORUM_HEARTBEAT_TOLERANCE, "4s (the default)"), tolerance);
         return new Quorum(minMembers, tolerance);
     }
 

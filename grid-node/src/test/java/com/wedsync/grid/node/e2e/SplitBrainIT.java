@@ -46,7 +46,7 @@ class SplitBrainIT {
     private static final int MEMBER_PORT = 5701;
 
     /**
-     * Hazelcast timings for the test; production's are a 1 s heartbeat, a 30 s member timeout and a merge check every
+     * Hazelcast timings for the test; production's are a 1 s heartbeat, an 8 s member timeout and a merge check every
      * 30 s (HazelcastConfigFactory). The member timeout (10 s) and the quorum's heartbeat tolerance ({@link #QUORUM_TOLERANCE}) leave room for the 3-6 s stalls three
      * member JVMs and the test see on 2 busy cores, so that no member is suspected before the split; the tolerance
      * stays below the member timeout, so the minority refuses wedding writes before it drops the majority.

@@ -228,8 +228,8 @@ class NodeSettingsTests {
             GRID_QUORUM_MIN_MEMBERS         | two   | GRID_QUORUM_MIN_MEMBERS='two' is not a whole number of members (2 or more)
             GRID_QUORUM_HEARTBEAT_TOLERANCE | 500ms | GRID_QUORUM_HEARTBEAT_TOLERANCE='500ms' must be between 1s and 24d
             GRID_QUORUM_HEARTBEAT_TOLERANCE | soon  | GRID_QUORUM_HEARTBEAT_TOLERANCE='soon' is not a duration (for example 30s, 2m)
-            GRID_QUORUM_HEARTBEAT_TOLERANCE | 30s   | GRID_QUORUM_HEARTBEAT_TOLERANCE='30s' must be longer than the heartbeat interval (1s, hazelcast.heartbeat.interval.seconds) and shorter than the member timeout (30s, hazelcast.max.no.heartbeat.seconds)
-            GRID_QUORUM_HEARTBEAT_TOLERANCE | 1s    | GRID_QUORUM_HEARTBEAT_TOLERANCE='1s' must be longer than the heartbeat interval (1s, hazelcast.heartbeat.interval.seconds) and shorter than the member timeout (30s, hazelcast.max.no.heartbeat.seconds)
+            GRID_QUORUM_HEARTBEAT_TOLERANCE | 8s    | GRID_QUORUM_HEARTBEAT_TOLERANCE='8s' must be longer than the heartbeat interval (1s, hazelcast.heartbeat.interval.seconds) and shorter than the member timeout (8s, hazelcast.max.no.heartbeat.seconds)
+            GRID_QUORUM_HEARTBEAT_TOLERANCE | 1s    | GRID_QUORUM_HEARTBEAT_TOLERANCE='1s' must be longer than the heartbeat interval (1s, hazelcast.heartbeat.interval.seconds) and shorter than the member timeout (8s, hazelcast.max.no.heartbeat.seconds)
             """)
     void aBadQuorumSettingIsRejectedNamingTheVariableAndTheValue(String variable, String value, String message) {
         Map<String, String> env = new java.util.HashMap<>(Map.of(variable, value));
