@@ -1,6 +1,6 @@
 package com.wedsync.grid.node.alerts;
 
-import com.wedsync.grid.config.alerts.AlertEvent;
+import com.wedsync.grid.node.alerts.rules.AlertEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayDeque;

@@ -1,11 +1,11 @@
 package com.wedsync.grid.node.alerts;
 
-import com.wedsync.grid.config.alerts.Alert;
-import com.wedsync.grid.config.alerts.AlertEvent;
-import com.wedsync.grid.config.alerts.AlertRule;
-import com.wedsync.grid.config.alerts.AlertRules;
-import com.wedsync.grid.config.alerts.Hysteresis;
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Alert;
+import com.wedsync.grid.node.alerts.rules.AlertEvent;
+import com.wedsync.grid.node.alerts.rules.AlertRule;
+import com.wedsync.grid.node.alerts.rules.AlertRules;
+import com.wedsync.grid.node.alerts.rules.Hysteresis;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.config.calendar.Cause;
 import com.wedsync.grid.config.calendar.Traffic;
 import com.wedsync.grid.config.calendar.TrafficCalendar;

@@ -1,6 +1,6 @@
 package com.wedsync.grid.node.alerts;
 
-import com.wedsync.grid.config.alerts.Alert;
+import com.wedsync.grid.node.alerts.rules.Alert;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package com.wedsync.grid.node.alerts;
 
-import com.wedsync.grid.config.alerts.AlertRule;
-import com.wedsync.grid.config.alerts.AlertRules;
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.AlertRule;
+import com.wedsync.grid.node.alerts.rules.AlertRules;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

@@ -1,6 +1,6 @@
 package com.wedsync.grid.node.alerts;
 
-import com.wedsync.grid.config.alerts.AlertEvent;
+import com.wedsync.grid.node.alerts.rules.AlertEvent;
 
 /**
  * Where alerts go: the SPI of the grid node. Every Spring bean of this type is told of every change of an alert

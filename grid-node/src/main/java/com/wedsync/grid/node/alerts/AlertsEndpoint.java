@@ -1,7 +1,7 @@
 package com.wedsync.grid.node.alerts;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.node.monitor.ClusterFigures;
 import com.wedsync.grid.node.monitor.ClusterSamples;
 import java.time.Clock;

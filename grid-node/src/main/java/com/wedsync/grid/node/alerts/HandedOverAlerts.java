@@ -1,7 +1,7 @@
 package com.wedsync.grid.node.alerts;
 
-import com.wedsync.grid.config.alerts.Alert;
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Alert;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import java.lang.reflect.Array;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package com.wedsync.grid.node.alerts;
 
-import com.wedsync.grid.config.alerts.Alert;
-import com.wedsync.grid.config.alerts.AlertEvent;
-import com.wedsync.grid.config.alerts.AlertRules;
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Alert;
+import com.wedsync.grid.node.alerts.rules.AlertEvent;
+import com.wedsync.grid.node.alerts.rules.AlertRules;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

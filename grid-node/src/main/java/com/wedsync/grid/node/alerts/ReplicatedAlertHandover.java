@@ -3,7 +3,7 @@ package com.wedsync.grid.node.alerts;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.replicatedmap.ReplicatedMap;
-import com.wedsync.grid.config.alerts.Alert;
+import com.wedsync.grid.node.alerts.rules.Alert;
 import com.wedsync.grid.node.monitor.Quoted;
 import java.util.ArrayList;
 import java.util.List;

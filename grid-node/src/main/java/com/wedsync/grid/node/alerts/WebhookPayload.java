@@ -1,7 +1,7 @@
 package com.wedsync.grid.node.alerts;
 
-import com.wedsync.grid.config.alerts.Alert;
-import com.wedsync.grid.config.alerts.AlertEvent;
+import com.wedsync.grid.node.alerts.rules.Alert;
+import com.wedsync.grid.node.alerts.rules.AlertEvent;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

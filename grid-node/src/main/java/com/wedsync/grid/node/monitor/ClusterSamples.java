@@ -3,7 +3,7 @@ package com.wedsync.grid.node.monitor;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.replicatedmap.ReplicatedMap;
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.wedsync.grid.node.monitor;
 
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package com.wedsync.grid.node.monitor;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

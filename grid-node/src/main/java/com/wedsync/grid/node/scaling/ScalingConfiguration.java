@@ -2,7 +2,7 @@ package com.wedsync.grid.node.scaling;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.calendar.TrafficCalendar;
-import com.wedsync.grid.config.capacity.CapacityAdvisor;
+import com.wedsync.grid.node.capacity.CapacityAdvisor;
 import com.wedsync.grid.node.alerts.AlertDispatcher;
 import com.wedsync.grid.node.alerts.AlertEvaluator;
 import com.wedsync.grid.node.member.ClusterEventListener;

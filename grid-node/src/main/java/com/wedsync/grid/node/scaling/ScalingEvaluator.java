@@ -1,10 +1,10 @@
 package com.wedsync.grid.node.scaling;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.wedsync.grid.config.alerts.Severity;
-import com.wedsync.grid.config.capacity.CapacityAdvisor;
-import com.wedsync.grid.config.capacity.ClusterSnapshot;
-import com.wedsync.grid.config.capacity.ScalingAdvice;
+import com.wedsync.grid.node.alerts.rules.Severity;
+import com.wedsync.grid.node.capacity.CapacityAdvisor;
+import com.wedsync.grid.node.capacity.ClusterSnapshot;
+import com.wedsync.grid.node.capacity.ScalingAdvice;
 import com.wedsync.grid.node.alerts.AlertDispatcher;
 import com.wedsync.grid.node.alerts.ScalingChange;
 import com.wedsync.grid.node.monitor.ClusterFigures;

@@ -1,6 +1,6 @@
 package com.wedsync.grid.node.scaling;
 
-import com.wedsync.grid.config.capacity.ScalingPolicy;
+import com.wedsync.grid.node.capacity.ScalingPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

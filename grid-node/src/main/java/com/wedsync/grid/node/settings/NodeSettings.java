@@ -1,7 +1,7 @@
 package com.wedsync.grid.node.settings;
 
-import com.wedsync.grid.config.alerts.AlertRules;
-import com.wedsync.grid.config.alerts.AlertRulesLoader;
+import com.wedsync.grid.node.alerts.rules.AlertRules;
+import com.wedsync.grid.node.alerts.rules.AlertRulesLoader;
 import com.wedsync.grid.config.calendar.TrafficMultipliers;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;

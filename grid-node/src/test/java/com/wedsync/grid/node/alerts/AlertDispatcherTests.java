@@ -2,9 +2,9 @@ package com.wedsync.grid.node.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wedsync.grid.config.alerts.Alert;
-import com.wedsync.grid.config.alerts.AlertEvent;
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Alert;
+import com.wedsync.grid.node.alerts.rules.AlertEvent;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;

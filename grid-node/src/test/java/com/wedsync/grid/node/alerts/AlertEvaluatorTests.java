@@ -2,10 +2,10 @@ package com.wedsync.grid.node.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wedsync.grid.config.alerts.Alert;
-import com.wedsync.grid.config.alerts.AlertEvent;
-import com.wedsync.grid.config.alerts.AlertRulesLoader;
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Alert;
+import com.wedsync.grid.node.alerts.rules.AlertEvent;
+import com.wedsync.grid.node.alerts.rules.AlertRulesLoader;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.config.calendar.TrafficCalendar;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.node.monitor.ClusterFigures;

@@ -7,7 +7,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.jayway.jsonpath.JsonPath;
-import com.wedsync.grid.config.alerts.AlertEvent;
+import com.wedsync.grid.node.alerts.rules.AlertEvent;
 import com.wedsync.grid.config.key.WeddingKey;
 import com.wedsync.grid.node.LoopbackCluster;
 import com.wedsync.grid.node.GridNodeApplication;

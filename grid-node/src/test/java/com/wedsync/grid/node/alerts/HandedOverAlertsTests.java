@@ -3,8 +3,8 @@ package com.wedsync.grid.node.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import com.wedsync.grid.config.alerts.Alert;
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Alert;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;

@@ -13,7 +13,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.replicatedmap.ReplicatedMap;
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.node.LoopbackCluster;
 import com.wedsync.grid.node.member.ClusterEventListener;

@@ -2,7 +2,7 @@ package com.wedsync.grid.node.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

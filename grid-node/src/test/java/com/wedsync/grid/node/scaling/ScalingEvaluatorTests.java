@@ -7,9 +7,9 @@ import static org.mockito.Mockito.when;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.config.calendar.TrafficCalendar;
-import com.wedsync.grid.config.capacity.CapacityAdvisor;
+import com.wedsync.grid.node.capacity.CapacityAdvisor;
 import com.wedsync.grid.node.alerts.AlertDispatcher;
 import com.wedsync.grid.node.alerts.AlertSink;
 import com.wedsync.grid.node.alerts.ScalingChange;
@@ -56,7 +56,7 @@ class ScalingEvaluatorTests {
                 Duration.ofSeconds(10));
         AlertSink sink = new AlertSink() {
             @Override
-            public void alert(com.wedsync.grid.config.alerts.AlertEvent event) {
+            public void alert(com.wedsync.grid.node.alerts.rules.AlertEvent event) {
             }
 
             @Override

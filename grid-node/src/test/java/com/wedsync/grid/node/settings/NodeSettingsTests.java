@@ -87,7 +87,7 @@ class NodeSettingsTests {
         NodeSettings settings = NodeSettings.read(env::get, HEAP);
 
         assertThat(settings.alertWebhook()).contains(java.net.URI.create("https://hooks.example/grid?key=k1"));
-        assertThat(settings.alertRules().rule("latency").threshold(com.wedsync.grid.config.alerts.Severity.CRITICAL))
+        assertThat(settings.alertRules().rule("latency").threshold(com.wedsync.grid.node.alerts.rules.Severity.CRITICAL))
             .isEqualTo(1.5);
         assertThat(settings.alertRules().rule("memory").raiseAfter()).isEqualTo(2);
         assertThat(settings.trafficMultipliers().saturday()).isEqualTo(4);

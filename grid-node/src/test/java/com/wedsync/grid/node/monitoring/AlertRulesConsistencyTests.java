@@ -1,13 +1,13 @@
-package com.wedsync.grid.config.monitoring;
+package com.wedsync.grid.node.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wedsync.grid.config.alerts.AlertRule;
-import com.wedsync.grid.config.alerts.AlertRules;
-import com.wedsync.grid.config.alerts.AlertRulesLoader;
-import com.wedsync.grid.config.alerts.Comparison;
-import com.wedsync.grid.config.alerts.Severity;
-import com.wedsync.grid.config.alerts.Unit;
+import com.wedsync.grid.node.alerts.rules.AlertRule;
+import com.wedsync.grid.node.alerts.rules.AlertRules;
+import com.wedsync.grid.node.alerts.rules.AlertRulesLoader;
+import com.wedsync.grid.node.alerts.rules.Comparison;
+import com.wedsync.grid.node.alerts.rules.Severity;
+import com.wedsync.grid.node.alerts.rules.Unit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

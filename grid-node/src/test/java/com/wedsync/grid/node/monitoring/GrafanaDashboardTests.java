@@ -1,4 +1,4 @@
-package com.wedsync.grid.config.monitoring;
+package com.wedsync.grid.node.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.wedsync.grid.config.alerts;
+package com.wedsync.grid.node.alerts.rules;
 
 /**
  * The unit of a rule's metric and thresholds, written after the number in rule files and overrides.

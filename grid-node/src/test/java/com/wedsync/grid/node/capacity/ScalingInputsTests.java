@@ -1,4 +1,4 @@
-package com.wedsync.grid.config.capacity;
+package com.wedsync.grid.node.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package com.wedsync.grid.config.capacity;
+package com.wedsync.grid.node.capacity;
 
 import com.wedsync.grid.config.catalog.Durations;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.wedsync.grid.config.alerts;
+package com.wedsync.grid.node.alerts.rules;
 
 import com.wedsync.grid.config.catalog.CatalogException;
 import com.wedsync.grid.config.catalog.YamlDocuments;

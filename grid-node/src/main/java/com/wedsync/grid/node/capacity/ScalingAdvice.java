@@ -1,4 +1,4 @@
-package com.wedsync.grid.config.capacity;
+package com.wedsync.grid.node.capacity;
 
 import java.util.List;
 import java.util.Objects;

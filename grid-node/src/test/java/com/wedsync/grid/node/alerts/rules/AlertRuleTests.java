@@ -1,7 +1,7 @@
-package com.wedsync.grid.config.alerts;
+package com.wedsync.grid.node.alerts.rules;
 
-import static com.wedsync.grid.config.alerts.Severity.CRITICAL;
-import static com.wedsync.grid.config.alerts.Severity.WARNING;
+import static com.wedsync.grid.node.alerts.rules.Severity.CRITICAL;
+import static com.wedsync.grid.node.alerts.rules.Severity.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;

@@ -1,4 +1,4 @@
-package com.wedsync.grid.config.monitoring;
+package com.wedsync.grid.node.monitoring;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

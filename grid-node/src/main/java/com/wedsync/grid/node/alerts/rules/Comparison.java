@@ -1,4 +1,4 @@
-package com.wedsync.grid.config.alerts;
+package com.wedsync.grid.node.alerts.rules;
 
 /**
  * Which side of its thresholds a metric breaches a rule on.

@@ -1,8 +1,8 @@
-package com.wedsync.grid.config.capacity;
+package com.wedsync.grid.node.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.config.calendar.Occasion;
 import com.wedsync.grid.config.calendar.TrafficCalendar;
 import com.wedsync.grid.config.calendar.TrafficMultipliers;

@@ -1,6 +1,6 @@
-package com.wedsync.grid.config.capacity;
+package com.wedsync.grid.node.capacity;
 
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,7 @@
-package com.wedsync.grid.config.capacity;
+package com.wedsync.grid.node.capacity;
 
-import com.wedsync.grid.config.alerts.AlertRules;
-import com.wedsync.grid.config.alerts.Severity;
+import com.wedsync.grid.node.alerts.rules.AlertRules;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.config.calendar.Cause;
 import com.wedsync.grid.config.calendar.Peak;
 import com.wedsync.grid.config.calendar.Traffic;

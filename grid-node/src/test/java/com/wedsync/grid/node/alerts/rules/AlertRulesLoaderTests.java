@@ -1,8 +1,8 @@
-package com.wedsync.grid.config.alerts;
+package com.wedsync.grid.node.alerts.rules;
 
-import static com.wedsync.grid.config.alerts.Severity.CRITICAL;
-import static com.wedsync.grid.config.alerts.Severity.EMERGENCY;
-import static com.wedsync.grid.config.alerts.Severity.WARNING;
+import static com.wedsync.grid.node.alerts.rules.Severity.CRITICAL;
+import static com.wedsync.grid.node.alerts.rules.Severity.EMERGENCY;
+import static com.wedsync.grid.node.alerts.rules.Severity.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.wedsync.grid.config.alerts;
+package com.wedsync.grid.node.alerts.rules;
 
 import java.math.BigDecimal;
 import java.util.Collections;
