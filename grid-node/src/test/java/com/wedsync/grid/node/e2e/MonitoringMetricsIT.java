@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every series the Prometheus rules and the Grafana dashboard query (config's {@code monitoring/}) is one the grid
+ * Every series the Prometheus rules and the Grafana dashboard query (the top-level {@code monitoring/} folder) is one the grid
  * exports, by name and by the label values they select: a node started from the packaged jar and a grid-client
  * connected to it are used (every region read, missed, loaded and hit in both layers; thumbnails filled past their
  * budget so that the memory alert is raised), and their scrapes are searched. Series that appear only once an alert

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The shipped monitoring artefacts ({@code monitoring/} on the class path), read as the tests need them.
+ * The shipped monitoring artefacts, read as the tests need them: the top-level {@code monitoring/} folder, on this
+ * module's test class path (grid-node's pom).
  */
 final class MonitoringFiles {
 
