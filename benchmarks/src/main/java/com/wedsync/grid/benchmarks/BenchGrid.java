@@ -10,7 +10,6 @@ import com.wedsync.grid.client.GridClient;
 import com.wedsync.grid.client.GridClientSettings;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
-import com.wedsync.grid.config.hazelcast.Discovery;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.hazelcast.MemberSettings;
 import com.wedsync.grid.config.key.WeddingKey;
@@ -64,8 +63,8 @@ final class BenchGrid implements AutoCloseable {
     private BenchGrid() {
         int port = freePort();
         this.address = "127.0.0.1:" + port;
-        MemberSettings settings = new MemberSettings(this.clusterName, List.of(this.address), "127.0.0.1", port, false,
-                256L << 20, true, Discovery.TCP_IP, Duration.ofSeconds(30));
+        MemberSettings settings = MemberSettings.builder().clusterName(this.clusterName).members(List.of(this.address))
+            .port(port).portAutoIncrement(false).shutdownTimeout(Duration.ofSeconds(30)).build();
         Config config = HazelcastConfigFactory.memberConfig(CatalogLoader.loadDefault(), settings);
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.max.wait.seconds.before.join", "0");

@@ -7,7 +7,6 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
-import com.wedsync.grid.config.hazelcast.Discovery;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.hazelcast.MemberSettings;
 import com.wedsync.grid.config.hazelcast.Quorum;
@@ -121,8 +120,8 @@ public final class TestGrid implements AutoCloseable {
         for (int i = 0; i < PORT_SPAN; i++) {
             addresses.add("127.0.0.1:" + (this.basePort + i));
         }
-        MemberSettings settings = new MemberSettings(this.clusterName, addresses, "127.0.0.1", this.basePort, true,
-                256L << 20, true, Discovery.TCP_IP, Duration.ofSeconds(30));
+        MemberSettings settings = MemberSettings.builder().clusterName(this.clusterName).members(addresses)
+            .port(this.basePort).shutdownTimeout(Duration.ofSeconds(30)).build();
         Config config = HazelcastConfigFactory.memberConfig(this.catalog, settings.withQuorum(this.quorum));
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.max.wait.seconds.before.join", "0");

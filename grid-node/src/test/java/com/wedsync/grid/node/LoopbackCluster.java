@@ -2,7 +2,6 @@ package com.wedsync.grid.node;
 
 import com.hazelcast.config.Config;
 import com.wedsync.grid.config.catalog.CatalogLoader;
-import com.wedsync.grid.config.hazelcast.Discovery;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.hazelcast.MemberSettings;
 import com.wedsync.grid.config.hazelcast.Quorum;
@@ -61,8 +60,9 @@ public record LoopbackCluster(String clusterName, int basePort) {
      * @return the configuration
      */
     public Config memberConfig(int port, boolean autoIncrement, long memoryLimitBytes, Quorum quorum) {
-        MemberSettings settings = new MemberSettings(this.clusterName, members(), "127.0.0.1", port, autoIncrement,
-                memoryLimitBytes, true, Discovery.TCP_IP, Duration.ofSeconds(20)).withQuorum(quorum);
+        MemberSettings settings = MemberSettings.builder().clusterName(this.clusterName).members(members()).port(port)
+            .portAutoIncrement(autoIncrement).memoryLimitBytes(memoryLimitBytes).shutdownTimeout(Duration.ofSeconds(20))
+            .quorum(quorum).build();
         Config config = HazelcastConfigFactory.memberConfig(CatalogLoader.loadDefault(), settings);
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         return config;

@@ -140,8 +140,7 @@ class HazelcastConfigFactoryTests {
 
     @Test
     void withoutWeddingPriorityWeddingDataIsEvictedByPlainLru() {
-        MemberSettings plain = new MemberSettings("wedsync-test", List.of("127.0.0.1"), "127.0.0.1", 5701, true, GIB,
-                false, Discovery.TCP_IP, Duration.ofSeconds(45));
+        MemberSettings plain = LOOPBACK.toBuilder().weddingPriority(false).build();
 
         EvictionConfig wedding = HazelcastConfigFactory.memberConfig(CATALOG, plain)
             .getMapConfig("wedding_data")
@@ -155,8 +154,7 @@ class HazelcastConfigFactoryTests {
     @ParameterizedTest
     @ValueSource(booleans = { true, false })
     void everyEvictionConfigPassesHazelcastsOwnValidation(boolean weddingPriority) {
-        MemberSettings settings = new MemberSettings("wedsync-test", List.of("127.0.0.1"), "127.0.0.1", 5701, true,
-                GIB, weddingPriority, Discovery.TCP_IP, Duration.ofSeconds(45));
+        MemberSettings settings = LOOPBACK.toBuilder().weddingPriority(weddingPriority).build();
 
         assertThat(HazelcastConfigFactory.memberConfig(CATALOG, settings).getMapConfigs().values())
             .allSatisfy((map) -> ConfigValidator.checkMapEvictionConfig(map.getEvictionConfig()));
@@ -408,13 +406,11 @@ class HazelcastConfigFactoryTests {
     }
 
     private static MemberSettings placed(Discovery discovery, Placement placement) {
-        return new MemberSettings("wedsync-test", List.of(), "10.1.2.3", 5701, false, GIB, true, discovery,
-                Duration.ofSeconds(45), placement);
+        return cloud(discovery).placement(placement).build();
     }
 
     private static JoinConfig joinWith(Discovery discovery) {
-        MemberSettings settings = new MemberSettings("wedsync-test", List.of(), "10.1.2.3", 5701, false, GIB, true,
-                discovery, Duration.ofSeconds(45));
+        MemberSettings settings = cloud(discovery).build();
         return HazelcastConfigFactory.memberConfig(CATALOG, settings).getNetworkConfig().getJoin();
     }
 
@@ -422,5 +418,10 @@ class HazelcastConfigFactoryTests {
         DataClassPolicy p = CATALOG.policy(DataClass.VENDOR_RESPONSES);
         return new DataClassPolicy(p.dataClass(), p.mapName(), share, p.backupCount(), p.asyncBackupCount(), p.ttl(),
                 p.maxIdle(), p.eviction(), p.protectUpcoming(), p.nearCache(), p.mergePolicy());
+    }
+
+    private static MemberSettings.Builder cloud(Discovery discovery) {
+        return MemberSettings.builder().clusterName("wedsync-test").members(List.of()).bindAddress("10.1.2.3")
+            .portAutoIncrement(false).memoryLimitBytes(GIB).discovery(discovery);
     }
 }

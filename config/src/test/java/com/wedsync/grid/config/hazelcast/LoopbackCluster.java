@@ -61,9 +61,7 @@ final class LoopbackCluster implements AutoCloseable {
             .withPort(basePort, true)
             .withMembers(addresses);
         if (!weddingPriority) {
-            settings = new MemberSettings(settings.clusterName(), settings.members(), settings.bindAddress(),
-                    settings.port(), settings.portAutoIncrement(), settings.memoryLimitBytes(), false,
-                    settings.discovery(), settings.shutdownTimeout());
+            settings = settings.toBuilder().weddingPriority(false).build();
         }
         LoopbackCluster cluster = new LoopbackCluster(catalog, settings);
         try {

@@ -1,6 +1,7 @@
 package com.wedsync.grid.config.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
@@ -23,6 +24,32 @@ class MemberSettingsTests {
         assertThat(settings.weddingPriority()).isTrue();
         assertThat(settings.discovery()).isEqualTo(Discovery.TCP_IP);
         assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void theBuildersDefaultsAreTheLoopbackSettingsAndACopyChangesOnlyWhatItSets() {
+        MemberSettings defaults = MemberSettings.builder().build();
+        MemberSettings changed = defaults.toBuilder().port(5801).quorum(new Quorum(2, Duration.ofSeconds(4))).build();
+
+        assertThat(defaults).isEqualTo(MemberSettings.loopback("wedsync-grid", 256L << 20));
+        assertThat(defaults.placement()).isEqualTo(Placement.NONE);
+        assertThat(defaults.quorum()).isEqualTo(Quorum.OFF);
+        assertThat(changed).isEqualTo(new MemberSettings("wedsync-grid", List.of("127.0.0.1"), "127.0.0.1", 5801,
+                true, 256L << 20, true, Discovery.TCP_IP, Duration.ofSeconds(45), Placement.NONE,
+                new Quorum(2, Duration.ofSeconds(4))));
+    }
+
+    @Test
+    void aRefusedValueNamesItsFieldAndRuleAsData() {
+        assertThatExceptionOfType(InvalidFieldException.class)
+            .isThrownBy(() -> MemberSettings.builder().port(0).build())
+            .satisfies((ex) -> {
+                assertThat(ex.field()).isEqualTo("port");
+                assertThat(ex.rule()).isEqualTo("must be between 1 and 65535");
+            });
+        assertThatExceptionOfType(InvalidFieldException.class)
+            .isThrownBy(() -> MemberSettings.builder().placement(new Placement(null, null, null, true)).build())
+            .satisfies((ex) -> assertThat(ex.field()).isEqualTo("placement"));
     }
 
     @ParameterizedTest
@@ -51,8 +78,7 @@ class MemberSettingsTests {
     @Test
     void aShutdownTimeoutUnderASecondIsRejected() {
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new MemberSettings("wedsync", List.of(), "127.0.0.1", 5701, true, 1024, true,
-                    Discovery.TCP_IP, Duration.ofMillis(500)))
+            .isThrownBy(() -> MemberSettings.builder().shutdownTimeout(Duration.ofMillis(500)).build())
             .withMessage("shutdownTimeout (PT0.5S) must be at least 1s");
     }
 
@@ -69,8 +95,7 @@ class MemberSettingsTests {
     @Test
     void zoneAwarePlacementNeedsACloudDiscovery() {
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new MemberSettings("wedsync", List.of(), "127.0.0.1", 5701, true, 1024, true,
-                    Discovery.TCP_IP, Duration.ofSeconds(45), new Placement(null, null, null, true)))
+            .isThrownBy(() -> MemberSettings.builder().placement(new Placement(null, null, null, true)).build())
             .withMessage("zone-aware placement needs the aws or kubernetes discovery, which tell each member its "
                     + "zone; discovery is TCP_IP");
     }

@@ -9,6 +9,7 @@ import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.hazelcast.Discovery;
 import com.wedsync.grid.config.hazelcast.Placement;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.config.hazelcast.InvalidFieldException;
 import com.wedsync.grid.config.hazelcast.MemberSettings;
 import com.wedsync.grid.config.hazelcast.Quorum;
 import java.net.URI;
@@ -129,14 +130,14 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
         Placement placement = placement(values, discovery);
         MemberSettings member;
         try {
-            member = new MemberSettings(clusterName, values.addresses(MEMBERS, bindAddress), bindAddress,
-                    values.port(PORT, 5701, 1), true, memoryLimit, values.bool(WEDDING_PRIORITY, true), discovery,
-                    values.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(45)), placement, quorum(values));
+            member = MemberSettings.builder().clusterName(clusterName)
+                .members(values.addresses(MEMBERS, bindAddress)).bindAddress(bindAddress)
+                .port(values.port(PORT, 5701, 1)).memoryLimitBytes(memoryLimit)
+                .weddingPriority(values.bool(WEDDING_PRIORITY, true)).discovery(discovery)
+                .shutdownTimeout(values.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(45))).placement(placement)
+                .quorum(quorum(values)).build();
         }
-        catch (InvalidSettingException ex) {
-            throw ex;
-        }
-        catch (IllegalArgumentException ex) {
+        catch (InvalidFieldException ex) {
             throw memberSettingError(values, ex);
         }
         Optional<String> token = Optional.ofNullable(values.text(ADMIN_TOKEN, null));
@@ -215,27 +216,26 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
     }
 
     /**
-     * Names the variable behind a {@link MemberSettings} field that was refused: its message starts with the field.
+     * Names the variable behind a {@link MemberSettings} field that was refused.
      * @param values the environment
-     * @param ex what the member settings refused
+     * @param ex what the member settings refused, naming the field
      * @return the error naming the variable, its value and the rule broken
      */
-    private static InvalidSettingException memberSettingError(Values values, IllegalArgumentException ex) {
-        String message = String.valueOf(ex.getMessage());
-        String field = message.split("[ (]", 2)[0];
-        String variable = MEMBER_FIELDS.get(field);
+    private static InvalidSettingException memberSettingError(Values values, InvalidFieldException ex) {
+        String variable = MEMBER_FIELDS.get(ex.field());
         if (variable == null) {
-            throw new IllegalStateException("a member setting was refused that no variable sets: " + message, ex);
+            throw new IllegalStateException("a member setting was refused that no variable sets: " + ex.getMessage(),
+                    ex);
         }
-        int rule = message.indexOf("must");
-        String problem = (variable.equals(CLUSTER_NAME) || rule < 0) ? "is not usable: " + message
-                : message.substring(rule);
+        // A rule between fields (zone-aware placement needs a cloud discovery) reads best in its own words.
+        boolean ownWords = variable.equals(CLUSTER_NAME) || ex.rule().equals(ex.getMessage());
+        String problem = ownWords ? "is not usable: " + ex.getMessage() : ex.rule();
         return new InvalidSettingException(variable, values.text(variable, ""), problem);
     }
 
-    /** The {@link MemberSettings} fields set from one variable each, by the field name their errors start with. */
+    /** The {@link MemberSettings} fields set from one variable each. */
     private static final Map<String, String> MEMBER_FIELDS = Map.of("clusterName", CLUSTER_NAME, "port", PORT,
-            "memoryLimitBytes", MEMORY_LIMIT, "shutdownTimeout", SHUTDOWN_TIMEOUT, "zone-aware", PARTITION_GROUP);
+            "memoryLimitBytes", MEMORY_LIMIT, "shutdownTimeout", SHUTDOWN_TIMEOUT, "placement", PARTITION_GROUP);
 
     /** Runs a validation of one variable's value, so that its error names the variable, not the record field. */
     private static void check(String variable, String value, Consumer<String> validation) {

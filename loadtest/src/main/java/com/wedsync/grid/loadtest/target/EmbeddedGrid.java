@@ -4,7 +4,6 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.catalog.Catalog;
-import com.wedsync.grid.config.hazelcast.Discovery;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.hazelcast.MemberSettings;
 import java.io.IOException;
@@ -117,8 +116,8 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
      */
     public HazelcastInstance startAnotherMember() {
         int port = Integer.parseInt(this.addresses.get(0).substring(this.addresses.get(0).lastIndexOf(':') + 1));
-        MemberSettings settings = new MemberSettings(this.clusterName, this.addresses, "127.0.0.1", port, true,
-                this.memoryLimitBytes, true, Discovery.TCP_IP, Duration.ofSeconds(30));
+        MemberSettings settings = MemberSettings.builder().clusterName(this.clusterName).members(this.addresses)
+            .port(port).memoryLimitBytes(this.memoryLimitBytes).shutdownTimeout(Duration.ofSeconds(30)).build();
         Config config = HazelcastConfigFactory.memberConfig(this.catalog, settings);
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
