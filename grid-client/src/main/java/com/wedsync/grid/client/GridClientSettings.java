@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * How a {@link GridClient} reaches the grid and treats values. Immutable and validated; start from
- * {@link #defaults()} and change what differs with the {@code with...} methods.
+ * {@link #builder()} (or {@link #defaults()} and the {@code with...} methods) and set only what differs.
  *
  * @param clusterName the cluster to connect to
  * @param members {@code host[:port]} addresses of members to connect to first (smart routing then reaches all)
@@ -93,9 +93,37 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      * @return the default settings
      */
     public static GridClientSettings defaults() {
-        return new GridClientSettings("wedsync-grid", List.of("127.0.0.1"), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), 1024, 1024 * 1024, 16 * 1024 * 1024, Duration.ZERO, 0, Duration.ofSeconds(30),
-                List.of(), CatalogLoader.loadDefault(), Clock.systemUTC());
+        return builder().build();
+    }
+
+    /**
+     * Returns a builder holding the {@link #defaults()}.
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding these settings, to change some of them.
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.clusterName = this.clusterName;
+        builder.members = this.members;
+        builder.connectTimeout = this.connectTimeout;
+        builder.operationTimeout = this.operationTimeout;
+        builder.compressionThreshold = this.compressionThreshold;
+        builder.maxValueBytes = this.maxValueBytes;
+        builder.maxUncompressedValueBytes = this.maxUncompressedValueBytes;
+        builder.negativeCacheTtl = this.negativeCacheTtl;
+        builder.refreshAhead = this.refreshAhead;
+        builder.loadTimeout = this.loadTimeout;
+        builder.deserializationAllowList = this.deserializationAllowList;
+        builder.catalog = this.catalog;
+        builder.clock = this.clock;
+        return builder;
     }
 
     /**
@@ -105,9 +133,7 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      * @return the copy
      */
     public GridClientSettings withCluster(String newClusterName, List<String> newMembers) {
-        return new GridClientSettings(newClusterName, newMembers, this.connectTimeout, this.operationTimeout,
-                this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes, this.negativeCacheTtl,
-                this.refreshAhead, this.loadTimeout, this.deserializationAllowList, this.catalog, this.clock);
+        return toBuilder().clusterName(newClusterName).members(newMembers).build();
     }
 
     /**
@@ -117,9 +143,7 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      * @return the copy
      */
     public GridClientSettings withTimeouts(Duration newConnectTimeout, Duration newOperationTimeout) {
-        return new GridClientSettings(this.clusterName, this.members, newConnectTimeout, newOperationTimeout,
-                this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes, this.negativeCacheTtl,
-                this.refreshAhead, this.loadTimeout, this.deserializationAllowList, this.catalog, this.clock);
+        return toBuilder().connectTimeout(newConnectTimeout).operationTimeout(newOperationTimeout).build();
     }
 
     /**
@@ -143,9 +167,8 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      */
     public GridClientSettings withValueLimits(int newCompressionThreshold, int newMaxValueBytes,
             int newMaxUncompressedValueBytes) {
-        return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
-                newCompressionThreshold, newMaxValueBytes, newMaxUncompressedValueBytes, this.negativeCacheTtl,
-                this.refreshAhead, this.loadTimeout, this.deserializationAllowList, this.catalog, this.clock);
+        return toBuilder().compressionThreshold(newCompressionThreshold).maxValueBytes(newMaxValueBytes)
+            .maxUncompressedValueBytes(newMaxUncompressedValueBytes).build();
     }
 
     /**
@@ -155,9 +178,7 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      * @return the copy
      */
     public GridClientSettings withLoading(Duration newNegativeCacheTtl, double newRefreshAhead) {
-        return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
-                this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes, newNegativeCacheTtl,
-                newRefreshAhead, this.loadTimeout, this.deserializationAllowList, this.catalog, this.clock);
+        return toBuilder().negativeCacheTtl(newNegativeCacheTtl).refreshAhead(newRefreshAhead).build();
     }
 
     /**
@@ -166,9 +187,7 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      * @return the copy
      */
     public GridClientSettings withLoadTimeout(Duration newLoadTimeout) {
-        return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
-                this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes, this.negativeCacheTtl,
-                this.refreshAhead, newLoadTimeout, this.deserializationAllowList, this.catalog, this.clock);
+        return toBuilder().loadTimeout(newLoadTimeout).build();
     }
 
     /**
@@ -178,9 +197,7 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      * @return the copy
      */
     public GridClientSettings withDeserializationAllowList(List<String> newDeserializationAllowList) {
-        return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
-                this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes, this.negativeCacheTtl,
-                this.refreshAhead, this.loadTimeout, newDeserializationAllowList, this.catalog, this.clock);
+        return toBuilder().deserializationAllowList(newDeserializationAllowList).build();
     }
 
     /**
@@ -190,9 +207,187 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      * @return the copy
      */
     public GridClientSettings withCatalog(Catalog newCatalog, Clock newClock) {
-        return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
-                this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes, this.negativeCacheTtl,
-                this.refreshAhead, this.loadTimeout, this.deserializationAllowList, newCatalog, newClock);
+        return toBuilder().catalog(newCatalog).clock(newClock).build();
+    }
+
+    /**
+     * Collects {@link GridClientSettings}, starting from the {@link #defaults()}; {@link #build()} validates them.
+     * Each setter's value is described at the record component of the same name; each returns the builder.
+     */
+    public static final class Builder {
+
+        private String clusterName = "wedsync-grid";
+
+        private List<String> members = List.of("127.0.0.1");
+
+        private Duration connectTimeout = Duration.ofSeconds(10);
+
+        private Duration operationTimeout = Duration.ofSeconds(5);
+
+        private int compressionThreshold = 1024;
+
+        private int maxValueBytes = 1024 * 1024;
+
+        private int maxUncompressedValueBytes = 16 * 1024 * 1024;
+
+        private Duration negativeCacheTtl = Duration.ZERO;
+
+        private double refreshAhead;
+
+        private Duration loadTimeout = Duration.ofSeconds(30);
+
+        private List<String> deserializationAllowList = List.of();
+
+        private Catalog catalog;
+
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets {@link GridClientSettings#clusterName()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder clusterName(String value) {
+            this.clusterName = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link GridClientSettings#members()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder members(List<String> value) {
+            this.members = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link GridClientSettings#connectTimeout()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link GridClientSettings#operationTimeout()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder operationTimeout(Duration value) {
+            this.operationTimeout = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link GridClientSettings#compressionThreshold()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder compressionThreshold(int value) {
+            this.compressionThreshold = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link GridClientSettings#maxValueBytes()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder maxValueBytes(int value) {
+            this.maxValueBytes = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link GridClientSettings#maxUncompressedValueBytes()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder maxUncompressedValueBytes(int value) {
+            this.maxUncompressedValueBytes = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link GridClientSettings#negativeCacheTtl()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder negativeCacheTtl(Duration value) {
+            this.negativeCacheTtl = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link GridClientSettings#refreshAhead()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder refreshAhead(double value) {
+            this.refreshAhead = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link GridClientSettings#loadTimeout()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder loadTimeout(Duration value) {
+            this.loadTimeout = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link GridClientSettings#deserializationAllowList()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder deserializationAllowList(List<String> value) {
+            this.deserializationAllowList = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link GridClientSettings#catalog()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder catalog(Catalog value) {
+            this.catalog = Objects.requireNonNull(value, "catalog is missing");
+            return this;
+        }
+
+        /**
+         * Sets {@link GridClientSettings#clock()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /**
+         * Validates and returns the settings; unless a catalog was set, with the shipped one.
+         * @return the settings
+         * @throws IllegalArgumentException naming the field and the value when one is out of range
+         * @throws NullPointerException naming the field when one is missing
+         */
+        public GridClientSettings build() {
+            Catalog chosen = (this.catalog != null) ? this.catalog : CatalogLoader.loadDefault();
+            return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
+                    this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes,
+                    this.negativeCacheTtl, this.refreshAhead, this.loadTimeout, this.deserializationAllowList, chosen,
+                    this.clock);
+        }
     }
 
     private static List<String> checkedAllowList(List<String> entries) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,6 +18,21 @@ import org.junit.jupiter.api.Test;
 class GridClientSettingsTests {
 
     private final GridClientSettings defaults = GridClientSettings.defaults();
+
+    @Test
+    void theBuilderStartsFromTheDefaultsAndACopyChangesOnlyWhatItSets() {
+        GridClientSettings built = GridClientSettings.builder().build();
+        GridClientSettings changed = built.toBuilder().operationTimeout(Duration.ofSeconds(2)).build();
+
+        assertThat(built).usingRecursiveComparison().ignoringFields("catalog").isEqualTo(this.defaults);
+        assertThat(changed.operationTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(changed).usingRecursiveComparison().ignoringFields("operationTimeout").isEqualTo(built);
+        assertThatNullPointerException().isThrownBy(() -> GridClientSettings.builder().catalog(null))
+            .withMessage("catalog is missing");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> GridClientSettings.builder().operationTimeout(Duration.ZERO).build())
+            .withMessage("operationTimeout (PT0S) must be positive");
+    }
 
     @Test
     void byDefaultNothingBeyondTheJdkBasicTypesIsAllowed() {
