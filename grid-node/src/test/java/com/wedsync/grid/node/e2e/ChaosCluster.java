@@ -157,8 +157,19 @@ final class ChaosCluster {
      * @return how many were acknowledged and which were lost
      */
     ChaosLedger.Verification verify(ChaosLedger ledger) {
+        return verify(ledger, Duration.ZERO);
+    }
+
+    /**
+     * Reads back every acknowledged write through a client of its own, reading a batch whose read failed again
+     * for at most {@code retryFor} (ChaosLedger#verify).
+     * @param ledger the writes
+     * @param retryFor how long a batch may stay unreadable before its writes count as lost
+     * @return how many were acknowledged and which were lost
+     */
+    ChaosLedger.Verification verify(ChaosLedger ledger, Duration retryFor) {
         try (GridClient fresh = GridClient.connect(clientSettings(), new SimpleMeterRegistry())) {
-            return ledger.verify(fresh.region(DataClass.WEDDING_DATA, String.class));
+            return ledger.verify(fresh.region(DataClass.WEDDING_DATA, String.class), retryFor);
         }
     }
 
