@@ -25,25 +25,25 @@ public record Placement(String awsTagKey, String awsTagValue, String kubernetesS
 
     /**
      * Validates the placement.
-     * @throws IllegalArgumentException naming the field and the value when one is malformed, or when only one of
+     * @throws InvalidFieldException naming the field and the value when one is malformed, or when only one of
      * the tag's key and value is given
      */
     public Placement {
         if ((awsTagKey == null) != (awsTagValue == null)) {
-            throw new IllegalArgumentException("awsTagKey (" + awsTagKey + ") and awsTagValue (" + awsTagValue
-                    + ") must be given together");
+            throw InvalidFieldException.between("awsTagKey", "awsTagKey (" + awsTagKey + ") and awsTagValue ("
+                    + awsTagValue + ") must be given together");
         }
         if (awsTagKey != null && (!TAG.matcher(awsTagKey).matches() || awsTagKey.length() > 128)) {
-            throw new IllegalArgumentException("awsTagKey ('" + awsTagKey
-                    + "') must be 1-128 letters, digits, spaces or + - = . _ : / @");
+            throw InvalidFieldException.of("awsTagKey", "'" + awsTagKey + "'",
+                    "must be 1-128 letters, digits, spaces or + - = . _ : / @");
         }
         if (awsTagValue != null && !TAG.matcher(awsTagValue).matches()) {
-            throw new IllegalArgumentException("awsTagValue ('" + awsTagValue
-                    + "') must be 1-256 letters, digits, spaces or + - = . _ : / @");
+            throw InvalidFieldException.of("awsTagValue", "'" + awsTagValue + "'",
+                    "must be 1-256 letters, digits, spaces or + - = . _ : / @");
         }
         if (kubernetesServiceName != null && !DNS_LABEL.matcher(kubernetesServiceName).matches()) {
-            throw new IllegalArgumentException("kubernetesServiceName ('" + kubernetesServiceName
-                    + "') must be a DNS label: 1-63 lower-case letters, digits or '-', starting with a letter");
+            throw InvalidFieldException.of("kubernetesServiceName", "'" + kubernetesServiceName + "'",
+                    "must be a DNS label: 1-63 lower-case letters, digits or '-', starting with a letter");
         }
     }
 }

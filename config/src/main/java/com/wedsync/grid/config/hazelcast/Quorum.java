@@ -26,17 +26,17 @@ public record Quorum(int minMembers, Duration heartbeatTolerance) {
 
     /**
      * Validates the quorum.
-     * @throws IllegalArgumentException naming the field and the value when one is out of range
+     * @throws InvalidFieldException naming the field and the value when one is out of range
      */
     public Quorum {
         if (minMembers != 0 && minMembers < 2) {
-            throw new IllegalArgumentException("minMembers (" + minMembers
-                    + ") must be at least 2, or 0 for no split-brain protection: one member is always present");
+            throw InvalidFieldException.of("minMembers", String.valueOf(minMembers),
+                    "must be at least 2, or 0 for no split-brain protection: one member is always present");
         }
         Objects.requireNonNull(heartbeatTolerance, "heartbeatTolerance is missing");
         if (heartbeatTolerance.toMillis() < 1000 || heartbeatTolerance.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("heartbeatTolerance (" + Durations.format(heartbeatTolerance)
-                    + ") must be between 1s and 24d");
+            throw InvalidFieldException.of("heartbeatTolerance", Durations.format(heartbeatTolerance),
+                    "must be between 1s and 24d");
         }
     }
 

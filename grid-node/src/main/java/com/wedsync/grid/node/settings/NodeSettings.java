@@ -245,9 +245,8 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
         try {
             validation.accept(value);
         }
-        catch (IllegalArgumentException ex) {
-            String message = ex.getMessage();
-            throw new InvalidSettingException(variable, value, message.substring(message.indexOf("must")));
+        catch (InvalidFieldException ex) {
+            throw new InvalidSettingException(variable, value, ex.rule());
         }
     }
 
