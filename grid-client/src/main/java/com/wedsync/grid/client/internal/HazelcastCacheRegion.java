@@ -322,8 +322,8 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
      * Reads a key from the grid, waiting at most the operation timeout. With a near cache, the region reserves the
      * key and stores the answer itself, as Hazelcast's blocking read does, before it returns: Hazelcast's
      * asynchronous read would store it later, from another thread that deserializes the value a second time, and
-     * the next read of the key could miss L1; handing a blocking read to another thread added 44 us to each (JMH
-     * 'L2ReadBenchmark.nearCached', 2026-12-03).
+     * the next read of the key could miss L1; handing a blocking read to another thread added 44 us to each read (JMH
+     * 'L2ReadBenchmark.nearCached', 2026-12-03, on keys the near cache answers locally).
      */
     private Object remoteGet(K key) {
         if (this.nearCache == null) {

@@ -227,9 +227,7 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
             throw new IllegalStateException("a member setting was refused that no variable sets: " + ex.getMessage(),
                     ex);
         }
-        // A rule between fields (zone-aware placement needs a cloud discovery) reads best in its own words.
-        boolean ownWords = variable.equals(CLUSTER_NAME) || ex.rule().equals(ex.getMessage());
-        String problem = ownWords ? "is not usable: " + ex.getMessage() : ex.rule();
+        String problem = variable.equals(CLUSTER_NAME) ? "is not usable: " + ex.getMessage() : ex.rule();
         return new InvalidSettingException(variable, values.text(variable, ""), problem);
     }
 
