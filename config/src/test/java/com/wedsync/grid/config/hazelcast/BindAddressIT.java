@@ -31,8 +31,8 @@ class BindAddressIT {
 
     @BeforeAll
     static void startMembers() {
-        bound = SecurityProbe.member("bind-loopback-", UnaryOperator.identity());
-        anyInterface = SecurityProbe.member("bind-any-", BindAddressIT::bindAny);
+        bound = SecurityProbe.member("bind-loopback", UnaryOperator.identity());
+        anyInterface = SecurityProbe.member("bind-any", BindAddressIT::bindAny);
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,7 +39,7 @@ class CoalescingInvalidatorIT {
 
     private final DataClassPolicy wedding = this.catalog.policy(DataClass.WEDDING_DATA);
 
-    private LoopbackCluster cluster;
+    private LoopbackGrid cluster;
 
     private HazelcastInstance reader;
 
@@ -54,7 +55,9 @@ class CoalescingInvalidatorIT {
 
     @Test
     void aBulkLoadIsSentInEventsOfUpToAHundredKeysThatReachTheReader() {
-        this.cluster = LoopbackCluster.start(this.catalog, "coalescing-", 1, MEMORY_LIMIT, true);
+        this.cluster = LoopbackGrid.builder().name("coalescing").catalog(this.catalog)
+            .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
+            .start(1);
         HazelcastInstance member = this.cluster.member(0);
         CoalescingInvalidator invalidator = InvalidatorInstaller.installed(member);
         assertThat(invalidator).as("the started member's invalidator").isNotNull();
@@ -107,7 +110,9 @@ class CoalescingInvalidatorIT {
 
     @Test
     void theFirstEightInvalidationsOfAQuietWindowAreSentAtOnceAndTheRestInEventsWithinAWindow() {
-        this.cluster = LoopbackCluster.start(this.catalog, "coalescing-window-", 1, MEMORY_LIMIT, true);
+        this.cluster = LoopbackGrid.builder().name("coalescing-window").catalog(this.catalog)
+            .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
+            .start(1);
         HazelcastInstance member = this.cluster.member(0);
         AtomicLong now = new AtomicLong(TimeUnit.SECONDS.toNanos(1));
         // Not installed: its own sequence numbers, the member's event service, the test's clock, and a timer whose

@@ -40,9 +40,9 @@ class DeserializationFilterIT {
 
     @BeforeAll
     static void startMembersAndClients() {
-        guarded = SecurityProbe.member("deser-guarded-", UnaryOperator.identity());
+        guarded = SecurityProbe.member("deser-guarded", UnaryOperator.identity());
         guardedClient = SecurityProbe.client(guarded);
-        open = SecurityProbe.member("deser-open-", DeserializationFilterIT::protectionOff);
+        open = SecurityProbe.member("deser-open", DeserializationFilterIT::protectionOff);
         openClient = SecurityProbe.client(open);
     }
 

@@ -8,6 +8,7 @@ import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class GracefulShutdownIT {
 
     private final Catalog catalog = CatalogLoader.loadDefault();
 
-    private LoopbackCluster cluster;
+    private LoopbackGrid cluster;
 
     private Map<WeddingKey, String> weddingData;
 
@@ -39,12 +40,14 @@ class GracefulShutdownIT {
     void startLoadedCluster() {
         assertThat(this.catalog.policy(DataClass.WEDDING_DATA).backupCount()).isEqualTo(2);
         assertThat(this.catalog.policy(DataClass.VENDOR_RESPONSES).backupCount()).isEqualTo(1);
-        this.cluster = LoopbackCluster.start(this.catalog, "shutdown-", 3, 256 * HazelcastConfigFactory.MIB, true);
+        this.cluster = LoopbackGrid.builder().name("shutdown").catalog(this.catalog)
+            .member((member) -> member.memoryLimitBytes(256 * HazelcastConfigFactory.MIB))
+            .start(3);
         this.weddingData = entries("timeline");
         this.vendorResponses = entries("vendor");
         map(this.cluster.member(0), DataClass.WEDDING_DATA).putAll(this.weddingData);
         map(this.cluster.member(0), DataClass.VENDOR_RESPONSES).putAll(this.vendorResponses);
-        this.cluster.awaitSizeAndSafe(3);
+        this.cluster.awaitSafe(3);
     }
 
     @AfterEach
@@ -83,7 +86,7 @@ class GracefulShutdownIT {
         CompletableFuture.allOf(crashing.stream()
             .map((member) -> CompletableFuture.runAsync(() -> member.getLifecycleService().terminate()))
             .toArray(CompletableFuture[]::new)).join();
-        this.cluster.awaitSizeAndSafe(1);
+        this.cluster.awaitSafe(1);
         HazelcastInstance survivor = this.cluster.member(0);
 
         // 2 backups: the survivor held a copy of every partition. 1 backup: partitions whose both copies were on

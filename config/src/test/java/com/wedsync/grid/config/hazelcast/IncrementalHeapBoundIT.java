@@ -9,6 +9,7 @@ import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,7 @@ class IncrementalHeapBoundIT {
 
     private final Catalog catalog = CatalogLoader.loadDefault();
 
-    private LoopbackCluster cluster;
+    private LoopbackGrid cluster;
 
     @AfterEach
     void stopCluster() {
@@ -38,7 +39,9 @@ class IncrementalHeapBoundIT {
 
     @Test
     void everyCatalogMapOfAStartedMemberChecksIncrementally() {
-        this.cluster = LoopbackCluster.start(this.catalog, "incremental-", 1, MEMORY_LIMIT, true);
+        this.cluster = LoopbackGrid.builder().name("incremental").catalog(this.catalog)
+            .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
+            .start(1);
         for (DataClassPolicy policy : this.catalog.policies()) {
             assertThat(HeapBoundInstaller.bound(this.cluster.member(0), policy.mapName())).as(policy.mapName())
                 .isNotNull();
@@ -47,7 +50,9 @@ class IncrementalHeapBoundIT {
 
     @Test
     void aLoadWithinTheBudgetRecountsOnlyEveryFewHundredEntries() {
-        this.cluster = LoopbackCluster.start(this.catalog, "incremental-recount-", 1, MEMORY_LIMIT, true);
+        this.cluster = LoopbackGrid.builder().name("incremental-recount").catalog(this.catalog)
+            .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
+            .start(1);
         HazelcastInstance member = this.cluster.member(0);
         DataClassPolicy wedding = this.catalog.policy(DataClass.WEDDING_DATA);
         IMap<WeddingKey, byte[]> map = member.getMap(wedding.mapName());
@@ -66,7 +71,9 @@ class IncrementalHeapBoundIT {
 
     @Test
     void nothingIsEvictedWithinTheBudgetEvenAfterRemovalsAndTheBoundHoldsAboveIt() {
-        this.cluster = LoopbackCluster.start(this.catalog, "incremental-bound-", 1, MEMORY_LIMIT, true);
+        this.cluster = LoopbackGrid.builder().name("incremental-bound").catalog(this.catalog)
+            .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
+            .start(1);
         HazelcastInstance member = this.cluster.member(0);
         DataClassPolicy photos = this.catalog.policy(DataClass.PHOTO_THUMBNAILS);
         IMap<WeddingKey, byte[]> map = member.getMap(photos.mapName());

@@ -10,6 +10,7 @@ import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import com.wedsync.grid.config.ttl.AccessHint;
 import com.wedsync.grid.config.ttl.TtlPolicy;
 import java.time.Clock;
@@ -57,7 +58,7 @@ class MemoryBudgetIT {
 
     private final Random random = new Random(20260613);
 
-    private LoopbackCluster cluster;
+    private LoopbackGrid cluster;
 
     @AfterEach
     void stopCluster() {
@@ -68,7 +69,9 @@ class MemoryBudgetIT {
 
     @Test
     void floodingLowerClassesKeepsThemWithinTheirBudgetsAndEvictsNoWeddingData() {
-        this.cluster = LoopbackCluster.start(this.catalog, "budget-", 1, MEMORY_LIMIT, true);
+        this.cluster = LoopbackGrid.builder().name("budget").catalog(this.catalog)
+            .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
+            .start(1);
         HazelcastInstance member = this.cluster.member(0);
         IMap<WeddingKey, byte[]> wedding = map(member, DataClass.WEDDING_DATA);
         Map<WeddingKey, byte[]> weddingData = upcomingWeddingData(200, 25, 1024);
@@ -99,7 +102,9 @@ class MemoryBudgetIT {
     @Test
     void budgetBoundsOwnedAndBackupEntriesOfAMemberTogether() {
         assertThat(this.catalog.policy(DataClass.VENDOR_RESPONSES).backupCount()).isEqualTo(1);
-        this.cluster = LoopbackCluster.start(this.catalog, "backup-budget-", 2, MEMORY_LIMIT, true);
+        this.cluster = LoopbackGrid.builder().name("backup-budget").catalog(this.catalog)
+            .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
+            .start(2);
         IMap<WeddingKey, byte[]> vendor = map(this.cluster.member(0), DataClass.VENDOR_RESPONSES);
         long budget = budget(DataClass.VENDOR_RESPONSES);
 
@@ -148,7 +153,9 @@ class MemoryBudgetIT {
      * half inside the protection window (TTL until the day after the wedding), in random order.
      */
     private Retention overflowWeddingData(boolean weddingPriority) {
-        this.cluster = LoopbackCluster.start(this.catalog, "wedding-overflow-", 1, MEMORY_LIMIT, weddingPriority);
+        this.cluster = LoopbackGrid.builder().name("wedding-overflow").catalog(this.catalog)
+            .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT).weddingPriority(weddingPriority))
+            .start(1);
         IMap<WeddingKey, byte[]> wedding = map(this.cluster.member(0), DataClass.WEDDING_DATA);
         List<WeddingKey> keys = new ArrayList<>();
         for (int w = 0; w < 2000; w++) {

@@ -36,8 +36,8 @@ class ProtocolsOffIT {
 
     @BeforeAll
     static void startMembers() {
-        guarded = SecurityProbe.member("protocols-off-", UnaryOperator.identity());
-        open = SecurityProbe.member("protocols-on-", ProtocolsOffIT::protocolsOn);
+        guarded = SecurityProbe.member("protocols-off", UnaryOperator.identity());
+        open = SecurityProbe.member("protocols-on", ProtocolsOffIT::protocolsOn);
     }
 
     @AfterAll

@@ -3,11 +3,11 @@ package com.wedsync.grid.config.hazelcast;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
+import com.wedsync.grid.config.testkit.LoopbackGridExtension;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The narrow allow-list still carries what members do Java-serialize: the exception one member sends another in
@@ -16,25 +16,14 @@ import org.junit.jupiter.api.Test;
  */
 class RemoteErrorsIT {
 
-    private static LoopbackCluster cluster;
-
-    @BeforeAll
-    static void startTwoMembers() {
-        cluster = LoopbackCluster.start(CatalogLoader.loadDefault(), "remote-errors-", 2,
-                64 * HazelcastConfigFactory.MIB, true);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackGridExtension GRID = new LoopbackGridExtension(LoopbackGrid.builder().name("remote-errors")
+        .member((member) -> member.memoryLimitBytes(64 * HazelcastConfigFactory.MIB)), 2);
 
     @Test
     void anExceptionThrownOnTheOwningMemberReachesTheCallerOnAnotherMember() {
-        HazelcastInstance caller = cluster.member(0);
-        HazelcastInstance owner = cluster.member(1);
+        HazelcastInstance caller = GRID.grid().member(0);
+        HazelcastInstance owner = GRID.grid().member(1);
         String key = IntStream.range(0, 1000)
             .mapToObj((i) -> "quote-" + i)
             .filter((k) -> caller.getPartitionService().getPartition(k).getOwner().equals(

@@ -3,17 +3,10 @@ package com.wedsync.grid.config.hazelcast;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.key.WeddingKeySerializer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.util.List;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,30 +23,16 @@ final class SecurityProbe {
     }
 
     /**
-     * Starts a one-member cluster with a unique name, bound to 127.0.0.1.
+     * Starts a one-member cluster of its own on one free loopback port (no auto-increment).
      * @param namePrefix the start of the cluster name
      * @param customizer changes the factory's configuration (identity for the real one)
      * @return the running member
      */
     static HazelcastInstance member(String namePrefix, UnaryOperator<Config> customizer) {
-        return member(MemberSettings.loopback(namePrefix + UUID.randomUUID(), 64 * HazelcastConfigFactory.MIB),
-                customizer);
-    }
-
-    /**
-     * Starts a one-member cluster from the given settings, on a free port.
-     * @param settings the member's settings; the port and member list are replaced
-     * @param customizer changes the factory's configuration
-     * @return the running member
-     */
-    static HazelcastInstance member(MemberSettings settings, UnaryOperator<Config> customizer) {
-        int port = freePort();
-        MemberSettings own = settings.withPort(port, false).withMembers(List.of("127.0.0.1:" + port));
-        Config config = HazelcastConfigFactory.memberConfig(CatalogLoader.loadDefault(), own);
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
-        config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
-        config.getNetworkConfig().getJoin().getTcpIpConfig().setConnectionTimeoutSeconds(1);
-        return Hazelcast.newHazelcastInstance(customizer.apply(config));
+        LoopbackGrid grid = LoopbackGrid.builder().name(namePrefix).portSpan(1)
+            .member((member) -> member.portAutoIncrement(false).memoryLimitBytes(64 * HazelcastConfigFactory.MIB))
+            .build();
+        return grid.startMember(customizer.apply(grid.memberConfig()));
     }
 
     /**
@@ -104,19 +83,5 @@ final class SecurityProbe {
     static InetSocketAddress address(HazelcastInstance member) {
         var address = member.getCluster().getLocalMember().getAddress();
         return new InetSocketAddress(address.getHost(), address.getPort());
-    }
-
-    /**
-     * Finds a free port on loopback; another process may take it before the member binds it (rare; the test then
-     * fails to start its member, it does not pass wrongly).
-     * @return the port
-     */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

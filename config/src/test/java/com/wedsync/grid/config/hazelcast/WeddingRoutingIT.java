@@ -10,6 +10,7 @@ import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,14 +38,16 @@ class WeddingRoutingIT {
 
     private static Catalog catalog;
 
-    private static LoopbackCluster cluster;
+    private static LoopbackGrid cluster;
 
     private static List<String> weddingIds;
 
     @BeforeAll
     static void startClusterAndLoadWeddings() {
         catalog = CatalogLoader.loadDefault();
-        cluster = LoopbackCluster.start(catalog, "routing-", 3, 256 * HazelcastConfigFactory.MIB, true);
+        cluster = LoopbackGrid.builder().name("routing").catalog(catalog)
+            .member((member) -> member.memoryLimitBytes(256 * HazelcastConfigFactory.MIB))
+            .start(3);
         weddingIds = new ArrayList<>();
         for (int w = 0; w < WEDDINGS; w++) {
             weddingIds.add("w-2026-06-13-" + UUID.randomUUID());
