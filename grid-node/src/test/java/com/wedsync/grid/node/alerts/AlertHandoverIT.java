@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.jayway.jsonpath.JsonPath;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
+import com.wedsync.grid.config.testkit.LoopbackPorts;
 import com.wedsync.grid.node.GridNodeApplication;
-import com.wedsync.grid.node.LoopbackCluster;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,14 +38,14 @@ class AlertHandoverIT {
     /** The webhook receiver of each node, by node index. */
     private final List<WebhookServer> webhooks = new ArrayList<>();
 
-    private LoopbackCluster loopback;
+    private LoopbackGrid loopback;
 
     @BeforeEach
     void startNodes() throws IOException {
         System.setProperty("hazelcast.wait.seconds.before.join", "0");
         this.webhooks.add(new WebhookServer());
         this.webhooks.add(new WebhookServer());
-        this.loopback = LoopbackCluster.named("handover");
+        this.loopback = LoopbackGrid.builder().name("handover").portSpan(2).build();
         this.nodes.add(node(this.loopback.basePort(), this.webhooks.get(0)));
         this.nodes.add(node(this.loopback.basePort() + 1, this.webhooks.get(1)));
         await().atMost(WITHIN).until(() -> member(1).getCluster().getMembers().size() == 2);
@@ -60,7 +61,8 @@ class AlertHandoverIT {
     @Test
     void aClusterAlertOfAKilledOldestMemberIsClearedByTheNextOldest() {
         HazelcastInstance third = Hazelcast.newHazelcastInstance(
-                this.loopback.memberConfig(LoopbackCluster.freePort(), false, 32L << 20));
+                this.loopback.memberConfig((member) -> member.port(LoopbackPorts.freePort()).portAutoIncrement(false)
+                    .memoryLimitBytes(32L << 20)));
         String thirdAddress = "127.0.0.1:" + third.getCluster().getLocalMember().getAddress().getPort();
         await().atMost(WITHIN).until(() -> member(1).getCluster().getMembers().size() == 3);
         third.getLifecycleService().terminate();
@@ -95,7 +97,7 @@ class AlertHandoverIT {
     private ConfigurableApplicationContext node(int port, WebhookServer webhook) {
         Map<String, Object> properties = Map.ofEntries(Map.entry("GRID_CLUSTER_NAME", this.loopback.clusterName()),
                 Map.entry("GRID_PORT", String.valueOf(port)),
-                Map.entry("GRID_MEMBERS", String.join(",", this.loopback.members())),
+                Map.entry("GRID_MEMBERS", String.join(",", this.loopback.addresses())),
                 Map.entry("GRID_MEMORY_LIMIT", "32m"), Map.entry("GRID_ADMIN_TOKEN", "it-" + UUID.randomUUID()),
                 Map.entry("GRID_ALERT_WEBHOOK", webhook.uri().toString()),
                 // 6 s at 250 ms: long enough to kill the oldest before it clears the alert itself

@@ -7,10 +7,10 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.jayway.jsonpath.JsonPath;
-import com.wedsync.grid.node.alerts.rules.AlertEvent;
 import com.wedsync.grid.config.key.WeddingKey;
-import com.wedsync.grid.node.LoopbackCluster;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import com.wedsync.grid.node.GridNodeApplication;
+import com.wedsync.grid.node.alerts.rules.AlertEvent;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,7 +51,7 @@ class AlertsIT {
 
     private static final List<AlertEvent> recorded = new CopyOnWriteArrayList<>();
 
-    private static LoopbackCluster loopback;
+    private static LoopbackGrid loopback;
 
     private static int port;
 
@@ -59,11 +59,11 @@ class AlertsIT {
     static void startNode() throws IOException {
         System.setProperty("hazelcast.wait.seconds.before.join", "0");
         webhook = new WebhookServer();
-        loopback = LoopbackCluster.named("alerts");
+        loopback = LoopbackGrid.builder().name("alerts").portSpan(2).build();
         port = loopback.basePort();
         Map<String, Object> properties = Map.ofEntries(Map.entry("GRID_CLUSTER_NAME", loopback.clusterName()),
                 Map.entry("GRID_PORT", String.valueOf(port)),
-                Map.entry("GRID_MEMBERS", String.join(",", loopback.members())),
+                Map.entry("GRID_MEMBERS", String.join(",", loopback.addresses())),
                 Map.entry("GRID_MEMORY_LIMIT", "32m"), Map.entry("GRID_ADMIN_TOKEN", TOKEN),
                 Map.entry("GRID_ALERT_WEBHOOK", webhook.uri().toString()),
                 Map.entry("GRID_ALERT_OVERRIDES",
@@ -89,7 +89,8 @@ class AlertsIT {
 
     @Test
     void aMemberThatIsKilledRaisesAMemberLeftWarningThatLaterClears() {
-        HazelcastInstance other = Hazelcast.newHazelcastInstance(loopback.memberConfig(port + 1, false, 32L << 20));
+        HazelcastInstance other = Hazelcast.newHazelcastInstance(loopback.memberConfig(
+                (member) -> member.port(port + 1).portAutoIncrement(false).memoryLimitBytes(32L << 20)));
         try {
             await().atMost(WITHIN).until(() -> member.getCluster().getMembers().size() == 2);
             String address = "127.0.0.1:" + other.getCluster().getLocalMember().getAddress().getPort();

@@ -3,8 +3,8 @@ package com.wedsync.grid.node.cloudwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import com.wedsync.grid.node.GridNodeApplication;
-import com.wedsync.grid.node.LoopbackCluster;
 import com.wedsync.grid.node.scaling.ScalingEvaluator;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -41,16 +41,16 @@ class CloudWatchExportIT {
 
     private static ConfigurableApplicationContext node;
 
-    private static LoopbackCluster loopback;
+    private static LoopbackGrid loopback;
 
     @BeforeAll
     static void startNode() throws IOException {
         System.setProperty("hazelcast.wait.seconds.before.join", "0");
         cloudWatch = new CloudWatchServer();
-        loopback = LoopbackCluster.named("cloudwatch");
+        loopback = LoopbackGrid.builder().name("cloudwatch").portSpan(2).build();
         Map<String, Object> properties = Map.ofEntries(Map.entry("GRID_CLUSTER_NAME", loopback.clusterName()),
                 Map.entry("GRID_PORT", String.valueOf(loopback.basePort())),
-                Map.entry("GRID_MEMBERS", loopback.members().get(0)), Map.entry("GRID_MEMORY_LIMIT", "32m"),
+                Map.entry("GRID_MEMBERS", loopback.addresses().get(0)), Map.entry("GRID_MEMORY_LIMIT", "32m"),
                 Map.entry("grid.monitor.interval", "250ms"), Map.entry("grid.scaling.min-members", "4"),
                 // As properties, not variables: relaxed binding maps GRID_CLOUDWATCH_* only from the environment.
                 Map.entry("grid.cloudwatch.enabled", "true"), Map.entry("grid.cloudwatch.namespace", NAMESPACE),

@@ -2,10 +2,9 @@ package com.wedsync.grid.node.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import com.wedsync.grid.config.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,19 +79,6 @@ final class NodeProcess {
         this.startNanos = System.nanoTime();
         this.process = builder.start();
         LIVE.add(this.process);
-    }
-
-    /**
-     * Returns a free TCP port on loopback (never 5701 or 8080: the kernel hands out ephemeral ports).
-     * @return the port
-     */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     /** Returns the module's build directory (failsafe runs in the module directory). */
@@ -369,11 +355,11 @@ final class NodeProcess {
          * @return the environment
          */
         Map<String, String> environment(String name) {
-            int port = freePort();
+            int port = LoopbackPorts.freePort();
             Map<String, String> env = new LinkedHashMap<>();
             env.put("GRID_CLUSTER_NAME", "e2e-" + name + "-" + UUID.randomUUID().toString().substring(0, 8));
             env.put("GRID_PORT", String.valueOf(port));
-            env.put("GRID_HTTP_PORT", String.valueOf(freePort()));
+            env.put("GRID_HTTP_PORT", String.valueOf(LoopbackPorts.freePort()));
             env.put("GRID_MEMBERS", "127.0.0.1:" + port);
             return env;
         }

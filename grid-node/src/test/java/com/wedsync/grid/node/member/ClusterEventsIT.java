@@ -8,7 +8,7 @@ import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.key.WeddingKey;
-import com.wedsync.grid.node.LoopbackCluster;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ class ClusterEventsIT {
 
     private final List<HazelcastInstance> members = new ArrayList<>();
 
-    private final LoopbackCluster loopback = LoopbackCluster.named("events");
+    private final LoopbackGrid loopback = LoopbackGrid.builder().name("events").portSpan(2).build();
 
     private final List<LocalSafety> safeties = new ArrayList<>();
 
@@ -100,7 +100,7 @@ class ClusterEventsIT {
     }
 
     private HazelcastInstance start(ClusterEventListener listener) {
-        Config config = this.loopback.memberConfig(this.loopback.basePort(), true, 64L << 20);
+        Config config = this.loopback.memberConfig((member) -> member.memoryLimitBytes(64L << 20));
         config.addListenerConfig(new ListenerConfig(listener));
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         this.members.add(member);

@@ -8,7 +8,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.hazelcast.Quorum;
-import com.wedsync.grid.node.LoopbackCluster;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import com.wedsync.grid.node.member.LocalSafety;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -25,7 +25,7 @@ class QuorumGaugeIT {
 
     private static final long MEMORY = 64 * HazelcastConfigFactory.MIB;
 
-    private final LoopbackCluster loopback = LoopbackCluster.named("quorum-gauge");
+    private final LoopbackGrid loopback = LoopbackGrid.builder().name("quorum-gauge").portSpan(2).build();
 
     private final List<HazelcastInstance> members = new ArrayList<>();
 
@@ -41,13 +41,15 @@ class QuorumGaugeIT {
     void theGaugeIsZeroWhileAMemberIsBelowItsQuorumAndOneOnceASecondMemberCounts() {
         Quorum quorum = new Quorum(2, Duration.ofSeconds(3));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        binder(start(this.loopback.memberConfig(this.loopback.basePort(), false, MEMORY, quorum)))
+        binder(start(this.loopback.memberConfig((member) -> member.port(this.loopback.basePort())
+            .portAutoIncrement(false).memoryLimitBytes(MEMORY).quorum(quorum))))
             .bindTo(registry);
 
         await("a lone member reports no quorum").atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(200))
             .until(() -> quorumPresent(registry) == 0);
-        start(this.loopback.memberConfig(this.loopback.basePort() + 1, false, MEMORY, quorum));
+        start(this.loopback.memberConfig((member) -> member.port(this.loopback.basePort() + 1).portAutoIncrement(false)
+            .memoryLimitBytes(MEMORY).quorum(quorum)));
         await("the second member counts towards the quorum").atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(200))
             .until(() -> quorumPresent(registry) == 1);
@@ -56,7 +58,8 @@ class QuorumGaugeIT {
     @Test
     void aMemberWithoutAQuorumTakesProtectedWritesAlone() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        binder(start(this.loopback.memberConfig(this.loopback.basePort(), false, MEMORY)))
+        binder(start(this.loopback.memberConfig((member) -> member.port(this.loopback.basePort())
+            .portAutoIncrement(false).memoryLimitBytes(MEMORY))))
             .bindTo(registry);
 
         assertThat(quorumPresent(registry)).isEqualTo(1);

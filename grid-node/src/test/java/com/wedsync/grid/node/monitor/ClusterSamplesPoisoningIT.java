@@ -13,9 +13,9 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.replicatedmap.ReplicatedMap;
-import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.config.catalog.CatalogLoader;
-import com.wedsync.grid.node.LoopbackCluster;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
+import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.node.member.ClusterEventListener;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,7 @@ class ClusterSamplesPoisoningIT {
 
     private static final long LIMIT = 64L << 20;
 
-    private final LoopbackCluster loopback = LoopbackCluster.named("poisoning");
+    private final LoopbackGrid loopback = LoopbackGrid.builder().name("poisoning").portSpan(2).build();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-13T12:00:00Z"));
 
@@ -180,7 +180,7 @@ class ClusterSamplesPoisoningIT {
     }
 
     private HazelcastInstance start() {
-        Config config = this.loopback.memberConfig(this.loopback.basePort(), true, LIMIT);
+        Config config = this.loopback.memberConfig((member) -> member.memoryLimitBytes(LIMIT));
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         this.instances.add(member);
         return member;
@@ -188,7 +188,7 @@ class ClusterSamplesPoisoningIT {
 
     private HazelcastInstance client() {
         ClientConfig config = new ClientConfig().setClusterName(this.loopback.clusterName());
-        config.getNetworkConfig().setAddresses(this.loopback.members());
+        config.getNetworkConfig().setAddresses(this.loopback.addresses());
         HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
         this.instances.add(0, client);
         return client;

@@ -14,7 +14,7 @@ import com.hazelcast.spi.impl.operationservice.impl.OperationServiceImpl;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.key.WeddingKey;
-import com.wedsync.grid.node.LoopbackCluster;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import com.wedsync.grid.node.member.ClusterEventListener;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -45,7 +45,7 @@ class MonitorIT {
 
     private final Catalog catalog = CatalogLoader.loadDefault();
 
-    private final LoopbackCluster loopback = LoopbackCluster.named("monitor");
+    private final LoopbackGrid loopback = LoopbackGrid.builder().name("monitor").portSpan(2).build();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-13T12:00:00Z"));
 
@@ -193,7 +193,7 @@ class MonitorIT {
     }
 
     private HazelcastInstance start() {
-        Config config = this.loopback.memberConfig(this.loopback.basePort(), true, LIMIT);
+        Config config = this.loopback.memberConfig((member) -> member.memoryLimitBytes(LIMIT));
         config.addListenerConfig(new ListenerConfig(new ClusterEventListener()));
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         this.members.add(member);

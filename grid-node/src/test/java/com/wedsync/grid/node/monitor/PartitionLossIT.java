@@ -9,7 +9,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.key.WeddingKey;
-import com.wedsync.grid.node.LoopbackCluster;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import com.wedsync.grid.node.member.ClusterEventListener;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -27,7 +27,7 @@ class PartitionLossIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
-    private final LoopbackCluster loopback = LoopbackCluster.named("loss");
+    private final LoopbackGrid loopback = LoopbackGrid.builder().name("loss").portSpan(3).build();
 
     private final List<HazelcastInstance> members = new ArrayList<>();
 
@@ -82,8 +82,7 @@ class PartitionLossIT {
     }
 
     private HazelcastInstance start(ClusterEventListener listener) {
-        Config config = this.loopback.memberConfig(this.loopback.basePort(), true, 64L << 20);
-        config.getNetworkConfig().getJoin().getTcpIpConfig().addMember("127.0.0.1:" + (this.loopback.basePort() + 2));
+        Config config = this.loopback.memberConfig((member) -> member.memoryLimitBytes(64L << 20));
         config.addListenerConfig(new ListenerConfig(listener));
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         this.members.add(member);

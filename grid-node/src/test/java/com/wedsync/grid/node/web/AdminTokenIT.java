@@ -3,8 +3,8 @@ package com.wedsync.grid.node.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import com.wedsync.grid.node.GridNodeApplication;
-import com.wedsync.grid.node.LoopbackCluster;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,9 +46,9 @@ class AdminTokenIT {
 
     @BeforeAll
     static void startNode() {
-        LoopbackCluster loopback = LoopbackCluster.named("token");
+        LoopbackGrid loopback = LoopbackGrid.builder().name("token").portSpan(2).build();
         Map<String, Object> properties = Map.of("GRID_CLUSTER_NAME", loopback.clusterName(), "GRID_PORT",
-                String.valueOf(loopback.basePort()), "GRID_MEMBERS", String.join(",", loopback.members()),
+                String.valueOf(loopback.basePort()), "GRID_MEMBERS", String.join(",", loopback.addresses()),
                 "GRID_MEMORY_LIMIT", "32m", "GRID_ADMIN_TOKEN", TOKEN, "server.port", "0");
         System.setProperty("hazelcast.wait.seconds.before.join", "0");
         node = new SpringApplicationBuilder(GridNodeApplication.class).properties(properties).run();
