@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -19,14 +20,14 @@ import org.junit.jupiter.api.Test;
  */
 class CacheRegionBoundsIT {
 
-    private static TestGrid grid;
+    private static LoopbackGrid grid;
 
     private static CacheRegion<String, String> region;
 
     @BeforeAll
     static void startGrid() {
-        grid = TestGrid.start(1);
-        region = grid.client(grid.clientSettings()).region(DataClass.SYSTEM_CACHE, String.class);
+        grid = LoopbackGrid.builder().name("cache-region-bounds").start(1);
+        region = TestClients.connect(grid).region(DataClass.SYSTEM_CACHE, String.class);
     }
 
     @AfterAll

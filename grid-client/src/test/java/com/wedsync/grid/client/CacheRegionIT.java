@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
+import com.wedsync.grid.config.testkit.LoopbackPorts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -14,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class CacheRegionIT {
 
-    private static TestGrid grid;
+    private static LoopbackGrid grid;
 
     private static GridClient client;
 
@@ -33,9 +35,9 @@ class CacheRegionIT {
 
     @BeforeAll
     static void startGrid() {
-        grid = TestGrid.start(1);
+        grid = LoopbackGrid.builder().name("cache-region").start(1);
         registry = new SimpleMeterRegistry();
-        client = grid.client(grid.clientSettings(), registry);
+        client = TestClients.connect(grid, registry);
     }
 
     @AfterAll
@@ -96,7 +98,7 @@ class CacheRegionIT {
                     return "loaded";
                 })));
             }
-            org.awaitility.Awaitility.await().atMost(TestGrid.TIMEOUT).until(() -> calls.get() == 1);
+            org.awaitility.Awaitility.await().atMost(LoopbackGrid.TIMEOUT).until(() -> calls.get() == 1);
             release.countDown();
             for (Future<String> result : results) {
                 assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo("loaded");
@@ -268,7 +270,7 @@ class CacheRegionIT {
     @Test
     void anUnreachableClusterFailsAfterTheConnectTimeoutWithin10sNamingClusterAndMembers() {
         GridClientSettings nowhere = GridClientSettings.defaults()
-            .withCluster("nobody-home", java.util.List.of("127.0.0.1:" + closedPort()))
+            .withCluster("nobody-home", java.util.List.of("127.0.0.1:" + LoopbackPorts.freePort()))
             .withTimeouts(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(2));
         long start = System.nanoTime();
 
@@ -278,15 +280,6 @@ class CacheRegionIT {
             .hasMessageEndingWith("within 2s (connectTimeout)");
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("time until the connect failed")
             .isBetween(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10));
-    }
-
-    private static int closedPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
     }
 
     private static double gets(String region, String result) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.wedsync.grid.client.internal.CompressedValue;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeserializationAllowListIT {
 
-    private static TestGrid grid;
+    private static LoopbackGrid grid;
 
     private static GridClient writingClient;
 
@@ -41,10 +42,10 @@ class DeserializationAllowListIT {
 
     @BeforeAll
     static void startGrid() {
-        grid = TestGrid.start(1);
-        writingClient = grid.client(grid.clientSettings());
+        grid = LoopbackGrid.builder().name("deserialization-allow-list").start(1);
+        writingClient = TestClients.connect(grid);
         writer = writingClient.region(DataClass.WEDDING_DATA, Object.class);
-        strictReader = grid.client(grid.clientSettings()).region(DataClass.WEDDING_DATA, Object.class);
+        strictReader = TestClients.connect(grid).region(DataClass.WEDDING_DATA, Object.class);
     }
 
     @AfterAll
@@ -143,7 +144,7 @@ class DeserializationAllowListIT {
     }
 
     private static CacheRegion<WeddingKey, Object> reader(List<String> allowList) {
-        return grid.client(grid.clientSettings().withDeserializationAllowList(allowList))
+        return TestClients.connect(grid, TestClients.settings(grid).withDeserializationAllowList(allowList))
             .region(DataClass.WEDDING_DATA, Object.class);
     }
 

@@ -7,6 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,9 +48,9 @@ class FailoverIT {
 
     @Test
     void acknowledgedWritesSurviveTheAbruptLossOfAMemberAndReadsAndWritesRecover() throws Exception {
-        try (TestGrid grid = TestGrid.start(3)) {
+        try (LoopbackGrid grid = LoopbackGrid.builder().name("failover").start(3)) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            GridClient client = grid.client(grid.clientSettings(), meters);
+            GridClient client = TestClients.connect(grid, meters);
             Workload work = new Workload(client.region(DataClass.WEDDING_DATA, String.class),
                     client.region(DataClass.VENDOR_RESPONSES, String.class));
             ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -57,7 +58,7 @@ class FailoverIT {
                 Future<?> writer = threads.submit(work::writeLoop);
                 Future<?> reader = threads.submit(work::readLoop);
 
-                await("writes and reads before the kill").atMost(TestGrid.TIMEOUT)
+                await("writes and reads before the kill").atMost(LoopbackGrid.TIMEOUT)
                     .until(() -> work.weddingAcks.get() >= MILESTONE && work.reads.get() >= MILESTONE);
                 HazelcastInstance victim = grid.members().get(0);
                 work.killedAt = System.nanoTime();
@@ -66,7 +67,7 @@ class FailoverIT {
                 long safeAt = System.nanoTime();
                 long acksAtSafe = work.weddingAcks.get();
                 long readsAtSafe = work.reads.get();
-                await("writes and reads after the cluster is safe again").atMost(TestGrid.TIMEOUT)
+                await("writes and reads after the cluster is safe again").atMost(LoopbackGrid.TIMEOUT)
                     .until(() -> work.weddingAcks.get() - acksAtSafe >= MILESTONE
                             && work.reads.get() - readsAtSafe >= MILESTONE);
                 work.stop = true;
@@ -108,8 +109,8 @@ class FailoverIT {
     }
 
     /** Reads a map on a surviving member, past any near cache. */
-    private static IMap<Object, Object> l2(TestGrid grid, DataClass dataClass) {
-        return grid.members().get(1).getMap(grid.clientSettings().catalog().policy(dataClass).mapName());
+    private static IMap<Object, Object> l2(LoopbackGrid grid, DataClass dataClass) {
+        return grid.members().get(1).getMap(grid.catalog().policy(dataClass).mapName());
     }
 
     /** What every key was last acknowledged as, and what unacknowledged writes since then may have stored. */

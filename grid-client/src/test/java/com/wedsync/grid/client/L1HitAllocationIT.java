@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -29,9 +30,9 @@ class L1HitAllocationIT {
     @Test
     void anL1HitAllocatesNothingOnTheCallingThread() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        try (TestGrid grid = TestGrid.start(1)) {
+        try (LoopbackGrid grid = LoopbackGrid.builder().name("l1-hit-allocation").start(1)) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            CacheRegion<WeddingKey, String> region = grid.client(grid.clientSettings(), meters)
+            CacheRegion<WeddingKey, String> region = TestClients.connect(grid, meters)
                 .region(DataClass.WEDDING_DATA, String.class);
             WeddingKey[] keys = new WeddingKey[KEYS];
             for (int i = 0; i < KEYS; i++) {

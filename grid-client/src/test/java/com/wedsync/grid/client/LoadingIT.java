@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class LoadingIT {
 
-    private static TestGrid grid;
+    private static LoopbackGrid grid;
 
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-06-13T10:00:00Z"));
 
@@ -30,11 +31,11 @@ class LoadingIT {
 
     @BeforeAll
     static void startGrid() {
-        grid = TestGrid.start(1);
-        GridClientSettings settings = grid.clientSettings()
-            .withCatalog(grid.clientSettings().catalog(), clock)
+        grid = LoopbackGrid.builder().name("loading").start(1);
+        GridClientSettings settings = TestClients.settings(grid)
+            .withCatalog(grid.catalog(), clock)
             .withLoading(Duration.ofMinutes(5), 0.2);
-        client = grid.client(settings);
+        client = TestClients.connect(grid, settings);
     }
 
     @AfterAll
@@ -71,7 +72,7 @@ class LoadingIT {
 
         clock.advance(Duration.ofMinutes(8));
         assertThat(region.getOrLoad(key, (k) -> count(calls, "v2"))).isEqualTo("v1");
-        await().atMost(TestGrid.TIMEOUT).untilAsserted(() -> assertThat(region.get(key)).isEqualTo("v2"));
+        await().atMost(LoopbackGrid.TIMEOUT).untilAsserted(() -> assertThat(region.get(key)).isEqualTo("v2"));
         assertThat(calls).hasValue(2);
 
         assertThat(region.getOrLoad(key, (k) -> count(calls, "v3"))).isEqualTo("v2");

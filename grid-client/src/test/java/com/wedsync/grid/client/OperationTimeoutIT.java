@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.map.IMap;
 import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -26,7 +27,7 @@ class OperationTimeoutIT {
     /** Far below the 60 s the member would hold the call, far above the timeout on a loaded 2-core machine. */
     private static final long GIVES_UP_WITHIN_MILLIS = 15_000;
 
-    private static TestGrid grid;
+    private static LoopbackGrid grid;
 
     private static CacheRegion<String, String> region;
 
@@ -34,9 +35,10 @@ class OperationTimeoutIT {
 
     @BeforeAll
     static void startGrid() {
-        grid = TestGrid.start(1);
-        GridClientSettings settings = grid.clientSettings().withTimeouts(Duration.ofSeconds(20), OPERATION_TIMEOUT);
-        region = grid.client(settings).region(DataClass.WEDDING_DATA, String.class);
+        grid = LoopbackGrid.builder().name("operation-timeout").start(1);
+        GridClientSettings settings = TestClients.settings(grid)
+            .withTimeouts(Duration.ofSeconds(20), OPERATION_TIMEOUT);
+        region = TestClients.connect(grid, settings).region(DataClass.WEDDING_DATA, String.class);
         memberMap = grid.members().get(0).getMap("wedding_data");
     }
 

@@ -7,6 +7,7 @@ import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.hazelcast.Quorum;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,14 +26,15 @@ class QuorumLoadIT {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    private TestGrid grid;
+    private LoopbackGrid grid;
 
     private GridClient client;
 
     @BeforeEach
     void startLoneMember() {
-        this.grid = TestGrid.startWithQuorum(1, Quorum.of(2));
-        this.client = this.grid.client(this.grid.clientSettings(), this.registry);
+        this.grid = LoopbackGrid.builder().name("quorum-load").member((member) -> member.quorum(Quorum.of(2)))
+            .start(1);
+        this.client = TestClients.connect(this.grid, this.registry);
     }
 
     @AfterEach
@@ -59,7 +61,7 @@ class QuorumLoadIT {
         assertThat(weddings.getOrLoad(KEY, (key) -> load(calls, "from the database"))).isEqualTo("from the database");
         assertThat(weddings.get(KEY)).as("the refused write stored nothing").isNull();
         assertThat(weddings.getOrLoadAsync(KEY, (key) -> load(calls, "loaded again")).toCompletableFuture()
-            .get(TestGrid.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("loaded again");
+            .get(LoopbackGrid.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("loaded again");
         assertThat(calls).as("nothing cached: each miss loads").hasValue(2);
         assertThat(unstored(DataClass.WEDDING_DATA)).isEqualTo(2.0);
         assertThat(this.registry.get("grid.region.loads").tag("region", "wedding_data").tag("result", "success")

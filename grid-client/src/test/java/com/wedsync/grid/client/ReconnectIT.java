@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,10 @@ class ReconnectIT {
 
     @Test
     void losingOneMemberKeepsEveryNearCachedEntryAndServesNoStaleValue() {
-        try (TestGrid grid = TestGrid.start(3)) {
+        try (LoopbackGrid grid = LoopbackGrid.builder().name("reconnect").start(3)) {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            GridClient reader = grid.client(grid.clientSettings(), registry);
-            GridClient writer = grid.client(grid.clientSettings());
+            GridClient reader = TestClients.connect(grid, registry);
+            GridClient writer = TestClients.connect(grid);
             CacheRegion<WeddingKey, String> readerRegion = reader.region(DataClass.WEDDING_DATA, String.class);
             CacheRegion<WeddingKey, String> writerRegion = writer.region(DataClass.WEDDING_DATA, String.class);
             List<WeddingKey> keys = keys();
@@ -40,7 +41,7 @@ class ReconnectIT {
 
             List<WeddingKey> changed = keys.subList(0, 100);
             changed.forEach((key) -> writerRegion.put(key, "v2"));
-            await().atMost(TestGrid.TIMEOUT)
+            await().atMost(LoopbackGrid.TIMEOUT)
                 .untilAsserted(() -> changed.forEach((key) -> assertThat(readerRegion.get(key)).isEqualTo("v2")));
 
             System.out.printf("[reconnect] one of 3 members terminated: %d of %d near-cached reads still L1 hits%n",
@@ -51,8 +52,8 @@ class ReconnectIT {
 
     @Test
     void afterTheWholeClusterRestartsTheNearCacheServesNothingStale() {
-        try (TestGrid grid = TestGrid.start(1)) {
-            GridClient client = grid.client(grid.clientSettings());
+        try (LoopbackGrid grid = LoopbackGrid.builder().name("reconnect").start(1)) {
+            GridClient client = TestClients.connect(grid);
             CacheRegion<WeddingKey, String> region = client.region(DataClass.WEDDING_DATA, String.class);
             List<WeddingKey> keys = keys();
             keys.forEach((key) -> region.put(key, "before restart"));
@@ -63,7 +64,7 @@ class ReconnectIT {
             grid.startMember();
             grid.awaitSafe(1);
 
-            await().atMost(TestGrid.TIMEOUT).untilAsserted(() -> assertThat(region.get(keys.get(0))).isNull());
+            await().atMost(LoopbackGrid.TIMEOUT).untilAsserted(() -> assertThat(region.get(keys.get(0))).isNull());
             long stale = keys.stream().filter((key) -> region.get(key) != null).count();
             System.out.printf("[reconnect] whole cluster restarted: %d of %d keys still served from L1%n", stale, KEYS);
             assertThat(stale).isZero();

@@ -3,9 +3,9 @@ package com.wedsync.grid.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.config.Config;
-import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +76,7 @@ class StalenessIT {
     }
 
     private static Staleness measure(String setting, Consumer<Config> memberConfig, Plan plan) {
-        try (TestGrid grid = TestGrid.start(2, CatalogLoader.loadDefault(), memberConfig)) {
+        try (LoopbackGrid grid = LoopbackGrid.builder().name("staleness").config(memberConfig).start(2)) {
             List<WeddingKey> keys = new ArrayList<>();
             Map<WeddingKey, String> initial = new HashMap<>();
             for (int i = 0; i < plan.trials(); i++) {
@@ -86,11 +86,11 @@ class StalenessIT {
             }
             // Member-side, before any near cache exists: members queue invalidations only while a listener is
             // registered, so these first values leave nothing in flight that could end a trial early.
-            String mapName = grid.clientSettings().catalog().policy(DataClass.WEDDING_DATA).mapName();
+            String mapName = grid.catalog().policy(DataClass.WEDDING_DATA).mapName();
             grid.members().get(0).getMap(mapName).putAll(initial);
-            GridClient writer = grid.client(grid.clientSettings());
+            GridClient writer = TestClients.connect(grid);
             SimpleMeterRegistry readerMeters = new SimpleMeterRegistry();
-            GridClient reader = grid.client(grid.clientSettings(), readerMeters);
+            GridClient reader = TestClients.connect(grid, readerMeters);
             Staleness staleness = new Trials(writer.region(DataClass.WEDDING_DATA, String.class),
                     reader.region(DataClass.WEDDING_DATA, String.class), readerMeters, keys, plan).run();
             System.out.println(staleness.report(setting));

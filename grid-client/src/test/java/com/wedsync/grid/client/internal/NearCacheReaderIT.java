@@ -16,11 +16,12 @@ import com.hazelcast.internal.nearcache.impl.store.AbstractNearCacheRecordStore;
 import com.hazelcast.internal.util.Clock;
 import com.hazelcast.map.IMap;
 import com.hazelcast.nearcache.NearCacheStats;
-import com.wedsync.grid.client.TestGrid;
+import com.wedsync.grid.client.TestClients;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +74,7 @@ class NearCacheReaderIT {
 
             near.grid.members().get(0).getMap(MAP).set(KEY, "v2");
 
-            await().atMost(TestGrid.TIMEOUT).until(() -> near.reader.get(KEY) == null);
+            await().atMost(LoopbackGrid.TIMEOUT).until(() -> near.reader.get(KEY) == null);
             assertThat(near.map.get(KEY)).isEqualTo("v2");
             assertThat(near.reader.get(KEY)).isEqualTo("v2");
             return null;
@@ -155,8 +156,8 @@ class NearCacheReaderIT {
 
     private static void withNearCache(Map<String, String> catalogOverrides, Function<NearCacheUnderTest, ?> test) {
         Catalog catalog = CatalogLoader.loadDefault(catalogOverrides);
-        try (TestGrid grid = TestGrid.start(1, catalog)) {
-            ClientConfig config = ClientRuntime.clientConfig(grid.clientSettings());
+        try (LoopbackGrid grid = LoopbackGrid.builder().name("near-cache-reader").catalog(catalog).start(1)) {
+            ClientConfig config = ClientRuntime.clientConfig(TestClients.settings(grid));
             // ClientRuntime.connect starts asynchronously and waits itself; a plain client starts connected
             config.getConnectionStrategyConfig().setAsyncStart(false);
             config.setProperty("hazelcast.internal.nearcache.expiration.task.period.seconds", "3600");
@@ -173,7 +174,7 @@ class NearCacheReaderIT {
         }
     }
 
-    private record NearCacheUnderTest(TestGrid grid, IMap<Object, Object> map, NearCache<Object, Object> nearCache,
+    private record NearCacheUnderTest(LoopbackGrid grid, IMap<Object, Object> map, NearCache<Object, Object> nearCache,
             NearCacheReader reader) {
 
         @SuppressWarnings("unchecked")

@@ -7,9 +7,10 @@ import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.client.GridClient;
 import com.wedsync.grid.client.GridClientSettings;
-import com.wedsync.grid.client.TestGrid;
+import com.wedsync.grid.client.TestClients;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +36,7 @@ import org.springframework.context.annotation.Bean;
  */
 class CacheableIT {
 
-    private static TestGrid grid;
+    private static LoopbackGrid grid;
 
     private static CacheRegion<Object, Object> vendorResponses;
 
@@ -45,12 +46,12 @@ class CacheableIT {
 
     @BeforeAll
     static void startApplication() {
-        grid = TestGrid.start(1);
-        GridClient observer = grid.client(grid.clientSettings());
+        grid = LoopbackGrid.builder().name("cacheable").start(1);
+        GridClient observer = TestClients.connect(grid);
         vendorResponses = observer.region(DataClass.VENDOR_RESPONSES, Object.class);
         context = new SpringApplicationBuilder(QuoteApplication.class).run("--spring.main.banner-mode=off",
                 "--grid.client.cluster-name=" + grid.clusterName(),
-                "--grid.client.members=" + String.join(",", grid.clientSettings().members()),
+                "--grid.client.members=" + String.join(",", grid.addresses()),
                 "--CACHE_COMPRESSION_THRESHOLD=64B");
         quotes = context.getBean(VendorQuotes.class);
     }
@@ -103,7 +104,7 @@ class CacheableIT {
     void aWeddingKeyFromSpelKeepsTheEntryInItsWeddingsPartition() {
         quotes.timeline("w-2026-06-13-0042");
 
-        CacheRegion<WeddingKey, String> timelines = grid.client(grid.clientSettings())
+        CacheRegion<WeddingKey, String> timelines = TestClients.connect(grid)
             .region(DataClass.WEDDING_DATA, String.class);
         assertThat(timelines.get(new WeddingKey("w-2026-06-13-0042", "timeline")))
             .isEqualTo("timeline of w-2026-06-13-0042");

@@ -7,9 +7,10 @@ import static org.awaitility.Awaitility.await;
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.client.GridClient;
 import com.wedsync.grid.client.GridClientSettings;
-import com.wedsync.grid.client.TestGrid;
+import com.wedsync.grid.client.TestClients;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -20,15 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cache.Cache;
 import org.springframework.cache.Cache.ValueRetrievalException;
+import org.springframework.cache.Cache;
 
 /**
  * The Spring cache contract of {@link GridCacheManager} and its caches, against one real member.
  */
 class GridCacheIT {
 
-    private static TestGrid grid;
+    private static LoopbackGrid grid;
 
     private static GridClient client;
 
@@ -38,11 +39,12 @@ class GridCacheIT {
 
     @BeforeAll
     static void startGrid() {
-        grid = TestGrid.start(1);
+        grid = LoopbackGrid.builder().name("grid-cache").start(1);
         // the test's Serializable value type, as a service names the types it caches
-        GridClientSettings settings = grid.clientSettings().withDeserializationAllowList(List.of(Quote.class.getName()));
-        client = grid.client(settings);
-        otherClient = grid.client(settings);
+        GridClientSettings settings = TestClients.settings(grid)
+            .withDeserializationAllowList(List.of(Quote.class.getName()));
+        client = TestClients.connect(grid, settings);
+        otherClient = TestClients.connect(grid, settings);
         manager = new GridCacheManager(client);
     }
 
@@ -152,7 +154,7 @@ class GridCacheIT {
             calls.incrementAndGet();
             return slowVendor;
         });
-        await().atMost(TestGrid.TIMEOUT).until(() -> calls.get() == 1);
+        await().atMost(LoopbackGrid.TIMEOUT).until(() -> calls.get() == 1);
         CompletableFuture<Quote> second = cache.retrieve("band:quote", () -> {
             calls.incrementAndGet();
             return CompletableFuture.completedFuture(new Quote("band", 1));
@@ -209,7 +211,7 @@ class GridCacheIT {
 
         assertThat(cache.get("thumb:2")).isNull();
         assertThat(client.hazelcast().getMap("photo_thumbnails").size()).isZero();
-        await().atMost(TestGrid.TIMEOUT).until(() -> seenElsewhere.get("thumb:1") == null);
+        await().atMost(LoopbackGrid.TIMEOUT).until(() -> seenElsewhere.get("thumb:1") == null);
     }
 
     @Test

@@ -3,8 +3,9 @@ package com.wedsync.grid.client.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wedsync.grid.client.GridClient;
-import com.wedsync.grid.client.TestGrid;
+import com.wedsync.grid.client.TestClients;
 import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,17 +23,17 @@ import org.springframework.cache.CacheManager;
  */
 class GridClientAutoConfigurationIT {
 
-    private static TestGrid grid;
+    private static LoopbackGrid grid;
 
     private static ApplicationContextRunner runner;
 
     @BeforeAll
     static void startGrid() {
-        grid = TestGrid.start(1);
+        grid = LoopbackGrid.builder().name("grid-client-auto-configuration").start(1);
         runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(GridClientAutoConfiguration.class))
             .withPropertyValues("grid.client.cluster-name=" + grid.clusterName(),
-                    "grid.client.members=" + String.join(",", grid.clientSettings().members()));
+                    "grid.client.members=" + String.join(",", grid.addresses()));
     }
 
     @AfterAll
@@ -76,7 +77,7 @@ class GridClientAutoConfigurationIT {
 
     @Test
     void theApplicationsOwnClientIsUsedInstead() {
-        GridClient own = grid.client(grid.clientSettings());
+        GridClient own = TestClients.connect(grid);
 
         runner.withBean("ownClient", GridClient.class, () -> own).run((context) -> {
             assertThat(context).getBean(GridClient.class).isSameAs(own);
