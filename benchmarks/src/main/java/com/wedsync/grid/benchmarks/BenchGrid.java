@@ -2,33 +2,22 @@ package com.wedsync.grid.benchmarks;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.config.Config;
 import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.client.GridClient;
 import com.wedsync.grid.client.GridClientSettings;
 import com.wedsync.grid.config.catalog.Catalog;
-import com.wedsync.grid.config.catalog.CatalogLoader;
-import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
-import com.wedsync.grid.config.hazelcast.MemberSettings;
 import com.wedsync.grid.config.key.WeddingKey;
 import com.wedsync.grid.config.key.WeddingKeySerializer;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
- * One member built from the shipped catalog, on loopback with a free port and a unique cluster name, and the
- * clients of a benchmark. Close it in the benchmark's trial tear-down: it shuts down everything it started.
+ * One member built from the shipped catalog ({@link LoopbackGrid}, one port, no auto-increment), and the clients
+ * of a benchmark. Close it in the benchmark's trial tear-down: it shuts down everything it started.
  */
 final class BenchGrid implements AutoCloseable {
 
@@ -52,23 +41,12 @@ final class BenchGrid implements AutoCloseable {
     /** Keys every read benchmark cycles through: a power of two, well under every near cache's bound. */
     static final int KEYS = 1024;
 
-    private final String clusterName = "bench-" + UUID.randomUUID();
-
-    private final String address;
-
-    private final HazelcastInstance member;
-
-    private final List<AutoCloseable> clients = new ArrayList<>();
+    private final LoopbackGrid grid;
 
     private BenchGrid() {
-        int port = freePort();
-        this.address = "127.0.0.1:" + port;
-        MemberSettings settings = MemberSettings.builder().clusterName(this.clusterName).members(List.of(this.address))
-            .port(port).portAutoIncrement(false).shutdownTimeout(Duration.ofSeconds(30)).build();
-        Config config = HazelcastConfigFactory.memberConfig(CatalogLoader.loadDefault(), settings);
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
-        config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
-        this.member = Hazelcast.newHazelcastInstance(config);
+        this.grid = LoopbackGrid.builder().name("bench").portSpan(1)
+            .member((member) -> member.portAutoIncrement(false))
+            .start(1);
     }
 
     /**
@@ -86,11 +64,9 @@ final class BenchGrid implements AutoCloseable {
      */
     GridClient client(Catalog catalog) {
         GridClientSettings settings = GridClientSettings.defaults()
-            .withCluster(this.clusterName, List.of(this.address))
+            .withCluster(this.grid.clusterName(), this.grid.addresses())
             .withCatalog(catalog, Clock.systemUTC());
-        GridClient client = GridClient.connect(settings, new SimpleMeterRegistry());
-        this.clients.add(client);
-        return client;
+        return this.grid.closeWith(GridClient.connect(settings, new SimpleMeterRegistry()));
     }
 
     /**
@@ -100,8 +76,8 @@ final class BenchGrid implements AutoCloseable {
      */
     HazelcastInstance bareClient(NearCacheConfig... nearCaches) {
         ClientConfig config = new ClientConfig();
-        config.setClusterName(this.clusterName);
-        config.getNetworkConfig().addAddress(this.address);
+        config.setClusterName(this.grid.clusterName());
+        config.getNetworkConfig().setAddresses(this.grid.addresses());
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.phone.home.enabled", "false");
         for (NearCacheConfig nearCache : nearCaches) {
@@ -109,16 +85,13 @@ final class BenchGrid implements AutoCloseable {
         }
         config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new WeddingKeySerializer());
         HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
-        this.clients.add(client::shutdown);
+        this.grid.closeWith(client::shutdown);
         return client;
     }
 
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable client : this.clients) {
-            client.close();
-        }
-        this.member.shutdown();
+    public void close() {
+        this.grid.close();
     }
 
     /**
@@ -140,14 +113,5 @@ final class BenchGrid implements AutoCloseable {
      */
     static String value(WeddingKey key) {
         return "ceremony 15:00, dinner 18:30 - " + key.weddingId();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

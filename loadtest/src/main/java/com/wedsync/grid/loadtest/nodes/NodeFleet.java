@@ -1,9 +1,8 @@
 package com.wedsync.grid.loadtest.nodes;
 
+import com.wedsync.grid.config.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -87,10 +85,11 @@ public final class NodeFleet implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         String clusterName = "loadtest-" + HexFormat.of().formatHex(random.generateSeed(4));
         String token = HexFormat.of().formatHex(random.generateSeed(16));
+        // Member i takes the span's ports 2i (members) and 2i + 1 (HTTP), all free when the span was found.
+        int first = LoopbackPorts.freeSpan(2 * launch.members());
         List<int[]> ports = new ArrayList<>();
-        Set<Integer> taken = new HashSet<>();
         for (int i = 0; i < launch.members(); i++) {
-            ports.add(new int[] { freePort(taken), freePort(taken) });
+            ports.add(new int[] { first + 2 * i, first + 2 * i + 1 });
         }
         String memberList = ports.stream().map((p) -> "127.0.0.1:" + p[0]).collect(Collectors.joining(","));
         List<Member> started = new ArrayList<>();
@@ -253,17 +252,6 @@ public final class NodeFleet implements AutoCloseable {
         }
         catch (IOException | RuntimeException ex) {
             return "(its log cannot be read: " + ex.getMessage() + ")";
-        }
-    }
-
-    private static int freePort(Set<Integer> taken) {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int port = socket.getLocalPort();
-            // Another member's port, handed out again after its probe socket closed: ask once more.
-            return taken.add(port) ? port : freePort(taken);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("no free loopback port: " + ex.getMessage(), ex);
         }
     }
 }

@@ -1,47 +1,26 @@
 package com.wedsync.grid.loadtest.target;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.catalog.Catalog;
-import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
-import com.wedsync.grid.config.hazelcast.MemberSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Members started in this JVM from the catalog, on loopback, with a cluster name of their own and free ports:
- * a self-contained run needs nothing else.
+ * a self-contained run needs nothing else. The members are the tests' {@link LoopbackGrid}; this adds what a run
+ * does to them (scale out, kill, wait until safe).
  */
 public final class EmbeddedGrid implements GridControl, AutoCloseable {
 
     private static final int PORT_SPAN = 8;
 
-    private final String clusterName = "loadtest-" + UUID.randomUUID();
+    private final LoopbackGrid grid;
 
-    private final List<String> addresses = new ArrayList<>();
-
-    private final List<HazelcastInstance> members = new ArrayList<>();
-
-    private final Catalog catalog;
-
-    private final long memoryLimitBytes;
-
-    private EmbeddedGrid(Catalog catalog, long memoryLimitBytes) {
-        this.catalog = catalog;
-        this.memoryLimitBytes = memoryLimitBytes;
-        int base = freePort();
-        for (int i = 0; i < PORT_SPAN; i++) {
-            this.addresses.add("127.0.0.1:" + (base + i));
-        }
+    private EmbeddedGrid(LoopbackGrid grid) {
+        this.grid = grid;
     }
 
     /**
@@ -55,7 +34,8 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
         if (size < 1 || size > PORT_SPAN) {
             throw new IllegalArgumentException("--embedded (" + size + ") must be between 1 and " + PORT_SPAN);
         }
-        EmbeddedGrid grid = new EmbeddedGrid(catalog, memoryLimitBytes);
+        EmbeddedGrid grid = new EmbeddedGrid(LoopbackGrid.builder().name("loadtest").catalog(catalog)
+            .portSpan(PORT_SPAN).member((member) -> member.memoryLimitBytes(memoryLimitBytes)).build());
         try {
             for (int i = 0; i < size; i++) {
                 grid.startAnotherMember();
@@ -75,12 +55,12 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
 
     @Override
     public int runningMembers() {
-        return running().size();
+        return this.grid.members().size();
     }
 
     @Override
     public void killMember() {
-        List<HazelcastInstance> running = running();
+        List<HazelcastInstance> running = this.grid.members();
         if (running.size() < 2) {
             throw new IllegalStateException("cannot kill a member of " + this + ": " + running.size()
                     + " running, at least 2 are needed");
@@ -91,7 +71,7 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
     @Override
     public boolean clusterSafe() {
         // Asked of each member about itself: a cluster-wide query would wait on a member that was just killed.
-        List<HazelcastInstance> running = running();
+        List<HazelcastInstance> running = this.grid.members();
         return !running.isEmpty()
                 && running.stream().allMatch((member) -> member.getPartitionService().isLocalMemberSafe());
     }
@@ -115,14 +95,7 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
      * @return the member
      */
     public HazelcastInstance startAnotherMember() {
-        int port = Integer.parseInt(this.addresses.get(0).substring(this.addresses.get(0).lastIndexOf(':') + 1));
-        MemberSettings settings = MemberSettings.builder().clusterName(this.clusterName).members(this.addresses)
-            .port(port).memoryLimitBytes(this.memoryLimitBytes).shutdownTimeout(Duration.ofSeconds(30)).build();
-        Config config = HazelcastConfigFactory.memberConfig(this.catalog, settings);
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-        this.members.add(member);
-        return member;
+        return this.grid.startMember();
     }
 
     /**
@@ -130,7 +103,7 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
      * @return the name
      */
     public String clusterName() {
-        return this.clusterName;
+        return this.grid.clusterName();
     }
 
     /**
@@ -139,39 +112,24 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
      * @return {@code 127.0.0.1:port} of every running member
      */
     public List<String> addresses() {
-        return running().stream()
-            .map((member) -> "127.0.0.1:" + member.getCluster().getLocalMember().getAddress().getPort())
-            .toList();
+        return this.grid.memberAddresses();
     }
 
     /**
-     * Returns the members started, running or not.
+     * Returns the running members, in start order.
      * @return the members
      */
     public List<HazelcastInstance> members() {
-        return List.copyOf(this.members);
-    }
-
-    private List<HazelcastInstance> running() {
-        return this.members.stream().filter((member) -> member.getLifecycleService().isRunning()).toList();
+        return this.grid.members();
     }
 
     @Override
     public void close() {
-        this.members.forEach((member) -> member.getLifecycleService().terminate());
+        this.grid.close();
     }
 
     @Override
     public String toString() {
-        return "embedded grid " + this.clusterName + " of " + this.members.size() + " members";
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return "embedded grid " + this.grid.clusterName() + " of " + runningMembers() + " running members";
     }
 }

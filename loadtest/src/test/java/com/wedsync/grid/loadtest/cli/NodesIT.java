@@ -6,11 +6,10 @@ import static com.wedsync.grid.loadtest.cli.CommandFixtures.map;
 import static com.wedsync.grid.loadtest.cli.CommandFixtures.nodeProcesses;
 import static org.awaitility.Awaitility.await;
 
+import com.wedsync.grid.config.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +110,7 @@ class NodesIT {
         assertThat(commandLine.execute("compare", "--nodes", "1", "--embedded", "2", "--out", out.toString()))
             .isEqualTo(2);
         assertThat(err.toString()).contains("--nodes (1) starts members of its own: leave out --embedded");
-        String redis = "redis://127.0.0.1:" + freePort();
+        String redis = "redis://127.0.0.1:" + LoopbackPorts.freePort();
         assertThat(commandLine.execute("compare", "--targets", "redis,grid", "--nodes", "1", "--redis", redis,
                 "--out", out.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("loadtest: could not connect to Redis at " + redis);
@@ -158,12 +157,6 @@ class NodesIT {
         finally {
             loadtest.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             loadtest.destroyForcibly();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

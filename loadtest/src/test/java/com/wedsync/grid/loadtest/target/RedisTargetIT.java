@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackPorts;
 import com.wedsync.grid.loadtest.workload.OpType;
 import com.wedsync.grid.loadtest.workload.Operation;
 import io.lettuce.core.RedisClient;
@@ -16,10 +17,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +59,7 @@ class RedisTargetIT {
             skipReason = message + "; skipping RedisTargetIT (set CI=true to make this a failure)";
             return;
         }
-        int port = freePort();
+        int port = LoopbackPorts.freePort();
         uri = "redis://127.0.0.1:" + port;
         log = Files.createTempFile("redis-target-it-", ".log");
         server = new ProcessBuilder(executable.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
@@ -159,7 +158,7 @@ class RedisTargetIT {
 
     @Test
     void anUnreachableServerIsRefusedNamingTheUri() {
-        String nobody = "redis://127.0.0.1:" + freePort();
+        String nobody = "redis://127.0.0.1:" + LoopbackPorts.freePort();
 
         assertThatThrownBy(() -> Targets.open("redis", options(nobody))).isInstanceOf(IllegalStateException.class)
             .hasMessageStartingWith("could not connect to Redis at " + nobody);
@@ -207,15 +206,6 @@ class RedisTargetIT {
         }
         catch (IOException ex) {
             return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 }
