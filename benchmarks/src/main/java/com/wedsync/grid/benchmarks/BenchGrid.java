@@ -3,7 +3,6 @@ package com.wedsync.grid.benchmarks;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.NearCacheConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.client.GridClient;
 import com.wedsync.grid.client.GridClientSettings;

@@ -3,7 +3,6 @@ package com.wedsync.grid.node.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.jayway.jsonpath.JsonPath;
 import com.wedsync.grid.config.testkit.LoopbackGrid;
@@ -55,12 +54,13 @@ class AlertHandoverIT {
     void stopNodes() {
         this.nodes.forEach(ConfigurableApplicationContext::close);
         this.webhooks.forEach(WebhookServer::close);
+        this.loopback.close();
         System.clearProperty("hazelcast.wait.seconds.before.join");
     }
 
     @Test
     void aClusterAlertOfAKilledOldestMemberIsClearedByTheNextOldest() {
-        HazelcastInstance third = Hazelcast.newHazelcastInstance(
+        HazelcastInstance third = this.loopback.startMember(
                 this.loopback.memberConfig((member) -> member.port(LoopbackPorts.freePort()).portAutoIncrement(false)
                     .memoryLimitBytes(32L << 20)));
         String thirdAddress = "127.0.0.1:" + third.getCluster().getLocalMember().getAddress().getPort();

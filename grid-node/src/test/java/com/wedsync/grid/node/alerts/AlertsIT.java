@@ -3,7 +3,6 @@ package com.wedsync.grid.node.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.jayway.jsonpath.JsonPath;
@@ -81,6 +80,7 @@ class AlertsIT {
         if (node != null) {
             node.close();
         }
+        loopback.close();
         if (webhook != null) {
             webhook.close();
         }
@@ -89,7 +89,7 @@ class AlertsIT {
 
     @Test
     void aMemberThatIsKilledRaisesAMemberLeftWarningThatLaterClears() {
-        HazelcastInstance other = Hazelcast.newHazelcastInstance(loopback.memberConfig(
+        HazelcastInstance other = loopback.startMember(loopback.memberConfig(
                 (member) -> member.port(port + 1).portAutoIncrement(false).memoryLimitBytes(32L << 20)));
         try {
             await().atMost(WITHIN).until(() -> member.getCluster().getMembers().size() == 2);

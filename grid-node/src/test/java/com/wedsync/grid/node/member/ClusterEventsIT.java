@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.ListenerConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.key.WeddingKey;
 import com.wedsync.grid.config.testkit.LoopbackGrid;
@@ -26,8 +25,6 @@ class ClusterEventsIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final List<HazelcastInstance> members = new ArrayList<>();
-
     private final LoopbackGrid loopback = LoopbackGrid.builder().name("events").portSpan(2).build();
 
     private final List<LocalSafety> safeties = new ArrayList<>();
@@ -35,7 +32,7 @@ class ClusterEventsIT {
     @AfterEach
     void shutDown() {
         this.safeties.forEach(LocalSafety::close);
-        this.members.forEach(HazelcastInstance::shutdown);
+        this.loopback.close();
     }
 
     @Test
@@ -102,8 +99,6 @@ class ClusterEventsIT {
     private HazelcastInstance start(ClusterEventListener listener) {
         Config config = this.loopback.memberConfig((member) -> member.memoryLimitBytes(64L << 20));
         config.addListenerConfig(new ListenerConfig(listener));
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-        this.members.add(member);
-        return member;
+        return this.loopback.startMember(config);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.hazelcast.Quorum;
@@ -27,14 +26,12 @@ class QuorumGaugeIT {
 
     private final LoopbackGrid loopback = LoopbackGrid.builder().name("quorum-gauge").portSpan(2).build();
 
-    private final List<HazelcastInstance> members = new ArrayList<>();
-
     private final List<LocalSafety> safeties = new ArrayList<>();
 
     @AfterEach
     void terminateMembers() {
         this.safeties.forEach(LocalSafety::close);
-        this.members.forEach((member) -> member.getLifecycleService().terminate());
+        this.loopback.close();
     }
 
     @Test
@@ -79,8 +76,6 @@ class QuorumGaugeIT {
         // heartbeats every second, so that the quorum's 3 s tolerance sees the second member soon
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         config.getNetworkConfig().getJoin().getTcpIpConfig().setConnectionTimeoutSeconds(1);
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-        this.members.add(member);
-        return member;
+        return this.loopback.startMember(config);
     }
 }

@@ -10,7 +10,6 @@ import ch.qos.logback.core.read.ListAppender;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.replicatedmap.ReplicatedMap;
 import com.wedsync.grid.config.catalog.CatalogLoader;
@@ -19,7 +18,6 @@ import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.node.member.ClusterEventListener;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +48,6 @@ class ClusterSamplesPoisoningIT {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
-    private final List<HazelcastInstance> instances = new ArrayList<>();
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(ClusterSamples.class);
 
@@ -66,7 +63,7 @@ class ClusterSamplesPoisoningIT {
     void shutDown() {
         this.logger.detachAppender(this.logged);
         this.scheduler.shutdownNow();
-        this.instances.forEach((instance) -> instance.getLifecycleService().terminate());
+        this.loopback.close();
     }
 
     @Test
@@ -181,16 +178,14 @@ class ClusterSamplesPoisoningIT {
 
     private HazelcastInstance start() {
         Config config = this.loopback.memberConfig((member) -> member.memoryLimitBytes(LIMIT));
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-        this.instances.add(member);
-        return member;
+        return this.loopback.startMember(config);
     }
 
     private HazelcastInstance client() {
         ClientConfig config = new ClientConfig().setClusterName(this.loopback.clusterName());
         config.getNetworkConfig().setAddresses(this.loopback.addresses());
         HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
-        this.instances.add(0, client);
+        this.loopback.closeWith(client::shutdown);
         return client;
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.ListenerConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.map.IMap;
@@ -19,7 +18,6 @@ import com.wedsync.grid.node.member.ClusterEventListener;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -49,14 +47,12 @@ class MonitorIT {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-13T12:00:00Z"));
 
-    private final List<HazelcastInstance> members = new ArrayList<>();
-
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach
     void shutDown() {
         this.scheduler.shutdownNow();
-        this.members.forEach((member) -> member.getLifecycleService().terminate());
+        this.loopback.close();
     }
 
     @Test
@@ -195,8 +191,6 @@ class MonitorIT {
     private HazelcastInstance start() {
         Config config = this.loopback.memberConfig((member) -> member.memoryLimitBytes(LIMIT));
         config.addListenerConfig(new ListenerConfig(new ClusterEventListener()));
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-        this.members.add(member);
-        return member;
+        return this.loopback.startMember(config);
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.ListenerConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.key.WeddingKey;
@@ -13,8 +12,6 @@ import com.wedsync.grid.config.testkit.LoopbackGrid;
 import com.wedsync.grid.node.member.ClusterEventListener;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +26,9 @@ class PartitionLossIT {
 
     private final LoopbackGrid loopback = LoopbackGrid.builder().name("loss").portSpan(3).build();
 
-    private final List<HazelcastInstance> members = new ArrayList<>();
-
     @AfterEach
     void shutDown() {
-        this.members.forEach((member) -> member.getLifecycleService().terminate());
+        this.loopback.close();
     }
 
     @Test
@@ -84,8 +79,6 @@ class PartitionLossIT {
     private HazelcastInstance start(ClusterEventListener listener) {
         Config config = this.loopback.memberConfig((member) -> member.memoryLimitBytes(64L << 20));
         config.addListenerConfig(new ListenerConfig(listener));
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-        this.members.add(member);
-        return member;
+        return this.loopback.startMember(config);
     }
 }
