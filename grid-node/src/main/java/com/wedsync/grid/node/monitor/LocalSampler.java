@@ -76,7 +76,7 @@ final class LocalSampler {
         long lost = this.partitionsLost.getAsLong();
         MemberSample sample = new MemberSample(at, interval, member(), maps, this.memoryLimitBytes, heapUsedRatio(),
                 migrations - this.previousMigrations, this.events.migrationsRemaining(),
-                lost - this.previousPartitionsLost, OperationQueue.size(this.instance));
+                lost - this.previousPartitionsLost, NodeInternals.operationQueueSize(this.instance));
         this.previousAt = at;
         this.previousMigrations = migrations;
         this.previousPartitionsLost = lost;
