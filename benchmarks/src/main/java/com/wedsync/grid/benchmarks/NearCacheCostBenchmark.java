@@ -11,7 +11,7 @@ import com.hazelcast.internal.nearcache.impl.store.BaseHeapNearCacheRecordStore;
 import com.hazelcast.internal.util.Clock;
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.client.GridClient;
-import com.wedsync.grid.client.internal.NearCacheReader;
+import com.wedsync.grid.client.internal.BenchNearCacheReader;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
@@ -64,7 +64,7 @@ public class NearCacheCostBenchmark {
 
     private NearCacheStatsImpl stats;
 
-    private NearCacheReader reader;
+    private BenchNearCacheReader reader;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -101,7 +101,7 @@ public class NearCacheCostBenchmark {
         this.nearCache = proxy.getNearCache();
         this.records = (BaseHeapNearCacheRecordStore<Object, Object, ?>) ((DefaultNearCache<Object, Object>) this.nearCache)
             .getNearCacheRecordStore();
-        this.reader = NearCacheReader.of(this.nearCache);
+        this.reader = BenchNearCacheReader.of(this.nearCache);
         if (!this.reader.answersHits()) {
             throw new IllegalStateException("the reader hands every read to NearCache.get: nothing to compare");
         }

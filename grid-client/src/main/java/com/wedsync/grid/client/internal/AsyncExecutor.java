@@ -1,6 +1,5 @@
 package com.wedsync.grid.client.internal;
 
-import com.hazelcast.internal.util.ConcurrencyUtil;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -18,8 +17,6 @@ final class AsyncExecutor {
     /** Threads of the replacement pool: callbacks are short, and machines that need it have 2 CPUs or fewer. */
     static final int PARALLELISM = 2;
 
-    private static final String THREAD_PER_TASK = ConcurrencyUtil.class.getName() + "$$Lambda";
-
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private AsyncExecutor() {
@@ -30,10 +27,10 @@ final class AsyncExecutor {
      * @return whether it installed one
      */
     static synchronized boolean ensurePooled() {
-        if (!threadPerTask(ConcurrencyUtil.getDefaultAsyncExecutor(), ForkJoinPool.getCommonPoolParallelism())) {
+        if (!threadPerTask(ClientInternals.asyncExecutor(), ForkJoinPool.getCommonPoolParallelism())) {
             return false;
         }
-        ConcurrencyUtil.setDefaultAsyncExecutor(new ForkJoinPool(PARALLELISM, AsyncExecutor::thread, null, true));
+        ClientInternals.asyncExecutor(new ForkJoinPool(PARALLELISM, AsyncExecutor::thread, null, true));
         return true;
     }
 
@@ -45,7 +42,7 @@ final class AsyncExecutor {
      * @return true if it should be replaced
      */
     static boolean threadPerTask(Executor executor, int commonParallelism) {
-        return commonParallelism < 2 && executor.getClass().getName().startsWith(THREAD_PER_TASK);
+        return commonParallelism < 2 && ClientInternals.isThreadPerTask(executor);
     }
 
     private static ForkJoinWorkerThread thread(ForkJoinPool pool) {

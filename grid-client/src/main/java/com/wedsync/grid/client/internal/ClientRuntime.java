@@ -4,8 +4,6 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientConnectionStrategyConfig;
 import com.hazelcast.client.config.ConnectionRetryConfig;
-import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
-import com.hazelcast.client.impl.connection.ClientConnectionManager;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.JavaSerializationFilterConfig;
@@ -39,6 +37,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 /**
  * The Hazelcast client behind a {@code GridClient}, and the regions over it: one per data class and value type.
@@ -81,7 +80,7 @@ public final class ClientRuntime implements AutoCloseable {
         this.settings = settings;
         this.client = client;
         this.registry = registry;
-        this.codec = new ValueCodec(((HazelcastClientProxy) client).getSerializationService(),
+        this.codec = new ValueCodec(ClientInternals.serialization(client),
                 settings.compressionThreshold(), settings.maxValueBytes(), settings.maxUncompressedValueBytes());
         this.ttlPolicy = new TtlPolicy(settings.catalog(), settings.clock());
         AtomicInteger threads = new AtomicInteger();
@@ -143,18 +142,18 @@ public final class ClientRuntime implements AutoCloseable {
      * readers stale for over 2 s). A member still unreachable at the deadline is left to the background connector.
      */
     private static void awaitEveryMember(HazelcastInstance client, long deadline) {
-        ClientConnectionManager connections = ((HazelcastClientProxy) client).client.getConnectionManager();
-        while (!connectedToEveryMember(client.getCluster().getMembers(), connections)
+        Predicate<UUID> connected = ClientInternals.connections(client);
+        while (!connectedToEveryMember(client.getCluster().getMembers(), connected)
                 && System.nanoTime() - deadline < 0) {
             // Polled: the client has no event for "connected to every member"; connections take milliseconds.
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 
-    private static boolean connectedToEveryMember(Set<Member> members, ClientConnectionManager connections) {
+    private static boolean connectedToEveryMember(Set<Member> members, Predicate<UUID> connected) {
         // The member list arrives after the first connection: empty means not known yet, not "no members".
         return !members.isEmpty()
-                && members.stream().allMatch((member) -> connections.getActiveConnection(member.getUuid()) != null);
+                && members.stream().allMatch((member) -> connected.test(member.getUuid()));
     }
 
     private static boolean awaitConnected(CountDownLatch connected, Duration timeout) {

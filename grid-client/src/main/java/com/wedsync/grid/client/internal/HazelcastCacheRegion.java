@@ -1,8 +1,5 @@
 package com.wedsync.grid.client.internal;
 
-import com.hazelcast.client.map.impl.nearcache.NearCachedClientMapProxy;
-import com.hazelcast.internal.nearcache.NearCache;
-import com.hazelcast.internal.nearcache.NearCacheRecord;
 import com.hazelcast.map.IMap;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import com.wedsync.grid.client.CacheRegion;
@@ -33,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link CacheRegion} over one IMap of a Hazelcast client with a near cache. The L1 hit path is a near-cache
- * lookup ({@link NearCacheReader}: Hazelcast's record and checks, one clock read), a counter increment and (one call
- * in {@value RegionMetrics#L1_SAMPLE}) a timer: no allocation, no lock.
+ * lookup ({@link ClientInternals.NearCacheReader}: Hazelcast's record and checks, one clock read), a counter
+ * increment and (one call in {@value RegionMetrics#L1_SAMPLE}) a timer: no allocation, no lock.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -50,7 +47,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     private final IMap<Object, Object> map;
 
     /** Reads the map's near cache; null if the map has none. */
-    private final NearCacheReader nearCache;
+    private final ClientInternals.NearCacheReader nearCache;
 
     private final ValueCodec codec;
 
@@ -73,8 +70,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         this.policy = policy;
         this.valueType = valueType;
         this.map = map;
-        this.nearCache = (map instanceof NearCachedClientMapProxy<?, ?> nearCached)
-                ? NearCacheReader.of(nearCached.getNearCache()) : null;
+        this.nearCache = ClientInternals.nearCacheReader(map);
         this.codec = codec;
         this.ttlPolicy = ttlPolicy;
         this.metrics = metrics;
@@ -335,12 +331,12 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
             stored = this.failures.await("get", () -> this.map.getAsync(key));
         }
         catch (RuntimeException | Error ex) {
-            if (reservation != NearCacheRecord.NOT_RESERVED) {
+            if (reservation != ClientInternals.NOT_RESERVED) {
                 this.nearCache.invalidate(key);
             }
             throw ex;
         }
-        if (reservation != NearCacheRecord.NOT_RESERVED) {
+        if (reservation != ClientInternals.NOT_RESERVED) {
             this.nearCache.publish(key, stored, reservation);
         }
         return stored;
@@ -427,6 +423,6 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     }
 
     private static boolean isValue(Object cached) {
-        return cached != null && cached != NearCache.NOT_CACHED && cached != NearCache.CACHED_AS_NULL;
+        return ClientInternals.isValue(cached);
     }
 }

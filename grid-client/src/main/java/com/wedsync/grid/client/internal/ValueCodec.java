@@ -1,8 +1,5 @@
 package com.wedsync.grid.client.internal;
 
-import com.hazelcast.internal.serialization.Data;
-import com.hazelcast.internal.serialization.SerializationService;
-import com.hazelcast.internal.serialization.impl.HeapData;
 import com.wedsync.grid.client.ValueTooLargeException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -23,7 +20,7 @@ final class ValueCodec {
 
     private static final long MAX_LZ4_RATIO = 255;
 
-    private final SerializationService serialization;
+    private final ClientInternals.Serialization serialization;
 
     private final int threshold;
 
@@ -37,7 +34,7 @@ final class ValueCodec {
 
     private final ConcurrentMap<String, CompressionGate> gates = new ConcurrentHashMap<>();
 
-    ValueCodec(SerializationService serialization, int threshold, int maxBytes, int maxRawBytes) {
+    ValueCodec(ClientInternals.Serialization serialization, int threshold, int maxBytes, int maxRawBytes) {
         this.serialization = serialization;
         this.threshold = threshold;
         this.maxBytes = maxBytes;
@@ -49,7 +46,7 @@ final class ValueCodec {
      * @param key the key
      * @return its serialized form
      */
-    Data keyData(Object key) {
+    Object keyData(Object key) {
         return this.serialization.toData(key);
     }
 
@@ -62,8 +59,8 @@ final class ValueCodec {
     }
 
     Encoded encode(String region, Object value) {
-        Data data = this.serialization.toData(value);
-        int raw = data.totalSize();
+        Object data = this.serialization.toData(value);
+        int raw = this.serialization.size(data);
         if (raw <= this.threshold) {
             requireWithinLimit(region, raw);
             return new Encoded(data, raw, raw);
@@ -78,7 +75,7 @@ final class ValueCodec {
             requireWithinLimit(region, raw);
             return new Encoded(data, raw, raw);
         }
-        byte[] bytes = data.toByteArray();
+        byte[] bytes = this.serialization.bytes(data);
         byte[] block = new byte[this.compressor.maxCompressedLength(bytes.length)];
         int length = this.compressor.compress(bytes, 0, bytes.length, block, 0, block.length);
         gate.attempted(length < raw);
@@ -108,7 +105,7 @@ final class ValueCodec {
                     throw new IllegalStateException("a stored compressed value claims rawLength " + raw.length
                             + " but its lz4 block decodes to " + decompressed + " bytes, so it is refused");
                 }
-                decoded = this.serialization.toObject(new HeapData(raw));
+                decoded = this.serialization.toObject(raw);
                 compressed.decoded(decoded);
             }
             return (V) decoded;

@@ -29,9 +29,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link NearCacheReader} decides as Hazelcast's {@code NearCache.get} does: a hit returns the cached value and counts
- * as a near-cache hit, and whatever makes Hazelcast's read miss (an invalidation from another client's write, the
- * invalidation repair's newer stale sequence or new partition UUID, the time to live, max idle) makes it miss too.
+ * {@link ClientInternals.NearCacheReader} decides as Hazelcast's {@code NearCache.get} does: a hit returns the cached
+ * value and counts as a near-cache hit, and whatever makes Hazelcast's read miss (an invalidation from another
+ * client's write, the invalidation repair's newer stale sequence or new partition UUID, the time to live, max idle)
+ * makes it miss too.
  * Each client here has the near-cache expiration task slowed to once an hour, so that an expired record is still in
  * the record map when read: only the read's own check can refuse it.
  */
@@ -166,7 +167,8 @@ class NearCacheReaderIT {
             try {
                 IMap<Object, Object> map = client.getMap(catalog.policy(DataClass.WEDDING_DATA).mapName());
                 NearCache<Object, Object> nearCache = ((NearCachedClientMapProxy<Object, Object>) map).getNearCache();
-                test.apply(new NearCacheUnderTest(grid, map, nearCache, NearCacheReader.of(nearCache)));
+                test.apply(new NearCacheUnderTest(grid, map, nearCache,
+                        ClientInternals.NearCacheReader.of(nearCache)));
             }
             finally {
                 client.shutdown();
@@ -175,7 +177,7 @@ class NearCacheReaderIT {
     }
 
     private record NearCacheUnderTest(LoopbackGrid grid, IMap<Object, Object> map, NearCache<Object, Object> nearCache,
-            NearCacheReader reader) {
+            ClientInternals.NearCacheReader reader) {
 
         @SuppressWarnings("unchecked")
         AbstractNearCacheRecordStore<Object, Object, ?, NearCacheRecord, ?> store() {

@@ -19,7 +19,8 @@ class ValueCodecTests {
 
     private static final int MAX_RAW = 1024 * 1024;
 
-    private final ValueCodec codec = new ValueCodec(this.serialization, THRESHOLD, 64 * 1024, MAX_RAW);
+    private final ValueCodec codec = new ValueCodec(ClientInternals.Serialization.of(this.serialization), THRESHOLD,
+            64 * 1024, MAX_RAW);
 
     @Test
     void aValueAtTheThresholdIsStoredAsItsSerializedForm() {
@@ -189,7 +190,8 @@ class ValueCodecTests {
     @Test
     void aStoredCompressedValueClaimingMoreThanTheLimitBeforeCompressionIsRefusedBeforeAllocating() {
         // What another writer with a higher limit can store: a genuine block that decodes to 4 MiB.
-        ValueCodec generous = new ValueCodec(this.serialization, THRESHOLD, 64 * 1024, 8 * MAX_RAW);
+        ValueCodec generous = new ValueCodec(ClientInternals.Serialization.of(this.serialization), THRESHOLD,
+                64 * 1024, 8 * MAX_RAW);
         CompressedValue large = (CompressedValue) generous.encode("vendor_responses", sized(4 * MAX_RAW)).stored();
 
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
