@@ -1,17 +1,7 @@
 package com.wedsync.grid.config.hazelcast;
 
-import com.hazelcast.core.EntryEventType;
-import com.hazelcast.internal.nearcache.impl.invalidation.BatchNearCacheInvalidation;
-import com.hazelcast.internal.nearcache.impl.invalidation.Invalidation;
-import com.hazelcast.internal.nearcache.impl.invalidation.Invalidator;
-import com.hazelcast.map.impl.EventListenerFilter;
-import com.hazelcast.map.impl.MapService;
-import com.hazelcast.spi.impl.NodeEngine;
-import com.hazelcast.spi.impl.eventservice.EventFilter;
-import com.hazelcast.spi.impl.eventservice.EventRegistration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,12 +22,15 @@ import java.util.function.LongSupplier;
  * up to its flush period, whole seconds.
  *
  * <p>The events are Hazelcast's own (single ones as its send-at-once invalidator sends them, ordered by the key's
- * partition; gathered ones as {@link BatchNearCacheInvalidation}, ordered per listener), numbered by the replaced
+ * partition; gathered ones as a {@code BatchNearCacheInvalidation}, ordered per listener), numbered by the replaced
  * invalidator's sequence generator, so clients repair missed events as before. A key's single invalidation and a
  * later batched one may reach a client in either order: both drop the key, and the client counts the sequence gap
- * as Hazelcast's repair expects.
+ * as Hazelcast's repair expects. This class decides only when each goes out; {@link MemberInternals} makes it the
+ * member's invalidator and sends what it decides ({@link Channel}).
+ *
+ * @param <E> the type of one key's invalidation
  */
-final class CoalescingInvalidator extends Invalidator {
+final class CoalescingInvalidator<E> {
 
     /** Most invalidations in one event. */
     static final int BATCH = 100;
@@ -47,6 +40,8 @@ final class CoalescingInvalidator extends Invalidator {
 
     /** Invalidations of one map sent at once in each window; the rest of the window's wait for its end. */
     static final int SENT_AT_ONCE = 8;
+
+    private final Channel<E> channel;
 
     private final ConcurrentMap<String, Pending> pending = new ConcurrentHashMap<>();
 
@@ -58,23 +53,23 @@ final class CoalescingInvalidator extends Invalidator {
 
     private final LongSupplier clock;
 
-    CoalescingInvalidator(NodeEngine nodeEngine) {
-        this(nodeEngine, System::nanoTime, timer());
-    }
-
     /**
      * Creates an invalidator on its own clock and timer.
-     * @param nodeEngine the member's
+     * @param channel sends the events
      * @param clock tells the time, in nanoseconds, that windows are counted in
      * @param timer runs the end-of-window sends; shut down with this invalidator
      */
-    CoalescingInvalidator(NodeEngine nodeEngine, LongSupplier clock, ScheduledThreadPoolExecutor timer) {
-        super(MapService.SERVICE_NAME, CoalescingInvalidator::isInvalidationListener, nodeEngine);
+    CoalescingInvalidator(Channel<E> channel, LongSupplier clock, ScheduledThreadPoolExecutor timer) {
+        this.channel = channel;
         this.clock = clock;
         this.timer = timer;
     }
 
-    private static ScheduledThreadPoolExecutor timer() {
+    /**
+     * Returns the timer of a member's invalidator: one daemon thread.
+     * @return the timer
+     */
+    static ScheduledThreadPoolExecutor timer() {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (runnable) -> {
             Thread thread = new Thread(runnable, "wedsync-invalidation-window");
             thread.setDaemon(true);
@@ -84,34 +79,35 @@ final class CoalescingInvalidator extends Invalidator {
         return timer;
     }
 
-    /** The registrations Hazelcast's map near-cache manager sends invalidations to. */
-    private static boolean isInvalidationListener(EventRegistration registration) {
-        EventFilter filter = registration.getFilter();
-        return filter instanceof EventListenerFilter && filter.eval(EntryEventType.INVALIDATION.getType());
-    }
-
-    @Override
-    protected void invalidateInternal(Invalidation invalidation, int orderKey) {
+    /**
+     * Takes one key's invalidation: sends it at once, or keeps it for its window's event.
+     * @param mapName the map
+     * @param invalidation the invalidation
+     * @param orderKey what orders it among single events (the key's partition)
+     */
+    void invalidate(String mapName, E invalidation, int orderKey) {
         this.invalidations.increment();
-        this.pending.computeIfAbsent(invalidation.getName(), Pending::new).add(invalidation, orderKey);
+        this.pending.computeIfAbsent(mapName, Pending::new).add(invalidation, orderKey);
     }
 
-    @Override
-    public void destroy(String dataStructureName, UUID sourceUuid) {
-        Pending map = this.pending.remove(dataStructureName);
+    /**
+     * Sends what waits for a map that is destroyed, and forgets the map.
+     * @param mapName the map
+     */
+    void destroy(String mapName) {
+        Pending map = this.pending.remove(mapName);
         if (map != null) {
             map.flush();
         }
-        super.destroy(dataStructureName, sourceUuid);
     }
 
-    @Override
-    public void reset() {
-        flushAll();
+    /** Sends everything that waits. */
+    void flushAll() {
+        this.pending.values().forEach(Pending::flush);
     }
 
-    @Override
-    public void shutdown() {
+    /** Sends everything that waits and stops the timer. */
+    void shutdown() {
         flushAll();
         this.timer.shutdownNow();
     }
@@ -142,28 +138,9 @@ final class CoalescingInvalidator extends Invalidator {
         return map != null && map.gathering();
     }
 
-    private void flushAll() {
-        this.pending.values().forEach(Pending::flush);
-    }
-
-    /**
-     * Publishes one event to every near-caching listener of a map. An event that cannot be published is logged:
-     * its sequence numbers are spent, so the listeners' repair task finds the gap and drops the keys it may cover.
-     */
-    private void send(String mapName, List<Invalidation> batch) {
-        Invalidation event = new BatchNearCacheInvalidation(mapName, batch);
-        try {
-            for (EventRegistration registration : this.eventService.getRegistrations(this.serviceName, mapName)) {
-                if (this.eventFilter.test(registration)) {
-                    this.eventService.publishEvent(this.serviceName, registration, event,
-                            registration.getId().hashCode());
-                }
-            }
+    private void send(String mapName, List<E> batch) {
+        if (this.channel.sendBatch(mapName, batch)) {
             this.events.increment();
-        }
-        catch (RuntimeException ex) {
-            this.logger.warning("event=invalidation_not_sent map=" + mapName + " keys=" + batch.size()
-                    + ": near caches repair it from sequence numbers", ex);
         }
     }
 
@@ -172,7 +149,7 @@ final class CoalescingInvalidator extends Invalidator {
 
         private final String mapName;
 
-        private List<Invalidation> waiting = new ArrayList<>();
+        private List<E> waiting = new ArrayList<>();
 
         private long window = Long.MIN_VALUE;
 
@@ -190,7 +167,7 @@ final class CoalescingInvalidator extends Invalidator {
             return this.flushScheduled || !this.waiting.isEmpty();
         }
 
-        synchronized void add(Invalidation invalidation, int orderKey) {
+        synchronized void add(E invalidation, int orderKey) {
             long now = CoalescingInvalidator.this.clock.getAsLong() / WINDOW_NANOS;
             if (now != this.window) {
                 // A window right after a busy one is busy from its start: a bulk load sends no single events
@@ -202,7 +179,7 @@ final class CoalescingInvalidator extends Invalidator {
             this.inWindow++;
             if (!this.busy && this.inWindow <= SENT_AT_ONCE && this.waiting.isEmpty()) {
                 // Exactly as Hazelcast's NonStopInvalidator sends it: one event, ordered by the key's partition.
-                sendImmediately(invalidation, orderKey);
+                CoalescingInvalidator.this.channel.sendNow(invalidation, orderKey);
                 CoalescingInvalidator.this.events.increment();
                 return;
             }
@@ -222,7 +199,7 @@ final class CoalescingInvalidator extends Invalidator {
 
         synchronized void flush() {
             if (!this.waiting.isEmpty()) {
-                List<Invalidation> batch = this.waiting;
+                List<E> batch = this.waiting;
                 this.waiting = new ArrayList<>();
                 send(this.mapName, batch);
             }
@@ -238,5 +215,28 @@ final class CoalescingInvalidator extends Invalidator {
                 flush();
             }
         }
+    }
+
+    /**
+     * Sends invalidation events to every near-caching listener of a map.
+     * @param <E> the type of one key's invalidation
+     */
+    interface Channel<E> {
+
+        /**
+         * Sends one key's invalidation as its own event, as Hazelcast's send-at-once invalidator does.
+         * @param invalidation the invalidation
+         * @param orderKey what orders it (the key's partition)
+         */
+        void sendNow(E invalidation, int orderKey);
+
+        /**
+         * Sends invalidations as one event. One that cannot be sent is logged, not thrown: its sequence numbers
+         * are spent, so the listeners' repair task finds the gap and drops the keys it may cover.
+         * @param mapName the map
+         * @param batch the invalidations
+         * @return true if it was sent
+         */
+        boolean sendBatch(String mapName, List<E> batch);
     }
 }

@@ -3,11 +3,8 @@ package com.wedsync.grid.config.hazelcast;
 import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.impl.MapContainer;
-import com.hazelcast.map.impl.MapServiceContext;
 import com.hazelcast.logging.ILogger;
 import com.hazelcast.logging.Logger;
-import com.hazelcast.map.impl.eviction.Evictor;
 import java.util.List;
 
 /**
@@ -32,18 +29,15 @@ final class HeapBoundInstaller {
      */
     static int install(HazelcastInstance member, List<String> mapNames) {
         try {
-            MapServiceContext context = MemberInternals.mapServiceContext(member);
+            MemberInternals internals = MemberInternals.of(member);
             int installed = 0;
             for (String name : mapNames) {
-                MapContainer container = context.getMapContainer(name);
-                EvictionConfig eviction = container.getMapConfig().getEvictionConfig();
-                Evictor evictor = container.getEvictor();
-                if (eviction.getMaxSizePolicy() != MaxSizePolicy.USED_HEAP_SIZE || evictor == Evictor.NULL_EVICTOR
-                        || evictor instanceof IncrementalHeapBound) {
+                EvictionConfig eviction = internals.mapConfig(name).getEvictionConfig();
+                if (eviction.getMaxSizePolicy() != MaxSizePolicy.USED_HEAP_SIZE || !internals.evicts(name)
+                        || internals.heapBound(name) != null) {
                     continue;
                 }
-                container.setEvictor(new IncrementalHeapBound(evictor, context, name,
-                        eviction.getSize() * HazelcastConfigFactory.MIB));
+                internals.boundHeap(name, eviction.getSize() * HazelcastConfigFactory.MIB);
                 installed++;
             }
             logger.fine("incremental heap bound on " + installed + " of " + mapNames.size() + " maps");
@@ -63,7 +57,6 @@ final class HeapBoundInstaller {
      * @return the bound, or {@code null} if the map checks its bound Hazelcast's way (or has none)
      */
     static IncrementalHeapBound bound(HazelcastInstance member, String mapName) {
-        Evictor evictor = MemberInternals.mapServiceContext(member).getMapContainer(mapName).getEvictor();
-        return (evictor instanceof IncrementalHeapBound bound) ? bound : null;
+        return MemberInternals.of(member).heapBound(mapName);
     }
 }

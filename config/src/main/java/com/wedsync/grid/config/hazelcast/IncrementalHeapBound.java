@@ -1,11 +1,5 @@
 package com.wedsync.grid.config.hazelcast;
 
-import com.hazelcast.internal.nearcache.NearCache;
-import com.hazelcast.internal.serialization.Data;
-import com.hazelcast.map.impl.MapServiceContext;
-import com.hazelcast.map.impl.PartitionContainer;
-import com.hazelcast.map.impl.eviction.Evictor;
-import com.hazelcast.map.impl.recordstore.RecordStore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -27,16 +21,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * kept costs; eviction happens only if that sum is over the limit. So an entry is never evicted while the map is
  * within its budget (removals and expirations, which do not check, only make the kept total high, never low).</li>
  * </ul>
- * The eviction itself (which entry, how many) stays Hazelcast's: this wraps the map's own {@link Evictor}.
+ * The eviction itself (which entry, how many) stays Hazelcast's: {@link MemberInternals} puts this bound in front of
+ * the map's own evictor, and reads the costs it is given ({@link Costs}) from Hazelcast's record stores.
  */
-final class IncrementalHeapBound implements Evictor {
+final class IncrementalHeapBound {
 
     /** Checks between two full recounts of a map's partitions. */
     static final int RECOUNT_EVERY = 256;
 
-    private final Evictor delegate;
-
-    private final MapServiceContext context;
+    private final Costs costs;
 
     private final String mapName;
 
@@ -52,31 +45,22 @@ final class IncrementalHeapBound implements Evictor {
     /** Full recounts so far (racy, for tests and diagnostics). */
     private volatile long recounts;
 
-    IncrementalHeapBound(Evictor delegate, MapServiceContext context, String mapName, long limitBytes) {
-        this.delegate = delegate;
-        this.context = context;
+    IncrementalHeapBound(Costs costs, String mapName, long limitBytes) {
+        this.costs = costs;
         this.mapName = mapName;
         this.limitBytes = limitBytes;
-        this.seen = new AtomicLongArray(context.getPartitionContainers().length);
+        this.seen = new AtomicLongArray(costs.partitions());
     }
 
-    @Override
-    public void evict(RecordStore recordStore, Data excludedKey) {
-        this.delegate.evict(recordStore, excludedKey);
-    }
-
-    @Override
-    public void forceEvictByPercentage(RecordStore recordStore, double evictionPercentage) {
-        this.delegate.forceEvictByPercentage(recordStore, evictionPercentage);
-    }
-
-    @Override
-    public boolean checkEvictable(RecordStore recordStore) {
-        if (recordStore.size() == 0) {
-            // as Hazelcast: an empty partition has nothing to evict
-            return false;
-        }
-        long estimate = record(recordStore.getPartitionId(), recordStore.getOwnedEntryCost());
+    /**
+     * Tells whether a map must evict after a write to a partition that holds entries (an empty one has nothing to
+     * evict, and Hazelcast's check answers no before it counts).
+     * @param partition the written partition
+     * @param cost the partition's owned entry cost now ({@code RecordStore#getOwnedEntryCost})
+     * @return true if the map's cost on this member is over the limit
+     */
+    boolean checkEvictable(int partition, long cost) {
+        long estimate = record(partition, cost);
         if (estimate <= this.limitBytes && ++this.checks % RECOUNT_EVERY != 0) {
             return false;
         }
@@ -90,17 +74,11 @@ final class IncrementalHeapBound implements Evictor {
      */
     long recount() {
         this.recounts++;
-        PartitionContainer[] containers = this.context.getPartitionContainers();
         long sum = 0;
-        for (int partition = 0; partition < containers.length; partition++) {
-            RecordStore store = containers[partition].getExistingRecordStore(this.mapName);
-            sum = record(partition, (store != null) ? store.getOwnedEntryCost() : 0L);
+        for (int partition = 0; partition < this.seen.length(); partition++) {
+            sum = record(partition, this.costs.partitionCost(partition));
         }
-        NearCache<?, ?> nearCache = this.context.getMapNearCacheManager().getNearCache(this.mapName);
-        if (nearCache != null) {
-            sum += nearCache.getNearCacheStats().getOwnedEntryMemoryCost();
-        }
-        return sum;
+        return sum + this.costs.nearCacheCost();
     }
 
     /**
@@ -117,9 +95,36 @@ final class IncrementalHeapBound implements Evictor {
         return (cost == previous) ? this.total.get() : this.total.addAndGet(cost - previous);
     }
 
-    @Override
-    public String toString() {
-        return "IncrementalHeapBound{map=" + this.mapName + ", limit=" + this.limitBytes + " B, evictor="
-                + this.delegate + '}';
+    /**
+     * Describes this bound in front of an evictor.
+     * @param evictor the map's own evictor
+     * @return the description
+     */
+    String describe(Object evictor) {
+        return "IncrementalHeapBound{map=" + this.mapName + ", limit=" + this.limitBytes + " B, evictor=" + evictor
+                + '}';
+    }
+
+    /** The heap costs of one map on one member, as Hazelcast's USED_HEAP_SIZE check counts them. */
+    interface Costs {
+
+        /**
+         * Returns how many partitions the member has.
+         * @return the partition count
+         */
+        int partitions();
+
+        /**
+         * Returns the owned entry cost of the map's entries in a partition.
+         * @param partition the partition
+         * @return the cost in bytes, 0 if the partition holds no record store of the map
+         */
+        long partitionCost(int partition);
+
+        /**
+         * Returns the memory cost of a member-side near cache of the map.
+         * @return the cost in bytes, 0 if it has none
+         */
+        long nearCacheCost();
     }
 }

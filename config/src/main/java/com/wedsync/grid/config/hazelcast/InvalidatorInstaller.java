@@ -1,11 +1,8 @@
 package com.wedsync.grid.config.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.internal.nearcache.impl.invalidation.Invalidator;
-import com.hazelcast.internal.nearcache.impl.invalidation.NonStopInvalidator;
 import com.hazelcast.logging.ILogger;
 import com.hazelcast.logging.Logger;
-import com.hazelcast.map.impl.nearcache.MapNearCacheManager;
 
 /**
  * Puts a {@link CoalescingInvalidator} in place of the member's map invalidator when the member has started
@@ -26,28 +23,21 @@ final class InvalidatorInstaller {
      * @param member the member
      * @return the member's coalescing invalidator, or {@code null} if it keeps Hazelcast's
      */
-    static CoalescingInvalidator install(HazelcastInstance member) {
-        CoalescingInvalidator replacement = null;
+    static CoalescingInvalidator<?> install(HazelcastInstance member) {
         try {
-            MapNearCacheManager manager = MemberInternals.mapServiceContext(member).getMapNearCacheManager();
-            Invalidator current = manager.getInvalidator();
-            if (current instanceof CoalescingInvalidator installed) {
+            MemberInternals internals = MemberInternals.of(member);
+            CoalescingInvalidator<?> installed = internals.coalescingInvalidator();
+            if (installed != null) {
                 return installed;
             }
-            if (!(current instanceof NonStopInvalidator)) {
-                logger.fine("near-cache invalidations stay with " + current.getClass().getSimpleName());
+            if (!internals.sendsInvalidationsAtOnce()) {
+                logger.fine("near-cache invalidations stay with " + internals.invalidatorName());
                 return null;
             }
-            replacement = new CoalescingInvalidator(MemberInternals.nodeEngine(member));
-            MemberInternals.setField(Invalidator.class, "metaDataGenerator", replacement,
-                    current.getMetaDataGenerator());
-            MemberInternals.setField(MapNearCacheManager.class, "invalidator", manager, replacement);
-            return replacement;
+            // shuts the replacement down itself if it cannot put it in place
+            return internals.coalesceInvalidations();
         }
         catch (RuntimeException | LinkageError ex) {
-            if (replacement != null) {
-                replacement.shutdown();
-            }
             logger.warning("could not install the coalescing near-cache invalidator (" + ex
                     + "); every invalidation is sent at once, as Hazelcast does");
             return null;
@@ -59,8 +49,7 @@ final class InvalidatorInstaller {
      * @param member the member
      * @return the invalidator, or {@code null} if the member sends invalidations Hazelcast's way
      */
-    static CoalescingInvalidator installed(HazelcastInstance member) {
-        Invalidator current = MemberInternals.mapServiceContext(member).getMapNearCacheManager().getInvalidator();
-        return (current instanceof CoalescingInvalidator coalescing) ? coalescing : null;
+    static CoalescingInvalidator<?> installed(HazelcastInstance member) {
+        return MemberInternals.of(member).coalescingInvalidator();
     }
 }

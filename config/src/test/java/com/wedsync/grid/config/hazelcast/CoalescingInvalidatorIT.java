@@ -59,7 +59,7 @@ class CoalescingInvalidatorIT {
             .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
             .start(1);
         HazelcastInstance member = this.cluster.member(0);
-        CoalescingInvalidator invalidator = InvalidatorInstaller.installed(member);
+        CoalescingInvalidator<?> invalidator = InvalidatorInstaller.installed(member);
         assertThat(invalidator).as("the started member's invalidator").isNotNull();
         String mapName = this.wedding.mapName();
         this.reader = SecurityProbe.client(member,
@@ -120,19 +120,20 @@ class CoalescingInvalidatorIT {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
         CountDownLatch held = new CountDownLatch(1);
         timer.execute(() -> awaitQuietly(held));
-        CoalescingInvalidator invalidator = new CoalescingInvalidator(MemberInternals.nodeEngine(member), now::get,
-                timer);
+        MemberInternals.MapInvalidator hazelcast = new MemberInternals.MapInvalidator(
+                MemberInternals.nodeEngine(member), now::get, timer);
+        CoalescingInvalidator<?> invalidator = hazelcast.coalescing;
         try {
             String mapName = this.wedding.mapName();
             UUID source = member.getCluster().getLocalMember().getUuid();
             for (int i = 0; i < CoalescingInvalidator.SENT_AT_ONCE; i++) {
-                invalidator.invalidateKey(MemberInternals.nodeEngine(member).toData(key(i)), mapName, source);
+                hazelcast.invalidateKey(MemberInternals.nodeEngine(member).toData(key(i)), mapName, source);
             }
             assertThat(invalidator.events()).as("events of the first 8, each sent at once").isEqualTo(8);
             assertThat(invalidator.gathering(mapName)).isFalse();
 
             for (int i = 8; i < 8 + 150; i++) {
-                invalidator.invalidateKey(MemberInternals.nodeEngine(member).toData(key(i)), mapName, source);
+                hazelcast.invalidateKey(MemberInternals.nodeEngine(member).toData(key(i)), mapName, source);
             }
             assertThat(invalidator.events()).as("the next 100 as one event, at once").isEqualTo(9);
             assertThat(invalidator.gathering(mapName)).as("50 waiting").isTrue();
@@ -143,19 +144,19 @@ class CoalescingInvalidatorIT {
             assertThat(invalidator.events()).isEqualTo(10);
 
             now.addAndGet(CoalescingInvalidator.WINDOW_NANOS);
-            invalidator.invalidateKey(MemberInternals.nodeEngine(member).toData(key(0)), mapName, source);
+            hazelcast.invalidateKey(MemberInternals.nodeEngine(member).toData(key(0)), mapName, source);
             assertThat(invalidator.events()).as("the window after a busy one gathers from its first").isEqualTo(10);
             await("it is sent at that window's end").atMost(Duration.ofSeconds(5))
                 .until(() -> !invalidator.gathering(mapName));
             assertThat(invalidator.events()).isEqualTo(11);
 
             now.addAndGet(CoalescingInvalidator.WINDOW_NANOS);
-            invalidator.invalidateKey(MemberInternals.nodeEngine(member).toData(key(1)), mapName, source);
+            hazelcast.invalidateKey(MemberInternals.nodeEngine(member).toData(key(1)), mapName, source);
             assertThat(invalidator.events()).as("after a quiet window, at once again").isEqualTo(12);
             assertThat(invalidator.invalidations()).isEqualTo(8 + 150 + 2);
         }
         finally {
-            invalidator.shutdown();
+            hazelcast.shutdown();
         }
     }
 
