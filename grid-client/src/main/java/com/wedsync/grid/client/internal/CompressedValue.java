@@ -13,7 +13,7 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
  * then costs what an uncompressed one does (about 0.2 us rather than 20 us for a 10 KiB value), at the price of
  * holding both forms in L1. The decoded value is never serialized.
  */
-public final class CompressedValue {
+final class CompressedValue {
 
     private final byte[] lz4;
 
@@ -26,7 +26,7 @@ public final class CompressedValue {
      * @param lz4 the LZ4 block
      * @param rawLength the length of the serialized value it holds
      */
-    public CompressedValue(byte[] lz4, int rawLength) {
+    CompressedValue(byte[] lz4, int rawLength) {
         this.lz4 = lz4;
         this.rawLength = rawLength;
     }
@@ -35,7 +35,7 @@ public final class CompressedValue {
      * Returns the LZ4 block.
      * @return the block (not copied)
      */
-    public byte[] lz4() {
+    byte[] lz4() {
         return this.lz4;
     }
 
@@ -43,7 +43,7 @@ public final class CompressedValue {
      * Returns the length of the serialized value the block holds.
      * @return the length in bytes
      */
-    public int rawLength() {
+    int rawLength() {
         return this.rawLength;
     }
 
@@ -56,10 +56,10 @@ public final class CompressedValue {
     }
 
     /** The Compact serializer of {@link CompressedValue}. */
-    public static final class Serializer implements CompactSerializer<CompressedValue> {
+    static final class Serializer implements CompactSerializer<CompressedValue> {
 
         /** The Compact type name on the wire. */
-        public static final String TYPE_NAME = "WedSyncCompressedValue";
+        static final String TYPE_NAME = "WedSyncCompressedValue";
 
         @Override
         public CompressedValue read(CompactReader reader) {
