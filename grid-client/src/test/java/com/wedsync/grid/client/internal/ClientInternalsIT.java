@@ -8,10 +8,11 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.internal.nearcache.NearCache;
 import com.hazelcast.map.IMap;
-import com.wedsync.grid.client.TestGrid;
+import com.wedsync.grid.client.TestClients;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.key.WeddingKey;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -31,22 +32,22 @@ class ClientInternalsIT {
 
     private static final WeddingKey KEY = new WeddingKey("w-internals-1", "timeline");
 
-    private static TestGrid grid;
+    private static LoopbackGrid grid;
 
     private static HazelcastInstance client;
 
     @BeforeAll
     static void start() {
-        grid = TestGrid.start(2);
-        ClientConfig config = ClientRuntime.clientConfig(grid.clientSettings());
+        grid = LoopbackGrid.builder().name("client-internals").start(2);
+        ClientConfig config = ClientRuntime.clientConfig(TestClients.settings(grid));
         // a plain client starts connected; ClientRuntime.connect starts asynchronously and waits itself
         config.getConnectionStrategyConfig().setAsyncStart(false);
         client = HazelcastClient.newHazelcastClient(config);
+        grid.closeWith(client::shutdown);
     }
 
     @AfterAll
     static void stop() {
-        client.shutdown();
         grid.close();
     }
 

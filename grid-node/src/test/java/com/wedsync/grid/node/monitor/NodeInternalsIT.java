@@ -5,11 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
-import com.wedsync.grid.node.LoopbackCluster;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -29,7 +28,7 @@ class NodeInternalsIT {
     /** Operations queued behind the blocked partition thread. */
     private static final int QUEUED = 5;
 
-    private final LoopbackCluster loopback = LoopbackCluster.named("node-internals");
+    private final LoopbackGrid loopback = LoopbackGrid.builder().name("node-internals").portSpan(2).build();
 
     private HazelcastInstance member;
 
@@ -43,9 +42,7 @@ class NodeInternalsIT {
         if (this.client != null) {
             this.client.shutdown();
         }
-        if (this.member != null) {
-            this.member.getLifecycleService().terminate();
-        }
+        this.loopback.close();
     }
 
     @Test
@@ -78,14 +75,14 @@ class NodeInternalsIT {
         this.member = startMember();
         ClientConfig config = new ClientConfig();
         config.setClusterName(this.member.getConfig().getClusterName());
-        config.getNetworkConfig().addAddress(this.loopback.members().toArray(String[]::new));
+        config.getNetworkConfig().addAddress(this.loopback.addresses().toArray(String[]::new));
         this.client = HazelcastClient.newHazelcastClient(config);
 
         assertThat(NodeInternals.operationQueueSize(this.client)).isEqualTo(NodeInternals.UNKNOWN);
     }
 
     private HazelcastInstance startMember() {
-        return Hazelcast.newHazelcastInstance(this.loopback.memberConfig(this.loopback.basePort(), true, 64L << 20));
+        return this.loopback.startMember(this.loopback.memberConfig((member) -> member.memoryLimitBytes(64L << 20)));
     }
 
     /**
