@@ -1,14 +1,10 @@
 package com.wedsync.grid.config;
 
+import static com.wedsync.grid.config.testkit.SourceScan.HAZELCAST_INTERNALS;
+import static com.wedsync.grid.config.testkit.SourceScan.MAIN_SOURCES;
+import static com.wedsync.grid.config.testkit.SourceScan.sourcesMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,28 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class HazelcastInternalsImportTests {
 
-    private static final Pattern INTERNAL_IMPORT = Pattern
-        .compile("^import\\s+(static\\s+)?com\\.hazelcast\\.([\\w.]+\\.)?(impl|internal)\\.", Pattern.MULTILINE);
-
-    private static final Path SOURCES = Path.of("src/main/java");
-
     @Test
-    void onlyMemberInternalsImportsHazelcastInternals() throws IOException {
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            List<Path> importers = files.filter((file) -> file.toString().endsWith(".java"))
-                .filter((file) -> INTERNAL_IMPORT.matcher(read(file)).find())
-                .toList();
-            assertThat(importers)
-                .containsExactly(SOURCES.resolve("com/wedsync/grid/config/hazelcast/MemberInternals.java"));
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+    void onlyMemberInternalsImportsHazelcastInternals() {
+        assertThat(sourcesMatching(MAIN_SOURCES, HAZELCAST_INTERNALS)).containsExactly(MAIN_SOURCES.resolve("com/wedsync/grid/config/hazelcast/MemberInternals.java"));
     }
 }
