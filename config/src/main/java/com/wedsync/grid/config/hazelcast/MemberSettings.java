@@ -1,5 +1,6 @@
 package com.wedsync.grid.config.hazelcast;
 
+import com.wedsync.grid.config.InvalidFieldException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package com.wedsync.grid.config.hazelcast;
 
+import com.wedsync.grid.config.InvalidFieldException;
 import com.wedsync.grid.config.catalog.Durations;
 import java.time.Duration;
 import java.util.Objects;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import com.wedsync.grid.config.InvalidFieldException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.hazelcast.Discovery;
 import com.wedsync.grid.config.hazelcast.Placement;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
-import com.wedsync.grid.config.hazelcast.InvalidFieldException;
+import com.wedsync.grid.config.InvalidFieldException;
 import com.wedsync.grid.config.hazelcast.MemberSettings;
 import com.wedsync.grid.config.hazelcast.Quorum;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package com.wedsync.grid.config.hazelcast;
+package com.wedsync.grid.config;
 
 /**
  * A settings field refused its value. The field and the rule it broke are data, so that a caller that set the field
