@@ -30,12 +30,13 @@ public class InvalidFieldException extends IllegalArgumentException {
     }
 
     /**
-     * Creates the exception for a rule between fields, whose message reads best in its own words.
+     * Creates the exception for a rule whose message reads best in its own words: one between fields, or one about an
+     * entry of a list.
      * @param field the field to blame
      * @param message the whole message
      * @return the exception
      */
-    public static InvalidFieldException between(String field, String message) {
+    public static InvalidFieldException worded(String field, String message) {
         return new InvalidFieldException(field, message, message);
     }
 
@@ -48,7 +49,7 @@ public class InvalidFieldException extends IllegalArgumentException {
     }
 
     /**
-     * Returns what the value must be ("must be between 1 and 65535"), or the whole message for a rule between fields.
+     * Returns what the value must be ("must be between 1 and 65535"), or the whole message of a {@link #worded} rule.
      * @return the rule
      */
     public String rule() {

@@ -1,5 +1,6 @@
 package com.wedsync.grid.client;
 
+import com.wedsync.grid.config.InvalidFieldException;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import java.time.Clock;
@@ -45,41 +46,45 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     public static final int MAX_ALLOW_LIST_ENTRIES = 1000;
 
     /** A class name, or a package prefix ending in a dot. */
+    private static final String ALLOW_LIST = "deserializationAllowList";
+
     private static final Pattern ALLOW_LIST_ENTRY = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*\\.?");
 
     /**
      * Validates the settings.
-     * @throws IllegalArgumentException naming the field and the value when one is missing or out of range
+     * @throws InvalidFieldException naming the field and the value when one is out of range
+     * @throws NullPointerException naming the field when one is missing
      */
     public GridClientSettings {
         Objects.requireNonNull(clusterName, "clusterName is missing");
         if (clusterName.isBlank()) {
-            throw new IllegalArgumentException("clusterName must not be blank");
+            throw InvalidFieldException.of("clusterName", "'" + clusterName + "'", "must not be blank");
         }
         members = List.copyOf(Objects.requireNonNull(members, "members is missing"));
         if (members.isEmpty()) {
-            throw new IllegalArgumentException("members must list at least one host[:port]");
+            throw InvalidFieldException.of("members", "[]", "must list at least one host[:port]");
         }
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("operationTimeout", operationTimeout);
         requirePositive("loadTimeout", loadTimeout);
         if (compressionThreshold < 0) {
-            throw new IllegalArgumentException(
-                    "compressionThreshold (" + compressionThreshold + ") must not be negative");
+            throw InvalidFieldException.of("compressionThreshold", String.valueOf(compressionThreshold),
+                    "must not be negative");
         }
         if (maxValueBytes < 1) {
-            throw new IllegalArgumentException("maxValueBytes (" + maxValueBytes + ") must be positive");
+            throw InvalidFieldException.of("maxValueBytes", String.valueOf(maxValueBytes), "must be positive");
         }
         if (maxUncompressedValueBytes < maxValueBytes) {
-            throw new IllegalArgumentException("maxUncompressedValueBytes (" + maxUncompressedValueBytes
-                    + ") must be at least maxValueBytes (" + maxValueBytes + ")");
+            throw InvalidFieldException.of("maxUncompressedValueBytes", String.valueOf(maxUncompressedValueBytes),
+                    "must be at least maxValueBytes (" + maxValueBytes + ")");
         }
         Objects.requireNonNull(negativeCacheTtl, "negativeCacheTtl is missing");
         if (negativeCacheTtl.isNegative()) {
-            throw new IllegalArgumentException("negativeCacheTtl (" + negativeCacheTtl + ") must not be negative");
+            throw InvalidFieldException.of("negativeCacheTtl", String.valueOf(negativeCacheTtl), "must not be negative");
         }
         if (!(refreshAhead >= 0 && refreshAhead < 1)) {
-            throw new IllegalArgumentException("refreshAhead (" + refreshAhead + ") must be at least 0 and below 1");
+            throw InvalidFieldException.of("refreshAhead", String.valueOf(refreshAhead),
+                    "must be at least 0 and below 1");
         }
         deserializationAllowList = checkedAllowList(deserializationAllowList);
         Objects.requireNonNull(catalog, "catalog is missing");
@@ -378,7 +383,7 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
         /**
          * Validates and returns the settings; unless a catalog was set, with the shipped one.
          * @return the settings
-         * @throws IllegalArgumentException naming the field and the value when one is out of range
+         * @throws InvalidFieldException naming the field and the value when one is out of range
          * @throws NullPointerException naming the field when one is missing
          */
         public GridClientSettings build() {
@@ -393,16 +398,16 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     private static List<String> checkedAllowList(List<String> entries) {
         Objects.requireNonNull(entries, "deserializationAllowList is missing");
         if (entries.size() > MAX_ALLOW_LIST_ENTRIES) {
-            throw new IllegalArgumentException("deserializationAllowList has " + entries.size()
+            throw InvalidFieldException.worded(ALLOW_LIST, "deserializationAllowList has " + entries.size()
                     + " entries; at most " + MAX_ALLOW_LIST_ENTRIES + " are accepted");
         }
         for (String entry : entries) {
             if (entry == null || !ALLOW_LIST_ENTRY.matcher(entry).matches()) {
-                throw new IllegalArgumentException("deserializationAllowList entry " + quoted(entry)
+                throw InvalidFieldException.worded(ALLOW_LIST, "deserializationAllowList entry " + quoted(entry)
                         + " is neither a class name nor a package prefix ending in '.' (no wildcards)");
             }
             if (entry.endsWith(".") && entry.indexOf('.') == entry.length() - 1) {
-                throw new IllegalArgumentException("deserializationAllowList entry '" + entry + "' is too broad:"
+                throw InvalidFieldException.worded(ALLOW_LIST, ALLOW_LIST + " entry '" + entry + "' is too broad:"
                         + " name a package of at least two parts, such as 'com.example.'");
             }
         }
@@ -420,7 +425,7 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     private static void requirePositive(String field, Duration value) {
         Objects.requireNonNull(value, () -> field + " is missing");
         if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(field + " (" + value + ") must be positive");
+            throw InvalidFieldException.of(field, String.valueOf(value), "must be positive");
         }
     }
 }

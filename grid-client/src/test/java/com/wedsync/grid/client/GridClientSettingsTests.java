@@ -1,9 +1,11 @@
 package com.wedsync.grid.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import com.wedsync.grid.config.InvalidFieldException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,9 +31,11 @@ class GridClientSettingsTests {
         assertThat(changed).usingRecursiveComparison().ignoringFields("operationTimeout").isEqualTo(built);
         assertThatNullPointerException().isThrownBy(() -> GridClientSettings.builder().catalog(null))
             .withMessage("catalog is missing");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(InvalidFieldException.class)
             .isThrownBy(() -> GridClientSettings.builder().operationTimeout(Duration.ZERO).build())
-            .withMessage("operationTimeout (PT0S) must be positive");
+            .withMessage("operationTimeout (PT0S) must be positive")
+            .satisfies((ex) -> assertThat(ex.field()).isEqualTo("operationTimeout"))
+            .satisfies((ex) -> assertThat(ex.rule()).isEqualTo("must be positive"));
     }
 
     @Test

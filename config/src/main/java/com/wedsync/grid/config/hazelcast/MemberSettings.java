@@ -56,7 +56,7 @@ public record MemberSettings(String clusterName, List<String> members, String bi
         }
         Objects.requireNonNull(placement, "placement is missing; use Placement.NONE");
         if (placement.zoneAware() && discovery == Discovery.TCP_IP) {
-            throw InvalidFieldException.between("placement", "zone-aware placement needs the aws or kubernetes"
+            throw InvalidFieldException.worded("placement", "zone-aware placement needs the aws or kubernetes"
                     + " discovery, which tell each member its zone; discovery is " + discovery);
         }
         Objects.requireNonNull(quorum, "quorum is missing; use Quorum.OFF");

@@ -31,7 +31,7 @@ public record Placement(String awsTagKey, String awsTagValue, String kubernetesS
      */
     public Placement {
         if ((awsTagKey == null) != (awsTagValue == null)) {
-            throw InvalidFieldException.between("awsTagKey", "awsTagKey (" + awsTagKey + ") and awsTagValue ("
+            throw InvalidFieldException.worded("awsTagKey", "awsTagKey (" + awsTagKey + ") and awsTagValue ("
                     + awsTagValue + ") must be given together");
         }
         if (awsTagKey != null && (!TAG.matcher(awsTagKey).matches() || awsTagKey.length() > 128)) {
