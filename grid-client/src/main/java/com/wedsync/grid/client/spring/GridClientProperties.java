@@ -1,9 +1,12 @@
 package com.wedsync.grid.client.spring;
 
 import com.wedsync.grid.client.GridClientSettings;
+import com.wedsync.grid.config.InvalidFieldException;
 import com.wedsync.grid.config.catalog.Durations;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -69,7 +72,8 @@ public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterN
         if (!(refreshAhead >= 0 && refreshAhead < 1)) {
             throw invalid("refresh-ahead", refreshAhead, "must be at least 0 and below 1");
         }
-        if (deserializationAllowList != null && deserializationAllowList.contains(null)) {
+        // a stream, not contains(null): the immutable lists of List.of throw on a null query
+        if (deserializationAllowList != null && deserializationAllowList.stream().anyMatch(Objects::isNull)) {
             throw invalid("deserialization-allow-list", deserializationAllowList, "must not hold an empty entry");
         }
         // the entries themselves are checked by toSettings, as GridClientSettings checks them
@@ -80,22 +84,36 @@ public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterN
     /**
      * Returns the client settings these properties describe, with the shipped catalog and the system clock.
      * @return the settings
+     * @throws InvalidFieldException naming the property (as its field) when the settings refuse its value (an
+     *     allow-list entry, say, which only the settings check)
      */
     public GridClientSettings toSettings() {
-        GridClientSettings settings = GridClientSettings.defaults()
-            .withCluster(this.clusterName, this.members)
-            .withTimeouts(this.connectTimeout, this.operationTimeout)
-            .withValueLimits((int) this.compressionThreshold.toBytes(), (int) this.maxValueSize.toBytes(),
-                    (int) this.maxUncompressedValueSize.toBytes())
-            .withLoading(this.negativeCacheTtl, this.refreshAhead)
-            .withLoadTimeout(this.loadTimeout);
         try {
-            return settings.withDeserializationAllowList(this.deserializationAllowList);
+            return GridClientSettings.builder()
+                .clusterName(this.clusterName)
+                .members(this.members)
+                .connectTimeout(this.connectTimeout)
+                .operationTimeout(this.operationTimeout)
+                .compressionThreshold((int) this.compressionThreshold.toBytes())
+                .maxValueBytes((int) this.maxValueSize.toBytes())
+                .maxUncompressedValueBytes((int) this.maxUncompressedValueSize.toBytes())
+                .negativeCacheTtl(this.negativeCacheTtl)
+                .refreshAhead(this.refreshAhead)
+                .loadTimeout(this.loadTimeout)
+                .deserializationAllowList(this.deserializationAllowList)
+                .build();
         }
-        catch (IllegalArgumentException ex) {
-            // the settings name the entry and the rule; say which property it came from
-            throw new IllegalArgumentException(PREFIX + ".deserialization-allow-list: " + ex.getMessage());
+        catch (InvalidFieldException ex) {
+            // the settings name their field and the rule; say which property it came from
+            String property = PREFIX + "." + property(ex.field());
+            throw InvalidFieldException.worded(property, property + ": " + ex.getMessage());
         }
+    }
+
+    /** The property a settings field is set from: its name in kebab case, the byte limits named as sizes. */
+    static String property(String field) {
+        String kebab = field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return kebab.endsWith("-value-bytes") ? kebab.replace("-value-bytes", "-value-size") : kebab;
     }
 
     private static void requirePositive(String property, Duration value) {
