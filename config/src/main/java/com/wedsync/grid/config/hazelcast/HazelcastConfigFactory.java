@@ -101,13 +101,29 @@ public final class HazelcastConfigFactory {
     }
 
     /**
-     * Builds a member configuration.
+     * Builds a member configuration, with the budgets of {@link MemoryBudget#of} the settings' memory limit.
      * @param catalog the data classes
      * @param settings how the member joins and how much memory it may use
      * @return a new configuration, owned by the caller
      * @throws IllegalArgumentException if the memory limit leaves a class a budget under 1 MiB
      */
     public static Config memberConfig(Catalog catalog, MemberSettings settings) {
+        return memberConfig(catalog, settings, MemoryBudget.of(catalog, settings.memoryLimitBytes()));
+    }
+
+    /**
+     * Builds a member configuration whose maps are bounded by budgets computed already.
+     * @param catalog the data classes
+     * @param settings how the member joins and how much memory it may use
+     * @param budget the budgets of the catalog's maps, shared out of the settings' memory limit
+     * @return a new configuration, owned by the caller
+     * @throws IllegalArgumentException if the budget was shared out of another memory limit, or lacks a map
+     */
+    public static Config memberConfig(Catalog catalog, MemberSettings settings, MemoryBudget budget) {
+        if (budget.memoryLimitBytes() != settings.memoryLimitBytes()) {
+            throw new IllegalArgumentException("the memory budget was shared out of " + budget.memoryLimitBytes()
+                    + " bytes, the member's memoryLimitBytes is " + settings.memoryLimitBytes());
+        }
         Config config = new Config();
         config.setClusterName(settings.clusterName());
         configureNetwork(config.getNetworkConfig(), settings);
@@ -116,7 +132,7 @@ public final class HazelcastConfigFactory {
         configureSerialization(config);
         configureSplitBrainProtection(config, settings.quorum());
         for (DataClassPolicy policy : catalog.policies()) {
-            config.addMapConfig(mapConfig(policy, settings));
+            config.addMapConfig(mapConfig(policy, settings, budget));
         }
         // Once the member has started: Hazelcast checks a USED_HEAP_SIZE bound by summing the map's cost over all
         // 271 partitions after every entry written, which a running total replaces; and it sends one near-cache
@@ -125,39 +141,6 @@ public final class HazelcastConfigFactory {
         config.addListenerConfig(new ListenerConfig(new MemberTuning(
                 catalog.policies().stream().map(DataClassPolicy::mapName).toList())));
         return config;
-    }
-
-    /**
-     * Returns the memory-based eviction bound of one class on one member, in whole MiB (Hazelcast's unit).
-     * The bound covers the owned and backup entries of the class's map on that member.
-     * @param policy the class
-     * @param memoryLimitBytes the member's cache memory limit
-     * @return the bound in MiB, at least 1
-     * @throws IllegalArgumentException naming the class and the limit when the budget is under 1 MiB
-     */
-    public static int budgetMib(DataClassPolicy policy, long memoryLimitBytes) {
-        long mib = policy.budgetBytes(memoryLimitBytes) / MIB;
-        if (mib < 1) {
-            throw new IllegalArgumentException("memory limit " + memoryLimitBytes + " bytes gives "
-                    + policy.dataClass().id() + " (" + policy.memorySharePercent()
-                    + " %) less than 1 MiB, Hazelcast's smallest bound; it must be at least "
-                    + minimumMemoryLimit(policy) / MIB + " MiB");
-        }
-        return (int) Math.min(Integer.MAX_VALUE, mib);
-    }
-
-    /**
-     * Returns the smallest memory limit that gives every class of the catalog a budget of at least 1 MiB.
-     * @param catalog the data classes
-     * @return the limit in bytes, a whole number of MiB
-     */
-    public static long minimumMemoryLimit(Catalog catalog) {
-        return catalog.policies().stream().mapToLong(HazelcastConfigFactory::minimumMemoryLimit).max().orElse(MIB);
-    }
-
-    private static long minimumMemoryLimit(DataClassPolicy policy) {
-        long mib = (100 + policy.memorySharePercent() - 1) / policy.memorySharePercent();
-        return mib * MIB;
     }
 
     /**
@@ -184,9 +167,9 @@ public final class HazelcastConfigFactory {
             .setEvictionConfig(eviction);
     }
 
-    private static MapConfig mapConfig(DataClassPolicy policy, MemberSettings settings) {
+    private static MapConfig mapConfig(DataClassPolicy policy, MemberSettings settings, MemoryBudget budget) {
         EvictionConfig eviction = new EvictionConfig().setMaxSizePolicy(MaxSizePolicy.USED_HEAP_SIZE)
-            .setSize(budgetMib(policy, settings.memoryLimitBytes()));
+            .setSize(budget.mib(policy.mapName()));
         if (policy.protectUpcoming() && settings.weddingPriority()) {
             // Hazelcast accepts either a policy or a comparator: NONE leaves the choice to the comparator.
             eviction.setEvictionPolicy(EvictionPolicy.NONE).setComparator(new UpcomingWeddingsLastComparator());

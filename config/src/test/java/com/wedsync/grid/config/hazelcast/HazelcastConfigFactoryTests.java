@@ -20,8 +20,6 @@ import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import com.hazelcast.splitbrainprotection.impl.RecentlyActiveSplitBrainProtectionFunction;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
-import com.wedsync.grid.config.catalog.DataClass;
-import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.key.WeddingKey;
 import com.wedsync.grid.config.key.WeddingKeySerializer;
 import java.time.Duration;
@@ -75,25 +73,6 @@ class HazelcastConfigFactoryTests {
         assertThat(mapConfig.isPerEntryStatsEnabled()).isTrue();
     }
 
-    @ParameterizedTest(name = "{0} bytes at {1} %: {2} MiB")
-    @CsvSource(textBlock = """
-            1073741824,  40,  409
-            1073741824,  25,  256
-            1073741824,  20,  204
-            1073741824,  10,  102
-            1073741824,  5,   51
-            2147483648,  25,  512
-            2147483648,  20,  409
-            68719476736, 25,  16384
-            68719476736, 40,  26214
-            20971520,    5,   1
-            104857600,   1,   1
-            104857599,   100, 99
-            """)
-    void theBudgetIsTheShareOfTheLimitRoundedDownToWholeMib(long limit, int share, int mib) {
-        assertThat(HazelcastConfigFactory.budgetMib(withShare(share), limit)).isEqualTo(mib);
-    }
-
     @Test
     void aLimitTooSmallForOneClassIsRejectedNamingTheClassAndTheMinimum() {
         MemberSettings tiny = MemberSettings.loopback("wedsync-test", 10 * MIB);
@@ -103,27 +82,22 @@ class HazelcastConfigFactoryTests {
                     + " smallest bound; it must be at least 20 MiB");
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = { 1, 3, 5, 7, 10, 25, 33, 40, 99, 100 })
-    void theMinimumNamedInTheMessageIsTheSmallestLimitAccepted(int share) {
-        DataClassPolicy policy = withShare(share);
-        long neededMib = (100 + share - 1) / share;
-
-        assertThatIllegalArgumentException().isThrownBy(() -> HazelcastConfigFactory.budgetMib(policy, 1))
-            .withMessageEndingWith("it must be at least " + neededMib + " MiB");
-        assertThat(HazelcastConfigFactory.budgetMib(policy, neededMib * MIB)).isEqualTo(1);
-        assertThatIllegalArgumentException()
-            .isThrownBy(() -> HazelcastConfigFactory.budgetMib(policy, (neededMib - 1) * MIB))
-            .withMessageContaining("(" + share + " %) less than 1 MiB");
-    }
-
     @Test
-    void theMinimumLimitOfTheCatalogIsSetBySystemCache() {
-        assertThat(HazelcastConfigFactory.minimumMemoryLimit(CATALOG)).isEqualTo(20 * MIB);
+    void aMemberAtTheCatalogsMinimumLimitBoundsSystemCacheByOneMib() {
         assertThat(HazelcastConfigFactory.memberConfig(CATALOG, MemberSettings.loopback("wedsync-test", 20 * MIB))
             .getMapConfig("system_cache")
             .getEvictionConfig()
             .getSize()).isEqualTo(1);
+    }
+
+    @Test
+    void aBudgetSharedOutOfAnotherLimitIsRefused() {
+        MemoryBudget other = MemoryBudget.of(CATALOG, 2 * GIB);
+
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> HazelcastConfigFactory.memberConfig(CATALOG, LOOPBACK, other))
+            .withMessage("the memory budget was shared out of 2147483648 bytes, the member's memoryLimitBytes is"
+                    + " 1073741824");
     }
 
     @Test
@@ -412,12 +386,6 @@ class HazelcastConfigFactoryTests {
     private static JoinConfig joinWith(Discovery discovery) {
         MemberSettings settings = cloud(discovery).build();
         return HazelcastConfigFactory.memberConfig(CATALOG, settings).getNetworkConfig().getJoin();
-    }
-
-    private static DataClassPolicy withShare(int share) {
-        DataClassPolicy p = CATALOG.policy(DataClass.VENDOR_RESPONSES);
-        return new DataClassPolicy(p.dataClass(), p.mapName(), share, p.backupCount(), p.asyncBackupCount(), p.ttl(),
-                p.maxIdle(), p.eviction(), p.protectUpcoming(), p.nearCache(), p.mergePolicy());
     }
 
     private static MemberSettings.Builder cloud(Discovery discovery) {

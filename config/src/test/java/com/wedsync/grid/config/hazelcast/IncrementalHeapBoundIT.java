@@ -64,7 +64,7 @@ class IncrementalHeapBoundIT {
         long recounts = bound.recounts() - before;
         System.out.printf("[measure] wedding_data, 2 x %d entries of 1 KiB (%d B of %d B): %d recounts%n", entries,
                 map.getLocalMapStats().getOwnedEntryMemoryCost(),
-                HazelcastConfigFactory.budgetMib(wedding, MEMORY_LIMIT) * MIB, recounts);
+                MemoryBudget.of(this.catalog, MEMORY_LIMIT).bytes(wedding.mapName()), recounts);
         assertThat(map.getLocalMapStats().getEvictionCount()).isZero();
         assertThat(recounts).isLessThanOrEqualTo(2 * entries / IncrementalHeapBound.RECOUNT_EVERY + 2);
     }
@@ -77,7 +77,7 @@ class IncrementalHeapBoundIT {
         HazelcastInstance member = this.cluster.member(0);
         DataClassPolicy photos = this.catalog.policy(DataClass.PHOTO_THUMBNAILS);
         IMap<WeddingKey, byte[]> map = member.getMap(photos.mapName());
-        long budget = HazelcastConfigFactory.budgetMib(photos, MEMORY_LIMIT) * MIB;
+        long budget = MemoryBudget.of(this.catalog, MEMORY_LIMIT).bytes(photos.mapName());
 
         // Fill to about 80 % of the budget in batches, remove half, fill again to about 80 %: never over.
         int perEntry = 4096;

@@ -2,6 +2,7 @@ package com.wedsync.grid.node.member;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.catalog.Catalog;
+import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import com.wedsync.grid.node.settings.NodeSettings;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The member: its settings, the catalog, the member started from them ({@link MemberStarter}), the cluster-event
+ * The member: its settings, the catalog, the memory budget, the member started from them ({@link MemberStarter}), the cluster-event
  * listener, readiness, and the lifecycle that hands the member's partitions over on shutdown.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,6 +42,14 @@ class MemberConfiguration {
     @ConditionalOnMissingBean
     MemberStarter memberStarter(NodeSettings settings) {
         return MemberStarter.start(settings);
+    }
+
+    /**
+     * The budgets of the maps, computed once when the member's configuration was built.
+     */
+    @Bean
+    MemoryBudget memoryBudget(MemberStarter starter) {
+        return starter.budget();
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import com.wedsync.grid.node.settings.NodeSettings;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -20,10 +21,14 @@ public final class MemberStarter {
 
     private final ClusterEventListener events;
 
+    private final MemoryBudget budget;
+
     private final CompletableFuture<HazelcastInstance> member;
 
-    private MemberStarter(ClusterEventListener events, CompletableFuture<HazelcastInstance> member) {
+    private MemberStarter(ClusterEventListener events, MemoryBudget budget,
+            CompletableFuture<HazelcastInstance> member) {
         this.events = events;
+        this.budget = budget;
         this.member = member;
     }
 
@@ -35,7 +40,8 @@ public final class MemberStarter {
     public static MemberStarter start(NodeSettings settings) {
         ClusterEventListener events = new ClusterEventListener();
         HazelcastConfigFactory.preferTaskWakeups();
-        Config config = HazelcastConfigFactory.memberConfig(settings.catalog(), settings.member());
+        MemoryBudget budget = MemoryBudget.of(settings.catalog(), settings.member().memoryLimitBytes());
+        Config config = HazelcastConfigFactory.memberConfig(settings.catalog(), settings.member(), budget);
         // Spring owns the shutdown: readiness goes down first, then MemberLifecycle leaves gracefully.
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         config.addListenerConfig(new ListenerConfig(events));
@@ -49,7 +55,7 @@ public final class MemberStarter {
             }
         }, "grid-member-start");
         starter.start();
-        return new MemberStarter(events, member);
+        return new MemberStarter(events, budget, member);
     }
 
     /**
@@ -58,6 +64,14 @@ public final class MemberStarter {
      */
     public ClusterEventListener events() {
         return this.events;
+    }
+
+    /**
+     * Returns the budgets the member's maps are bounded by, for everything that measures memory against them.
+     * @return the memory budget
+     */
+    public MemoryBudget budget() {
+        return this.budget;
     }
 
     /**

@@ -5,7 +5,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.LocalMapStats;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
-import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,18 +23,18 @@ public class MapMetricsBinder implements MeterBinder {
 
     private final Catalog catalog;
 
-    private final long memoryLimitBytes;
+    private final MemoryBudget budget;
 
     /**
      * Creates the binder.
      * @param instance the local member
      * @param catalog the data classes whose maps are measured
-     * @param memoryLimitBytes the member's cache memory limit, from which the budgets derive
+     * @param budget the maps' memory budgets on this member
      */
-    public MapMetricsBinder(HazelcastInstance instance, Catalog catalog, long memoryLimitBytes) {
+    public MapMetricsBinder(HazelcastInstance instance, Catalog catalog, MemoryBudget budget) {
         this.instance = instance;
         this.catalog = catalog;
-        this.memoryLimitBytes = memoryLimitBytes;
+        this.budget = budget;
     }
 
     @Override
@@ -50,7 +50,7 @@ public class MapMetricsBinder implements MeterBinder {
                     LocalMapStats::getBackupEntryCount, null);
             gauge(registry, "grid.map.backup.memory", "Memory of the backup entries this member holds", tags, map,
                     LocalMapStats::getBackupEntryMemoryCost, "bytes");
-            long budget = HazelcastConfigFactory.budgetMib(policy, this.memoryLimitBytes) * HazelcastConfigFactory.MIB;
+            long budget = this.budget.bytes(policy.mapName());
             Gauge.builder("grid.map.budget", () -> budget)
                 .description("Memory this member may hold of the map (owned and backup), its eviction bound")
                 .baseUnit("bytes")

@@ -1,6 +1,7 @@
 package com.wedsync.grid.node.metrics;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import com.wedsync.grid.node.member.LocalSafety;
 import com.wedsync.grid.node.settings.NodeSettings;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class MetricsConfiguration {
 
     @Bean
-    MapMetricsBinder mapMetricsBinder(HazelcastInstance instance, NodeSettings settings) {
-        return new MapMetricsBinder(instance, settings.catalog(), settings.member().memoryLimitBytes());
+    MapMetricsBinder mapMetricsBinder(HazelcastInstance instance, NodeSettings settings, MemoryBudget budget) {
+        return new MapMetricsBinder(instance, settings.catalog(), budget);
     }
 
     @Bean

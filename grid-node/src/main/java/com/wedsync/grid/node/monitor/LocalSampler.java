@@ -4,7 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.LocalMapStats;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
-import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import com.wedsync.grid.node.member.ClusterEventListener;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -29,7 +29,7 @@ final class LocalSampler {
 
     private final Catalog catalog;
 
-    private final long memoryLimitBytes;
+    private final MemoryBudget budget;
 
     private final ClusterEventListener events;
 
@@ -47,11 +47,11 @@ final class LocalSampler {
 
     private Instant previousAt;
 
-    LocalSampler(HazelcastInstance instance, Catalog catalog, long memoryLimitBytes, ClusterEventListener events,
+    LocalSampler(HazelcastInstance instance, Catalog catalog, MemoryBudget budget, ClusterEventListener events,
             LongSupplier partitionsLost, Clock clock) {
         this.instance = instance;
         this.catalog = catalog;
-        this.memoryLimitBytes = memoryLimitBytes;
+        this.budget = budget;
         this.events = events;
         this.partitionsLost = partitionsLost;
         this.clock = clock;
@@ -74,7 +74,8 @@ final class LocalSampler {
         }
         long migrations = this.events.migrationsCompleted();
         long lost = this.partitionsLost.getAsLong();
-        MemberSample sample = new MemberSample(at, interval, member(), maps, this.memoryLimitBytes, heapUsedRatio(),
+        MemberSample sample = new MemberSample(at, interval, member(), maps, this.budget.memoryLimitBytes(),
+                heapUsedRatio(),
                 migrations - this.previousMigrations, this.events.migrationsRemaining(),
                 lost - this.previousPartitionsLost, NodeInternals.operationQueueSize(this.instance));
         this.previousAt = at;
@@ -93,7 +94,7 @@ final class LocalSampler {
         // Hazelcast keeps the latency totals in nanoseconds but reports them truncated to milliseconds, so the
         // mean of an interval is exact to within 1 ms divided by its operations.
         double latency = (operations == 0) ? Double.NaN : (double) (now.latencyMs - before.latencyMs) / operations;
-        long budget = HazelcastConfigFactory.budgetMib(policy, this.memoryLimitBytes) * HazelcastConfigFactory.MIB;
+        long budget = this.budget.bytes(policy.mapName());
         return new MapSample(policy.mapName(), gets, now.hits - before.hits, puts, operations / seconds, latency,
                 stats.getOwnedEntryMemoryCost() + stats.getBackupEntryMemoryCost(), budget,
                 stats.getOwnedEntryCount(), now.evictions - before.evictions, now.expirations - before.expirations);

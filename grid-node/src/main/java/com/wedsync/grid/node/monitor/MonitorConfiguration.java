@@ -2,6 +2,7 @@ package com.wedsync.grid.node.monitor;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.calendar.TrafficCalendar;
+import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import com.wedsync.grid.node.member.ClusterEventListener;
 import com.wedsync.grid.node.settings.NodeSettings;
 import java.time.Clock;
@@ -58,12 +59,12 @@ class MonitorConfiguration {
     }
 
     @Bean
-    Monitor monitor(HazelcastInstance instance, NodeSettings settings, ClusterEventListener events, Clock gridClock,
-            MapPartitionLosses losses, SampleHistory history, ClusterSamples clusterSamples,
+    Monitor monitor(HazelcastInstance instance, NodeSettings settings, MemoryBudget budget,
+            ClusterEventListener events, Clock gridClock, MapPartitionLosses losses, SampleHistory history, ClusterSamples clusterSamples,
             MonitorProperties properties, ObjectProvider<SampleListener> listeners, ObjectProvider<LocalAlerts> alerts,
             ScheduledExecutorService gridMonitorScheduler) {
-        LocalSampler sampler = new LocalSampler(instance, settings.catalog(), settings.member().memoryLimitBytes(),
-                events, losses::total, gridClock);
+        LocalSampler sampler = new LocalSampler(instance, settings.catalog(), budget, events, losses::total,
+                gridClock);
         return new Monitor(instance, sampler, history, clusterSamples,
                 listeners.orderedStream().toList(), alerts.getIfAvailable(() -> Map::of), gridMonitorScheduler,
                 properties.interval());

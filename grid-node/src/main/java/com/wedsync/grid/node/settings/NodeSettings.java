@@ -11,6 +11,7 @@ import com.wedsync.grid.config.hazelcast.Placement;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.InvalidFieldException;
 import com.wedsync.grid.config.hazelcast.MemberSettings;
+import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import com.wedsync.grid.config.hazelcast.Quorum;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -318,7 +319,7 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
             throw new InvalidSettingException(MEMORY_LIMIT, text, "is larger than the JVM's maximum heap ("
                     + (maxHeap >> 20) + " MiB); raise -Xmx or lower the limit");
         }
-        long minimum = HazelcastConfigFactory.minimumMemoryLimit(catalog);
+        long minimum = MemoryBudget.minimumMemoryLimit(catalog);
         if (limit < minimum) {
             DataClassPolicy smallest = catalog.policies()
                 .stream()

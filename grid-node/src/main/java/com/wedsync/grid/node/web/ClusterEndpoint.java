@@ -4,10 +4,10 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.LocalMapStats;
 import com.hazelcast.partition.Partition;
+import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
-import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
+import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import com.wedsync.grid.node.member.LocalSafety;
-import com.wedsync.grid.node.settings.NodeSettings;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -24,19 +24,23 @@ public class ClusterEndpoint {
 
     private final HazelcastInstance instance;
 
-    private final NodeSettings settings;
+    private final Catalog catalog;
+
+    private final MemoryBudget budget;
 
     private final LocalSafety safety;
 
     /**
      * Creates the endpoint.
      * @param instance the local member
-     * @param settings the node's settings (catalog and memory limit)
+     * @param catalog the data classes whose maps are shown
+     * @param budget the maps' memory budgets on this member
      * @param safety the local member's safety, bounded in time so that the endpoint answers while a member is frozen
      */
-    public ClusterEndpoint(HazelcastInstance instance, NodeSettings settings, LocalSafety safety) {
+    public ClusterEndpoint(HazelcastInstance instance, Catalog catalog, MemoryBudget budget, LocalSafety safety) {
         this.instance = instance;
-        this.settings = settings;
+        this.catalog = catalog;
+        this.budget = budget;
         this.safety = safety;
     }
 
@@ -52,7 +56,7 @@ public class ClusterEndpoint {
             .stream()
             .map((member) -> memberView(member, partitions))
             .toList();
-        List<ClusterView.MapView> maps = this.settings.catalog().policies().stream().map(this::mapView).toList();
+        List<ClusterView.MapView> maps = this.catalog.policies().stream().map(this::mapView).toList();
         return new ClusterView(this.instance.getConfig().getClusterName(),
                 this.instance.getCluster().getClusterState().name(),
                 this.safety.isSafe(), members, maps);
@@ -66,8 +70,7 @@ public class ClusterEndpoint {
 
     private ClusterView.MapView mapView(DataClassPolicy policy) {
         LocalMapStats stats = this.instance.getMap(policy.mapName()).getLocalMapStats();
-        long budget = HazelcastConfigFactory.budgetMib(policy, this.settings.member().memoryLimitBytes())
-                * HazelcastConfigFactory.MIB;
+        long budget = this.budget.bytes(policy.mapName());
         long used = stats.getOwnedEntryMemoryCost() + stats.getBackupEntryMemoryCost();
         double percent = Math.round(1000.0 * used / budget) / 10.0;
         return new ClusterView.MapView(policy.mapName(), policy.dataClass().id(), stats.getOwnedEntryCount(),

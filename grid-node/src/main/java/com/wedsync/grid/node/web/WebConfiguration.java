@@ -1,6 +1,7 @@
 package com.wedsync.grid.node.web;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import com.wedsync.grid.node.member.LocalSafety;
 import com.wedsync.grid.node.settings.NodeSettings;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,8 +16,9 @@ import org.springframework.core.Ordered;
 class WebConfiguration {
 
     @Bean
-    ClusterEndpoint clusterEndpoint(HazelcastInstance instance, NodeSettings settings, LocalSafety safety) {
-        return new ClusterEndpoint(instance, settings, safety);
+    ClusterEndpoint clusterEndpoint(HazelcastInstance instance, NodeSettings settings, MemoryBudget budget,
+            LocalSafety safety) {
+        return new ClusterEndpoint(instance, settings.catalog(), budget, safety);
     }
 
     @Bean

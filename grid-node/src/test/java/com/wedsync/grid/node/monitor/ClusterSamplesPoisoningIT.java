@@ -12,7 +12,9 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.replicatedmap.ReplicatedMap;
+import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import com.wedsync.grid.config.testkit.LoopbackGrid;
 import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.node.member.ClusterEventListener;
@@ -170,8 +172,9 @@ class ClusterSamplesPoisoningIT {
     }
 
     private Monitor monitor(HazelcastInstance member, SampleListener listener) {
-        LocalSampler sampler = new LocalSampler(member, CatalogLoader.loadDefault(), LIMIT, new ClusterEventListener(),
-                () -> 0, this.clock);
+        Catalog catalog = CatalogLoader.loadDefault();
+        LocalSampler sampler = new LocalSampler(member, catalog, MemoryBudget.of(catalog, LIMIT),
+                new ClusterEventListener(), () -> 0, this.clock);
         return new Monitor(member, sampler, new SampleHistory(10), new ClusterSamples(member, INTERVAL),
                 List.of(listener), Map::of, this.scheduler, INTERVAL);
     }

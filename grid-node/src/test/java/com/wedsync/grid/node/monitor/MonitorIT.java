@@ -12,6 +12,7 @@ import com.hazelcast.spi.impl.PartitionSpecificRunnable;
 import com.hazelcast.spi.impl.operationservice.impl.OperationServiceImpl;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import com.wedsync.grid.config.key.WeddingKey;
 import com.wedsync.grid.config.testkit.LoopbackGrid;
 import com.wedsync.grid.node.member.ClusterEventListener;
@@ -42,6 +43,8 @@ class MonitorIT {
     private static final int WAITING = 20;
 
     private final Catalog catalog = CatalogLoader.loadDefault();
+
+    private final MemoryBudget budget = MemoryBudget.of(this.catalog, LIMIT);
 
     private final LoopbackGrid loopback = LoopbackGrid.builder().name("monitor").portSpan(2).build();
 
@@ -120,8 +123,8 @@ class MonitorIT {
     @Test
     void theSampleCountsOperationsWaitingInTheMembersQueues() throws InterruptedException {
         HazelcastInstance member = start();
-        LocalSampler sampler = new LocalSampler(member, this.catalog, LIMIT, new ClusterEventListener(), () -> 0,
-                this.clock);
+        LocalSampler sampler = new LocalSampler(member, this.catalog, this.budget, new ClusterEventListener(),
+                () -> 0, this.clock);
         OperationServiceImpl operations = ((HazelcastInstanceProxy) member).getOriginal().node.getNodeEngine()
             .getOperationService();
         CountDownLatch running = new CountDownLatch(1);
@@ -183,7 +186,7 @@ class MonitorIT {
 
     private Monitor monitor(HazelcastInstance member, SampleHistory history) {
         ClusterEventListener events = new ClusterEventListener();
-        LocalSampler sampler = new LocalSampler(member, this.catalog, LIMIT, events, () -> 0, this.clock);
+        LocalSampler sampler = new LocalSampler(member, this.catalog, this.budget, events, () -> 0, this.clock);
         return new Monitor(member, sampler, history, new ClusterSamples(member, INTERVAL), List.of(), Map::of,
                 this.scheduler, INTERVAL);
     }
