@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param now the moment, in the time zone whose days and hours the traffic calendar counts
  * @param loadOpsPerSecond the operations per second the cluster serves (smoothed over a few minutes)
  * @param memberCapacityOpsPerSecond the operations per second one member serves within its latency target
- * @param memoryUsedShare the memory the fullest member uses against its cache memory limit ({@code 0.7} for 70 %)
+ * @param memoryUsedShare the memory used on the fullest member: its fullest map's owned and backup memory against
+ *     that map's budget ({@code 0.7} for 70 %)
  * @param activeAlerts the worst active severity of each alert rule, by rule id
  * @param members the members in the cluster now
  * @param clusterSafe whether every partition has its backups in place (no migration under way)

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param leadTime how long before a peak it must be covered: the time to start members and migrate partitions
  * @param headroom the spare capacity kept above the expected load, as a share ({@code 0.25}: members run at no
  *     more than 80 % of their capacity)
- * @param scaleInMemoryCeiling the highest memory use share the remaining members may reach after a scale-in
+ * @param scaleInMemoryCeiling the highest memory share (fullest map against its budget) the remaining members may
+ *     reach after a scale-in
  */
 public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, double headroom,
         double scaleInMemoryCeiling) {

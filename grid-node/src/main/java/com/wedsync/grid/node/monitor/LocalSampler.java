@@ -74,8 +74,7 @@ final class LocalSampler {
         }
         long migrations = this.events.migrationsCompleted();
         long lost = this.partitionsLost.getAsLong();
-        MemberSample sample = new MemberSample(at, interval, member(), maps, this.budget.memoryLimitBytes(),
-                heapUsedRatio(),
+        MemberSample sample = new MemberSample(at, interval, member(), maps, heapUsedRatio(),
                 migrations - this.previousMigrations, this.events.migrationsRemaining(),
                 lost - this.previousPartitionsLost, NodeInternals.operationQueueSize(this.instance));
         this.previousAt = at;

@@ -12,16 +12,14 @@ import java.util.Objects;
  * @param interval the time since the previous sample
  * @param member the member's address, {@code host:port}
  * @param maps one sample per map of the catalog, in catalog order
- * @param memoryLimitBytes the member's cache memory limit
  * @param heapUsedRatio heap used against the maximum heap, 0..1
  * @param migrationsCompleted partition replica migrations completed in the interval
  * @param migrationsRemaining migrations of the current process not yet completed
  * @param partitionsLost map partitions whose data was lost (owner and every backup gone) in the interval
  * @param operationQueueSize operations waiting in the member's operation queues; -1 when it cannot be read
  */
-public record MemberSample(Instant at, Duration interval, String member, List<MapSample> maps, long memoryLimitBytes,
-        double heapUsedRatio, long migrationsCompleted, long migrationsRemaining, long partitionsLost,
-        int operationQueueSize) {
+public record MemberSample(Instant at, Duration interval, String member, List<MapSample> maps, double heapUsedRatio,
+        long migrationsCompleted, long migrationsRemaining, long partitionsLost, int operationQueueSize) {
 
     /**
      * Validates the sample.
@@ -59,11 +57,13 @@ public record MemberSample(Instant at, Duration interval, String member, List<Ma
     }
 
     /**
-     * Returns the memory of all maps against the cache memory limit.
-     * @return the share, 0..1 (above 1 only while eviction catches up)
+     * Returns the memory used on this member: the fullest map's owned and backup memory against its own budget. A
+     * map is evicted at its own budget, whatever the others hold, so this is how close the member is to evicting
+     * (the memory alert's figure, and the Prometheus rule's {@code max by (instance) (grid_monitor_memory_ratio)}).
+     * @return the share, 0..1 (above 1 only while eviction catches up); 0 without maps
      */
     public double memoryUsedShare() {
-        return (double) this.maps.stream().mapToLong(MapSample::memoryBytes).sum() / this.memoryLimitBytes;
+        return this.maps.stream().mapToDouble(MapSample::memoryRatio).max().orElse(0);
     }
 
     /**

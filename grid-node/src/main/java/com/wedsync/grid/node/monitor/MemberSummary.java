@@ -7,7 +7,8 @@ package com.wedsync.grid.node.monitor;
  * @param member the member's address
  * @param atMillis when the sample was taken, epoch milliseconds
  * @param opsPerSecond gets and puts per second over all maps
- * @param memoryUsedShare the memory of all maps against the cache memory limit
+ * @param memoryUsedShare the fullest map's owned and backup memory against its own budget ({@link
+ *     MemberSample#memoryUsedShare()})
  * @param maps the map names, in catalog order
  * @param gets gets in the interval, per map
  * @param hits hits in the interval, per map

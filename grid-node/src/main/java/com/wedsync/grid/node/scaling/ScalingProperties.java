@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMembers the most members ever advised
  * @param leadTime how long before a peak it must be covered: the time to start members and migrate partitions
  * @param headroom spare capacity kept above the expected load, as a share
- * @param scaleInMemoryCeiling the highest memory share the remaining members may reach after a scale-in
+ * @param scaleInMemoryCeiling the highest memory share (fullest map against its budget) the remaining members may
+ *     reach after a scale-in
  * @param loadWindow the period the measured load is averaged over
  */
 @ConfigurationProperties("grid.scaling")

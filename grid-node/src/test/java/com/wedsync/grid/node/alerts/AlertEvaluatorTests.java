@@ -29,8 +29,6 @@ class AlertEvaluatorTests {
     /** A Saturday in June. */
     private static final Instant SATURDAY = Instant.parse("2026-06-13T12:00:00Z");
 
-    private static final long LIMIT = 100L << 20;
-
     private final List<AlertEvent> events = new ArrayList<>();
 
     private final AtomicBoolean oldest = new AtomicBoolean(true);
@@ -63,14 +61,33 @@ class AlertEvaluatorTests {
     }
 
     @Test
-    void memoryIsJudgedAgainstTheWholeCacheLimit() {
+    void memoryIsJudgedPerMapAgainstItsOwnBudget() {
+        // 35 MiB of wedding data's 40 MiB budget: 87.5 %, although all maps hold only 35 % of a 100 MiB limit.
         for (int i = 0; i < 3; i++) {
-            sample(0.1, 90, 100, 99);
+            sample(0.1, 35, 100, 99);
         }
         assertThat(this.events).singleElement().satisfies((e) -> {
             assertThat(e.alert().rule()).isEqualTo("memory");
             assertThat(e.alert().severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(e.alert().value()).isEqualTo(90.0);
+            assertThat(e.alert().value()).isEqualTo(87.5);
+        });
+    }
+
+    @Test
+    void theFullestMapOfTheMemberIsTheOneJudged() {
+        // vendor_responses at 24 of its 25 MiB (96 %) outweighs wedding data at 10 of 40 MiB (25 %).
+        for (int i = 0; i < 3; i++) {
+            this.at = this.at.plusSeconds(5);
+            List<MapSample> maps = List.of(
+                    new MapSample("wedding_data", 0, 0, 0, 0, Double.NaN, 10L << 20, 40L << 20, 10, 0, 0),
+                    new MapSample("vendor_responses", 100, 99, 100, 40, 0.1, 24L << 20, 25L << 20, 0, 0, 0));
+            this.evaluator.onSample(new MemberSample(this.at, Duration.ofSeconds(5), MEMBER, maps, 0.5, 0, 0, 0, 0),
+                    figures(40, 100, 99));
+        }
+        assertThat(this.events).singleElement().satisfies((e) -> {
+            assertThat(e.alert().rule()).isEqualTo("memory");
+            assertThat(e.alert().severity()).isEqualTo(Severity.EMERGENCY);
+            assertThat(e.alert().value()).isEqualTo(96.0);
         });
     }
 
@@ -112,7 +129,7 @@ class AlertEvaluatorTests {
     void aLostPartitionIsAnEmergencyOfTheClusterAtTheNextSample() {
         this.at = this.at.plusSeconds(5);
         MemberSample lost = new MemberSample(this.at, Duration.ofSeconds(5), MEMBER,
-                sample(this.at, 0.1, 0, 100, 99).maps(), LIMIT, 0.5, 0, 0, 1, 0);
+                sample(this.at, 0.1, 0, 100, 99).maps(), 0.5, 0, 0, 1, 0);
         this.evaluator.onSample(lost, figures(40, 100, 99));
 
         assertThat(this.events).singleElement().satisfies((e) -> {
@@ -277,7 +294,7 @@ class AlertEvaluatorTests {
         List<MapSample> maps = List.of(
                 new MapSample("wedding_data", 0, 0, 0, 0, Double.NaN, (long) memoryMib << 20, 40L << 20, 10, 0, 0),
                 new MapSample("vendor_responses", gets, hits, gets, 40, latencyMs, 0, 25L << 20, 0, 0, 0));
-        return new MemberSample(at, Duration.ofSeconds(5), MEMBER, maps, LIMIT, 0.5, 0, 0, 0, 0);
+        return new MemberSample(at, Duration.ofSeconds(5), MEMBER, maps, 0.5, 0, 0, 0, 0);
     }
 
     private static ClusterFigures figures(double ops, long gets, long hits) {

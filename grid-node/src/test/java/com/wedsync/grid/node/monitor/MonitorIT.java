@@ -91,6 +91,10 @@ class MonitorIT {
         assertThat(va.opsPerSecond()).isEqualTo((va.gets() + va.puts()) / 5.0);
         assertThat(va.memoryBytes()).isPositive();
         assertThat(va.memoryRatio()).isEqualTo((double) va.memoryBytes() / va.budgetBytes());
+        assertThat(va.budgetBytes()).isEqualTo(this.budget.bytes("vendor_responses"));
+        assertThat(a.memoryUsedShare()).as("the fullest map against its own budget")
+            .isEqualTo(a.maps().stream().mapToDouble(MapSample::memoryRatio).max().orElseThrow())
+            .isGreaterThanOrEqualTo(va.memoryRatio());
         assertThat(a.map("wedding_data").hitRatio()).isNaN();
         assertThat(a.heapUsedRatio()).isBetween(0.0, 1.0);
 

@@ -17,7 +17,7 @@ public record AlertRules(List<AlertRule> rules) {
     public static final String LATENCY = "latency";
     /** Hit rate of the grid, in percent. */
     public static final String HIT_RATE = "hit_rate";
-    /** Memory used on a member against its cache memory limit, in percent. */
+    /** Memory used on a member: its fullest map's owned and backup memory against that map's budget, in percent. */
     public static final String MEMORY = "memory";
     /** Operations per second on a Saturday against the baseline, in percent. */
     public static final String SATURDAY_OPS = "saturday_ops";
