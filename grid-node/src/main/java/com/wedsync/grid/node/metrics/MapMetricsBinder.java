@@ -14,10 +14,18 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Per-map meters of this member, read live from {@link LocalMapStats} when scraped: owned and backup entries and
- * memory, the memory budget, hits, gets, puts, evictions and expirations. Tagged by {@code map} only.
+ * Per-map meters of this member, read live from {@link LocalMapStats} when scraped: entries and memory (each tagged
+ * {@code ownership=owned|backup}), the memory budget, hits, gets, puts, evictions and expirations. Tagged by
+ * {@code map}.
  */
 public class MapMetricsBinder implements MeterBinder {
+
+    /** The tag that tells the entries this member owns from the backups it holds of other members' entries. */
+    static final String OWNERSHIP = "ownership";
+
+    private static final String ENTRIES = "Entries of the map on this member: those it owns, or the backups it holds";
+
+    private static final String MEMORY = "Memory cost of the map's entries on this member: owned, or backup";
 
     private final HazelcastInstance instance;
 
@@ -42,14 +50,12 @@ public class MapMetricsBinder implements MeterBinder {
         for (DataClassPolicy policy : this.catalog.policies()) {
             IMap<?, ?> map = this.instance.getMap(policy.mapName());
             Tags tags = Tags.of("map", policy.mapName());
-            gauge(registry, "grid.map.owned.entries", "Entries this member owns", tags, map,
-                    LocalMapStats::getOwnedEntryCount, null);
-            gauge(registry, "grid.map.owned.memory", "Memory of the entries this member owns", tags, map,
-                    LocalMapStats::getOwnedEntryMemoryCost, "bytes");
-            gauge(registry, "grid.map.backup.entries", "Backup entries this member holds", tags, map,
-                    LocalMapStats::getBackupEntryCount, null);
-            gauge(registry, "grid.map.backup.memory", "Memory of the backup entries this member holds", tags, map,
-                    LocalMapStats::getBackupEntryMemoryCost, "bytes");
+            Tags owned = tags.and(OWNERSHIP, "owned");
+            Tags backup = tags.and(OWNERSHIP, "backup");
+            gauge(registry, "grid.map.entries", ENTRIES, owned, map, LocalMapStats::getOwnedEntryCount, null);
+            gauge(registry, "grid.map.entries", ENTRIES, backup, map, LocalMapStats::getBackupEntryCount, null);
+            gauge(registry, "grid.map.memory", MEMORY, owned, map, LocalMapStats::getOwnedEntryMemoryCost, "bytes");
+            gauge(registry, "grid.map.memory", MEMORY, backup, map, LocalMapStats::getBackupEntryMemoryCost, "bytes");
             long budget = this.budget.bytes(policy.mapName());
             Gauge.builder("grid.map.budget", () -> budget)
                 .description("Memory this member may hold of the map (owned and backup), its eviction bound")

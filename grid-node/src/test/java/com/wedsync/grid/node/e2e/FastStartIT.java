@@ -52,7 +52,7 @@ class FastStartIT {
         nodeEnv.put("JAVA_OPTS", "-Xshare:on");
         NodeProcess node = nodes.startWithLauncher("cds-node", nodeEnv);
         node.awaitReady(Duration.ofSeconds(30));
-        assertThat(node.get("/actuator/prometheus").body()).contains("grid_map_owned_entries{");
+        assertThat(node.get("/actuator/prometheus").body()).contains("grid_map_entries{");
         assertThat(node.terminate(Duration.ofSeconds(60))).isIn(0, 143);
     }
 }

@@ -40,8 +40,8 @@ class SingleNodeIT {
 
         String prometheus = node.get("/actuator/prometheus").body();
         for (String map : MAPS) {
-            assertThat(NodeProcess.sample(prometheus, "grid_map_owned_entries", "map=\"" + map + "\""))
-                .as("grid_map_owned_entries of %s", map)
+            assertThat(NodeProcess.sample(prometheus, "grid_map_entries", "map=\"" + map + "\",ownership=\"owned\""))
+                .as("grid_map_entries{ownership=\"owned\"} of %s", map)
                 .hasValue(0.0);
         }
         assertThat(NodeProcess.sample(prometheus, "grid_cluster_members", null)).hasValue(1.0);

@@ -15,7 +15,7 @@ final class Exposition {
     /**
      * Sums the samples of one metric, over every label set that has a given label.
      * @param text the exposition
-     * @param metric the metric's name, for example {@code grid_map_owned_entries}
+     * @param metric the metric's name, for example {@code grid_map_entries}
      * @param label a label the samples must carry, for example {@code area="heap"}; empty for every sample
      * @return the sum, empty if no sample matched
      */

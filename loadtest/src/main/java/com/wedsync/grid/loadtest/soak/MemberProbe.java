@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * after the last cycle. 0 until the first collection: left out then, as not known.</li>
  * <li>heap used: {@code jvm_memory_used_bytes{area="heap"}} summed, the sawtooth, for context.</li>
  * <li>threads: {@code jvm_threads_live_threads}.</li>
- * <li>owned entries: {@code grid_map_owned_entries} summed over the maps.</li>
+ * <li>owned entries: {@code grid_map_entries{ownership="owned"}} summed over the maps.</li>
  * <li>members removed: {@code grid_cluster_members_removed_total}, members this one saw removed from its
  * cluster.</li>
  * </ul>
@@ -71,7 +71,7 @@ public final class MemberProbe implements ProcessProbe {
         }
         put(figures, Series.HEAP_USED, Exposition.sum(text, "jvm_memory_used_bytes", "area=\"heap\""));
         put(figures, Series.LIVE_THREADS, Exposition.sum(text, "jvm_threads_live_threads", ""));
-        put(figures, Series.OWNED_ENTRIES, Exposition.sum(text, "grid_map_owned_entries", ""));
+        put(figures, Series.OWNED_ENTRIES, Exposition.sum(text, "grid_map_entries", "ownership=\"owned\""));
         put(figures, Series.MEMBERS_REMOVED, Exposition.sum(text, "grid_cluster_members_removed_total", ""));
         return figures;
     }

@@ -17,9 +17,11 @@ class MemberProbeTests {
             jvm_memory_used_bytes{application="grid-node",area="nonheap",id="Metaspace"} 5.9560056E7
             jvm_threads_live_threads{application="grid-node"} 65.0
             jvm_threads_peak_threads{application="grid-node"} 70.0
-            grid_map_owned_entries{application="grid-node",map="guest_interactions"} 19772.0
-            grid_map_owned_entries{application="grid-node",map="wedding_data"} 400.0
-            grid_map_owned_entries_total{application="grid-node"} 1.0
+            grid_map_entries{application="grid-node",map="guest_interactions",ownership="owned"} 19772.0
+            grid_map_entries{application="grid-node",map="guest_interactions",ownership="backup"} 19650.0
+            grid_map_entries{application="grid-node",map="wedding_data",ownership="owned"} 400.0
+            grid_map_entries{application="grid-node",map="wedding_data",ownership="backup"} 800.0
+            grid_map_entries_total{application="grid-node",ownership="owned"} 1.0
             """;
 
     @Test
