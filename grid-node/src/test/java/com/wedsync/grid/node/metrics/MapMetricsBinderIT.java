@@ -3,7 +3,6 @@ package com.wedsync.grid.node.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.wedsync.grid.config.catalog.Catalog;
@@ -11,7 +10,7 @@ import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
 import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import com.wedsync.grid.config.key.WeddingKey;
-import com.wedsync.grid.node.LoopbackCluster;
+import com.wedsync.grid.config.testkit.LoopbackGrid;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,32 +28,31 @@ class MapMetricsBinderIT {
 
     private static final String WEDDINGS = "wedding_data";
 
-    private final LoopbackCluster loopback = LoopbackCluster.named("map-metrics");
-
     private final Catalog catalog = CatalogLoader.loadDefault();
 
     private final MemoryBudget budget = MemoryBudget.of(this.catalog, MEMORY);
 
-    private final List<HazelcastInstance> members = new ArrayList<>();
+    private LoopbackGrid grid;
 
     @AfterEach
     void terminateMembers() {
-        this.members.forEach((member) -> member.getLifecycleService().terminate());
+        if (this.grid != null) {
+            this.grid.close();
+        }
     }
 
     @Test
     void entriesAndMemoryAreTaggedByOwnershipAndTheBudgetIsTheMembersOwn() {
+        this.grid = LoopbackGrid.builder().name("map-metrics").catalog(this.catalog)
+            .member((member) -> member.memoryLimitBytes(MEMORY))
+            .start(2);
         List<SimpleMeterRegistry> registries = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            HazelcastInstance member = Hazelcast
-                .newHazelcastInstance(this.loopback.memberConfig(this.loopback.basePort() + i, false, MEMORY));
-            this.members.add(member);
+        for (HazelcastInstance member : this.grid.members()) {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             new MapMetricsBinder(member, this.catalog, this.budget).bindTo(registry);
             registries.add(registry);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> this.members.get(0).getCluster().getMembers().size() == 2);
-        IMap<WeddingKey, byte[]> weddings = this.members.get(0).getMap(WEDDINGS);
+        IMap<WeddingKey, byte[]> weddings = this.grid.member(0).getMap(WEDDINGS);
         for (int i = 0; i < 100; i++) {
             weddings.set(new WeddingKey("w-" + i, "timeline"), new byte[1024]);
         }
