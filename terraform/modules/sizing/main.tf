@@ -8,7 +8,7 @@ locals {
     for name, c in local.catalog : name => {
       share_percent = c["memory-share"]
       copies        = 1 + c["backup-count"] + c["async-backup-count"]
-      # As HazelcastConfigFactory.budgetMib: the share of the limit, in whole MiB, owned and backup entries together.
+      # As MemoryBudget.mib: the share of the limit, in whole MiB, owned and backup entries together.
       budget_mib_per_member = floor(local.memory_limit_mib * c["memory-share"] / 100)
       required_mib          = lookup(var.data_mib, name, 0) * (1 + c["backup-count"] + c["async-backup-count"])
     }
