@@ -10,9 +10,9 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.query.Predicate;
 
 /**
- * Stand-ins for deserialization gadgets, in a package outside the members' allow-list: each counts, in its
- * {@code readObject}, how often Java deserialization reached it, which is where a real gadget chain would start
- * running code. Tests only.
+ * Stand-ins for deserialization gadgets, in a package outside the members' allow-list:
+ * each counts, in its {@code readObject}, how often Java deserialization reached it,
+ * which is where a real gadget chain would start running code. Tests only.
  */
 public final class Gadget {
 
@@ -42,6 +42,7 @@ public final class Gadget {
             in.defaultReadObject();
             reached();
         }
+
     }
 
     /** A query predicate: the member must deserialize it to evaluate it. */
@@ -60,11 +61,13 @@ public final class Gadget {
             in.defaultReadObject();
             reached();
         }
+
     }
 
     /**
-     * A plain value, for the stores a member keeps deserialized (the replicated map's OBJECT format). A class, not a
-     * record: Java deserialization of a record calls its constructor and never {@code readObject}.
+     * A plain value, for the stores a member keeps deserialized (the replicated map's
+     * OBJECT format). A class, not a record: Java deserialization of a record calls its
+     * constructor and never {@code readObject}.
      */
     public static final class Value implements Serializable {
 
@@ -96,5 +99,7 @@ public final class Gadget {
             in.defaultReadObject();
             reached();
         }
+
     }
+
 }

@@ -15,12 +15,14 @@ import java.time.Clock;
 import java.util.Locale;
 
 /**
- * One member built from the shipped catalog ({@link LoopbackGrid}, one port, no auto-increment), and the clients
- * of a benchmark. Close it in the benchmark's trial tear-down: it shuts down everything it started.
+ * One member built from the shipped catalog ({@link LoopbackGrid}, one port, no
+ * auto-increment), and the clients of a benchmark. Close it in the benchmark's trial
+ * tear-down: it shuts down everything it started.
  */
 final class BenchGrid implements AutoCloseable {
 
-    // The forked benchmark JVM's flags: Hazelcast's Java 17 module flags (the parent pom's hazelcast.test.argLine),
+    // The forked benchmark JVM's flags: Hazelcast's Java 17 module flags (the parent
+    // pom's hazelcast.test.argLine),
     // a common pool wider than 1 on 2-CPU machines, and warnings only from the logs.
 
     static final String EXPORTS_REF = "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED";
@@ -37,13 +39,18 @@ final class BenchGrid implements AutoCloseable {
 
     static final String QUIET_LOGS = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn";
 
-    /** Keys every read benchmark cycles through: a power of two, well under every near cache's bound. */
+    /**
+     * Keys every read benchmark cycles through: a power of two, well under every near
+     * cache's bound.
+     */
     static final int KEYS = 1024;
 
     private final LoopbackGrid grid;
 
     private BenchGrid() {
-        this.grid = LoopbackGrid.builder().name("bench").portSpan(1)
+        this.grid = LoopbackGrid.builder()
+            .name("bench")
+            .portSpan(1)
             .member((member) -> member.portAutoIncrement(false))
             .start(1);
     }
@@ -57,7 +64,8 @@ final class BenchGrid implements AutoCloseable {
     }
 
     /**
-     * Connects a {@link GridClient} with meters in a registry of its own, as a service would have.
+     * Connects a {@link GridClient} with meters in a registry of its own, as a service
+     * would have.
      * @param catalog the client's catalog (the member always runs the shipped one)
      * @return the client
      */
@@ -69,7 +77,8 @@ final class BenchGrid implements AutoCloseable {
     }
 
     /**
-     * Connects a plain Hazelcast client: no wrapper, the wedding-key serializer, and the given near caches.
+     * Connects a plain Hazelcast client: no wrapper, the wedding-key serializer, and the
+     * given near caches.
      * @param nearCaches the near caches
      * @return the client
      */
@@ -94,7 +103,8 @@ final class BenchGrid implements AutoCloseable {
     }
 
     /**
-     * Returns the keys the read benchmarks use, one item of each of {@value #KEYS} weddings.
+     * Returns the keys the read benchmarks use, one item of each of {@value #KEYS}
+     * weddings.
      * @return the keys
      */
     static WeddingKey[] keys() {
@@ -106,11 +116,13 @@ final class BenchGrid implements AutoCloseable {
     }
 
     /**
-     * Returns the value stored under a key: a short timeline summary, below the compression threshold.
+     * Returns the value stored under a key: a short timeline summary, below the
+     * compression threshold.
      * @param key the key
      * @return the value
      */
     static String value(WeddingKey key) {
         return "ceremony 15:00, dinner 18:30 - " + key.weddingId();
     }
+
 }

@@ -13,25 +13,31 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
 /**
- * The bytes the benchmark's own threads (the callers) allocate per operation: {@code caller.alloc.norm}.
+ * The bytes the benchmark's own threads (the callers) allocate per operation:
+ * {@code caller.alloc.norm}.
  * <p>
- * JMH's {@code -prof gc} ({@code gc.alloc.rate.norm}) divides what every thread of the JVM allocated by the
- * operations (JMH 1.37 sums {@code ThreadMXBean.getThreadAllocatedBytes} over all threads), and a benchmark JVM here
- * also runs a Hazelcast member and clients, whose own threads (heartbeats, metrics, partition and invalidation tasks)
- * allocate about 1 MB/s whatever the benchmark does: alone, that reads as 0.05 to 0.3 B/op for a 50 to 250 ns
- * operation, Caffeine's included. This profiler counts only what the benchmark threads allocate between the start and
- * the end of each iteration's calls, as {@link KeyCursor} takes it, so that a read that allocates nothing reads 0; a
- * benchmark without a KeyCursor gets no figure.
- * Run it next to {@code -prof gc}: {@code -prof com.wedsync.grid.benchmarks.CallerAllocationProfiler}. For a remote
- * read, what the member and the client's I/O threads allocate for it is in {@code -prof gc}, not here.
+ * JMH's {@code -prof gc} ({@code gc.alloc.rate.norm}) divides what every thread of the
+ * JVM allocated by the operations (JMH 1.37 sums
+ * {@code ThreadMXBean.getThreadAllocatedBytes} over all threads), and a benchmark JVM
+ * here also runs a Hazelcast member and clients, whose own threads (heartbeats, metrics,
+ * partition and invalidation tasks) allocate about 1 MB/s whatever the benchmark does:
+ * alone, that reads as 0.05 to 0.3 B/op for a 50 to 250 ns operation, Caffeine's
+ * included. This profiler counts only what the benchmark threads allocate between the
+ * start and the end of each iteration's calls, as {@link KeyCursor} takes it, so that a
+ * read that allocates nothing reads 0; a benchmark without a KeyCursor gets no figure.
+ * Run it next to {@code -prof gc}:
+ * {@code -prof com.wedsync.grid.benchmarks.CallerAllocationProfiler}. For a remote read,
+ * what the member and the client's I/O threads allocate for it is in {@code -prof gc},
+ * not here.
  * <p>
- * It also reports the benchmark threads' CPU time per operation ({@code caller.cpu.norm}): on a machine shared with
- * other work, the wall-clock score includes the time the thread waited for a CPU, and this does not.
+ * It also reports the benchmark threads' CPU time per operation
+ * ({@code caller.cpu.norm}): on a machine shared with other work, the wall-clock score
+ * includes the time the thread waited for a CPU, and this does not.
  */
 public final class CallerAllocationProfiler implements InternalProfiler {
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+        .getThreadMXBean();
 
     private static final LongAdder ALLOCATED = new LongAdder();
 
@@ -78,4 +84,5 @@ public final class CallerAllocationProfiler implements InternalProfiler {
         return List.of(new ScalarResult("caller.alloc.norm", norm, "B/op", AggregationPolicy.AVG),
                 new ScalarResult("caller.cpu.norm", cpu, "ns/op", AggregationPolicy.AVG));
     }
+
 }

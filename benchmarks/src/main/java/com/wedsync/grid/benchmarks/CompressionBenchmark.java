@@ -24,19 +24,22 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What compressing a ~10 KiB vendor response costs and saves. The steps are those of the client's value codec
- * (package-private in grid-client): serialize with Hazelcast, LZ4-compress the serialized bytes with the fast
- * compressor (put side); decompress with the safe decompressor and deserialize (read side), each next to the same
- * value uncompressed. The ratio (LZ4 block over serialized size, as the region's compression-ratio meter records
- * it) is printed once at set-up: {@code [compression] ...}.
+ * What compressing a ~10 KiB vendor response costs and saves. The steps are those of the
+ * client's value codec (package-private in grid-client): serialize with Hazelcast,
+ * LZ4-compress the serialized bytes with the fast compressor (put side); decompress with
+ * the safe decompressor and deserialize (read side), each next to the same value
+ * uncompressed. The ratio (LZ4 block over serialized size, as the region's
+ * compression-ratio meter records it) is printed once at set-up:
+ * {@code [compression] ...}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = { BenchGrid.EXPORTS_REF, BenchGrid.OPENS_LANG, BenchGrid.OPENS_NIO,
-    BenchGrid.OPENS_MANAGEMENT, BenchGrid.OPENS_MANAGEMENT_INTERNAL, BenchGrid.COMMON_POOL, BenchGrid.QUIET_LOGS })
+@Fork(value = 1,
+        jvmArgsAppend = { BenchGrid.EXPORTS_REF, BenchGrid.OPENS_LANG, BenchGrid.OPENS_NIO, BenchGrid.OPENS_MANAGEMENT,
+                BenchGrid.OPENS_MANAGEMENT_INTERNAL, BenchGrid.COMMON_POOL, BenchGrid.QUIET_LOGS })
 @State(Scope.Benchmark)
 public class CompressionBenchmark {
 
@@ -61,9 +64,10 @@ public class CompressionBenchmark {
         this.json = VendorResponses.quote(10 * 1024);
         this.serialized = this.serialization.toData(this.json);
         this.compressed = encodeCompressed();
-        System.out.printf(Locale.ROOT, "[compression] vendor response: %d chars, serialized %d bytes, LZ4 block %d "
-                + "bytes, ratio (stored/raw) %.3f, lz4 implementation %s%n", this.json.length(),
-                this.serialized.totalSize(), this.compressed.length,
+        System.out.printf(Locale.ROOT,
+                "[compression] vendor response: %d chars, serialized %d bytes, LZ4 block %d "
+                        + "bytes, ratio (stored/raw) %.3f, lz4 implementation %s%n",
+                this.json.length(), this.serialized.totalSize(), this.compressed.length,
                 (double) this.compressed.length / this.serialized.totalSize(), LZ4);
         if (!this.json.equals(decodeCompressed())) {
             throw new IllegalStateException("the value did not survive compression");
@@ -110,4 +114,5 @@ public class CompressionBenchmark {
     public Object decodeRaw() {
         return this.serialization.toObject(this.serialized);
     }
+
 }

@@ -8,9 +8,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Each benchmark thread's walk over the fixed key set, so that threads never share a counter. It also takes the
- * thread's allocation counter at the start and end of each iteration, around the measured calls only (JMH runs
- * trial set-up and tear-down on the same thread), and its CPU time, for {@link CallerAllocationProfiler}.
+ * Each benchmark thread's walk over the fixed key set, so that threads never share a
+ * counter. It also takes the thread's allocation counter at the start and end of each
+ * iteration, around the measured calls only (JMH runs trial set-up and tear-down on the
+ * same thread), and its CPU time, for {@link CallerAllocationProfiler}.
  */
 @State(Scope.Thread)
 public class KeyCursor {
@@ -52,4 +53,5 @@ public class KeyCursor {
         CallerAllocationProfiler.add(CallerAllocationProfiler.currentThreadAllocatedBytes() - this.allocatedAtStart,
                 CallerAllocationProfiler.currentThreadCpuTime() - this.cpuAtStart);
     }
+
 }

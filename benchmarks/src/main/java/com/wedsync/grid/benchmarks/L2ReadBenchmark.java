@@ -25,24 +25,28 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * An L2 read on one thread, as a latency distribution (sample mode: p50, p99): a {@link CacheRegion} whose client
- * has the class's near cache switched off (a catalog override on the client only), so that every read is a
- * round trip to the member over loopback, and the same client's bare {@code IMap.get} for the wrapper's share. Run
- * with {@code -prof gc -prof com.wedsync.grid.benchmarks.CallerAllocationProfiler} for the allocation: the caller's
- * own ({@code caller.alloc.norm}), and the whole JVM's ({@code gc.alloc.rate.norm}: the client's I/O threads and
- * the member, which runs in the same JVM); {@link #valueCopy} allocates just the value a read returns. The
- * {@code nearCached} pair reads keys no one stored through a client with the class's near cache on. After the first
- * read the near cache holds each as "absent" and answers it locally: the bare map at once, the region (which counts
- * that as an L1 miss) after its own reservation attempt and the map proxy's answer. So the pair measures the
- * region's overhead on such reads, not a round trip.
+ * An L2 read on one thread, as a latency distribution (sample mode: p50, p99): a
+ * {@link CacheRegion} whose client has the class's near cache switched off (a catalog
+ * override on the client only), so that every read is a round trip to the member over
+ * loopback, and the same client's bare {@code IMap.get} for the wrapper's share. Run with
+ * {@code -prof gc -prof com.wedsync.grid.benchmarks.CallerAllocationProfiler} for the
+ * allocation: the caller's own ({@code caller.alloc.norm}), and the whole JVM's
+ * ({@code gc.alloc.rate.norm}: the client's I/O threads and the member, which runs in the
+ * same JVM); {@link #valueCopy} allocates just the value a read returns. The
+ * {@code nearCached} pair reads keys no one stored through a client with the class's near
+ * cache on. After the first read the near cache holds each as "absent" and answers it
+ * locally: the bare map at once, the region (which counts that as an L1 miss) after its
+ * own reservation attempt and the map proxy's answer. So the pair measures the region's
+ * overhead on such reads, not a round trip.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = { BenchGrid.EXPORTS_REF, BenchGrid.OPENS_LANG, BenchGrid.OPENS_NIO,
-    BenchGrid.OPENS_MANAGEMENT, BenchGrid.OPENS_MANAGEMENT_INTERNAL, BenchGrid.COMMON_POOL, BenchGrid.QUIET_LOGS })
+@Fork(value = 1,
+        jvmArgsAppend = { BenchGrid.EXPORTS_REF, BenchGrid.OPENS_LANG, BenchGrid.OPENS_NIO, BenchGrid.OPENS_MANAGEMENT,
+                BenchGrid.OPENS_MANAGEMENT_INTERNAL, BenchGrid.COMMON_POOL, BenchGrid.QUIET_LOGS })
 @State(Scope.Benchmark)
 public class L2ReadBenchmark {
 
@@ -60,7 +64,10 @@ public class L2ReadBenchmark {
 
     private final WeddingKey[] absent = new WeddingKey[BenchGrid.KEYS];
 
-    /** Starts a member and a client without a wedding-data near cache, and stores the keys. */
+    /**
+     * Starts a member and a client without a wedding-data near cache, and stores the
+     * keys.
+     */
     @Setup(Level.Trial)
     public void start() {
         this.grid = BenchGrid.start();
@@ -104,8 +111,8 @@ public class L2ReadBenchmark {
     }
 
     /**
-     * The allocation an L2 read cannot avoid: a copy of the value it returns (a String of the same characters), for
-     * the B/op of the reads above to be read against.
+     * The allocation an L2 read cannot avoid: a copy of the value it returns (a String of
+     * the same characters), for the B/op of the reads above to be read against.
      * @param cursor the thread's key
      * @return a new copy of the key's value
      */
@@ -135,7 +142,8 @@ public class L2ReadBenchmark {
     }
 
     /**
-     * The same read through the bare near-cached map of the same client, answered by its near cache.
+     * The same read through the bare near-cached map of the same client, answered by its
+     * near cache.
      * @param cursor the thread's key
      * @return null
      */
@@ -143,4 +151,5 @@ public class L2ReadBenchmark {
     public String nearCachedHazelcastMiss(KeyCursor cursor) {
         return this.nearCachedBare.get(this.absent[cursor.index()]);
     }
+
 }

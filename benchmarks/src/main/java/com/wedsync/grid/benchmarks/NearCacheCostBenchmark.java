@@ -37,18 +37,21 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where an L1 hit's time goes, layer by layer, on the keys of {@link NearCacheReadBenchmark}: a plain
- * {@code ConcurrentHashMap} and Caffeine (the peers), the lookup in the near cache's record map alone (Hazelcast's
- * {@code ConcurrentReferenceHashMap}, no checks), Hazelcast's {@code NearCache.get} (the record map plus the stale-read
- * check, the expiry check, the access-time and hit updates), and the region's {@code get} over it.
+ * Where an L1 hit's time goes, layer by layer, on the keys of
+ * {@link NearCacheReadBenchmark}: a plain {@code ConcurrentHashMap} and Caffeine (the
+ * peers), the lookup in the near cache's record map alone (Hazelcast's
+ * {@code ConcurrentReferenceHashMap}, no checks), Hazelcast's {@code NearCache.get} (the
+ * record map plus the stale-read check, the expiry check, the access-time and hit
+ * updates), and the region's {@code get} over it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = { BenchGrid.EXPORTS_REF, BenchGrid.OPENS_LANG, BenchGrid.OPENS_NIO,
-    BenchGrid.OPENS_MANAGEMENT, BenchGrid.OPENS_MANAGEMENT_INTERNAL, BenchGrid.COMMON_POOL, BenchGrid.QUIET_LOGS })
+@Fork(value = 1,
+        jvmArgsAppend = { BenchGrid.EXPORTS_REF, BenchGrid.OPENS_LANG, BenchGrid.OPENS_NIO, BenchGrid.OPENS_MANAGEMENT,
+                BenchGrid.OPENS_MANAGEMENT_INTERNAL, BenchGrid.COMMON_POOL, BenchGrid.QUIET_LOGS })
 @State(Scope.Benchmark)
 public class NearCacheCostBenchmark {
 
@@ -76,7 +79,9 @@ public class NearCacheCostBenchmark {
 
     private final ConcurrentHashMap<WeddingKey, String> map = new ConcurrentHashMap<>();
 
-    /** Starts a member and a client, stores the keys and reads each into the near cache. */
+    /**
+     * Starts a member and a client, stores the keys and reads each into the near cache.
+     */
     @Setup(Level.Trial)
     @SuppressWarnings("unchecked")
     public void start() {
@@ -137,7 +142,8 @@ public class NearCacheCostBenchmark {
     }
 
     /**
-     * The near cache's record map alone: the lookup of the record, none of the checks of a near-cache read.
+     * The near cache's record map alone: the lookup of the record, none of the checks of
+     * a near-cache read.
      * @param cursor the thread's key
      * @return the record's value
      */
@@ -148,8 +154,8 @@ public class NearCacheCostBenchmark {
     }
 
     /**
-     * The record lookup and the stale-read check of Hazelcast's read (the invalidation repair's per-partition
-     * UUID and sequence), nothing else.
+     * The record lookup and the stale-read check of Hazelcast's read (the invalidation
+     * repair's per-partition UUID and sequence), nothing else.
      * @param cursor the thread's key
      * @return the record's value
      */
@@ -183,8 +189,8 @@ public class NearCacheCostBenchmark {
     }
 
     /**
-     * The lookup and the checks, with Hazelcast's access bookkeeping: the access time written, the record's
-     * hit count and the near cache's hit statistic incremented.
+     * The lookup and the checks, with Hazelcast's access bookkeeping: the access time
+     * written, the record's hit count and the near cache's hit statistic incremented.
      * @param cursor the thread's key
      * @return the record's value
      */
@@ -216,8 +222,9 @@ public class NearCacheCostBenchmark {
     }
 
     /**
-     * The region's near-cache read ({@code NearCacheReader}): the same record, checks and misses as
-     * {@link #nearCacheGet}, one wall-clock read and no unconditional writes on a hit.
+     * The region's near-cache read ({@code NearCacheReader}): the same record, checks and
+     * misses as {@link #nearCacheGet}, one wall-clock read and no unconditional writes on
+     * a hit.
      * @param cursor the thread's key
      * @return the value
      */
@@ -227,7 +234,8 @@ public class NearCacheCostBenchmark {
     }
 
     /**
-     * The region's count of an L1 hit: a Micrometer counter increment (a {@code DoubleAdder}).
+     * The region's count of an L1 hit: a Micrometer counter increment (a
+     * {@code DoubleAdder}).
      * @return the counter
      */
     @Benchmark
@@ -237,8 +245,9 @@ public class NearCacheCostBenchmark {
     }
 
     /**
-     * The region's L1 latency sampling as it was: a random draw on every hit and, one hit in 64, two
-     * {@code System.nanoTime} reads and a record into a timer with a percentile histogram.
+     * The region's L1 latency sampling as it was: a random draw on every hit and, one hit
+     * in 64, two {@code System.nanoTime} reads and a record into a timer with a
+     * percentile histogram.
      * @return the timer
      */
     @Benchmark
@@ -251,7 +260,8 @@ public class NearCacheCostBenchmark {
     }
 
     /**
-     * One wall-clock read as Hazelcast's near cache makes it ({@code Clock.currentTimeMillis}), twice per hit.
+     * One wall-clock read as Hazelcast's near cache makes it
+     * ({@code Clock.currentTimeMillis}), twice per hit.
      * @return the time
      */
     @Benchmark
@@ -260,7 +270,8 @@ public class NearCacheCostBenchmark {
     }
 
     /**
-     * One {@code System.nanoTime}, the read of Caffeine's ticker on each {@code getIfPresent} with a time to live.
+     * One {@code System.nanoTime}, the read of Caffeine's ticker on each
+     * {@code getIfPresent} with a time to live.
      * @return the time
      */
     @Benchmark
@@ -277,4 +288,5 @@ public class NearCacheCostBenchmark {
     public String regionL1Get(KeyCursor cursor) {
         return this.region.get(cursor.next());
     }
+
 }

@@ -26,19 +26,21 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * An L1 hit: a {@link CacheRegion} read of a key its near cache holds, against a plain Caffeine cache of the same
- * keys and values (with the near cache's bounds: size and time to live), and against a bare near-cached
- * Hazelcast {@code IMap.get} (the same near-cache configuration, no wrapper). The difference between the region
- * and the bare map is the wrapper's cost: metrics, the type check and the codec's pass-through. A last read is of
- * a compressed value's L1 hit.
+ * An L1 hit: a {@link CacheRegion} read of a key its near cache holds, against a plain
+ * Caffeine cache of the same keys and values (with the near cache's bounds: size and time
+ * to live), and against a bare near-cached Hazelcast {@code IMap.get} (the same
+ * near-cache configuration, no wrapper). The difference between the region and the bare
+ * map is the wrapper's cost: metrics, the type check and the codec's pass-through. A last
+ * read is of a compressed value's L1 hit.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = { BenchGrid.EXPORTS_REF, BenchGrid.OPENS_LANG, BenchGrid.OPENS_NIO,
-    BenchGrid.OPENS_MANAGEMENT, BenchGrid.OPENS_MANAGEMENT_INTERNAL, BenchGrid.COMMON_POOL, BenchGrid.QUIET_LOGS })
+@Fork(value = 1,
+        jvmArgsAppend = { BenchGrid.EXPORTS_REF, BenchGrid.OPENS_LANG, BenchGrid.OPENS_NIO, BenchGrid.OPENS_MANAGEMENT,
+                BenchGrid.OPENS_MANAGEMENT_INTERNAL, BenchGrid.COMMON_POOL, BenchGrid.QUIET_LOGS })
 @State(Scope.Benchmark)
 public class NearCacheReadBenchmark {
 
@@ -52,7 +54,10 @@ public class NearCacheReadBenchmark {
 
     private IMap<WeddingKey, String> bare;
 
-    /** Starts a member and both clients, stores the keys, and reads each through both near caches. */
+    /**
+     * Starts a member and both clients, stores the keys, and reads each through both near
+     * caches.
+     */
     @Setup(Level.Trial)
     public void start() {
         this.grid = BenchGrid.start();
@@ -80,8 +85,8 @@ public class NearCacheReadBenchmark {
         }
         requireAllNearCached("the region's client", client.hazelcast().getMap(policy.mapName()));
         requireAllNearCached("the bare client", this.bare);
-        requireAllNearCached("the quotes' client", client.hazelcast()
-            .getMap(CatalogLoader.loadDefault().policy(DataClass.VENDOR_RESPONSES).mapName()));
+        requireAllNearCached("the quotes' client",
+                client.hazelcast().getMap(CatalogLoader.loadDefault().policy(DataClass.VENDOR_RESPONSES).mapName()));
     }
 
     /** Stops the clients and the member. */
@@ -121,8 +126,9 @@ public class NearCacheReadBenchmark {
     }
 
     /**
-     * A region read answered by the near cache, of a ~10 KiB vendor response stored compressed: the near cache
-     * holds the compressed form, which keeps the value once decoded, so only the first hit decompresses.
+     * A region read answered by the near cache, of a ~10 KiB vendor response stored
+     * compressed: the near cache holds the compressed form, which keeps the value once
+     * decoded, so only the first hit decompresses.
      * @param cursor the thread's key
      * @return the value
      */
@@ -138,4 +144,5 @@ public class NearCacheReadBenchmark {
                     + " keys: the benchmark would not measure L1 hits alone");
         }
     }
+
 }

@@ -1,8 +1,9 @@
 package com.wedsync.grid.config;
 
 /**
- * A settings field refused its value. The field and the rule it broke are data, so that a caller that set the field
- * from somewhere else (an environment variable, a property) can name that instead.
+ * A settings field refused its value. The field and the rule it broke are data, so that a
+ * caller that set the field from somewhere else (an environment variable, a property) can
+ * name that instead.
  */
 public class InvalidFieldException extends IllegalArgumentException {
 
@@ -19,7 +20,8 @@ public class InvalidFieldException extends IllegalArgumentException {
     }
 
     /**
-     * Creates the exception for a value a field refused; its message is {@code field (value) rule}.
+     * Creates the exception for a value a field refused; its message is
+     * {@code field (value) rule}.
      * @param field the field's name
      * @param value the value as the message shows it
      * @param rule what the value must be, starting with "must"
@@ -30,8 +32,8 @@ public class InvalidFieldException extends IllegalArgumentException {
     }
 
     /**
-     * Creates the exception for a rule whose message reads best in its own words: one between fields, or one about an
-     * entry of a list.
+     * Creates the exception for a rule whose message reads best in its own words: one
+     * between fields, or one about an entry of a list.
      * @param field the field to blame
      * @param message the whole message
      * @return the exception
@@ -49,10 +51,12 @@ public class InvalidFieldException extends IllegalArgumentException {
     }
 
     /**
-     * Returns what the value must be ("must be between 1 and 65535"), or the whole message of a {@link #worded} rule.
+     * Returns what the value must be ("must be between 1 and 65535"), or the whole
+     * message of a {@link #worded} rule.
      * @return the rule
      */
     public String rule() {
         return this.rule;
     }
+
 }

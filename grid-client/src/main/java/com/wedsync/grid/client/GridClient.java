@@ -8,8 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 
 /**
- * The one entry point services use: a Hazelcast client with smart routing and a near cache (L1) per data class,
- * and a typed {@link CacheRegion} per data class. Thread-safe; make one per JVM and close it on shutdown.
+ * The one entry point services use: a Hazelcast client with smart routing and a near
+ * cache (L1) per data class, and a typed {@link CacheRegion} per data class. Thread-safe;
+ * make one per JVM and close it on shutdown.
  *
  * <pre>{@code
  * try (GridClient grid = GridClient.connect(GridClientSettings.defaults())) {
@@ -52,7 +53,8 @@ public final class GridClient implements AutoCloseable {
 
     /**
      * Returns the region of a data class.
-     * @param <K> the key type ({@code WeddingKey} for the classes that belong to a wedding)
+     * @param <K> the key type ({@code WeddingKey} for the classes that belong to a
+     * wedding)
      * @param <V> the value type
      * @param dataClass the class
      * @param valueType the type of its values
@@ -69,7 +71,8 @@ public final class GridClient implements AutoCloseable {
      * @param name the class's name, for example {@code vendor_responses}
      * @param valueType the type of its values
      * @return the region
-     * @throws IllegalArgumentException naming the value and the known regions if the name is unknown
+     * @throws IllegalArgumentException naming the value and the known regions if the name
+     * is unknown
      */
     public <K, V> CacheRegion<K, V> region(String name, Class<V> valueType) {
         return region(DataClass.fromId(name), valueType);
@@ -84,11 +87,13 @@ public final class GridClient implements AutoCloseable {
     }
 
     /**
-     * Returns the underlying Hazelcast client, for what the regions do not offer. It is configured for the regions:
-     * an operation cut off by a member's death is sent again ({@code redoOperation}), which suits their idempotent
-     * writes but may apply a non-idempotent call made here twice (an increment, an {@code offer} to a queue; a
-     * redone {@code putIfAbsent} whose first attempt was applied reports the caller's own value as the old one).
-     * It deserializes only what {@link GridClientSettings#deserializationAllowList()} allows.
+     * Returns the underlying Hazelcast client, for what the regions do not offer. It is
+     * configured for the regions: an operation cut off by a member's death is sent again
+     * ({@code redoOperation}), which suits their idempotent writes but may apply a
+     * non-idempotent call made here twice (an increment, an {@code offer} to a queue; a
+     * redone {@code putIfAbsent} whose first attempt was applied reports the caller's own
+     * value as the old one). It deserializes only what
+     * {@link GridClientSettings#deserializationAllowList()} allows.
      * @return the Hazelcast client
      */
     public HazelcastInstance hazelcast() {
@@ -100,4 +105,5 @@ public final class GridClient implements AutoCloseable {
     public void close() {
         this.runtime.close();
     }
+
 }

@@ -10,37 +10,44 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How a {@link GridClient} reaches the grid and treats values. Immutable and validated; start from
- * {@link #builder()} (or {@link #defaults()} and the {@code with...} methods) and set only what differs.
+ * How a {@link GridClient} reaches the grid and treats values. Immutable and validated;
+ * start from {@link #builder()} (or {@link #defaults()} and the {@code with...} methods)
+ * and set only what differs.
  *
  * @param clusterName the cluster to connect to
- * @param members {@code host[:port]} addresses of members to connect to first (smart routing then reaches all)
- * @param connectTimeout how long {@link GridClient#connect} tries to reach the cluster before it gives up; once
- *     connected, the client reconnects by itself after an outage of any length
- * @param operationTimeout how long one operation may take, retries included, before it fails
- * @param compressionThreshold values whose serialized form is larger than this many bytes are stored
- *     LZ4-compressed
+ * @param members {@code host[:port]} addresses of members to connect to first (smart
+ * routing then reaches all)
+ * @param connectTimeout how long {@link GridClient#connect} tries to reach the cluster
+ * before it gives up; once connected, the client reconnects by itself after an outage of
+ * any length
+ * @param operationTimeout how long one operation may take, retries included, before it
+ * fails
+ * @param compressionThreshold values whose serialized form is larger than this many bytes
+ * are stored LZ4-compressed
  * @param maxValueBytes the largest value accepted, in bytes after compression
- * @param maxUncompressedValueBytes the largest value accepted, in bytes of its serialized form before compression
- *     (at least {@code maxValueBytes}); a reader allocates no more than this to decode a stored value
- * @param negativeCacheTtl how long {@code getOrLoad} remembers that the loader found nothing; zero to never
- * @param refreshAhead the share of an entry's TTL, at its end, in which {@code getOrLoad} reloads it in the
- *     background (with jitter); zero to never
+ * @param maxUncompressedValueBytes the largest value accepted, in bytes of its serialized
+ * form before compression (at least {@code maxValueBytes}); a reader allocates no more
+ * than this to decode a stored value
+ * @param negativeCacheTtl how long {@code getOrLoad} remembers that the loader found
+ * nothing; zero to never
+ * @param refreshAhead the share of an entry's TTL, at its end, in which {@code getOrLoad}
+ * reloads it in the background (with jitter); zero to never
  * @param loadTimeout how long a caller waits for another caller's load of the same key
- * @param deserializationAllowList the classes (exact names) and packages (prefixes ending in {@code .}) whose
- *     Java-serialized values the client may deserialize, besides {@code java.lang.}, {@code java.util.},
- *     {@code java.time.}, {@code java.math.} and arrays, which it always may; a value of any other class is refused
- *     with {@link ValueClassNotAllowedException} before its {@code readObject} runs, so that whoever can write to
- *     the grid cannot run code in the services that read it. Name the packages of the {@code Serializable} types a
- *     service caches; values serialized by Hazelcast itself (strings, numbers, byte arrays, Compact) need nothing
+ * @param deserializationAllowList the classes (exact names) and packages (prefixes ending
+ * in {@code .}) whose Java-serialized values the client may deserialize, besides
+ * {@code java.lang.}, {@code java.util.}, {@code java.time.}, {@code java.math.} and
+ * arrays, which it always may; a value of any other class is refused with
+ * {@link ValueClassNotAllowedException} before its {@code readObject} runs, so that
+ * whoever can write to the grid cannot run code in the services that read it. Name the
+ * packages of the {@code Serializable} types a service caches; values serialized by
+ * Hazelcast itself (strings, numbers, byte arrays, Compact) need nothing
  * @param catalog the data classes
  * @param clock the clock of the TTL policy
  */
 public record GridClientSettings(String clusterName, List<String> members, Duration connectTimeout,
         Duration operationTimeout, int compressionThreshold, int maxValueBytes, int maxUncompressedValueBytes,
-        Duration negativeCacheTtl,
-        double refreshAhead, Duration loadTimeout, List<String> deserializationAllowList, Catalog catalog,
-        Clock clock) {
+        Duration negativeCacheTtl, double refreshAhead, Duration loadTimeout, List<String> deserializationAllowList,
+        Catalog catalog, Clock clock) {
 
     /** The most entries {@link #deserializationAllowList} may hold. */
     public static final int MAX_ALLOW_LIST_ENTRIES = 1000;
@@ -52,7 +59,8 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
 
     /**
      * Validates the settings.
-     * @throws InvalidFieldException naming the field and the value when one is out of range
+     * @throws InvalidFieldException naming the field and the value when one is out of
+     * range
      * @throws NullPointerException naming the field when one is missing
      */
     public GridClientSettings {
@@ -80,7 +88,8 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
         }
         Objects.requireNonNull(negativeCacheTtl, "negativeCacheTtl is missing");
         if (negativeCacheTtl.isNegative()) {
-            throw InvalidFieldException.of("negativeCacheTtl", String.valueOf(negativeCacheTtl), "must not be negative");
+            throw InvalidFieldException.of("negativeCacheTtl", String.valueOf(negativeCacheTtl),
+                    "must not be negative");
         }
         if (!(refreshAhead >= 0 && refreshAhead < 1)) {
             throw InvalidFieldException.of("refreshAhead", String.valueOf(refreshAhead),
@@ -92,9 +101,10 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     }
 
     /**
-     * Returns the defaults: cluster {@code wedsync-grid} on {@code 127.0.0.1}, 10 s to connect, 5 s per
-     * operation, compression above 1 KiB, values up to 1 MiB (16 MiB before compression), no negative caching, no
-     * refresh-ahead, Java deserialization of the JDK's basic types only, the shipped catalog and the system clock.
+     * Returns the defaults: cluster {@code wedsync-grid} on {@code 127.0.0.1}, 10 s to
+     * connect, 5 s per operation, compression above 1 KiB, values up to 1 MiB (16 MiB
+     * before compression), no negative caching, no refresh-ahead, Java deserialization of
+     * the JDK's basic types only, the shipped catalog and the system clock.
      * @return the default settings
      */
     public static GridClientSettings defaults() {
@@ -152,8 +162,8 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     }
 
     /**
-     * Returns a copy with other value limits, keeping the limit before compression unless it falls below the new
-     * {@code maxValueBytes}, which it then becomes.
+     * Returns a copy with other value limits, keeping the limit before compression unless
+     * it falls below the new {@code maxValueBytes}, which it then becomes.
      * @param newCompressionThreshold bytes above which values are compressed
      * @param newMaxValueBytes the largest value accepted after compression
      * @return the copy
@@ -172,14 +182,18 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
      */
     public GridClientSettings withValueLimits(int newCompressionThreshold, int newMaxValueBytes,
             int newMaxUncompressedValueBytes) {
-        return toBuilder().compressionThreshold(newCompressionThreshold).maxValueBytes(newMaxValueBytes)
-            .maxUncompressedValueBytes(newMaxUncompressedValueBytes).build();
+        return toBuilder().compressionThreshold(newCompressionThreshold)
+            .maxValueBytes(newMaxValueBytes)
+            .maxUncompressedValueBytes(newMaxUncompressedValueBytes)
+            .build();
     }
 
     /**
      * Returns a copy with other loading behaviour.
-     * @param newNegativeCacheTtl how long a load that found nothing is remembered; zero to never
-     * @param newRefreshAhead the share of the TTL at its end in which hot entries reload; zero to never
+     * @param newNegativeCacheTtl how long a load that found nothing is remembered; zero
+     * to never
+     * @param newRefreshAhead the share of the TTL at its end in which hot entries reload;
+     * zero to never
      * @return the copy
      */
     public GridClientSettings withLoading(Duration newNegativeCacheTtl, double newRefreshAhead) {
@@ -188,7 +202,8 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
 
     /**
      * Returns a copy with another load timeout.
-     * @param newLoadTimeout how long a caller waits for another caller's load of the same key
+     * @param newLoadTimeout how long a caller waits for another caller's load of the same
+     * key
      * @return the copy
      */
     public GridClientSettings withLoadTimeout(Duration newLoadTimeout) {
@@ -197,8 +212,8 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
 
     /**
      * Returns a copy that may deserialize more classes.
-     * @param newDeserializationAllowList class names and package prefixes (ending in {@code .}) besides the JDK's
-     *     basic types
+     * @param newDeserializationAllowList class names and package prefixes (ending in
+     * {@code .}) besides the JDK's basic types
      * @return the copy
      */
     public GridClientSettings withDeserializationAllowList(List<String> newDeserializationAllowList) {
@@ -216,8 +231,9 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     }
 
     /**
-     * Collects {@link GridClientSettings}, starting from the {@link #defaults()}; {@link #build()} validates them.
-     * Each setter's value is described at the record component of the same name; each returns the builder.
+     * Collects {@link GridClientSettings}, starting from the {@link #defaults()};
+     * {@link #build()} validates them. Each setter's value is described at the record
+     * component of the same name; each returns the builder.
      */
     public static final class Builder {
 
@@ -381,9 +397,11 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
         }
 
         /**
-         * Validates and returns the settings; unless a catalog was set, with the shipped one.
+         * Validates and returns the settings; unless a catalog was set, with the shipped
+         * one.
          * @return the settings
-         * @throws InvalidFieldException naming the field and the value when one is out of range
+         * @throws InvalidFieldException naming the field and the value when one is out of
+         * range
          * @throws NullPointerException naming the field when one is missing
          */
         public GridClientSettings build() {
@@ -393,6 +411,7 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
                     this.negativeCacheTtl, this.refreshAhead, this.loadTimeout, this.deserializationAllowList, chosen,
                     this.clock);
         }
+
     }
 
     private static List<String> checkedAllowList(List<String> entries) {

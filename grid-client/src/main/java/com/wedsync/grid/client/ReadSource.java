@@ -13,8 +13,9 @@ public enum ReadSource {
     MISS;
 
     /**
-     * Told synchronously, on the reading thread, where a read was answered; for callers that measure layers
-     * themselves (the load test does). Implementations must be cheap and must not throw.
+     * Told synchronously, on the reading thread, where a read was answered; for callers
+     * that measure layers themselves (the load test does). Implementations must be cheap
+     * and must not throw.
      */
     @FunctionalInterface
     public interface Observer {
@@ -28,5 +29,7 @@ public enum ReadSource {
          * @param source where it was answered
          */
         void observed(ReadSource source);
+
     }
+
 }

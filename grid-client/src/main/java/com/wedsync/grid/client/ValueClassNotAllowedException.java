@@ -1,8 +1,9 @@
 package com.wedsync.grid.client;
 
 /**
- * A value read from the grid was Java-serialized as a class the client may not deserialize (see
- * {@link GridClientSettings#deserializationAllowList()}); it was refused before any of its deserialization code ran.
+ * A value read from the grid was Java-serialized as a class the client may not
+ * deserialize (see {@link GridClientSettings#deserializationAllowList()}); it was refused
+ * before any of its deserialization code ran.
  */
 public class ValueClassNotAllowedException extends IllegalStateException {
 
@@ -28,4 +29,5 @@ public class ValueClassNotAllowedException extends IllegalStateException {
         }
         return String.valueOf(cause);
     }
+
 }

@@ -1,7 +1,8 @@
 package com.wedsync.grid.client;
 
 /**
- * A value larger than one of the client's limits, after compression or before; it was not written.
+ * A value larger than one of the client's limits, after compression or before; it was not
+ * written.
  */
 public class ValueTooLargeException extends IllegalArgumentException {
 
@@ -29,4 +30,5 @@ public class ValueTooLargeException extends IllegalArgumentException {
         super("value for region " + region + " is " + bytes + " bytes " + measured + "; the limit is " + limit
                 + " bytes (" + setting + ")");
     }
+
 }

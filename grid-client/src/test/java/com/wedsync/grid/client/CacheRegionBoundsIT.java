@@ -14,9 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bounds of a region's calls against one real member: a batch over {@link CacheRegion#MAX_BATCH} and a
- * {@code String} key over {@link CacheRegion#MAX_KEY_LENGTH} are refused naming the field, the size and the limit,
- * and write nothing; at the limit the same calls go through.
+ * The bounds of a region's calls against one real member: a batch over
+ * {@link CacheRegion#MAX_BATCH} and a {@code String} key over
+ * {@link CacheRegion#MAX_KEY_LENGTH} are refused naming the field, the size and the
+ * limit, and write nothing; at the limit the same calls go through.
  */
 class CacheRegionBoundsIT {
 
@@ -91,4 +92,5 @@ class CacheRegionBoundsIT {
         }
         return entries;
     }
+
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A region against one real member: L1 after the first read, metrics by result, single flight, errors.
+ * A region against one real member: L1 after the first read, metrics by result, single
+ * flight, errors.
  */
 class CacheRegionIT {
 
@@ -129,12 +130,13 @@ class CacheRegionIT {
     void largeValuesAreCompressedAndReadBackIntact() {
         CacheRegion<WeddingKey, String> region = client.region(DataClass.PHOTO_THUMBNAILS, String.class);
         WeddingKey key = new WeddingKey("w-big", "gallery");
-        String value = "{\"vendor\":\"Bloom & Petal\",\"items\":[" + "{\"sku\":\"peony\",\"qty\":12},".repeat(400) + "]}";
+        String value = "{\"vendor\":\"Bloom & Petal\",\"items\":[" + "{\"sku\":\"peony\",\"qty\":12},".repeat(400)
+                + "]}";
 
         region.put(key, value);
 
-        assertThat(client.hazelcast().getMap("photo_thumbnails").get(key))
-            .matches(StoredForms::isCompressed, "a compressed value");
+        assertThat(client.hazelcast().getMap("photo_thumbnails").get(key)).matches(StoredForms::isCompressed,
+                "a compressed value");
         assertThat(region.get(key)).isEqualTo(value);
         assertThat(registry.get("grid.region.compression.ratio").tag("region", "photo_thumbnails").summary().max())
             .isLessThan(0.5);
@@ -209,9 +211,10 @@ class CacheRegionIT {
 
         region.putAll(Map.of(large, json, small, "s"));
 
-        assertThat(client.hazelcast().getMap("vendor_responses").get(large))
-            .matches(StoredForms::isCompressed, "a compressed value");
-        assertThat(region.getAll(Set.of(large, small))).containsExactlyInAnyOrderEntriesOf(Map.of(large, json, small, "s"));
+        assertThat(client.hazelcast().getMap("vendor_responses").get(large)).matches(StoredForms::isCompressed,
+                "a compressed value");
+        assertThat(region.getAll(Set.of(large, small)))
+            .containsExactlyInAnyOrderEntriesOf(Map.of(large, json, small, "s"));
     }
 
     @Test
@@ -265,8 +268,9 @@ class CacheRegionIT {
     }
 
     /**
-     * The connect waits out its timeout (2 s), then shuts the Hazelcast client down; 10 s bounds both with room
-     * for a loaded 2-CPU machine and still fails a client that waits its own cluster-connect timeout instead.
+     * The connect waits out its timeout (2 s), then shuts the Hazelcast client down; 10 s
+     * bounds both with room for a loaded 2-CPU machine and still fails a client that
+     * waits its own cluster-connect timeout instead.
      */
     @Test
     void anUnreachableClusterFailsAfterTheConnectTimeoutWithin10sNamingClusterAndMembers() {
@@ -295,4 +299,5 @@ class CacheRegionIT {
             Thread.currentThread().interrupt();
         }
     }
+
 }

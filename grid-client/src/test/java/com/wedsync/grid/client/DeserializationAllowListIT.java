@@ -25,10 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A client deserializes Java-serialized values only of the JDK's basic types and of the classes its settings allow,
- * against one real member: another client writes values of other classes, and reading them fails with
- * {@link ValueClassNotAllowedException} before any of their code runs, by every read path (near-cached, batch,
- * asynchronous, compressed).
+ * A client deserializes Java-serialized values only of the JDK's basic types and of the
+ * classes its settings allow, against one real member: another client writes values of
+ * other classes, and reading them fails with {@link ValueClassNotAllowedException} before
+ * any of their code runs, by every read path (near-cached, batch, asynchronous,
+ * compressed).
  */
 class DeserializationAllowListIT {
 
@@ -93,8 +94,8 @@ class DeserializationAllowListIT {
     void aCompressedValueIsRefusedWhenItIsDecoded() {
         WeddingKey key = new WeddingKey("w-gadget", "compressed");
         writer.put(key, new Gadget("x".repeat(64 * 1024)));
-        assertThat(writingClient.hazelcast().getMap("wedding_data").get(key))
-            .matches(StoredForms::isCompressed, "a compressed value");
+        assertThat(writingClient.hazelcast().getMap("wedding_data").get(key)).matches(StoredForms::isCompressed,
+                "a compressed value");
 
         assertThatThrownBy(() -> strictReader.get(key)).isInstanceOf(ValueClassNotAllowedException.class)
             .hasMessageStartingWith("region wedding_data: decoding the value of key " + key + " met a value")
@@ -114,7 +115,8 @@ class DeserializationAllowListIT {
 
     @Test
     void aKnownJdkGadgetOutsideTheBasicTypesIsRefused() {
-        // Hazelcast's own default list (every class whose name starts with "java") would have let this one in.
+        // Hazelcast's own default list (every class whose name starts with "java") would
+        // have let this one in.
         WeddingKey key = new WeddingKey("w-gadget", "jmx");
         writer.put(key, new BadAttributeValueExpException("harmless"));
 
@@ -137,7 +139,8 @@ class DeserializationAllowListIT {
         assertThat(byClass.get(gadgetKey)).isEqualTo(new Gadget("allowed"));
         assertThat(byClass.get(bookingKey)).isEqualTo(booking);
         assertThat(byPackage.get(gadgetKey)).isEqualTo(new Gadget("allowed"));
-        // Each reader deserialized it; Hazelcast's asynchronous read, which the region waits on, may do so twice
+        // Each reader deserialized it; Hazelcast's asynchronous read, which the region
+        // waits on, may do so twice
         // (its completion callback and the waiting caller race to decode the answer).
         assertThat(Gadget.READS.get()).as("deserializations of the gadget").isBetween(2, 4);
         assertThatThrownBy(() -> reader(List.of(Booking.class.getName())).get(gadgetKey))
@@ -149,7 +152,10 @@ class DeserializationAllowListIT {
             .region(DataClass.WEDDING_DATA, Object.class);
     }
 
-    /** Counts the times its deserialization code ran (a class: Java serialization ignores a record's readObject). */
+    /**
+     * Counts the times its deserialization code ran (a class: Java serialization ignores
+     * a record's readObject).
+     */
     static final class Gadget implements Serializable {
 
         static final AtomicInteger READS = new AtomicInteger();
@@ -176,9 +182,11 @@ class DeserializationAllowListIT {
         public int hashCode() {
             return this.payload.hashCode();
         }
+
     }
 
     /** A service's value made of JDK types. */
     record Booking(LocalDate date, ArrayList<String> guests, BigDecimal deposit) implements Serializable {
     }
+
 }

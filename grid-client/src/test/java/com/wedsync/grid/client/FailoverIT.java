@@ -28,19 +28,26 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three members, one client writing and reading without pause, and one member killed (terminated, not shut down
- * gracefully) mid-run. Acknowledged writes to wedding data (two backups) and vendor responses (one backup) must
- * all survive with their last acknowledged value, and neither reads nor writes may fail before the kill or once
- * the failure has been dealt with. Counts are printed ({@code [failover] ...}).
+ * Three members, one client writing and reading without pause, and one member killed
+ * (terminated, not shut down gracefully) mid-run. Acknowledged writes to wedding data
+ * (two backups) and vendor responses (one backup) must all survive with their last
+ * acknowledged value, and neither reads nor writes may fail before the kill or once the
+ * failure has been dealt with. Counts are printed ({@code [failover] ...}).
  */
 class FailoverIT {
 
     private static final int WEDDINGS = 1000;
 
-    /** Reads and writes may fail for at most this long after the kill: one in flight then waits its timeout. */
+    /**
+     * Reads and writes may fail for at most this long after the kill: one in flight then
+     * waits its timeout.
+     */
     private static final Duration SETTLE_WINDOW = Duration.ofSeconds(5);
 
-    /** Acknowledged writes to wedding data, and reads, before the kill (every wedding once) and again after. */
+    /**
+     * Acknowledged writes to wedding data, and reads, before the kill (every wedding
+     * once) and again after.
+     */
     private static final long MILESTONE = WEDDINGS;
 
     /** The hard bound of the writer's and reader's loops, whatever happens. */
@@ -81,9 +88,9 @@ class FailoverIT {
                 List<String> vendorLosses = work.vendorLedger.check(work.vendors::get, "region");
                 vendorLosses.addAll(work.vendorLedger.check(vendorsL2::get, "member"));
                 System.out.println(work.report(safeAt, weddingLosses, vendorLosses));
-                System.out.println("[failover] reads by layer: " + layers(meters) + "; run " + (System.nanoTime()
-                        - work.startedAt) / 1_000_000 + " ms, kill at " + (work.killedAt - work.startedAt) / 1_000_000
-                        + " ms");
+                System.out.println("[failover] reads by layer: " + layers(meters) + "; run "
+                        + (System.nanoTime() - work.startedAt) / 1_000_000 + " ms, kill at "
+                        + (work.killedAt - work.startedAt) / 1_000_000 + " ms");
 
                 assertThat(weddingLosses).as("wedding_data keys not holding their last acknowledged value").isEmpty();
                 assertThat(vendorLosses).as("vendor_responses keys not holding their last acknowledged value")
@@ -103,8 +110,11 @@ class FailoverIT {
 
     private static Map<String, Long> layers(SimpleMeterRegistry meters) {
         Map<String, Long> counts = new TreeMap<>();
-        meters.find("grid.region.gets").counters().forEach((counter) -> counts.merge(counter.getId().getTag("region")
-                + "/" + counter.getId().getTag("result"), (long) counter.count(), Long::sum));
+        meters.find("grid.region.gets")
+            .counters()
+            .forEach(
+                    (counter) -> counts.merge(counter.getId().getTag("region") + "/" + counter.getId().getTag("result"),
+                            (long) counter.count(), Long::sum));
         return counts;
     }
 
@@ -113,7 +123,10 @@ class FailoverIT {
         return grid.members().get(1).getMap(grid.catalog().policy(dataClass).mapName());
     }
 
-    /** What every key was last acknowledged as, and what unacknowledged writes since then may have stored. */
+    /**
+     * What every key was last acknowledged as, and what unacknowledged writes since then
+     * may have stored.
+     */
     private static final class Ledger {
 
         private final Map<WeddingKey, String> acked = new ConcurrentHashMap<>();
@@ -148,6 +161,7 @@ class FailoverIT {
             });
             return losses;
         }
+
     }
 
     /** The writer's and the reader's loops and what they saw. */
@@ -167,7 +181,10 @@ class FailoverIT {
 
         final AtomicLong reads = new AtomicLong();
 
-        /** Failures by ms after the kill (negative: before it), as "operation: exception" lines. */
+        /**
+         * Failures by ms after the kill (negative: before it), as "operation: exception"
+         * lines.
+         */
         final Map<Long, List<String>> writeFailures = new ConcurrentHashMap<>();
 
         final Map<Long, List<String>> readFailures = new ConcurrentHashMap<>();
@@ -200,7 +217,8 @@ class FailoverIT {
                 String weddingId = weddingId(ThreadLocalRandom.current().nextInt(WEDDINGS));
                 read("get wedding_data", this.weddings, new WeddingKey(weddingId, "timeline"));
                 read("get vendor_responses", this.vendors, new WeddingKey(weddingId, "vendor:florist"));
-                // Never written: L1 holds no entry for it, so this read always goes to the grid.
+                // Never written: L1 holds no entry for it, so this read always goes to
+                // the grid.
                 read("get wedding_data (absent)", this.weddings, new WeddingKey(weddingId, "absent"));
             }
         }
@@ -243,14 +261,13 @@ class FailoverIT {
                     "[failover] members=3->2 (terminate) safeAfter=%d ms%n"
                             + "[failover] writes acked: wedding_data=%d (%d keys) vendor_responses=%d (%d keys); "
                             + "keys with an unacknowledged later write: wedding_data=%d vendor_responses=%d%n"
-                            + "[failover] write failures=%d %s%n"
-                            + "[failover] reads ok=%d read failures=%d %s%n"
+                            + "[failover] write failures=%d %s%n" + "[failover] reads ok=%d read failures=%d %s%n"
                             + "[failover] lost acknowledged values: wedding_data=%d vendor_responses=%d %s",
                     (safeAt - this.killedAt) / 1_000_000, this.weddingAcks.get(), this.weddingLedger.keys(),
                     this.vendorAcks.get(), this.vendorLedger.keys(), this.weddingLedger.uncertain(),
                     this.vendorLedger.uncertain(), count(this.writeFailures), new TreeMap<>(this.writeFailures),
-                    this.reads.get(), count(this.readFailures), new TreeMap<>(this.readFailures),
-                    weddingLosses.size(), vendorLosses.size(),
+                    this.reads.get(), count(this.readFailures), new TreeMap<>(this.readFailures), weddingLosses.size(),
+                    vendorLosses.size(),
                     weddingLosses.stream().limit(5).toList() + " " + vendorLosses.stream().limit(5).toList());
         }
 
@@ -261,5 +278,7 @@ class FailoverIT {
         private static String weddingId(int n) {
             return String.format(Locale.ROOT, "w-2026-06-13-%04d", n);
         }
+
     }
+
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The validation of {@link GridClientSettings#deserializationAllowList()} (every bad entry is refused naming it) and
- * of the value limits.
+ * The validation of {@link GridClientSettings#deserializationAllowList()} (every bad
+ * entry is refused naming it) and of the value limits.
  */
 class GridClientSettingsTests {
 
@@ -101,7 +101,8 @@ class GridClientSettingsTests {
         assertThatIllegalArgumentException().isThrownBy(() -> this.defaults.withDeserializationAllowList(tooMany))
             .withMessage("deserializationAllowList has 1001 entries; at most 1000 are accepted");
         assertThat(this.defaults
-            .withDeserializationAllowList(Collections.nCopies(GridClientSettings.MAX_ALLOW_LIST_ENTRIES, "com.example."))
+            .withDeserializationAllowList(
+                    Collections.nCopies(GridClientSettings.MAX_ALLOW_LIST_ENTRIES, "com.example."))
             .deserializationAllowList()).hasSize(GridClientSettings.MAX_ALLOW_LIST_ENTRIES);
     }
 
@@ -120,4 +121,5 @@ class GridClientSettingsTests {
         assertThat(raised.maxUncompressedValueBytes()).isEqualTo(32 * 1024 * 1024);
         assertThat(this.defaults.withValueLimits(1024, 4096).maxUncompressedValueBytes()).isEqualTo(16 * 1024 * 1024);
     }
+
 }

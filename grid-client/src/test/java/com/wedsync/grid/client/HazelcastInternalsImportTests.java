@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps {@code internal.ClientInternals} the only class of grid-client that imports Hazelcast's internals
- * ({@code com.hazelcast.*.impl.*}, {@code com.hazelcast.*.internal.*}), and {@code internal.ClientRuntime} the only
- * public type of the internal package (what {@link GridClient} needs).
+ * Keeps {@code internal.ClientInternals} the only class of grid-client that imports
+ * Hazelcast's internals ({@code com.hazelcast.*.impl.*},
+ * {@code com.hazelcast.*.internal.*}), and {@code internal.ClientRuntime} the only public
+ * type of the internal package (what {@link GridClient} needs).
  */
 class HazelcastInternalsImportTests {
 
@@ -28,4 +29,5 @@ class HazelcastInternalsImportTests {
     void theInternalPackageShowsOnlyClientRuntime() {
         assertThat(sourcesMatching(INTERNAL, PUBLIC_TYPE)).containsExactly(INTERNAL.resolve("ClientRuntime.java"));
     }
+
 }

@@ -11,11 +11,12 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * An L1 hit through {@link CacheRegion#get} allocates nothing on the calling thread, as JMH's
- * {@code NearCacheReadBenchmark.regionL1Get} shows with {@code CallerAllocationProfiler}. Measured with the thread's
- * own allocation counter once the path is compiled, over several windows: a window can catch a one-off (a meter's
- * time window rotating), but an allocation on every hit (a capturing lambda, an Optional, a boxed number that the
- * JIT does not remove) fills them all.
+ * An L1 hit through {@link CacheRegion#get} allocates nothing on the calling thread, as
+ * JMH's {@code NearCacheReadBenchmark.regionL1Get} shows with
+ * {@code CallerAllocationProfiler}. Measured with the thread's own allocation counter
+ * once the path is compiled, over several windows: a window can catch a one-off (a
+ * meter's time window rotating), but an allocation on every hit (a capturing lambda, an
+ * Optional, a boxed number that the JIT does not remove) fills them all.
  */
 class L1HitAllocationIT {
 
@@ -73,4 +74,5 @@ class L1HitAllocationIT {
     private static double l1Hits(SimpleMeterRegistry meters) {
         return meters.get("grid.region.gets").tag("region", "wedding_data").tag("result", "l1_hit").counter().count();
     }
+
 }

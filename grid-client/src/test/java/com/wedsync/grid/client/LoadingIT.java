@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * getOrLoad's optional behaviours against a real member: negative caching, and refresh-ahead driven by an injected
- * clock, so that a hot key reloads in the background before it expires while readers keep getting the old value.
+ * getOrLoad's optional behaviours against a real member: negative caching, and
+ * refresh-ahead driven by an injected clock, so that a hot key reloads in the background
+ * before it expires while readers keep getting the old value.
  */
 class LoadingIT {
 
@@ -65,7 +66,8 @@ class LoadingIT {
         AtomicInteger calls = new AtomicInteger();
         assertThat(region.getOrLoad(key, (k) -> count(calls, "v1"))).isEqualTo("v1");
 
-        // vendor_responses: base TTL 1h, refresh-ahead 20 %: due between 48 and 54 minutes after the load
+        // vendor_responses: base TTL 1h, refresh-ahead 20 %: due between 48 and 54
+        // minutes after the load
         clock.advance(Duration.ofMinutes(47));
         assertThat(region.getOrLoad(key, (k) -> count(calls, "v2"))).isEqualTo("v1");
         assertThat(calls).hasValue(1);
@@ -111,5 +113,7 @@ class LoadingIT {
         public Instant instant() {
             return Instant.ofEpochMilli(this.millis.get());
         }
+
     }
+
 }

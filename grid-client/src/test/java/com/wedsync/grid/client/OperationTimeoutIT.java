@@ -14,17 +14,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every region call gives up at the client's operation timeout, whatever holds it on the grid. A key locked on the
- * member holds writes to it on the member until the lock goes (Hazelcast's client would wait for the member's own
- * 60 s call timeout, and then retry): the region's calls fail at the operation timeout with a
- * {@link GridUnavailableException} that names the region, the call and the timeout. The same bound covers a call
- * held by a frozen partition owner, which the reduced chaos suite cannot freeze in-process.
+ * Every region call gives up at the client's operation timeout, whatever holds it on the
+ * grid. A key locked on the member holds writes to it on the member until the lock goes
+ * (Hazelcast's client would wait for the member's own 60 s call timeout, and then retry):
+ * the region's calls fail at the operation timeout with a
+ * {@link GridUnavailableException} that names the region, the call and the timeout. The
+ * same bound covers a call held by a frozen partition owner, which the reduced chaos
+ * suite cannot freeze in-process.
  */
 class OperationTimeoutIT {
 
     private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(1);
 
-    /** Far below the 60 s the member would hold the call, far above the timeout on a loaded 2-core machine. */
+    /**
+     * Far below the 60 s the member would hold the call, far above the timeout on a
+     * loaded 2-core machine.
+     */
     private static final long GIVES_UP_WITHIN_MILLIS = 15_000;
 
     private static LoopbackGrid grid;
@@ -103,4 +108,5 @@ class OperationTimeoutIT {
         return (thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null)
                 ? thrown.getCause() : thrown;
     }
+
 }

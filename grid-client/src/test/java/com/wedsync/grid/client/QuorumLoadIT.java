@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A lone real member with a quorum of 2 stands for the minority side of a split: it refuses wedding writes but
- * answers reads, so getOrLoad returns what the loader found without caching it, while a plain put still fails
- * with the named error.
+ * A lone real member with a quorum of 2 stands for the minority side of a split: it
+ * refuses wedding writes but answers reads, so getOrLoad returns what the loader found
+ * without caching it, while a plain put still fails with the named error.
  */
 class QuorumLoadIT {
 
@@ -32,8 +32,7 @@ class QuorumLoadIT {
 
     @BeforeEach
     void startLoneMember() {
-        this.grid = LoopbackGrid.builder().name("quorum-load").member((member) -> member.quorum(Quorum.of(2)))
-            .start(1);
+        this.grid = LoopbackGrid.builder().name("quorum-load").member((member) -> member.quorum(Quorum.of(2))).start(1);
         this.client = TestClients.connect(this.grid, this.registry);
     }
 
@@ -46,8 +45,7 @@ class QuorumLoadIT {
     void aPlainPutOfWeddingDataIsRefusedNamingTheProtection() {
         CacheRegion<WeddingKey, String> weddings = this.client.region(DataClass.WEDDING_DATA, String.class);
 
-        assertThatThrownBy(() -> weddings.put(KEY, "written"))
-            .isInstanceOf(GridUnavailableException.class)
+        assertThatThrownBy(() -> weddings.put(KEY, "written")).isInstanceOf(GridUnavailableException.class)
             .hasMessageStartingWith("region wedding_data: put refused by split-brain protection")
             .hasCauseInstanceOf(SplitBrainProtectionException.class);
         assertThat(unstored(DataClass.WEDDING_DATA)).isZero();
@@ -60,12 +58,16 @@ class QuorumLoadIT {
 
         assertThat(weddings.getOrLoad(KEY, (key) -> load(calls, "from the database"))).isEqualTo("from the database");
         assertThat(weddings.get(KEY)).as("the refused write stored nothing").isNull();
-        assertThat(weddings.getOrLoadAsync(KEY, (key) -> load(calls, "loaded again")).toCompletableFuture()
+        assertThat(weddings.getOrLoadAsync(KEY, (key) -> load(calls, "loaded again"))
+            .toCompletableFuture()
             .get(LoopbackGrid.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("loaded again");
         assertThat(calls).as("nothing cached: each miss loads").hasValue(2);
         assertThat(unstored(DataClass.WEDDING_DATA)).isEqualTo(2.0);
-        assertThat(this.registry.get("grid.region.loads").tag("region", "wedding_data").tag("result", "success")
-            .counter().count()).isEqualTo(2.0);
+        assertThat(this.registry.get("grid.region.loads")
+            .tag("region", "wedding_data")
+            .tag("result", "success")
+            .counter()
+            .count()).isEqualTo(2.0);
     }
 
     @Test
@@ -87,4 +89,5 @@ class QuorumLoadIT {
         calls.incrementAndGet();
         return value;
     }
+
 }

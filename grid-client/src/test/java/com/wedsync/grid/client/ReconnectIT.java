@@ -13,9 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What happens to a client's near cache when members go away: after losing one member it keeps serving every
- * entry of its L1 (no reload storm) and stays correct; after the whole cluster restarts (all data gone) it serves nothing stale.
- * Figures are printed as {@code [reconnect] ...}.
+ * What happens to a client's near cache when members go away: after losing one member it
+ * keeps serving every entry of its L1 (no reload storm) and stays correct; after the
+ * whole cluster restarts (all data gone) it serves nothing stale. Figures are printed as
+ * {@code [reconnect] ...}.
  */
 class ReconnectIT {
 
@@ -82,4 +83,5 @@ class ReconnectIT {
     private static double l1Hits(SimpleMeterRegistry registry) {
         return registry.get("grid.region.gets").tag("region", "wedding_data").tag("result", "l1_hit").counter().count();
     }
+
 }

@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 
 /**
- * Clients of a {@link LoopbackGrid}: settings naming its cluster, ports and catalog, and connections the grid
- * closes before its members.
+ * Clients of a {@link LoopbackGrid}: settings naming its cluster, ports and catalog, and
+ * connections the grid closes before its members.
  */
 public final class TestClients {
 
@@ -15,12 +15,14 @@ public final class TestClients {
     }
 
     /**
-     * Returns the settings of a client of the grid: the defaults, its cluster and port span, and its catalog.
+     * Returns the settings of a client of the grid: the defaults, its cluster and port
+     * span, and its catalog.
      * @param grid the grid
      * @return the settings
      */
     public static GridClientSettings settings(LoopbackGrid grid) {
-        return GridClientSettings.defaults().withCluster(grid.clusterName(), grid.addresses())
+        return GridClientSettings.defaults()
+            .withCluster(grid.clusterName(), grid.addresses())
             .withCatalog(grid.catalog(), Clock.systemUTC());
     }
 
@@ -63,4 +65,5 @@ public final class TestClients {
     public static GridClient connect(LoopbackGrid grid, GridClientSettings settings, MeterRegistry registry) {
         return grid.closeWith(GridClient.connect(settings, registry));
     }
+
 }

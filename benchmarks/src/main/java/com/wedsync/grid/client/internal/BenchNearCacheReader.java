@@ -3,8 +3,9 @@ package com.wedsync.grid.client.internal;
 import com.hazelcast.internal.nearcache.NearCache;
 
 /**
- * Lets a benchmark time the region's near-cache read ({@link ClientInternals.NearCacheReader}), which grid-client
- * keeps package-private: this class sits in the same package, as Caffeine's JMH sources do.
+ * Lets a benchmark time the region's near-cache read
+ * ({@link ClientInternals.NearCacheReader}), which grid-client keeps package-private:
+ * this class sits in the same package, as Caffeine's JMH sources do.
  */
 public final class BenchNearCacheReader {
 
@@ -39,4 +40,5 @@ public final class BenchNearCacheReader {
     public Object get(Object key) {
         return this.reader.get(key);
     }
+
 }

@@ -1,12 +1,16 @@
 package com.wedsync.grid.config.calendar;
 
 /**
- * Why traffic is above the ordinary level. {@link #WEDDING_SEASON} raises the level of every day in the season;
- * the others are spikes (see {@link Traffic#multiplier()} for how they combine).
+ * Why traffic is above the ordinary level. {@link #WEDDING_SEASON} raises the level of
+ * every day in the season; the others are spikes (see {@link Traffic#multiplier()} for
+ * how they combine).
  */
 public enum Cause {
 
-    /** Wedding day: most weddings are on Saturdays, with vendors and guests online all day. */
+    /**
+     * Wedding day: most weddings are on Saturdays, with vendors and guests online all
+     * day.
+     */
     SATURDAY("Saturday"),
     /** May to October: more weddings, so more of everything. */
     WEDDING_SEASON("wedding season (May-October)"),
@@ -30,4 +34,5 @@ public enum Cause {
     public String label() {
         return this.label;
     }
+
 }

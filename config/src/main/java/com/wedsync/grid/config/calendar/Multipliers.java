@@ -21,4 +21,5 @@ final class Multipliers {
         }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
+
 }

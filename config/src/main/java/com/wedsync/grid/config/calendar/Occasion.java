@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A dated event of the platform that shapes traffic: a wedding (photo uploads follow it), an RSVP deadline or a
- * vendor deadline. The date is a local date, read in the time zone the calendar is asked about.
+ * A dated event of the platform that shapes traffic: a wedding (photo uploads follow it),
+ * an RSVP deadline or a vendor deadline. The date is a local date, read in the time zone
+ * the calendar is asked about.
  *
  * @param kind what happens on the date
  * @param date the local date it happens on
@@ -14,12 +15,14 @@ public record Occasion(Kind kind, LocalDate date) {
 
     /** What an occasion is. */
     public enum Kind {
+
         /** A wedding: photo uploads rise in the days after it. */
         WEDDING,
         /** An RSVP deadline: guests answer in its evening. */
         RSVP_DEADLINE,
         /** A vendor deadline: vendors are busy all that day. */
         VENDOR_DEADLINE
+
     }
 
     /**

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A stretch of time in which some spike is in effect without a break, with its highest traffic.
+ * A stretch of time in which some spike is in effect without a break, with its highest
+ * traffic.
  *
  * @param start when the first spike begins
  * @param end when the last spike ends (exclusive)

@@ -10,11 +10,13 @@ import java.util.Objects;
 /**
  * The traffic expected at a moment: the causes in effect, each with its multiplier.
  * <p>
- * How they combine: the season multiplies, the spikes do not. The season means more weddings, so it raises every
- * spike with it (a Saturday in June carries 1.5 x 5 = 7.5 times the ordinary traffic, a Saturday in January 5
- * times). Spikes that coincide (a Saturday that is also an RSVP-deadline evening and a photo-upload day) are
- * mostly the same people in the same hours, so the largest one counts and they are not multiplied: a product
- * would size the cluster for 5 x 2.5 x 4 = 50 times the ordinary traffic, a load nobody has seen.
+ * How they combine: the season multiplies, the spikes do not. The season means more
+ * weddings, so it raises every spike with it (a Saturday in June carries 1.5 x 5 = 7.5
+ * times the ordinary traffic, a Saturday in January 5 times). Spikes that coincide (a
+ * Saturday that is also an RSVP-deadline evening and a photo-upload day) are mostly the
+ * same people in the same hours, so the largest one counts and they are not multiplied: a
+ * product would size the cluster for 5 x 2.5 x 4 = 50 times the ordinary traffic, a load
+ * nobody has seen.
  *
  * @param factors the causes in effect, each with a multiplier above 1
  */
@@ -25,7 +27,8 @@ public record Traffic(Map<Cause, Double> factors) {
 
     /**
      * Validates the factors.
-     * @throws IllegalArgumentException naming the cause and the value when a multiplier is not between 1 and 100
+     * @throws IllegalArgumentException naming the cause and the value when a multiplier
+     * is not between 1 and 100
      */
     public Traffic {
         Objects.requireNonNull(factors, "factors are missing");
@@ -41,7 +44,8 @@ public record Traffic(Map<Cause, Double> factors) {
     }
 
     /**
-     * Returns how many times the ordinary traffic is expected: the season's multiplier times the largest spike's.
+     * Returns how many times the ordinary traffic is expected: the season's multiplier
+     * times the largest spike's.
      * @return at least 1
      */
     public double multiplier() {
@@ -55,7 +59,8 @@ public record Traffic(Map<Cause, Double> factors) {
     }
 
     /**
-     * Returns the level of the season alone, the traffic of an ordinary day at this time of the year.
+     * Returns the level of the season alone, the traffic of an ordinary day at this time
+     * of the year.
      * @return the season's multiplier, or 1 out of season
      */
     public double season() {
@@ -81,7 +86,8 @@ public record Traffic(Map<Cause, Double> factors) {
 
     /**
      * Returns the causes as short text for operators, in the order of {@link Cause}.
-     * @return for example {@code ["Saturday x5", "wedding season (May-October) x1.5"]}; empty for ordinary traffic
+     * @return for example {@code ["Saturday x5", "wedding season (May-October) x1.5"]};
+     * empty for ordinary traffic
      */
     public List<String> reasons() {
         List<String> reasons = new ArrayList<>();

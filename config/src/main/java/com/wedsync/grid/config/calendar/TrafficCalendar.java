@@ -16,17 +16,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * When the wedding platform expects more traffic than on an ordinary day, and how much more. Immutable and pure:
- * the answer depends only on the instant, the time zone it is asked for and the occasions given.
+ * When the wedding platform expects more traffic than on an ordinary day, and how much
+ * more. Immutable and pure: the answer depends only on the instant, the time zone it is
+ * asked for and the occasions given.
  * <ul>
  * <li>Saturdays, all day.</li>
  * <li>The wedding season, every day from May to October.</li>
- * <li>RSVP deadlines, from {@value #EVENING_HOUR}:00 to midnight of the deadline day.</li>
+ * <li>RSVP deadlines, from {@value #EVENING_HOUR}:00 to midnight of the deadline
+ * day.</li>
  * <li>Photo uploads, the {@value #PHOTO_UPLOAD_DAYS} days after a wedding, all day.</li>
  * <li>Vendor deadlines, all of the deadline day.</li>
  * </ul>
- * Days and hours are local to the time zone asked about: a Saturday in Sydney starts 9 or 11 hours before a
- * Saturday in London. {@link Traffic#multiplier()} says how the causes combine.
+ * Days and hours are local to the time zone asked about: a Saturday in Sydney starts 9 or
+ * 11 hours before a Saturday in London. {@link Traffic#multiplier()} says how the causes
+ * combine.
  */
 public final class TrafficCalendar {
 
@@ -53,7 +56,8 @@ public final class TrafficCalendar {
     /**
      * Returns a calendar.
      * @param multipliers the multiplier of each cause
-     * @param occasions the weddings and deadlines known; Saturdays and the season need none
+     * @param occasions the weddings and deadlines known; Saturdays and the season need
+     * none
      * @return the calendar
      */
     public static TrafficCalendar of(TrafficMultipliers multipliers, Collection<Occasion> occasions) {
@@ -71,7 +75,8 @@ public final class TrafficCalendar {
     }
 
     /**
-     * Returns the calendar of Saturdays and the season alone, with the spec's multipliers.
+     * Returns the calendar of Saturdays and the season alone, with the spec's
+     * multipliers.
      * @return the calendar
      */
     public static TrafficCalendar standard() {
@@ -99,21 +104,23 @@ public final class TrafficCalendar {
         Map<Cause, Double> factors = new EnumMap<>(Cause.class);
         add(factors, Cause.SATURDAY, date.getDayOfWeek() == DayOfWeek.SATURDAY);
         add(factors, Cause.WEDDING_SEASON, inSeason(date.getMonth()));
-        add(factors, Cause.RSVP_DEADLINE_EVENING, !local.toLocalTime().isBefore(EVENING)
-                && on(Occasion.Kind.RSVP_DEADLINE, date));
+        add(factors, Cause.RSVP_DEADLINE_EVENING,
+                !local.toLocalTime().isBefore(EVENING) && on(Occasion.Kind.RSVP_DEADLINE, date));
         add(factors, Cause.PHOTO_UPLOADS, afterWedding(date));
         add(factors, Cause.VENDOR_DEADLINE, on(Occasion.Kind.VENDOR_DEADLINE, date));
         return factors.isEmpty() ? Traffic.ORDINARY : new Traffic(factors);
     }
 
     /**
-     * Returns the peak in effect at an instant, or else the next one to start, within {@value #SEARCH_DAYS} days.
-     * Spikes that follow each other without a break (a Saturday, then the photo uploads after its weddings) make
-     * one peak; the season alone makes none. The peak's traffic is the highest still to come: a peak in effect
+     * Returns the peak in effect at an instant, or else the next one to start, within
+     * {@value #SEARCH_DAYS} days. Spikes that follow each other without a break (a
+     * Saturday, then the photo uploads after its weddings) make one peak; the season
+     * alone makes none. The peak's traffic is the highest still to come: a peak in effect
      * reports the highest traffic from {@code from} on, and its real start.
      * @param from the instant
      * @param zone the time zone whose days and hours count
-     * @return the peak, with its real start (before {@code from}) if it is already in effect; empty if none is found
+     * @return the peak, with its real start (before {@code from}) if it is already in
+     * effect; empty if none is found
      */
     public Optional<Peak> nextPeak(Instant from, ZoneId zone) {
         Objects.requireNonNull(zone, "zone is missing");
@@ -133,8 +140,8 @@ public final class TrafficCalendar {
             end = segmentEnd(end);
             traffic = at(end.toInstant(), zone);
         }
-        return Optional.of(new Peak(realStart(start, from.atZone(zone).minusDays(SEARCH_DAYS)), end.toInstant(),
-                highest));
+        return Optional
+            .of(new Peak(realStart(start, from.atZone(zone).minusDays(SEARCH_DAYS)), end.toInstant(), highest));
     }
 
     private Instant realStart(ZonedDateTime start, ZonedDateTime earliest) {
@@ -171,7 +178,8 @@ public final class TrafficCalendar {
         return false;
     }
 
-    // Traffic is constant within a segment: local midnight to the evening hour, and the evening hour to midnight.
+    // Traffic is constant within a segment: local midnight to the evening hour, and the
+    // evening hour to midnight.
 
     private static ZonedDateTime segmentStart(ZonedDateTime time) {
         ZonedDateTime evening = evening(time);
@@ -186,4 +194,5 @@ public final class TrafficCalendar {
     private static ZonedDateTime evening(ZonedDateTime time) {
         return time.toLocalDate().atTime(EVENING).atZone(time.getZone());
     }
+
 }

@@ -5,15 +5,16 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How much each cause multiplies the ordinary traffic. The defaults are the spec's traffic patterns; the Saturday
- * and season multipliers can be overridden from the environment ({@value #SATURDAY_BOOST_MULTIPLIER},
- * {@value #WEDDING_SEASON_MULTIPLIER}).
+ * How much each cause multiplies the ordinary traffic. The defaults are the spec's
+ * traffic patterns; the Saturday and season multipliers can be overridden from the
+ * environment ({@value #SATURDAY_BOOST_MULTIPLIER}, {@value #WEDDING_SEASON_MULTIPLIER}).
  *
  * @param saturday traffic on a Saturday (default 5)
  * @param season traffic on any day from May to October (default 1.5)
  * @param rsvpDeadlineEvening traffic on the evening of an RSVP deadline (default 2.5)
  * @param photoUploads traffic in the days after a wedding (default 4)
- * @param vendorDeadline traffic on the day of a vendor deadline (default 2; the spec gives no figure)
+ * @param vendorDeadline traffic on the day of a vendor deadline (default 2; the spec
+ * gives no figure)
  */
 public record TrafficMultipliers(double saturday, double season, double rsvpDeadlineEvening, double photoUploads,
         double vendorDeadline) {
@@ -37,7 +38,8 @@ public record TrafficMultipliers(double saturday, double season, double rsvpDead
 
     /**
      * Validates the multipliers.
-     * @throws IllegalArgumentException naming the field and the value when one is not between 1 and 100
+     * @throws IllegalArgumentException naming the field and the value when one is not
+     * between 1 and 100
      */
     public TrafficMultipliers {
         requireInRange("saturday", saturday);
@@ -48,11 +50,13 @@ public record TrafficMultipliers(double saturday, double season, double rsvpDead
     }
 
     /**
-     * Reads the multipliers from the environment: the defaults, with {@value #SATURDAY_BOOST_MULTIPLIER} and
-     * {@value #WEDDING_SEASON_MULTIPLIER} applied where set and not blank.
+     * Reads the multipliers from the environment: the defaults, with
+     * {@value #SATURDAY_BOOST_MULTIPLIER} and {@value #WEDDING_SEASON_MULTIPLIER} applied
+     * where set and not blank.
      * @param environment the variables, for example {@code System.getenv()}
      * @return the multipliers
-     * @throws IllegalArgumentException naming the variable and the value when it is not a number from 1 to 100
+     * @throws IllegalArgumentException naming the variable and the value when it is not a
+     * number from 1 to 100
      */
     public static TrafficMultipliers fromEnvironment(Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment is missing");

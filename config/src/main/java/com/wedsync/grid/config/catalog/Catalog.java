@@ -12,15 +12,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The one catalog of data classes: node, client and load test all read it. Immutable and validated as a whole.
+ * The one catalog of data classes: node, client and load test all read it. Immutable and
+ * validated as a whole.
  *
  * @param classes the policy of every data class
- * @param protectionWindow how far ahead a wedding counts as upcoming, so that its entries live through the event
+ * @param protectionWindow how far ahead a wedding counts as upcoming, so that its entries
+ * live through the event
  */
 public record Catalog(Map<DataClass, DataClassPolicy> classes, Duration protectionWindow) {
 
     /**
-     * Validates the catalog: every class present once, shares that add up to 100 %, distinct map names.
+     * Validates the catalog: every class present once, shares that add up to 100 %,
+     * distinct map names.
      * @throws CatalogException naming the field and the value at fault
      */
     public Catalog {
@@ -33,8 +36,8 @@ public record Catalog(Map<DataClass, DataClassPolicy> classes, Duration protecti
                 throw new CatalogException("catalog: classes." + dataClass.id() + " is missing");
             }
             if (policy.dataClass() != dataClass) {
-                throw new CatalogException("catalog: classes." + dataClass.id() + " holds the policy of "
-                        + policy.dataClass().id());
+                throw new CatalogException(
+                        "catalog: classes." + dataClass.id() + " holds the policy of " + policy.dataClass().id());
             }
         }
         int shares = copy.values().stream().mapToInt(DataClassPolicy::memorySharePercent).sum();
@@ -51,7 +54,8 @@ public record Catalog(Map<DataClass, DataClassPolicy> classes, Duration protecti
         }
         Objects.requireNonNull(protectionWindow, "catalog: protection-window is missing");
         if (protectionWindow.isNegative() || protectionWindow.isZero()) {
-            throw new CatalogException("catalog: protection-window (" + format(protectionWindow) + ") must be positive");
+            throw new CatalogException(
+                    "catalog: protection-window (" + format(protectionWindow) + ") must be positive");
         }
         classes = Collections.unmodifiableMap(copy);
     }

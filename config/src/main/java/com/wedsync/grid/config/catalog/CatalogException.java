@@ -14,4 +14,5 @@ public class CatalogException extends IllegalArgumentException {
     public CatalogException(String message) {
         super(message);
     }
+
 }

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Loads the catalog from YAML (by default the {@value #DEFAULT_RESOURCE} resource shipped in this module) and
- * applies overrides given as flat properties, for example {@code wedding_data.backup-count=3} or
- * {@code protection-window=10d}. An override may only replace a field the YAML has; every error names the
- * field and the value.
+ * Loads the catalog from YAML (by default the {@value #DEFAULT_RESOURCE} resource shipped
+ * in this module) and applies overrides given as flat properties, for example
+ * {@code wedding_data.backup-count=3} or {@code protection-window=10d}. An override may
+ * only replace a field the YAML has; every error names the field and the value.
  */
 public final class CatalogLoader {
 
@@ -39,7 +39,8 @@ public final class CatalogLoader {
      * Loads the shipped catalog with overrides.
      * @param overrides flat properties such as {@code vendor_responses.ttl.base=2h}
      * @return the catalog
-     * @throws CatalogException if an override names an unknown field or the result is invalid
+     * @throws CatalogException if an override names an unknown field or the result is
+     * invalid
      */
     public static Catalog loadDefault(Map<String, String> overrides) {
         return YamlDocuments.loadResource(DEFAULT_RESOURCE, "catalog", (in) -> load(in, overrides));
@@ -95,8 +96,8 @@ public final class CatalogLoader {
             return DataClass.fromId(id);
         }
         catch (IllegalArgumentException ex) {
-            throw new CatalogException("catalog: classes." + id + " is not a known data class (known: "
-                    + DataClass.knownIds() + ")");
+            throw new CatalogException(
+                    "catalog: classes." + id + " is not a known data class (known: " + DataClass.knownIds() + ")");
         }
     }
 
@@ -112,7 +113,8 @@ public final class CatalogLoader {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> deepCopy(Map<String, Object> source, int depth) {
         requireDepth(depth);
-        // YAML keys need not be strings ({0: x}, {true: y}): read them as objects and name them by their text.
+        // YAML keys need not be strings ({0: x}, {true: y}): read them as objects and
+        // name them by their text.
         Map<String, Object> copy = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : ((Map<?, ?>) source).entrySet()) {
             if (entry.getKey() instanceof Map || entry.getKey() instanceof List) {
@@ -138,10 +140,11 @@ public final class CatalogLoader {
     }
 
     private static void requireDepth(int depth) {
-        // The catalog nests 4 levels; a self-referencing alias (&a { x: *a }, &b [*b]) would recurse without end.
+        // The catalog nests 4 levels; a self-referencing alias (&a { x: *a }, &b [*b])
+        // would recurse without end.
         if (depth > MAX_DEPTH) {
-            throw new CatalogException("catalog: the document nests deeper than " + MAX_DEPTH
-                    + " levels (a self-referencing alias?)");
+            throw new CatalogException(
+                    "catalog: the document nests deeper than " + MAX_DEPTH + " levels (a self-referencing alias?)");
         }
     }
 
@@ -186,7 +189,8 @@ public final class CatalogLoader {
         Fields node(String name) {
             Object value = raw(name);
             if (!(value instanceof Map)) {
-                throw new CatalogException("catalog: " + name(name) + " must be a mapping of fields, not '" + value + "'");
+                throw new CatalogException(
+                        "catalog: " + name(name) + " must be a mapping of fields, not '" + value + "'");
             }
             return new Fields(name(name), (Map<String, Object>) value);
         }
@@ -247,4 +251,5 @@ public final class CatalogLoader {
             return full.startsWith("classes.") ? full.substring("classes.".length()) : full;
         }
     }
+
 }

@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * The five kinds of data the grid keeps, each with its own map, budget and TTL bounds.
- * The {@link #id()} is the stable name used in the catalog, in properties and in metric tags.
+ * The {@link #id()} is the stable name used in the catalog, in properties and in metric
+ * tags.
  */
 public enum DataClass {
 
@@ -38,7 +39,8 @@ public enum DataClass {
      * Finds a class by its catalog name.
      * @param id the name, for example {@code vendor_responses}
      * @return the class
-     * @throws IllegalArgumentException naming the value and the known names if none matches
+     * @throws IllegalArgumentException naming the value and the known names if none
+     * matches
      */
     public static DataClass fromId(String id) {
         for (DataClass dataClass : values()) {
@@ -52,4 +54,5 @@ public enum DataClass {
     static String knownIds() {
         return Arrays.stream(values()).map(DataClass::id).collect(Collectors.joining(", "));
     }
+
 }

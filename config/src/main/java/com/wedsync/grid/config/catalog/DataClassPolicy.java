@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Everything the grid knows about one data class: where it lives, how much memory it may take, how it is
- * backed up, how long its entries live, how it is evicted and near-cached, and how it merges after a split.
+ * Everything the grid knows about one data class: where it lives, how much memory it may
+ * take, how it is backed up, how long its entries live, how it is evicted and
+ * near-cached, and how it merges after a split.
  *
  * @param dataClass the class
  * @param mapName the name of its IMap (part of the operations contract)
@@ -20,29 +21,35 @@ import java.util.regex.Pattern;
  * @param ttl the TTL base and bounds
  * @param maxIdle how long an unread entry is kept; zero for no limit
  * @param eviction which entries go first when the class reaches its memory budget
- * @param protectUpcoming whether entries that expire last (upcoming weddings) are evicted last
+ * @param protectUpcoming whether entries that expire last (upcoming weddings) are evicted
+ * last
  * @param nearCache the client-side near cache
  * @param mergePolicy the simple class name of a Hazelcast split-brain merge policy
- * @param splitBrainProtection whether the class's map refuses writes on a side of a split smaller than the
- *     member's quorum (see {@code MemberSettings#quorum()}); without a quorum configured it has no effect
+ * @param splitBrainProtection whether the class's map refuses writes on a side of a split
+ * smaller than the member's quorum (see {@code MemberSettings#quorum()}); without a
+ * quorum configured it has no effect
  */
 public record DataClassPolicy(DataClass dataClass, String mapName, int memorySharePercent, int backupCount,
         int asyncBackupCount, TtlBounds ttl, Duration maxIdle, EvictionPolicy eviction, boolean protectUpcoming,
         NearCachePolicy nearCache, String mergePolicy, boolean splitBrainProtection) {
 
-    /** The most backups Hazelcast keeps of an entry, synchronous and asynchronous together. */
+    /**
+     * The most backups Hazelcast keeps of an entry, synchronous and asynchronous
+     * together.
+     */
     public static final int MAX_BACKUPS = 6;
 
     /** The merge policies of {@code com.hazelcast.spi.merge} that fit an IMap. */
     public static final Set<String> MERGE_POLICIES = Set.of("PassThroughMergePolicy", "PutIfAbsentMergePolicy",
-            "HigherHitsMergePolicy", "LatestUpdateMergePolicy", "LatestAccessMergePolicy",
-            "ExpirationTimeMergePolicy", "DiscardMergePolicy");
+            "HigherHitsMergePolicy", "LatestUpdateMergePolicy", "LatestAccessMergePolicy", "ExpirationTimeMergePolicy",
+            "DiscardMergePolicy");
 
     private static final Pattern MAP_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     /**
      * Validates the policy.
-     * @throws IllegalArgumentException naming the field and the value when it is missing or out of range
+     * @throws IllegalArgumentException naming the field and the value when it is missing
+     * or out of range
      */
     public DataClassPolicy {
         Objects.requireNonNull(dataClass, "data class is missing");
@@ -66,8 +73,8 @@ public record DataClassPolicy(DataClass dataClass, String mapName, int memorySha
         }
         Objects.requireNonNull(eviction, "eviction is missing");
         if (eviction == EvictionPolicy.NONE) {
-            throw new IllegalArgumentException("eviction (NONE) would let the class outgrow its memory budget;"
-                    + " use LRU, LFU or RANDOM");
+            throw new IllegalArgumentException(
+                    "eviction (NONE) would let the class outgrow its memory budget;" + " use LRU, LFU or RANDOM");
         }
         Objects.requireNonNull(nearCache, "near-cache is missing");
         if (nearCache.ttl().compareTo(ttl.min()) > 0) {
@@ -93,7 +100,8 @@ public record DataClassPolicy(DataClass dataClass, String mapName, int memorySha
      * @param protectUpcoming see {@link #protectUpcoming()}
      * @param nearCache see {@link #nearCache()}
      * @param mergePolicy see {@link #mergePolicy()}
-     * @throws IllegalArgumentException naming the field and the value when it is missing or out of range
+     * @throws IllegalArgumentException naming the field and the value when it is missing
+     * or out of range
      */
     public DataClassPolicy(DataClass dataClass, String mapName, int memorySharePercent, int backupCount,
             int asyncBackupCount, TtlBounds ttl, Duration maxIdle, EvictionPolicy eviction, boolean protectUpcoming,
@@ -103,7 +111,8 @@ public record DataClassPolicy(DataClass dataClass, String mapName, int memorySha
     }
 
     /**
-     * Returns the memory this class may take on one member: its share of the member's cache memory limit.
+     * Returns the memory this class may take on one member: its share of the member's
+     * cache memory limit.
      * @param memoryLimitBytes the member's cache memory limit
      * @return the budget in bytes
      */

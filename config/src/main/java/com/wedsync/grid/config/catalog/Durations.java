@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads durations as people write them in YAML and environment variables: {@code 500ms}, {@code 45s},
- * {@code 30m}, {@code 24h}, {@code 7d}, or ISO-8601 such as {@code PT1H}.
+ * Reads durations as people write them in YAML and environment variables: {@code 500ms},
+ * {@code 45s}, {@code 30m}, {@code 24h}, {@code 7d}, or ISO-8601 such as {@code PT1H}.
  */
 public final class Durations {
 
@@ -22,7 +22,8 @@ public final class Durations {
      * @param field the name of the setting, used in the error message
      * @param value the text to parse
      * @return the duration
-     * @throws IllegalArgumentException naming the field and the value if the text is not a duration
+     * @throws IllegalArgumentException naming the field and the value if the text is not
+     * a duration
      */
     public static Duration parse(String field, String value) {
         if (value == null || value.isBlank()) {
@@ -72,4 +73,5 @@ public final class Durations {
         }
         return millis + "ms";
     }
+
 }

@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The client-side (L1) near cache of one data class. Community Edition bounds near caches by entry count only.
+ * The client-side (L1) near cache of one data class. Community Edition bounds near caches
+ * by entry count only.
  *
  * @param enabled whether clients keep a near cache for the class
  * @param maxEntries the most entries one client keeps (entry-count bound, LRU)
@@ -17,7 +18,8 @@ public record NearCachePolicy(boolean enabled, int maxEntries, Duration ttl, Dur
 
     /**
      * Validates the policy.
-     * @throws IllegalArgumentException naming the field and the value when it is out of range
+     * @throws IllegalArgumentException naming the field and the value when it is out of
+     * range
      */
     public NearCachePolicy {
         if (maxEntries < 1) {

@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long entries of one data class may live: a base TTL and the bounds every computed TTL stays inside.
+ * How long entries of one data class may live: a base TTL and the bounds every computed
+ * TTL stays inside.
  *
  * @param base the TTL of an entry with no better information
  * @param min the shortest TTL ever given (past weddings get this)
@@ -16,8 +17,8 @@ public record TtlBounds(Duration base, Duration min, Duration max) {
 
     /**
      * Validates the bounds.
-     * @throws IllegalArgumentException naming the field and the value when a duration is missing, not
-     *     positive, or out of order
+     * @throws IllegalArgumentException naming the field and the value when a duration is
+     * missing, not positive, or out of order
      */
     public TtlBounds {
         requirePositive("ttl.base", base);

@@ -11,8 +11,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads the YAML documents shipped in this module (the catalog, the alert rules) safely: plain maps, lists and
- * scalars only, never arbitrary classes.
+ * Reads the YAML documents shipped in this module (the catalog, the alert rules) safely:
+ * plain maps, lists and scalars only, never arbitrary classes.
  */
 public final class YamlDocuments {
 
@@ -57,14 +57,17 @@ public final class YamlDocuments {
             throw new CatalogException(label + ": not valid YAML: " + firstLine(ex));
         }
         catch (RuntimeException ex) {
-            // SnakeYAML's constructors let some of their own failures through, such as a !!binary scalar that is not
-            // Base64 (IllegalArgumentException): any failure of the parser means the text is not a valid document.
-            throw new CatalogException(label + ": not valid YAML: " + ex.getClass().getSimpleName() + ": "
-                    + firstLine(ex));
+            // SnakeYAML's constructors let some of their own failures through, such as a
+            // !!binary scalar that is not
+            // Base64 (IllegalArgumentException): any failure of the parser means the text
+            // is not a valid document.
+            throw new CatalogException(
+                    label + ": not valid YAML: " + ex.getClass().getSimpleName() + ": " + firstLine(ex));
         }
     }
 
     private static String firstLine(RuntimeException ex) {
         return (ex.getMessage() != null) ? ex.getMessage().lines().findFirst().orElse("") : "";
     }
+
 }

@@ -11,22 +11,27 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * Sends a member's near-cache invalidations the way a bulk load needs them and ordinary traffic does not notice:
- * the first {@link #SENT_AT_ONCE} invalidations of a map in each window of {@link #WINDOW_NANOS} go out at once, as
- * Hazelcast's {@code NonStopInvalidator} sends every one, with no timer involved; the rest of a busy window's, and
- * all of the next window's, wait at most one window, or until {@link #BATCH} of them are waiting, and go out as one
- * event. A 100,000-key
- * {@code putAll} then costs each near-caching client about 1,000 events instead of 100,000, a reader sees such a
- * write at most one window later than it would have, and a service writing a thousand times a second sees no
- * change. Hazelcast's own batching ({@code hazelcast.map.invalidation.batch.enabled}) holds even a lone write for
- * up to its flush period, whole seconds.
+ * Sends a member's near-cache invalidations the way a bulk load needs them and ordinary
+ * traffic does not notice: the first {@link #SENT_AT_ONCE} invalidations of a map in each
+ * window of {@link #WINDOW_NANOS} go out at once, as Hazelcast's
+ * {@code NonStopInvalidator} sends every one, with no timer involved; the rest of a busy
+ * window's, and all of the next window's, wait at most one window, or until
+ * {@link #BATCH} of them are waiting, and go out as one event. A 100,000-key
+ * {@code putAll} then costs each near-caching client about 1,000 events instead of
+ * 100,000, a reader sees such a write at most one window later than it would have, and a
+ * service writing a thousand times a second sees no change. Hazelcast's own batching
+ * ({@code hazelcast.map.invalidation.batch.enabled}) holds even a lone write for up to
+ * its flush period, whole seconds.
  *
- * <p>The events are Hazelcast's own (single ones as its send-at-once invalidator sends them, ordered by the key's
- * partition; gathered ones as a {@code BatchNearCacheInvalidation}, ordered per listener), numbered by the replaced
- * invalidator's sequence generator, so clients repair missed events as before. A key's single invalidation and a
- * later batched one may reach a client in either order: both drop the key, and the client counts the sequence gap
- * as Hazelcast's repair expects. This class decides only when each goes out; {@link MemberInternals} makes it the
- * member's invalidator and sends what it decides ({@link Channel}).
+ * <p>
+ * The events are Hazelcast's own (single ones as its send-at-once invalidator sends them,
+ * ordered by the key's partition; gathered ones as a {@code BatchNearCacheInvalidation},
+ * ordered per listener), numbered by the replaced invalidator's sequence generator, so
+ * clients repair missed events as before. A key's single invalidation and a later batched
+ * one may reach a client in either order: both drop the key, and the client counts the
+ * sequence gap as Hazelcast's repair expects. This class decides only when each goes out;
+ * {@link MemberInternals} makes it the member's invalidator and sends what it decides
+ * ({@link Channel}).
  *
  * @param <E> the type of one key's invalidation
  */
@@ -38,7 +43,10 @@ final class CoalescingInvalidator<E> {
     /** The window: invalidations beyond the first few of one wait at most this long. */
     static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    /** Invalidations of one map sent at once in each window; the rest of the window's wait for its end. */
+    /**
+     * Invalidations of one map sent at once in each window; the rest of the window's wait
+     * for its end.
+     */
     static final int SENT_AT_ONCE = 8;
 
     private final Channel<E> channel;
@@ -113,7 +121,8 @@ final class CoalescingInvalidator<E> {
     }
 
     /**
-     * Returns how many events have been sent, each to every near-caching listener of its map.
+     * Returns how many events have been sent, each to every near-caching listener of its
+     * map.
      * @return the events
      */
     long events() {
@@ -144,7 +153,10 @@ final class CoalescingInvalidator<E> {
         }
     }
 
-    /** One map's invalidations: how many its current window has seen, and those waiting for its end. */
+    /**
+     * One map's invalidations: how many its current window has seen, and those waiting
+     * for its end.
+     */
     private final class Pending {
 
         private final String mapName;
@@ -170,7 +182,8 @@ final class CoalescingInvalidator<E> {
         synchronized void add(E invalidation, int orderKey) {
             long now = CoalescingInvalidator.this.clock.getAsLong() / WINDOW_NANOS;
             if (now != this.window) {
-                // A window right after a busy one is busy from its start: a bulk load sends no single events
+                // A window right after a busy one is busy from its start: a bulk load
+                // sends no single events
                 // after its first window.
                 this.busy = now == this.window + 1 && this.inWindow > SENT_AT_ONCE;
                 this.window = now;
@@ -178,7 +191,8 @@ final class CoalescingInvalidator<E> {
             }
             this.inWindow++;
             if (!this.busy && this.inWindow <= SENT_AT_ONCE && this.waiting.isEmpty()) {
-                // Exactly as Hazelcast's NonStopInvalidator sends it: one event, ordered by the key's partition.
+                // Exactly as Hazelcast's NonStopInvalidator sends it: one event, ordered
+                // by the key's partition.
                 CoalescingInvalidator.this.channel.sendNow(invalidation, orderKey);
                 CoalescingInvalidator.this.events.increment();
                 return;
@@ -205,7 +219,10 @@ final class CoalescingInvalidator<E> {
             }
         }
 
-        /** Sends what waits one window from now; once the member shuts down, nothing waits. */
+        /**
+         * Sends what waits one window from now; once the member shuts down, nothing
+         * waits.
+         */
         private void scheduleFlush() {
             try {
                 CoalescingInvalidator.this.timer.schedule(this::flushScheduled, WINDOW_NANOS, TimeUnit.NANOSECONDS);
@@ -215,28 +232,34 @@ final class CoalescingInvalidator<E> {
                 flush();
             }
         }
+
     }
 
     /**
      * Sends invalidation events to every near-caching listener of a map.
+     *
      * @param <E> the type of one key's invalidation
      */
     interface Channel<E> {
 
         /**
-         * Sends one key's invalidation as its own event, as Hazelcast's send-at-once invalidator does.
+         * Sends one key's invalidation as its own event, as Hazelcast's send-at-once
+         * invalidator does.
          * @param invalidation the invalidation
          * @param orderKey what orders it (the key's partition)
          */
         void sendNow(E invalidation, int orderKey);
 
         /**
-         * Sends invalidations as one event. One that cannot be sent is logged, not thrown: its sequence numbers
-         * are spent, so the listeners' repair task finds the gap and drops the keys it may cover.
+         * Sends invalidations as one event. One that cannot be sent is logged, not
+         * thrown: its sequence numbers are spent, so the listeners' repair task finds the
+         * gap and drops the keys it may cover.
          * @param mapName the map
          * @param batch the invalidations
          * @return true if it was sent
          */
         boolean sendBatch(String mapName, List<E> batch);
+
     }
+
 }

@@ -8,11 +8,12 @@ import com.hazelcast.logging.Logger;
 import java.util.List;
 
 /**
- * Puts an {@link IncrementalHeapBound} in front of the evictor of every catalog map with a USED_HEAP_SIZE bound,
- * when the member has started ({@link MemberTuning}). Until then, and for a map container Hazelcast creates again
- * later (after a destroy, or a config update through Management Center), the map keeps Hazelcast's own evictor: the
- * same bound, checked the slow way. If Hazelcast's internals are not what this expects, it logs a warning and leaves
- * every map as it was.
+ * Puts an {@link IncrementalHeapBound} in front of the evictor of every catalog map with
+ * a USED_HEAP_SIZE bound, when the member has started ({@link MemberTuning}). Until then,
+ * and for a map container Hazelcast creates again later (after a destroy, or a config
+ * update through Management Center), the map keeps Hazelcast's own evictor: the same
+ * bound, checked the slow way. If Hazelcast's internals are not what this expects, it
+ * logs a warning and leaves every map as it was.
  */
 final class HeapBoundInstaller {
 
@@ -44,8 +45,8 @@ final class HeapBoundInstaller {
             return installed;
         }
         catch (RuntimeException | LinkageError ex) {
-            logger.warning("could not install the incremental heap bound (" + ex
-                    + "); Hazelcast's own per-write check stays");
+            logger.warning(
+                    "could not install the incremental heap bound (" + ex + "); Hazelcast's own per-write check stays");
             return 0;
         }
     }
@@ -54,9 +55,11 @@ final class HeapBoundInstaller {
      * Returns the incremental bound of a member's map.
      * @param member the member
      * @param mapName the map
-     * @return the bound, or {@code null} if the map checks its bound Hazelcast's way (or has none)
+     * @return the bound, or {@code null} if the map checks its bound Hazelcast's way (or
+     * has none)
      */
     static IncrementalHeapBound bound(HazelcastInstance member, String mapName) {
         return MemberInternals.of(member).heapBound(mapName);
     }
+
 }

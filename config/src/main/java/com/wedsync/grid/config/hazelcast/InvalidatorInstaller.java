@@ -5,11 +5,13 @@ import com.hazelcast.logging.ILogger;
 import com.hazelcast.logging.Logger;
 
 /**
- * Puts a {@link CoalescingInvalidator} in place of the member's map invalidator when the member has started
- * ({@link MemberTuning}), taking over the replaced one's sequence numbers and partition ids so that clients' near
- * caches see one unbroken series. It replaces only Hazelcast's send-at-once invalidator, the grid's setting: where
- * Hazelcast's own batching was switched back on, that stays. If Hazelcast's internals are not what this expects, it
- * logs a warning and leaves the member sending every invalidation at once.
+ * Puts a {@link CoalescingInvalidator} in place of the member's map invalidator when the
+ * member has started ({@link MemberTuning}), taking over the replaced one's sequence
+ * numbers and partition ids so that clients' near caches see one unbroken series. It
+ * replaces only Hazelcast's send-at-once invalidator, the grid's setting: where
+ * Hazelcast's own batching was switched back on, that stays. If Hazelcast's internals are
+ * not what this expects, it logs a warning and leaves the member sending every
+ * invalidation at once.
  */
 final class InvalidatorInstaller {
 
@@ -21,7 +23,8 @@ final class InvalidatorInstaller {
     /**
      * Installs the coalescing invalidator on a member.
      * @param member the member
-     * @return the member's coalescing invalidator, or {@code null} if it keeps Hazelcast's
+     * @return the member's coalescing invalidator, or {@code null} if it keeps
+     * Hazelcast's
      */
     static CoalescingInvalidator<?> install(HazelcastInstance member) {
         try {
@@ -47,9 +50,11 @@ final class InvalidatorInstaller {
     /**
      * Returns a member's coalescing invalidator.
      * @param member the member
-     * @return the invalidator, or {@code null} if the member sends invalidations Hazelcast's way
+     * @return the invalidator, or {@code null} if the member sends invalidations
+     * Hazelcast's way
      */
     static CoalescingInvalidator<?> installed(HazelcastInstance member) {
         return MemberInternals.of(member).coalescingInvalidator();
     }
+
 }

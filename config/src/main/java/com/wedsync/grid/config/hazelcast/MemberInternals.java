@@ -28,23 +28,28 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.LongSupplier;
 
 /**
- * The only door from the config module to a member's Hazelcast internals ({@code com.hazelcast.*.impl} and
- * {@code .internal}): no other class of this module imports them ({@code HazelcastInternalsImportTests} checks it),
- * so what a Hazelcast upgrade may break is here, and {@code MemberInternalsIT} runs every method against a real
- * member. The member's tuning ({@link HeapBoundInstaller}, {@link InvalidatorInstaller}) goes through it. Each way
- * in, and why no public API serves:
+ * The only door from the config module to a member's Hazelcast internals
+ * ({@code com.hazelcast.*.impl} and {@code .internal}): no other class of this module
+ * imports them ({@code HazelcastInternalsImportTests} checks it), so what a Hazelcast
+ * upgrade may break is here, and {@code MemberInternalsIT} runs every method against a
+ * real member. The member's tuning ({@link HeapBoundInstaller},
+ * {@link InvalidatorInstaller}) goes through it. Each way in, and why no public API
+ * serves:
  * <ul>
- * <li>{@link #of}: the member's {@code NodeEngine} ({@code HazelcastInstanceImpl.node}) and its map service's
- * {@code MapServiceContext}, where everything below lives.</li>
- * <li>{@link #mapConfig}, {@link #evicts}, {@link #heapBound}, {@link #boundHeap}: a map's {@code MapContainer}
- * and its {@code Evictor}. Hazelcast checks a USED_HEAP_SIZE bound by summing every partition after each write;
- * the only way to check it cheaper ({@link IncrementalHeapBound}) is to put an evictor in front of the map's own,
- * reading its partitions' {@code RecordStore} costs.</li>
- * <li>{@link #coalescingInvalidator}, {@link #sendsInvalidationsAtOnce}, {@link #invalidatorName},
- * {@link #coalesceInvalidations}: the map service's {@code MapNearCacheManager} and its near-cache
- * {@code Invalidator}. Hazelcast either sends every invalidation at once or holds even a lone one for seconds; the
- * only way to gather bursts ({@link CoalescingInvalidator}) is an invalidator of our own in the manager's place,
- * set through its final field with the replaced one's sequence numbers (no setter exists).</li>
+ * <li>{@link #of}: the member's {@code NodeEngine} ({@code HazelcastInstanceImpl.node})
+ * and its map service's {@code MapServiceContext}, where everything below lives.</li>
+ * <li>{@link #mapConfig}, {@link #evicts}, {@link #heapBound}, {@link #boundHeap}: a
+ * map's {@code MapContainer} and its {@code Evictor}. Hazelcast checks a USED_HEAP_SIZE
+ * bound by summing every partition after each write; the only way to check it cheaper
+ * ({@link IncrementalHeapBound}) is to put an evictor in front of the map's own, reading
+ * its partitions' {@code RecordStore} costs.</li>
+ * <li>{@link #coalescingInvalidator}, {@link #sendsInvalidationsAtOnce},
+ * {@link #invalidatorName}, {@link #coalesceInvalidations}: the map service's
+ * {@code MapNearCacheManager} and its near-cache {@code Invalidator}. Hazelcast either
+ * sends every invalidation at once or holds even a lone one for seconds; the only way to
+ * gather bursts ({@link CoalescingInvalidator}) is an invalidator of our own in the
+ * manager's place, set through its final field with the replaced one's sequence numbers
+ * (no setter exists).</li>
  * </ul>
  */
 final class MemberInternals {
@@ -70,7 +75,8 @@ final class MemberInternals {
     }
 
     /**
-     * Returns a member's node engine (tests use it to serialize keys and to build an invalidator).
+     * Returns a member's node engine (tests use it to serialize keys and to build an
+     * invalidator).
      * @param member the member (the instance or its proxy)
      * @return its node engine
      */
@@ -81,7 +87,8 @@ final class MemberInternals {
     }
 
     /**
-     * Returns the configuration a map runs with: its container's, which a dynamic update replaces.
+     * Returns the configuration a map runs with: its container's, which a dynamic update
+     * replaces.
      * @param mapName the map
      * @return its configuration
      */
@@ -90,7 +97,8 @@ final class MemberInternals {
     }
 
     /**
-     * Tells whether a map evicts at all (Hazelcast gives a map without a size bound no evictor).
+     * Tells whether a map evicts at all (Hazelcast gives a map without a size bound no
+     * evictor).
      * @param mapName the map
      * @return true if it has an evictor
      */
@@ -101,7 +109,8 @@ final class MemberInternals {
     /**
      * Returns the incremental bound of a map.
      * @param mapName the map
-     * @return the bound, or {@code null} if the map checks its bound Hazelcast's way (or has none)
+     * @return the bound, or {@code null} if the map checks its bound Hazelcast's way (or
+     * has none)
      */
     IncrementalHeapBound heapBound(String mapName) {
         return (container(mapName).getEvictor() instanceof BoundEvictor bounded) ? bounded.bound : null;
@@ -115,22 +124,23 @@ final class MemberInternals {
      */
     IncrementalHeapBound boundHeap(String mapName, long limitBytes) {
         MapContainer container = container(mapName);
-        IncrementalHeapBound bound = new IncrementalHeapBound(new MapCosts(this.context, mapName), mapName,
-                limitBytes);
+        IncrementalHeapBound bound = new IncrementalHeapBound(new MapCosts(this.context, mapName), mapName, limitBytes);
         container.setEvictor(new BoundEvictor(container.getEvictor(), bound));
         return bound;
     }
 
     /**
      * Returns the member's coalescing invalidator.
-     * @return the invalidator, or {@code null} if the member sends invalidations Hazelcast's way
+     * @return the invalidator, or {@code null} if the member sends invalidations
+     * Hazelcast's way
      */
     CoalescingInvalidator<?> coalescingInvalidator() {
         return (invalidator() instanceof MapInvalidator coalescing) ? coalescing.coalescing : null;
     }
 
     /**
-     * Tells whether the member's invalidator is Hazelcast's send-at-once one, the one the grid configures.
+     * Tells whether the member's invalidator is Hazelcast's send-at-once one, the one the
+     * grid configures.
      * @return true if so
      */
     boolean sendsInvalidationsAtOnce() {
@@ -146,10 +156,11 @@ final class MemberInternals {
     }
 
     /**
-     * Puts a coalescing invalidator in place of the member's, taking over its sequence numbers and partition ids
-     * so that clients' near caches see one unbroken series.
+     * Puts a coalescing invalidator in place of the member's, taking over its sequence
+     * numbers and partition ids so that clients' near caches see one unbroken series.
      * @return the new invalidator
-     * @throws IllegalStateException if the manager's field cannot be set (the new invalidator is then shut down)
+     * @throws IllegalStateException if the manager's field cannot be set (the new
+     * invalidator is then shut down)
      */
     CoalescingInvalidator<?> coalesceInvalidations() {
         MapNearCacheManager manager = this.context.getMapNearCacheManager();
@@ -194,7 +205,10 @@ final class MemberInternals {
         }
     }
 
-    /** A map's partition and near-cache costs, read from Hazelcast's record stores each time. */
+    /**
+     * A map's partition and near-cache costs, read from Hazelcast's record stores each
+     * time.
+     */
     private record MapCosts(MapServiceContext context, String mapName) implements IncrementalHeapBound.Costs {
 
         @Override
@@ -215,7 +229,10 @@ final class MemberInternals {
         }
     }
 
-    /** The map's own evictor, asked to evict only when its {@link IncrementalHeapBound} says the map is over. */
+    /**
+     * The map's own evictor, asked to evict only when its {@link IncrementalHeapBound}
+     * says the map is over.
+     */
     private static final class BoundEvictor implements Evictor {
 
         private final Evictor delegate;
@@ -248,11 +265,13 @@ final class MemberInternals {
         public String toString() {
             return this.bound.describe(this.delegate);
         }
+
     }
 
     /**
-     * The map service's invalidator with a {@link CoalescingInvalidator} deciding when each invalidation goes out:
-     * Hazelcast numbers them ({@link Invalidator#invalidateKey}), this sends them as that one decides.
+     * The map service's invalidator with a {@link CoalescingInvalidator} deciding when
+     * each invalidation goes out: Hazelcast numbers them
+     * ({@link Invalidator#invalidateKey}), this sends them as that one decides.
      */
     static final class MapInvalidator extends Invalidator implements CoalescingInvalidator.Channel<Invalidation> {
 
@@ -269,7 +288,9 @@ final class MemberInternals {
             this.coalescing = new CoalescingInvalidator<>(this, clock, timer);
         }
 
-        /** The registrations Hazelcast's map near-cache manager sends invalidations to. */
+        /**
+         * The registrations Hazelcast's map near-cache manager sends invalidations to.
+         */
         private static boolean isInvalidationListener(EventRegistration registration) {
             EventFilter filter = registration.getFilter();
             return filter instanceof EventListenerFilter && filter.eval(EntryEventType.INVALIDATION.getType());
@@ -319,5 +340,7 @@ final class MemberInternals {
                 return false;
             }
         }
+
     }
+
 }

@@ -7,22 +7,25 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How one member joins and serves the grid: the part of its configuration that is not in the catalog. Build it with
- * {@link #builder()}, whose defaults are a one-member grid on loopback; a refused value throws an
- * {@link InvalidFieldException} naming the field.
+ * How one member joins and serves the grid: the part of its configuration that is not in
+ * the catalog. Build it with {@link #builder()}, whose defaults are a one-member grid on
+ * loopback; a refused value throws an {@link InvalidFieldException} naming the field.
  *
  * @param clusterName the cluster to join; members with another name are never joined
- * @param members the addresses ({@code host} or {@code host:port}) to look for other members at, for TCP/IP
- *     discovery
- * @param bindAddress the interface the member binds to and announces ({@code 127.0.0.1} by default)
+ * @param members the addresses ({@code host} or {@code host:port}) to look for other
+ * members at, for TCP/IP discovery
+ * @param bindAddress the interface the member binds to and announces ({@code 127.0.0.1}
+ * by default)
  * @param port the first port to try
  * @param portAutoIncrement whether to try the next ports when {@code port} is taken
- * @param memoryLimitBytes the member's cache memory limit, shared out among the data classes
+ * @param memoryLimitBytes the member's cache memory limit, shared out among the data
+ * classes
  * @param weddingPriority whether wedding data of upcoming weddings is evicted last
  * @param discovery how the member finds the others
  * @param shutdownTimeout the longest a graceful shutdown waits for partitions to migrate
  * @param placement the cloud discovery's filters and whether backups go to another zone
- * @param quorum the fewest members a side of a split needs to take writes of the catalog's protected classes
+ * @param quorum the fewest members a side of a split needs to take writes of the
+ * catalog's protected classes
  */
 public record MemberSettings(String clusterName, List<String> members, String bindAddress, int port,
         boolean portAutoIncrement, long memoryLimitBytes, boolean weddingPriority, Discovery discovery,
@@ -32,7 +35,8 @@ public record MemberSettings(String clusterName, List<String> members, String bi
 
     /**
      * Validates the settings.
-     * @throws InvalidFieldException naming the field and the value when one is out of range
+     * @throws InvalidFieldException naming the field and the value when one is out of
+     * range
      * @throws NullPointerException naming the field when one is missing
      */
     public MemberSettings {
@@ -63,9 +67,10 @@ public record MemberSettings(String clusterName, List<String> members, String bi
     }
 
     /**
-     * Returns a builder whose defaults are the settings of a node started with no environment: cluster
-     * {@code wedsync-grid}, members and bind address {@code 127.0.0.1}, port 5701 (and the next ones if taken),
-     * 256 MiB of cache memory, wedding priority on, TCP/IP discovery, a 45 s shutdown, no placement, no quorum.
+     * Returns a builder whose defaults are the settings of a node started with no
+     * environment: cluster {@code wedsync-grid}, members and bind address
+     * {@code 127.0.0.1}, port 5701 (and the next ones if taken), 256 MiB of cache memory,
+     * wedding priority on, TCP/IP discovery, a 45 s shutdown, no placement, no quorum.
      * @return the builder
      */
     public static Builder builder() {
@@ -77,14 +82,22 @@ public record MemberSettings(String clusterName, List<String> members, String bi
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder().clusterName(this.clusterName).members(this.members).bindAddress(this.bindAddress)
-            .port(this.port).portAutoIncrement(this.portAutoIncrement).memoryLimitBytes(this.memoryLimitBytes)
-            .weddingPriority(this.weddingPriority).discovery(this.discovery).shutdownTimeout(this.shutdownTimeout)
-            .placement(this.placement).quorum(this.quorum);
+        return new Builder().clusterName(this.clusterName)
+            .members(this.members)
+            .bindAddress(this.bindAddress)
+            .port(this.port)
+            .portAutoIncrement(this.portAutoIncrement)
+            .memoryLimitBytes(this.memoryLimitBytes)
+            .weddingPriority(this.weddingPriority)
+            .discovery(this.discovery)
+            .shutdownTimeout(this.shutdownTimeout)
+            .placement(this.placement)
+            .quorum(this.quorum);
     }
 
     /**
-     * Returns settings for a one-member grid on loopback, the defaults of a node started with no environment.
+     * Returns settings for a one-member grid on loopback, the defaults of a node started
+     * with no environment.
      * @param clusterName the cluster name
      * @param memoryLimitBytes the cache memory limit
      * @return the settings
@@ -121,7 +134,10 @@ public record MemberSettings(String clusterName, List<String> members, String bi
         return toBuilder().quorum(newQuorum).build();
     }
 
-    /** Collects {@link MemberSettings}; {@link #build()} validates them. Each setter returns the builder. */
+    /**
+     * Collects {@link MemberSettings}; {@link #build()} validates them. Each setter
+     * returns the builder.
+     */
     public static final class Builder {
 
         private String clusterName = "wedsync-grid";
@@ -262,7 +278,8 @@ public record MemberSettings(String clusterName, List<String> members, String bi
         /**
          * Validates and returns the settings.
          * @return the settings
-         * @throws InvalidFieldException naming the field and the value when one is out of range
+         * @throws InvalidFieldException naming the field and the value when one is out of
+         * range
          * @throws NullPointerException naming the field when one is missing
          */
         public MemberSettings build() {
@@ -270,5 +287,6 @@ public record MemberSettings(String clusterName, List<String> members, String bi
                     this.portAutoIncrement, this.memoryLimitBytes, this.weddingPriority, this.discovery,
                     this.shutdownTimeout, this.placement, this.quorum);
         }
+
     }
 }

@@ -7,10 +7,11 @@ import com.hazelcast.core.LifecycleListener;
 import java.util.List;
 
 /**
- * What the grid changes inside a member once it has started (Hazelcast fires STARTED before
- * {@code newHazelcastInstance} returns): the incremental memory bound on the catalog's maps
- * ({@link HeapBoundInstaller}) and the coalescing near-cache invalidator ({@link InvalidatorInstaller}). Each keeps
- * Hazelcast's own behaviour, with a warning, if the internals it reaches into are not what it expects.
+ * What the grid changes inside a member once it has started (Hazelcast fires STARTED
+ * before {@code newHazelcastInstance} returns): the incremental memory bound on the
+ * catalog's maps ({@link HeapBoundInstaller}) and the coalescing near-cache invalidator
+ * ({@link InvalidatorInstaller}). Each keeps Hazelcast's own behaviour, with a warning,
+ * if the internals it reaches into are not what it expects.
  */
 final class MemberTuning implements LifecycleListener, HazelcastInstanceAware {
 
@@ -38,4 +39,5 @@ final class MemberTuning implements LifecycleListener, HazelcastInstanceAware {
             InvalidatorInstaller.install(this.instance);
         }
     }
+
 }

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The memory budget of every data class on one member, computed once from the catalog and the member's cache memory
- * limit: the class's share of the limit, rounded down to whole MiB (Hazelcast's unit for memory-based bounds). A
- * budget covers the owned and backup entries of the class's map on the member. It is the map's eviction bound, and
- * what the member's meters, monitor, memory alert and cluster endpoint measure the map's memory against. Immutable.
+ * The memory budget of every data class on one member, computed once from the catalog and
+ * the member's cache memory limit: the class's share of the limit, rounded down to whole
+ * MiB (Hazelcast's unit for memory-based bounds). A budget covers the owned and backup
+ * entries of the class's map on the member. It is the map's eviction bound, and what the
+ * member's meters, monitor, memory alert and cluster endpoint measure the map's memory
+ * against. Immutable.
  */
 public final class MemoryBudget {
 
@@ -29,7 +31,8 @@ public final class MemoryBudget {
      * @param catalog the data classes
      * @param memoryLimitBytes the member's cache memory limit
      * @return the budgets
-     * @throws IllegalArgumentException naming the class and the limit when a class's budget is under 1 MiB
+     * @throws IllegalArgumentException naming the class and the limit when a class's
+     * budget is under 1 MiB
      */
     public static MemoryBudget of(Catalog catalog, long memoryLimitBytes) {
         Objects.requireNonNull(catalog, "catalog is missing");
@@ -41,12 +44,16 @@ public final class MemoryBudget {
     }
 
     /**
-     * Returns the smallest memory limit that gives every class of the catalog a budget of at least 1 MiB.
+     * Returns the smallest memory limit that gives every class of the catalog a budget of
+     * at least 1 MiB.
      * @param catalog the data classes
      * @return the limit in bytes, a whole number of MiB
      */
     public static long minimumMemoryLimit(Catalog catalog) {
-        return catalog.policies().stream().mapToLong(MemoryBudget::minimumMemoryLimit).max()
+        return catalog.policies()
+            .stream()
+            .mapToLong(MemoryBudget::minimumMemoryLimit)
+            .max()
             .orElse(HazelcastConfigFactory.MIB);
     }
 
@@ -62,27 +69,33 @@ public final class MemoryBudget {
      * Returns the budget of one map in whole MiB: its memory-based eviction bound.
      * @param map the map's name
      * @return the budget, at least 1
-     * @throws IllegalArgumentException naming the map and the known ones if the catalog has no such map
+     * @throws IllegalArgumentException naming the map and the known ones if the catalog
+     * has no such map
      */
     public int mib(String map) {
         Integer mib = this.mibByMap.get(map);
         if (mib == null) {
-            throw new IllegalArgumentException("no budget for map '" + map + "' (known: " + this.mibByMap.keySet() + ")");
+            throw new IllegalArgumentException(
+                    "no budget for map '" + map + "' (known: " + this.mibByMap.keySet() + ")");
         }
         return mib;
     }
 
     /**
-     * Returns the budget of one map in bytes: the memory its owned and backup entries may take on the member.
+     * Returns the budget of one map in bytes: the memory its owned and backup entries may
+     * take on the member.
      * @param map the map's name
      * @return the budget, a whole number of MiB
-     * @throws IllegalArgumentException naming the map and the known ones if the catalog has no such map
+     * @throws IllegalArgumentException naming the map and the known ones if the catalog
+     * has no such map
      */
     public long bytes(String map) {
         return mib(map) * HazelcastConfigFactory.MIB;
     }
 
-    /** The bound of one class in whole MiB, refused under 1 MiB (Hazelcast's smallest). */
+    /**
+     * The bound of one class in whole MiB, refused under 1 MiB (Hazelcast's smallest).
+     */
     static int mib(DataClassPolicy policy, long memoryLimitBytes) {
         long mib = policy.budgetBytes(memoryLimitBytes) / HazelcastConfigFactory.MIB;
         if (mib < 1) {
@@ -103,4 +116,5 @@ public final class MemoryBudget {
     public String toString() {
         return "MemoryBudget[limit " + this.memoryLimitBytes + " bytes, MiB " + this.mibByMap + "]";
     }
+
 }

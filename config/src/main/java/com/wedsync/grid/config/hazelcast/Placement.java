@@ -4,16 +4,17 @@ import com.wedsync.grid.config.InvalidFieldException;
 import java.util.regex.Pattern;
 
 /**
- * What the cloud discovery modes need beyond {@link Discovery}: which EC2 instances or Kubernetes service are the
- * cluster's, and whether backups are kept in another availability zone than their owners.
+ * What the cloud discovery modes need beyond {@link Discovery}: which EC2 instances or
+ * Kubernetes service are the cluster's, and whether backups are kept in another
+ * availability zone than their owners.
  *
- * @param awsTagKey the EC2 tag that marks the cluster's instances ({@code null} for none: every instance the role
- * can describe is tried)
+ * @param awsTagKey the EC2 tag that marks the cluster's instances ({@code null} for none:
+ * every instance the role can describe is tried)
  * @param awsTagValue the tag's value ({@code null} exactly when {@code awsTagKey} is)
- * @param kubernetesServiceName the service whose endpoints are the members ({@code null}: every pod the service
- * account can list in the namespace is tried)
- * @param zoneAware whether backups go to members in another zone (Hazelcast's ZONE_AWARE partition groups, which
- * take the zone from the AWS or Kubernetes discovery)
+ * @param kubernetesServiceName the service whose endpoints are the members ({@code null}:
+ * every pod the service account can list in the namespace is tried)
+ * @param zoneAware whether backups go to members in another zone (Hazelcast's ZONE_AWARE
+ * partition groups, which take the zone from the AWS or Kubernetes discovery)
  */
 public record Placement(String awsTagKey, String awsTagValue, String kubernetesServiceName, boolean zoneAware) {
 
@@ -26,13 +27,13 @@ public record Placement(String awsTagKey, String awsTagValue, String kubernetesS
 
     /**
      * Validates the placement.
-     * @throws InvalidFieldException naming the field and the value when one is malformed, or when only one of
-     * the tag's key and value is given
+     * @throws InvalidFieldException naming the field and the value when one is malformed,
+     * or when only one of the tag's key and value is given
      */
     public Placement {
         if ((awsTagKey == null) != (awsTagValue == null)) {
-            throw InvalidFieldException.worded("awsTagKey", "awsTagKey (" + awsTagKey + ") and awsTagValue ("
-                    + awsTagValue + ") must be given together");
+            throw InvalidFieldException.worded("awsTagKey",
+                    "awsTagKey (" + awsTagKey + ") and awsTagValue (" + awsTagValue + ") must be given together");
         }
         if (awsTagKey != null && (!TAG.matcher(awsTagKey).matches() || awsTagKey.length() > 128)) {
             throw InvalidFieldException.of("awsTagKey", "'" + awsTagKey + "'",

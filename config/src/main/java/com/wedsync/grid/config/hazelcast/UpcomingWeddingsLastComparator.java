@@ -4,10 +4,11 @@ import com.hazelcast.core.EntryView;
 import com.hazelcast.map.MapEvictionPolicyComparator;
 
 /**
- * Evicts the entries that would expire soonest first, and among those the least recently used. Because the TTL
- * policy gives entries of upcoming weddings the longest TTLs and past weddings the shortest, this keeps upcoming
- * weddings longest. Hazelcast samples about 15 entries per eviction and evicts the one this comparator orders
- * first, so it biases the choice; the hard protection is the class's own memory budget.
+ * Evicts the entries that would expire soonest first, and among those the least recently
+ * used. Because the TTL policy gives entries of upcoming weddings the longest TTLs and
+ * past weddings the shortest, this keeps upcoming weddings longest. Hazelcast samples
+ * about 15 entries per eviction and evicts the one this comparator orders first, so it
+ * biases the choice; the hard protection is the class's own memory budget.
  */
 public final class UpcomingWeddingsLastComparator implements MapEvictionPolicyComparator<Object, Object> {
 
@@ -22,4 +23,5 @@ public final class UpcomingWeddingsLastComparator implements MapEvictionPolicyCo
     private static long lastUse(EntryView<Object, Object> entry) {
         return Math.max(entry.getCreationTime(), entry.getLastAccessTime());
     }
+
 }

@@ -5,8 +5,9 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 
 /**
- * The explicit Compact serializer of {@link WeddingKey}: a fixed type name and field names, so the format does
- * not depend on Java class names and other languages' clients can read and write it.
+ * The explicit Compact serializer of {@link WeddingKey}: a fixed type name and field
+ * names, so the format does not depend on Java class names and other languages' clients
+ * can read and write it.
  */
 public final class WeddingKeySerializer implements CompactSerializer<WeddingKey> {
 
@@ -33,4 +34,5 @@ public final class WeddingKeySerializer implements CompactSerializer<WeddingKey>
     public Class<WeddingKey> getCompactClass() {
         return WeddingKey.class;
     }
+
 }

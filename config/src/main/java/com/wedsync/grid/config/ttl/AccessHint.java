@@ -1,7 +1,8 @@
 package com.wedsync.grid.config.ttl;
 
 /**
- * What the caller knows about how an entry will be used, which stretches or shrinks its base TTL.
+ * What the caller knows about how an entry will be used, which stretches or shrinks its
+ * base TTL.
  */
 public enum AccessHint {
 
@@ -9,6 +10,9 @@ public enum AccessHint {
     READ_MOSTLY,
     /** Nothing special known: the base TTL. */
     NORMAL,
-    /** Changes often (an RSVP list while invitations are open): a quarter of the base TTL. */
+    /**
+     * Changes often (an RSVP list while invitations are open): a quarter of the base TTL.
+     */
     VOLATILE
+
 }

@@ -12,17 +12,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Computes the TTL of an entry from its data class, the date of its wedding (when known) and an access hint.
- * A pure function of its inputs and the injected clock; every result lies inside the class's TTL bounds.
+ * Computes the TTL of an entry from its data class, the date of its wedding (when known)
+ * and an access hint. A pure function of its inputs and the injected clock; every result
+ * lies inside the class's TTL bounds.
  * <ul>
- * <li>A wedding inside the protection window (yesterday up to today + window): the entry lives until the end of
- * the day after the wedding, so it outlives the event, and at least as long as any unprotected entry written now
- * (twice the base), so that eviction by expiry time ({@code UpcomingWeddingsLastComparator}) takes it last; capped
- * at {@code ttl.max}.</li>
- * <li>A wedding that ended before yesterday: {@code ttl.min}. (The day after a wedding still counts as the event,
- * so an entry's TTL does not fall off a cliff at the midnight after the wedding.)</li>
- * <li>Otherwise: {@code ttl.base}, doubled for {@link AccessHint#READ_MOSTLY}, quartered for
- * {@link AccessHint#VOLATILE}.</li>
+ * <li>A wedding inside the protection window (yesterday up to today + window): the entry
+ * lives until the end of the day after the wedding, so it outlives the event, and at
+ * least as long as any unprotected entry written now (twice the base), so that eviction
+ * by expiry time ({@code UpcomingWeddingsLastComparator}) takes it last; capped at
+ * {@code ttl.max}.</li>
+ * <li>A wedding that ended before yesterday: {@code ttl.min}. (The day after a wedding
+ * still counts as the event, so an entry's TTL does not fall off a cliff at the midnight
+ * after the wedding.)</li>
+ * <li>Otherwise: {@code ttl.base}, doubled for {@link AccessHint#READ_MOSTLY}, quartered
+ * for {@link AccessHint#VOLATILE}.</li>
  * </ul>
  */
 public final class TtlPolicy {
@@ -34,7 +37,8 @@ public final class TtlPolicy {
     /**
      * Creates the policy.
      * @param catalog the catalog that holds the TTL bounds and the protection window
-     * @param clock the clock that says what "now" and "today" are; its zone is the zone of wedding dates
+     * @param clock the clock that says what "now" and "today" are; its zone is the zone
+     * of wedding dates
      */
     public TtlPolicy(Catalog catalog, Clock clock) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -83,4 +87,5 @@ public final class TtlPolicy {
             case VOLATILE -> base.dividedBy(4);
         };
     }
+
 }

@@ -26,8 +26,8 @@ class TrafficMultipliersTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "abc", "0.5", "0", "-2", "101", "100.5", "1e2", "NaN", "Infinity", "5x", "5d", "0x10",
-            "5,5" })
+    @ValueSource(
+            strings = { "abc", "0.5", "0", "-2", "101", "100.5", "1e2", "NaN", "Infinity", "5x", "5d", "0x10", "5,5" })
     void aSaturdayBoostThatIsNotANumberFrom1To100IsRejectedNamingTheVariable(String value) {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> TrafficMultipliers.fromEnvironment(Map.of("SATURDAY_BOOST_MULTIPLIER", value)))
@@ -43,9 +43,9 @@ class TrafficMultipliersTests {
 
     @Test
     void theBoundsAreAccepted() {
-        assertThat(TrafficMultipliers.fromEnvironment(
-                Map.of("SATURDAY_BOOST_MULTIPLIER", "100", "WEDDING_SEASON_MULTIPLIER", "1.0")).saturday())
-            .isEqualTo(100);
+        assertThat(TrafficMultipliers
+            .fromEnvironment(Map.of("SATURDAY_BOOST_MULTIPLIER", "100", "WEDDING_SEASON_MULTIPLIER", "1.0"))
+            .saturday()).isEqualTo(100);
     }
 
     @Test
@@ -63,4 +63,5 @@ class TrafficMultipliersTests {
         assertThatIllegalArgumentException().isThrownBy(() -> new Traffic(Map.of(Cause.SATURDAY, 1.0)))
             .withMessage("factors.SATURDAY (1) must be above 1 and at most 100");
     }
+
 }

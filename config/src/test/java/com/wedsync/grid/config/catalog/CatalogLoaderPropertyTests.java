@@ -18,10 +18,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The catalog loader fed with mutations of the shipped catalog, random YAML-like junk and random flat overrides:
- * every case ends in a catalog or a {@link CatalogException} with a message, never another exception, an error
- * or a hang. Junk never loads: its characters cannot spell the required {@code protection-window}, so each junk
- * case must end in a {@link CatalogException} whose message starts with {@code catalog:}.
+ * The catalog loader fed with mutations of the shipped catalog, random YAML-like junk and
+ * random flat overrides: every case ends in a catalog or a {@link CatalogException} with
+ * a message, never another exception, an error or a hang. Junk never loads: its
+ * characters cannot spell the required {@code protection-window}, so each junk case must
+ * end in a {@link CatalogException} whose message starts with {@code catalog:}.
  */
 class CatalogLoaderPropertyTests {
 
@@ -72,8 +73,13 @@ class CatalogLoaderPropertyTests {
         StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 12; i++) {
             String previous = "*a" + (i - 1);
-            yaml.append("a").append(i).append(": &a").append(i).append(" [").append(String.join(", ",
-                    java.util.Collections.nCopies(10, previous))).append("]\n");
+            yaml.append("a")
+                .append(i)
+                .append(": &a")
+                .append(i)
+                .append(" [")
+                .append(String.join(", ", java.util.Collections.nCopies(10, previous)))
+                .append("]\n");
         }
         assertThat(load(yaml.toString(), Map.of())).isNotNull();
     }
@@ -114,17 +120,17 @@ class CatalogLoaderPropertyTests {
 
     @Provide
     Arbitrary<String> values() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(30),
-                Arbitraries.longs().map(String::valueOf),
+        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(30), Arbitraries.longs().map(String::valueOf),
                 Arbitraries.of("0", "-1", "100", "2147483648", "99999999999999999999", "1.5", "NaN", "true", "TRUE",
                         "yes", "", " ", "0s", "1ms", "-5m", "24h", "7d", "P1D", "PT-1S", "PT2562047788015216H",
                         "-PT2562047788015216H", "99999999999999999d", "9223372036854775807ms", "LRU", "lfu", "NONE",
-                        "RANDOM", "PassThroughMergePolicy", "wedding_data", "system_cache", "a.b", "{x: 1}",
-                        "[1, 2]", "~", "null"));
+                        "RANDOM", "PassThroughMergePolicy", "wedding_data", "system_cache", "a.b", "{x: 1}", "[1, 2]",
+                        "~", "null"));
     }
 
     /** A way to damage a document. */
     enum Mutation {
+
         INSERT, REPLACE, DELETE, TRUNCATE;
 
         String apply(String text, int at, String piece, int length) {
@@ -136,6 +142,7 @@ class CatalogLoaderPropertyTests {
                 case TRUNCATE -> text.substring(0, at);
             };
         }
+
     }
 
     private static CatalogException load(String yaml, Map<String, String> overrides) {
@@ -151,4 +158,5 @@ class CatalogLoaderPropertyTests {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

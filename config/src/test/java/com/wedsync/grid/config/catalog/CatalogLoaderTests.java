@@ -24,9 +24,11 @@ class CatalogLoaderTests {
         Catalog catalog = CatalogLoader.loadDefault();
 
         assertThat(catalog.policies()).extracting(DataClassPolicy::dataClass).containsExactly(DataClass.values());
-        assertThat(catalog.policies()).extracting(DataClassPolicy::memorySharePercent).containsExactly(40, 25, 20, 10, 5);
+        assertThat(catalog.policies()).extracting(DataClassPolicy::memorySharePercent)
+            .containsExactly(40, 25, 20, 10, 5);
         assertThat(catalog.policies().stream().mapToInt(DataClassPolicy::memorySharePercent).sum()).isEqualTo(100);
-        assertThat(catalog.policies()).allSatisfy((policy) -> assertThat(policy.mapName()).isEqualTo(policy.dataClass().id()));
+        assertThat(catalog.policies())
+            .allSatisfy((policy) -> assertThat(policy.mapName()).isEqualTo(policy.dataClass().id()));
         assertThat(catalog.protectionWindow()).isEqualTo(Duration.ofDays(7));
     }
 
@@ -36,11 +38,13 @@ class CatalogLoaderTests {
 
         assertThat(wedding.backupCount()).isEqualTo(2);
         assertThat(wedding.asyncBackupCount()).isZero();
-        assertThat(wedding.ttl()).isEqualTo(new TtlBounds(Duration.ofHours(24), Duration.ofHours(1), Duration.ofDays(14)));
+        assertThat(wedding.ttl())
+            .isEqualTo(new TtlBounds(Duration.ofHours(24), Duration.ofHours(1), Duration.ofDays(14)));
         assertThat(wedding.maxIdle()).isZero();
         assertThat(wedding.eviction()).isEqualTo(EvictionPolicy.LRU);
         assertThat(wedding.protectUpcoming()).isTrue();
-        assertThat(wedding.nearCache()).isEqualTo(new NearCachePolicy(true, 10_000, Duration.ofMinutes(5), Duration.ZERO));
+        assertThat(wedding.nearCache())
+            .isEqualTo(new NearCachePolicy(true, 10_000, Duration.ofMinutes(5), Duration.ZERO));
         assertThat(wedding.mergePolicy()).isEqualTo("LatestUpdateMergePolicy");
     }
 
@@ -79,10 +83,11 @@ class CatalogLoaderTests {
 
     @Test
     void sharesMovedBetweenClassesAreAcceptedWhileTheSumStays100() {
-        Catalog catalog = CatalogLoader.loadDefault(
-                Map.of("wedding_data.memory-share", "45", "photo_thumbnails.memory-share", "5"));
+        Catalog catalog = CatalogLoader
+            .loadDefault(Map.of("wedding_data.memory-share", "45", "photo_thumbnails.memory-share", "5"));
 
-        assertThat(catalog.policies()).extracting(DataClassPolicy::memorySharePercent).containsExactly(45, 25, 20, 5, 5);
+        assertThat(catalog.policies()).extracting(DataClassPolicy::memorySharePercent)
+            .containsExactly(45, 25, 20, 5, 5);
     }
 
     @Test
@@ -142,8 +147,8 @@ class CatalogLoaderTests {
             """)
     void anOverrideThatNamesNoFieldIsRejectedWithKeyAndValue(String key, String value) {
         assertThatThrownBy(() -> CatalogLoader.loadDefault(Map.of(key, value))).isInstanceOf(CatalogException.class)
-            .hasMessageStartingWith("catalog: override '" + key + "=" + value + "' names no field of the catalog"
-                    + " (fields here: [");
+            .hasMessageStartingWith(
+                    "catalog: override '" + key + "=" + value + "' names no field of the catalog" + " (fields here: [");
     }
 
     @Test
@@ -154,13 +159,14 @@ class CatalogLoaderTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            '    backup-count: 1\n    async-backup-count: 0\n    ttl: { base: 1h'      | '    async-backup-count: 0\n    ttl: { base: 1h'     | vendor_responses.backup-count
-            '    ttl: { base: 1h, min: 5m, max: 24h }'                                 | '    ttl: { min: 5m, max: 24h }'                        | vendor_responses.ttl.base
-            '    map: vendor_responses\n'                                              | ''                                                     | vendor_responses.map
-            'near-cache: { enabled: true, max-entries: 20000, ttl: 2m, max-idle: 10m }' | 'near-cache: { enabled: true, ttl: 2m, max-idle: 10m }' | vendor_responses.near-cache.max-entries
-            'protection-window: 7d'                                                   | 'protection-window: '                                  | protection-window
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    '    backup-count: 1\n    async-backup-count: 0\n    ttl: { base: 1h'      | '    async-backup-count: 0\n    ttl: { base: 1h'     | vendor_responses.backup-count
+                    '    ttl: { base: 1h, min: 5m, max: 24h }'                                 | '    ttl: { min: 5m, max: 24h }'                        | vendor_responses.ttl.base
+                    '    map: vendor_responses\n'                                              | ''                                                     | vendor_responses.map
+                    'near-cache: { enabled: true, max-entries: 20000, ttl: 2m, max-idle: 10m }' | 'near-cache: { enabled: true, ttl: 2m, max-idle: 10m }' | vendor_responses.near-cache.max-entries
+                    'protection-window: 7d'                                                   | 'protection-window: '                                  | protection-window
+                    """)
     void aMissingFieldIsRejectedByItsPath(String present, String absent, String field) {
         String yaml = replace(SHIPPED, unescape(present), unescape(absent));
 
@@ -169,12 +175,13 @@ class CatalogLoaderTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            wedding_data.backup-count       | two  | wedding_data.backup-count ('two') is not a whole number
-            wedding_data.memory-share       | 40.5 | wedding_data.memory-share ('40.5') is not a whole number
-            photo_thumbnails.near-cache.max-entries | lots | photo_thumbnails.near-cache.max-entries ('lots') is not a whole number
-            wedding_data.protect-upcoming   | maybe | wedding_data.protect-upcoming ('maybe') must be true or false
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    wedding_data.backup-count       | two  | wedding_data.backup-count ('two') is not a whole number
+                    wedding_data.memory-share       | 40.5 | wedding_data.memory-share ('40.5') is not a whole number
+                    photo_thumbnails.near-cache.max-entries | lots | photo_thumbnails.near-cache.max-entries ('lots') is not a whole number
+                    wedding_data.protect-upcoming   | maybe | wedding_data.protect-upcoming ('maybe') must be true or false
+                    """)
     void aValueOfTheWrongTypeIsRejectedNamingFieldAndValue(String key, String value, String message) {
         assertThatThrownBy(() -> CatalogLoader.loadDefault(Map.of(key, value))).isInstanceOf(CatalogException.class)
             .hasMessage("catalog: " + message);
@@ -189,16 +196,17 @@ class CatalogLoaderTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            wedding_data.ttl.base             | 0s     | wedding_data.ttl.base (0s) must be positive
-            wedding_data.ttl.min              | PT-5M  | wedding_data.ttl.min (-5m) must be positive
-            wedding_data.ttl.max              | 0d     | wedding_data.ttl.max (0s) must be positive
-            vendor_responses.max-idle         | PT-1H  | vendor_responses.max-idle (-1h) must not be negative
-            vendor_responses.near-cache.ttl   | 0s     | vendor_responses.near-cache.ttl (0s) must be positive
-            vendor_responses.near-cache.max-idle | PT-10S | vendor_responses.near-cache.max-idle (-10s) must not be negative
-            wedding_data.ttl.base             | -5m    | wedding_data.ttl.base (-5m) is not a duration; expected a form such as 30s, 15m, 24h or 7d
-            wedding_data.ttl.base             | soon   | wedding_data.ttl.base (soon) is not a duration; expected a form such as 30s, 15m, 24h or 7d
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    wedding_data.ttl.base             | 0s     | wedding_data.ttl.base (0s) must be positive
+                    wedding_data.ttl.min              | PT-5M  | wedding_data.ttl.min (-5m) must be positive
+                    wedding_data.ttl.max              | 0d     | wedding_data.ttl.max (0s) must be positive
+                    vendor_responses.max-idle         | PT-1H  | vendor_responses.max-idle (-1h) must not be negative
+                    vendor_responses.near-cache.ttl   | 0s     | vendor_responses.near-cache.ttl (0s) must be positive
+                    vendor_responses.near-cache.max-idle | PT-10S | vendor_responses.near-cache.max-idle (-10s) must not be negative
+                    wedding_data.ttl.base             | -5m    | wedding_data.ttl.base (-5m) is not a duration; expected a form such as 30s, 15m, 24h or 7d
+                    wedding_data.ttl.base             | soon   | wedding_data.ttl.base (soon) is not a duration; expected a form such as 30s, 15m, 24h or 7d
+                    """)
     void aNegativeZeroOrUnreadableDurationIsRejectedNamingFieldAndValue(String key, String value, String message) {
         assertThatThrownBy(() -> CatalogLoader.loadDefault(Map.of(key, value))).isInstanceOf(CatalogException.class)
             .hasMessage("catalog: " + message);
@@ -276,8 +284,8 @@ class CatalogLoaderTests {
 
     @Test
     void moreThanSixBackupsAreRejectedWithBothCounts() {
-        assertThatThrownBy(() -> CatalogLoader.loadDefault(
-                Map.of("wedding_data.backup-count", "5", "wedding_data.async-backup-count", "2")))
+        assertThatThrownBy(() -> CatalogLoader
+            .loadDefault(Map.of("wedding_data.backup-count", "5", "wedding_data.async-backup-count", "2")))
             .isInstanceOf(CatalogException.class)
             .hasMessage("catalog: wedding_data.backup-count (5) and async-backup-count (2) must not be negative"
                     + " and must add up to at most 6");
@@ -285,8 +293,8 @@ class CatalogLoaderTests {
 
     @Test
     void sixBackupsInAllAreAccepted() {
-        Catalog catalog = CatalogLoader.loadDefault(
-                Map.of("wedding_data.backup-count", "4", "wedding_data.async-backup-count", "2"));
+        Catalog catalog = CatalogLoader
+            .loadDefault(Map.of("wedding_data.backup-count", "4", "wedding_data.async-backup-count", "2"));
 
         assertThat(catalog.policy(DataClass.WEDDING_DATA).backupCount()).isEqualTo(4);
         assertThat(catalog.policy(DataClass.WEDDING_DATA).asyncBackupCount()).isEqualTo(2);
@@ -296,7 +304,8 @@ class CatalogLoaderTests {
     void aNegativeBackupCountIsRejected() {
         assertThatThrownBy(() -> CatalogLoader.loadDefault(Map.of("system_cache.backup-count", "-1")))
             .isInstanceOf(CatalogException.class)
-            .hasMessageStartingWith("catalog: system_cache.backup-count (-1) and async-backup-count (0) must not be negative");
+            .hasMessageStartingWith(
+                    "catalog: system_cache.backup-count (-1) and async-backup-count (0) must not be negative");
     }
 
     @Test
@@ -376,4 +385,5 @@ class CatalogLoaderTests {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

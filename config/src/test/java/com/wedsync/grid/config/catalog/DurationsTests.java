@@ -82,4 +82,5 @@ class DurationsTests {
         assertThat(Durations.format(Durations.parse("x", "PT24H"))).isEqualTo("1d");
         assertThat(Durations.format(Durations.parse("x", "120m"))).isEqualTo("2h");
     }
+
 }

@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The contract of a parser fed with random input: it returns a result or throws its documented, named error with a
- * message, never another exception type, never an {@link Error} (stack overflow), and never hangs. Each call runs
- * on a daemon thread bounded by {@link #TIMEOUT}. Property tests only.
+ * The contract of a parser fed with random input: it returns a result or throws its
+ * documented, named error with a message, never another exception type, never an
+ * {@link Error} (stack overflow), and never hangs. Each call runs on a daemon thread
+ * bounded by {@link #TIMEOUT}. Property tests only.
  */
 public final class Outcomes {
 
@@ -65,4 +66,5 @@ public final class Outcomes {
             return named.cast(cause);
         }
     }
+
 }

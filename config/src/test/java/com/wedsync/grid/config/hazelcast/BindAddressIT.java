@@ -15,9 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A member listens only on its configured interface: bound to 127.0.0.1, its port refuses a connection on
- * 127.0.0.2, another address of the same host (Linux loopback answers on all of 127/8). Control: a member with
- * {@code hazelcast.socket.bind.any=true} accepts the same connection.
+ * A member listens only on its configured interface: bound to 127.0.0.1, its port refuses
+ * a connection on 127.0.0.2, another address of the same host (Linux loopback answers on
+ * all of 127/8). Control: a member with {@code hazelcast.socket.bind.any=true} accepts
+ * the same connection.
  */
 class BindAddressIT {
 
@@ -70,4 +71,5 @@ class BindAddressIT {
     private static Config bindAny(Config config) {
         return config.setProperty("hazelcast.socket.bind.any", "true");
     }
+
 }

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The member's coalescing near-cache invalidator: the first invalidations of a window leave at once, the rest in
- * events of up to 100 within the window; against a real client's near cache, a bulk load costs a fraction of an
- * event per key, and every near-cached entry the load overwrote is dropped, so the reader sees the new values.
+ * The member's coalescing near-cache invalidator: the first invalidations of a window
+ * leave at once, the rest in events of up to 100 within the window; against a real
+ * client's near cache, a bulk load costs a fraction of an event per key, and every
+ * near-cached entry the load overwrote is dropped, so the reader sees the new values.
  */
 class CoalescingInvalidatorIT {
 
@@ -55,7 +56,9 @@ class CoalescingInvalidatorIT {
 
     @Test
     void aBulkLoadIsSentInEventsOfUpToAHundredKeysThatReachTheReader() {
-        this.cluster = LoopbackGrid.builder().name("coalescing").catalog(this.catalog)
+        this.cluster = LoopbackGrid.builder()
+            .name("coalescing")
+            .catalog(this.catalog)
             .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
             .start(1);
         HazelcastInstance member = this.cluster.member(0);
@@ -69,7 +72,8 @@ class CoalescingInvalidatorIT {
         IMap<WeddingKey, String> writerMap = this.writer.getMap(mapName);
 
         writerMap.putAll(values("v1"));
-        // The first load's last invalidations may still be under way and drop entries just cached: read until
+        // The first load's last invalidations may still be under way and drop entries
+        // just cached: read until
         // the near cache holds all of them.
         await("the reader's near cache holds " + CACHED + " entries").atMost(Duration.ofSeconds(10))
             .untilAsserted(() -> {
@@ -96,10 +100,13 @@ class CoalescingInvalidatorIT {
         System.out.printf("[measure] putAll of %d keys in %d ms: %d invalidation events%n", KEYS, elapsedMillis,
                 loadEvents);
         assertThat(invalidator.invalidations() - invalidations).isEqualTo(KEYS);
-        // At most one event per 100 keys plus, per window (1 ms) the load took, one at its end and, after a pause
-        // of a window or more, 8 sent at once: a fifth of the events Hazelcast would send is a generous bound.
-        assertThat(loadEvents).isLessThanOrEqualTo(KEYS / CoalescingInvalidator.BATCH
-                + (CoalescingInvalidator.SENT_AT_ONCE + 1) * (elapsedMillis + 2))
+        // At most one event per 100 keys plus, per window (1 ms) the load took, one at
+        // its end and, after a pause
+        // of a window or more, 8 sent at once: a fifth of the events Hazelcast would send
+        // is a generous bound.
+        assertThat(loadEvents)
+            .isLessThanOrEqualTo(
+                    KEYS / CoalescingInvalidator.BATCH + (CoalescingInvalidator.SENT_AT_ONCE + 1) * (elapsedMillis + 2))
             .isLessThan(KEYS / 5);
         await("the reader sees every overwritten value").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (int i = 0; i < CACHED; i++) {
@@ -110,12 +117,15 @@ class CoalescingInvalidatorIT {
 
     @Test
     void theFirstEightInvalidationsOfAQuietWindowAreSentAtOnceAndTheRestInEventsWithinAWindow() {
-        this.cluster = LoopbackGrid.builder().name("coalescing-window").catalog(this.catalog)
+        this.cluster = LoopbackGrid.builder()
+            .name("coalescing-window")
+            .catalog(this.catalog)
             .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
             .start(1);
         HazelcastInstance member = this.cluster.member(0);
         AtomicLong now = new AtomicLong(TimeUnit.SECONDS.toNanos(1));
-        // Not installed: its own sequence numbers, the member's event service, the test's clock, and a timer whose
+        // Not installed: its own sequence numbers, the member's event service, the test's
+        // clock, and a timer whose
         // one thread runs nothing until the test lets it.
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
         CountDownLatch held = new CountDownLatch(1);
@@ -180,4 +190,5 @@ class CoalescingInvalidatorIT {
     private static WeddingKey key(int i) {
         return new WeddingKey("wedding-" + (i % 1_000), "item-" + i);
     }
+
 }

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A client sends objects the member must Java-deserialize (an entry processor, a query predicate, a value of the
- * replicated map the monitor uses, which stores values deserialized): a class outside the allow-list is refused
- * before its {@code readObject} runs, with an error naming the class. Control: a member whose allow-list also
- * names the gadget's classes, with Hazelcast's defaults on (the protection off), runs the same requests.
+ * A client sends objects the member must Java-deserialize (an entry processor, a query
+ * predicate, a value of the replicated map the monitor uses, which stores values
+ * deserialized): a class outside the allow-list is refused before its {@code readObject}
+ * runs, with an error naming the class. Control: a member whose allow-list also names the
+ * gadget's classes, with Hazelcast's defaults on (the protection off), runs the same
+ * requests.
  */
 class DeserializationFilterIT {
 
@@ -118,7 +120,8 @@ class DeserializationFilterIT {
 
     @Test
     void aJdkGadgetTriggerOutsideJavaLangIsRefused() {
-        // Hazelcast's default allow-list has the prefix "java", which also admits javax.*: this classic gadget
+        // Hazelcast's default allow-list has the prefix "java", which also admits
+        // javax.*: this classic gadget
         // entry point went through before the defaults were disabled (the control below).
         ReplicatedMap<Object, Object> samples = guardedClient.getReplicatedMap(REPLICATED);
 
@@ -137,27 +140,32 @@ class DeserializationFilterIT {
 
     @Test
     void theProjectsOwnTypesNeedNoJavaDeserialization() {
-        // Keys, values and the monitor's summaries are Compact, strings and byte arrays: all pass the narrow list.
+        // Keys, values and the monitor's summaries are Compact, strings and byte arrays:
+        // all pass the narrow list.
         IMap<Object, Object> map = guardedClient.getMap("wedding_data");
         map.set(new WeddingKey("w-2", "timeline"), new Timeline("w-2", List.of("ceremony", "dinner")));
         guardedClient.getReplicatedMap(REPLICATED).put("member", new Timeline("member", List.of("sample")));
 
-        assertThat(map.get(new WeddingKey("w-2", "timeline"))).isEqualTo(new Timeline("w-2", List.of("ceremony",
-                "dinner")));
-        assertThat(guarded.getReplicatedMap(REPLICATED).get("member")).isEqualTo(new Timeline("member",
-                List.of("sample")));
+        assertThat(map.get(new WeddingKey("w-2", "timeline")))
+            .isEqualTo(new Timeline("w-2", List.of("ceremony", "dinner")));
+        assertThat(guarded.getReplicatedMap(REPLICATED).get("member"))
+            .isEqualTo(new Timeline("member", List.of("sample")));
     }
 
-    /** The previous configuration's effect plus the gadget's classes: Hazelcast's defaults and no narrowing. */
+    /**
+     * The previous configuration's effect plus the gadget's classes: Hazelcast's defaults
+     * and no narrowing.
+     */
     private static Config protectionOff(Config config) {
         var filter = config.getSerializationConfig().getJavaSerializationFilterConfig();
         filter.setDefaultsDisabled(false);
-        filter.getWhitelist().addClasses(Gadget.Processor.class.getName(), Gadget.Filter.class.getName(),
-                Gadget.Value.class.getName());
+        filter.getWhitelist()
+            .addClasses(Gadget.Processor.class.getName(), Gadget.Filter.class.getName(), Gadget.Value.class.getName());
         return config;
     }
 
     /** A record value, as services store them: Compact with zero configuration. */
     record Timeline(String weddingId, List<String> events) {
     }
+
 }

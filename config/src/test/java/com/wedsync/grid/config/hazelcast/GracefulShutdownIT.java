@@ -18,9 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three real members on loopback, loaded with wedding data (2 backups) and vendor responses (1 backup): members
- * leaving through the graceful path hand their partitions over first, so no entry is lost even when the cluster
- * shrinks by more members than the backup count; members that crash lose what had fewer copies.
+ * Three real members on loopback, loaded with wedding data (2 backups) and vendor
+ * responses (1 backup): members leaving through the graceful path hand their partitions
+ * over first, so no entry is lost even when the cluster shrinks by more members than the
+ * backup count; members that crash lose what had fewer copies.
  */
 class GracefulShutdownIT {
 
@@ -40,7 +41,9 @@ class GracefulShutdownIT {
     void startLoadedCluster() {
         assertThat(this.catalog.policy(DataClass.WEDDING_DATA).backupCount()).isEqualTo(2);
         assertThat(this.catalog.policy(DataClass.VENDOR_RESPONSES).backupCount()).isEqualTo(1);
-        this.cluster = LoopbackGrid.builder().name("shutdown").catalog(this.catalog)
+        this.cluster = LoopbackGrid.builder()
+            .name("shutdown")
+            .catalog(this.catalog)
             .member((member) -> member.memoryLimitBytes(256 * HazelcastConfigFactory.MIB))
             .start(3);
         this.weddingData = entries("timeline");
@@ -63,7 +66,8 @@ class GracefulShutdownIT {
         this.cluster.awaitSize(2);
         assertEveryEntryReadable(this.cluster.member(1));
 
-        // The second member leaves at once, without waiting for the cluster to rebuild the missing backups.
+        // The second member leaves at once, without waiting for the cluster to rebuild
+        // the missing backups.
         this.cluster.member(0).shutdown();
         this.cluster.awaitSize(1);
         assertEveryEntryReadable(this.cluster.member(0));
@@ -72,9 +76,11 @@ class GracefulShutdownIT {
     @Test
     void gracefulShutdownOfTwoMembersAtOnceLosesNoEntry() {
         List<HazelcastInstance> leaving = this.cluster.members().subList(0, 2);
-        CompletableFuture.allOf(leaving.stream()
-            .map((member) -> CompletableFuture.runAsync(member::shutdown))
-            .toArray(CompletableFuture[]::new)).join();
+        CompletableFuture
+            .allOf(leaving.stream()
+                .map((member) -> CompletableFuture.runAsync(member::shutdown))
+                .toArray(CompletableFuture[]::new))
+            .join();
 
         this.cluster.awaitSize(1);
         assertEveryEntryReadable(this.cluster.member(0));
@@ -83,13 +89,16 @@ class GracefulShutdownIT {
     @Test
     void crashOfTwoMembersAtOnceLosesOnlyTheClassWithFewerBackups() {
         List<HazelcastInstance> crashing = this.cluster.members().subList(0, 2);
-        CompletableFuture.allOf(crashing.stream()
-            .map((member) -> CompletableFuture.runAsync(() -> member.getLifecycleService().terminate()))
-            .toArray(CompletableFuture[]::new)).join();
+        CompletableFuture
+            .allOf(crashing.stream()
+                .map((member) -> CompletableFuture.runAsync(() -> member.getLifecycleService().terminate()))
+                .toArray(CompletableFuture[]::new))
+            .join();
         this.cluster.awaitSafe(1);
         HazelcastInstance survivor = this.cluster.member(0);
 
-        // 2 backups: the survivor held a copy of every partition. 1 backup: partitions whose both copies were on
+        // 2 backups: the survivor held a copy of every partition. 1 backup: partitions
+        // whose both copies were on
         // the crashed members are gone; this is what the graceful path above prevents.
         assertThat(map(survivor, DataClass.WEDDING_DATA).getAll(this.weddingData.keySet()))
             .containsExactlyInAnyOrderEntriesOf(this.weddingData);
@@ -118,4 +127,5 @@ class GracefulShutdownIT {
         }
         return entries;
     }
+
 }

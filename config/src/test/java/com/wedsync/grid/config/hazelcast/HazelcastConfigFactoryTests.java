@@ -58,8 +58,8 @@ class HazelcastConfigFactoryTests {
             photo_thumbnails,   102, 0, 1, 21600, 7200,  PutIfAbsentMergePolicy
             system_cache,       51,  1, 0, 600,   0,     LatestUpdateMergePolicy
             """)
-    void aOneGibMemberBoundsEachMapByItsShareAndCopiesTheCatalog(String map, int mib, int backups,
-            int asyncBackups, int ttlSeconds, int maxIdleSeconds, String mergePolicy) {
+    void aOneGibMemberBoundsEachMapByItsShareAndCopiesTheCatalog(String map, int mib, int backups, int asyncBackups,
+            int ttlSeconds, int maxIdleSeconds, String mergePolicy) {
         MapConfig mapConfig = this.config.getMapConfig(map);
 
         assertThat(mapConfig.getEvictionConfig().getMaxSizePolicy()).isEqualTo(MaxSizePolicy.USED_HEAP_SIZE);
@@ -174,7 +174,8 @@ class HazelcastConfigFactoryTests {
 
     @Test
     void everyMapThatMergesByLatestUpdateKeepsPerEntryStatistics() {
-        // LatestUpdateMergePolicy compares the entries' last-update times, which per-entry statistics record.
+        // LatestUpdateMergePolicy compares the entries' last-update times, which
+        // per-entry statistics record.
         assertThat(this.config.getMapConfigs().values())
             .filteredOn((map) -> map.getMergePolicyConfig().getPolicy().equals("LatestUpdateMergePolicy"))
             .extracting(MapConfig::getName)
@@ -186,8 +187,8 @@ class HazelcastConfigFactoryTests {
 
     @Test
     void aSubSecondTtlOrMaxIdleIsNotTurnedIntoNoLimit() {
-        Catalog subSecond = CatalogLoader.loadDefault(Map.of("system_cache.ttl.min", "200ms",
-                "system_cache.ttl.base", "500ms", "system_cache.max-idle", "500ms", "system_cache.near-cache.ttl", "100ms"));
+        Catalog subSecond = CatalogLoader.loadDefault(Map.of("system_cache.ttl.min", "200ms", "system_cache.ttl.base",
+                "500ms", "system_cache.max-idle", "500ms", "system_cache.near-cache.ttl", "100ms"));
 
         MapConfig map = HazelcastConfigFactory.memberConfig(subSecond, LOOPBACK).getMapConfig("system_cache");
 
@@ -220,8 +221,8 @@ class HazelcastConfigFactoryTests {
 
         Config built = HazelcastConfigFactory.memberConfig(CATALOG, three);
 
-        assertThat(built.getNetworkConfig().getJoin().getTcpIpConfig().getMembers())
-            .containsExactly("10.0.0.1", "10.0.0.2:5702", "grid-3");
+        assertThat(built.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).containsExactly("10.0.0.1",
+                "10.0.0.2:5702", "grid-3");
         assertThat(built.getNetworkConfig().getPort()).isEqualTo(5801);
         assertThat(built.getNetworkConfig().isPortAutoIncrement()).isFalse();
     }
@@ -325,8 +326,8 @@ class HazelcastConfigFactoryTests {
         assertThat(filter).isNotNull();
         assertThat(filter.isDefaultsDisabled()).isTrue();
         assertThat(filter.getWhitelist().getPrefixes()).containsExactlyInAnyOrder("com.hazelcast.", "java.lang.");
-        assertThat(filter.getWhitelist().getClasses()).contains("[Ljava.lang.StackTraceElement;",
-                "java.util.Collections$EmptyList", "java.util.ArrayList")
+        assertThat(filter.getWhitelist().getClasses())
+            .contains("[Ljava.lang.StackTraceElement;", "java.util.Collections$EmptyList", "java.util.ArrayList")
             .noneMatch((name) -> name.startsWith("com.wedsync."));
         assertThat(filter.getBlacklist().getPrefixes()).containsExactly("com.hazelcast.shaded.");
         assertThat(filter.getWhitelist().getPackages()).isEmpty();
@@ -339,8 +340,7 @@ class HazelcastConfigFactoryTests {
 
         assertThat(registrations).containsOnlyKeys(WeddingKeySerializer.TYPE_NAME);
         assertThat(registrations.get(WeddingKeySerializer.TYPE_NAME).element1).isEqualTo(WeddingKey.class);
-        assertThat(registrations.get(WeddingKeySerializer.TYPE_NAME).element3)
-            .isInstanceOf(WeddingKeySerializer.class);
+        assertThat(registrations.get(WeddingKeySerializer.TYPE_NAME).element3).isInstanceOf(WeddingKeySerializer.class);
     }
 
     @Test
@@ -353,10 +353,11 @@ class HazelcastConfigFactoryTests {
 
     @Test
     void awsPlacementFiltersByTagAndKeepsBackupsInAnotherZone() {
-        Config built = HazelcastConfigFactory.memberConfig(CATALOG, placed(Discovery.AWS,
-                new Placement("wedsync:cluster", "prod-eu", null, true)));
+        Config built = HazelcastConfigFactory.memberConfig(CATALOG,
+                placed(Discovery.AWS, new Placement("wedsync:cluster", "prod-eu", null, true)));
 
-        assertThat(built.getNetworkConfig().getJoin().getAwsConfig().getProperty("tag-key")).isEqualTo("wedsync:cluster");
+        assertThat(built.getNetworkConfig().getJoin().getAwsConfig().getProperty("tag-key"))
+            .isEqualTo("wedsync:cluster");
         assertThat(built.getNetworkConfig().getJoin().getAwsConfig().getProperty("tag-value")).isEqualTo("prod-eu");
         assertThat(built.getPartitionGroupConfig().isEnabled()).isTrue();
         assertThat(built.getPartitionGroupConfig().getGroupType())
@@ -365,8 +366,8 @@ class HazelcastConfigFactoryTests {
 
     @Test
     void kubernetesPlacementNamesTheService() {
-        Config built = HazelcastConfigFactory.memberConfig(CATALOG, placed(Discovery.KUBERNETES,
-                new Placement(null, null, "wedsync-grid-hs", false)));
+        Config built = HazelcastConfigFactory.memberConfig(CATALOG,
+                placed(Discovery.KUBERNETES, new Placement(null, null, "wedsync-grid-hs", false)));
 
         assertThat(built.getNetworkConfig().getJoin().getKubernetesConfig().getProperty("service-name"))
             .isEqualTo("wedsync-grid-hs");
@@ -376,7 +377,8 @@ class HazelcastConfigFactoryTests {
     @Test
     void withoutPlacementTheCloudJoinersHaveNoFilters() {
         assertThat(joinWith(Discovery.AWS).getAwsConfig().getProperties()).doesNotContainKeys("tag-key", "tag-value");
-        assertThat(joinWith(Discovery.KUBERNETES).getKubernetesConfig().getProperties()).doesNotContainKey("service-name");
+        assertThat(joinWith(Discovery.KUBERNETES).getKubernetesConfig().getProperties())
+            .doesNotContainKey("service-name");
     }
 
     private static MemberSettings placed(Discovery discovery, Placement placement) {
@@ -389,7 +391,13 @@ class HazelcastConfigFactoryTests {
     }
 
     private static MemberSettings.Builder cloud(Discovery discovery) {
-        return MemberSettings.builder().clusterName("wedsync-test").members(List.of()).bindAddress("10.1.2.3")
-            .portAutoIncrement(false).memoryLimitBytes(GIB).discovery(discovery);
+        return MemberSettings.builder()
+            .clusterName("wedsync-test")
+            .members(List.of())
+            .bindAddress("10.1.2.3")
+            .portAutoIncrement(false)
+            .memoryLimitBytes(GIB)
+            .discovery(discovery);
     }
+
 }

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The incremental USED_HEAP_SIZE check: installed on every catalog map of a started member, it evicts nothing
- * while a map is within its budget (also after removals, which it does not see), and holds a map over its budget
- * to it as Hazelcast's per-write sum does (MemoryBudgetIT checks the budgets themselves through the same config).
+ * The incremental USED_HEAP_SIZE check: installed on every catalog map of a started
+ * member, it evicts nothing while a map is within its budget (also after removals, which
+ * it does not see), and holds a map over its budget to it as Hazelcast's per-write sum
+ * does (MemoryBudgetIT checks the budgets themselves through the same config).
  */
 class IncrementalHeapBoundIT {
 
@@ -39,7 +40,9 @@ class IncrementalHeapBoundIT {
 
     @Test
     void everyCatalogMapOfAStartedMemberChecksIncrementally() {
-        this.cluster = LoopbackGrid.builder().name("incremental").catalog(this.catalog)
+        this.cluster = LoopbackGrid.builder()
+            .name("incremental")
+            .catalog(this.catalog)
             .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
             .start(1);
         for (DataClassPolicy policy : this.catalog.policies()) {
@@ -50,7 +53,9 @@ class IncrementalHeapBoundIT {
 
     @Test
     void aLoadWithinTheBudgetRecountsOnlyEveryFewHundredEntries() {
-        this.cluster = LoopbackGrid.builder().name("incremental-recount").catalog(this.catalog)
+        this.cluster = LoopbackGrid.builder()
+            .name("incremental-recount")
+            .catalog(this.catalog)
             .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
             .start(1);
         HazelcastInstance member = this.cluster.member(0);
@@ -71,7 +76,9 @@ class IncrementalHeapBoundIT {
 
     @Test
     void nothingIsEvictedWithinTheBudgetEvenAfterRemovalsAndTheBoundHoldsAboveIt() {
-        this.cluster = LoopbackGrid.builder().name("incremental-bound").catalog(this.catalog)
+        this.cluster = LoopbackGrid.builder()
+            .name("incremental-bound")
+            .catalog(this.catalog)
             .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
             .start(1);
         HazelcastInstance member = this.cluster.member(0);
@@ -79,7 +86,8 @@ class IncrementalHeapBoundIT {
         IMap<WeddingKey, byte[]> map = member.getMap(photos.mapName());
         long budget = MemoryBudget.of(this.catalog, MEMORY_LIMIT).bytes(photos.mapName());
 
-        // Fill to about 80 % of the budget in batches, remove half, fill again to about 80 %: never over.
+        // Fill to about 80 % of the budget in batches, remove half, fill again to about
+        // 80 %: never over.
         int perEntry = 4096;
         int fill = (int) (budget * 8 / 10 / (perEntry + 200));
         putAll(map, 0, fill, perEntry);
@@ -93,7 +101,8 @@ class IncrementalHeapBoundIT {
         assertThat(cost).isLessThan(budget);
         assertThat(map.getLocalMapStats().getEvictionCount()).as("evictions within the budget").isZero();
 
-        // Three budgets more: evictions, and the map stays within its budget (one sample of slack, as MemoryBudgetIT).
+        // Three budgets more: evictions, and the map stays within its budget (one sample
+        // of slack, as MemoryBudgetIT).
         putAll(map, 2 * fill, (int) (3 * budget / perEntry), perEntry);
         long after = map.getLocalMapStats().getOwnedEntryMemoryCost();
         System.out.printf("[measure] photo_thumbnails flooded: %d B of %d B, evictions %d%n", after, budget,
@@ -117,4 +126,5 @@ class IncrementalHeapBoundIT {
     private static WeddingKey key(int i) {
         return new WeddingKey("w-" + (i % 300), "photo:" + i);
     }
+
 }

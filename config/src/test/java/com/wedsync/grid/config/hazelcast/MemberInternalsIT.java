@@ -17,9 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every method of {@link MemberInternals} against a real Hazelcast member, so that an upgrade that renames,
- * removes or changes what it reaches into fails here, loudly, instead of leaving the member untuned with a warning.
- * The invalidator's sending is exercised end to end by {@link CoalescingInvalidatorIT}.
+ * Runs every method of {@link MemberInternals} against a real Hazelcast member, so that
+ * an upgrade that renames, removes or changes what it reaches into fails here, loudly,
+ * instead of leaving the member untuned with a warning. The invalidator's sending is
+ * exercised end to end by {@link CoalescingInvalidatorIT}.
  */
 class MemberInternalsIT {
 
@@ -42,7 +43,9 @@ class MemberInternalsIT {
 
     @Test
     void aTunedMemberHasItsBoundsAndItsCoalescingInvalidatorInPlace() {
-        this.cluster = LoopbackGrid.builder().name("member-internals-tuned").catalog(this.catalog)
+        this.cluster = LoopbackGrid.builder()
+            .name("member-internals-tuned")
+            .catalog(this.catalog)
             .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
             .start(1);
         HazelcastInstance member = this.cluster.member(0);
@@ -53,8 +56,8 @@ class MemberInternalsIT {
         assertThat(internals.mapConfig(this.mapName).getEvictionConfig().getMaxSizePolicy())
             .isEqualTo(MaxSizePolicy.USED_HEAP_SIZE);
         assertThat(internals.evicts(this.mapName)).isTrue();
-        assertThat(internals.heapBound(this.mapName)).isNotNull().isSameAs(HeapBoundInstaller.bound(member,
-                this.mapName));
+        assertThat(internals.heapBound(this.mapName)).isNotNull()
+            .isSameAs(HeapBoundInstaller.bound(member, this.mapName));
         assertThat(internals.evicts(UNBOUNDED_MAP)).as("a map without a size bound").isFalse();
         assertThat(internals.heapBound(UNBOUNDED_MAP)).isNull();
         assertThat(internals.coalescingInvalidator()).isNotNull().isSameAs(InvalidatorInstaller.installed(member));
@@ -79,7 +82,8 @@ class MemberInternalsIT {
         assertThat(within.getEvictionCount()).as("200 KiB within a 1 MiB bound").isZero();
         assertThat(bound.recount()).as("the bound counts what Hazelcast counts")
             .isEqualTo(within.getOwnedEntryMemoryCost() + within.getBackupEntryMemoryCost());
-        // The map's own bound (its share of 256 MiB) is far off: only the new bound can make it evict.
+        // The map's own bound (its share of 256 MiB) is far off: only the new bound can
+        // make it evict.
         fill(map, 200, 4_000);
         assertThat(map.getLocalMapStats().getEvictionCount()).isPositive();
         assertThat(bound.recounts()).isPositive();
@@ -118,14 +122,17 @@ class MemberInternalsIT {
     }
 
     /**
-     * Starts a member without the grid's tuning ({@link MemberTuning}): it keeps Hazelcast's own evictors and
-     * near-cache invalidator.
+     * Starts a member without the grid's tuning ({@link MemberTuning}): it keeps
+     * Hazelcast's own evictors and near-cache invalidator.
      */
     private LoopbackGrid untuned(String name) {
-        return LoopbackGrid.builder().name(name).catalog(this.catalog)
+        return LoopbackGrid.builder()
+            .name(name)
+            .catalog(this.catalog)
             .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
             .config((config) -> config.getListenerConfigs()
                 .removeIf((listener) -> listener.getImplementation() instanceof MemberTuning))
             .start(1);
     }
+
 }

@@ -35,8 +35,8 @@ class MemberSettingsTests {
         assertThat(defaults).isEqualTo(MemberSettings.loopback("wedsync-grid", 256L << 20));
         assertThat(defaults.placement()).isEqualTo(Placement.NONE);
         assertThat(defaults.quorum()).isEqualTo(Quorum.OFF);
-        assertThat(changed).isEqualTo(new MemberSettings("wedsync-grid", List.of("127.0.0.1"), "127.0.0.1", 5801,
-                true, 256L << 20, true, Discovery.TCP_IP, Duration.ofSeconds(45), Placement.NONE,
+        assertThat(changed).isEqualTo(new MemberSettings("wedsync-grid", List.of("127.0.0.1"), "127.0.0.1", 5801, true,
+                256L << 20, true, Discovery.TCP_IP, Duration.ofSeconds(45), Placement.NONE,
                 new Quorum(2, Duration.ofSeconds(4))));
     }
 
@@ -149,4 +149,5 @@ class MemberSettingsTests {
             .isThrownBy(() -> MemberSettings.loopback("wedsync", 1024).withQuorum(null))
             .withMessage("quorum is missing; use Quorum.OFF");
     }
+
 }

@@ -28,10 +28,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real members with a 60 MiB cache memory limit (budgets: wedding data 24 MiB, vendor responses 15, guest
- * interactions 12, photo thumbnails 6, system cache 3): each class is held to its own budget, so flooding the lower
- * classes never evicts wedding data; the budget covers a member's owned and backup entries together; and inside
- * wedding data, past weddings go before upcoming ones.
+ * Real members with a 60 MiB cache memory limit (budgets: wedding data 24 MiB, vendor
+ * responses 15, guest interactions 12, photo thumbnails 6, system cache 3): each class is
+ * held to its own budget, so flooding the lower classes never evicts wedding data; the
+ * budget covers a member's owned and backup entries together; and inside wedding data,
+ * past weddings go before upcoming ones.
  */
 class MemoryBudgetIT {
 
@@ -40,11 +41,13 @@ class MemoryBudgetIT {
     private static final long MEMORY_LIMIT = 60 * MIB;
 
     /**
-     * How far over its budget a map may be seen, in percent of the budget. Hazelcast checks the bound on each put
-     * and then evicts a fixed batch ({@code hazelcast.map.eviction.batch.size}) from the partition written to. With
-     * a batch of 1 and values of different sizes the bytes over the bound random-walk instead of returning under it
-     * (peaks 8-16 % over the photo budget were measured); the factory sets a batch of 2, which holds a flood within
-     * about 1 %. The slack leaves room for one sample of the largest values over a small budget.
+     * How far over its budget a map may be seen, in percent of the budget. Hazelcast
+     * checks the bound on each put and then evicts a fixed batch
+     * ({@code hazelcast.map.eviction.batch.size}) from the partition written to. With a
+     * batch of 1 and values of different sizes the bytes over the bound random-walk
+     * instead of returning under it (peaks 8-16 % over the photo budget were measured);
+     * the factory sets a batch of 2, which holds a flood within about 1 %. The slack
+     * leaves room for one sample of the largest values over a small budget.
      */
     private static final int SLACK_PERCENT = 5;
 
@@ -69,7 +72,9 @@ class MemoryBudgetIT {
 
     @Test
     void floodingLowerClassesKeepsThemWithinTheirBudgetsAndEvictsNoWeddingData() {
-        this.cluster = LoopbackGrid.builder().name("budget").catalog(this.catalog)
+        this.cluster = LoopbackGrid.builder()
+            .name("budget")
+            .catalog(this.catalog)
             .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
             .start(1);
         HazelcastInstance member = this.cluster.member(0);
@@ -102,13 +107,16 @@ class MemoryBudgetIT {
     @Test
     void budgetBoundsOwnedAndBackupEntriesOfAMemberTogether() {
         assertThat(this.catalog.policy(DataClass.VENDOR_RESPONSES).backupCount()).isEqualTo(1);
-        this.cluster = LoopbackGrid.builder().name("backup-budget").catalog(this.catalog)
+        this.cluster = LoopbackGrid.builder()
+            .name("backup-budget")
+            .catalog(this.catalog)
             .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT))
             .start(2);
         IMap<WeddingKey, byte[]> vendor = map(this.cluster.member(0), DataClass.VENDOR_RESPONSES);
         long budget = budget(DataClass.VENDOR_RESPONSES);
 
-        // 1.4 budgets in all: about 0.7 of a budget owned by each member, as much again held as backups.
+        // 1.4 budgets in all: about 0.7 of a budget owned by each member, as much again
+        // held as backups.
         for (int i = 0; i < (int) (budget * 14 / 10 / 8192); i++) {
             vendor.put(new WeddingKey(weddingId(this.today.plusDays(i % 7), i % 400), "vendor:" + i), new byte[8192]);
         }
@@ -118,9 +126,10 @@ class MemoryBudgetIT {
             LocalMapStats stats = map(member, DataClass.VENDOR_RESPONSES).getLocalMapStats();
             long owned = stats.getOwnedEntryMemoryCost();
             long backup = stats.getBackupEntryMemoryCost();
-            System.out.printf("[measure] vendor_responses on %s: owned %d B + backup %d B = %d B, budget %d B,"
-                    + " evictions %d%n", member.getName(), owned, backup, owned + backup, budget,
-                    stats.getEvictionCount());
+            System.out.printf(
+                    "[measure] vendor_responses on %s: owned %d B + backup %d B = %d B, budget %d B,"
+                            + " evictions %d%n",
+                    member.getName(), owned, backup, owned + backup, budget, stats.getEvictionCount());
             assertThat(owned).as("owned bytes on %s", member.getName()).isLessThan(budget);
             assertThat(backup).as("backup bytes on %s", member.getName()).isPositive();
             assertThat(owned + backup).as("owned + backup bytes on %s", member.getName())
@@ -149,11 +158,14 @@ class MemoryBudgetIT {
     }
 
     /**
-     * Writes about 1.8 wedding-data budgets of 2 KiB entries of 2000 weddings, half past (TTL {@code ttl.min}) and
-     * half inside the protection window (TTL until the day after the wedding), in random order.
+     * Writes about 1.8 wedding-data budgets of 2 KiB entries of 2000 weddings, half past
+     * (TTL {@code ttl.min}) and half inside the protection window (TTL until the day
+     * after the wedding), in random order.
      */
     private Retention overflowWeddingData(boolean weddingPriority) {
-        this.cluster = LoopbackGrid.builder().name("wedding-overflow").catalog(this.catalog)
+        this.cluster = LoopbackGrid.builder()
+            .name("wedding-overflow")
+            .catalog(this.catalog)
             .member((member) -> member.memoryLimitBytes(MEMORY_LIMIT).weddingPriority(weddingPriority))
             .start(1);
         IMap<WeddingKey, byte[]> wedding = map(this.cluster.member(0), DataClass.WEDDING_DATA);
@@ -181,14 +193,17 @@ class MemoryBudgetIT {
         return retention;
     }
 
-    /** Writes {@code bytes} of 10-50 KiB values and returns the highest memory cost seen on the way. */
+    /**
+     * Writes {@code bytes} of 10-50 KiB values and returns the highest memory cost seen
+     * on the way.
+     */
     private long flood(IMap<WeddingKey, byte[]> map, DataClass dataClass, long bytes) {
         long peak = 0;
         long written = 0;
         for (int i = 0; written < bytes; i++) {
             byte[] value = new byte[10 * 1024 + this.random.nextInt(40 * 1024 + 1)];
-            putWithPolicyTtl(map, dataClass, new WeddingKey(weddingId(this.today.plusDays(i % 5), i % 300),
-                    dataClass.id() + ":" + i), value);
+            putWithPolicyTtl(map, dataClass,
+                    new WeddingKey(weddingId(this.today.plusDays(i % 5), i % 300), dataClass.id() + ":" + i), value);
             written += value.length;
             if (i % 8 == 0) {
                 peak = Math.max(peak, memoryCost(map));
@@ -226,7 +241,10 @@ class MemoryBudgetIT {
         return LocalDate.parse(key.weddingId().substring(2, 12));
     }
 
-    /** The class's share of the memory limit, in whole MiB: computed here, not by the factory under test. */
+    /**
+     * The class's share of the memory limit, in whole MiB: computed here, not by the
+     * factory under test.
+     */
     private long budget(DataClass dataClass) {
         return MEMORY_LIMIT * this.catalog.policy(dataClass).memorySharePercent() / 100 / MIB * MIB;
     }
@@ -244,7 +262,10 @@ class MemoryBudgetIT {
         return member.getMap(this.catalog.policy(dataClass).mapName());
     }
 
-    /** Fractions of the entries written that are still in the map, and the evictions it took. */
+    /**
+     * Fractions of the entries written that are still in the map, and the evictions it
+     * took.
+     */
     private record Retention(double past, double upcoming, long evictions) {
 
         @Override
@@ -253,4 +274,5 @@ class MemoryBudgetIT {
                     100 * this.upcoming, this.evictions);
         }
     }
+
 }

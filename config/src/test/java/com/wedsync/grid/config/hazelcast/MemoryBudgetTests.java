@@ -93,4 +93,5 @@ class MemoryBudgetTests {
         return new DataClassPolicy(p.dataClass(), p.mapName(), share, p.backupCount(), p.asyncBackupCount(), p.ttl(),
                 p.maxIdle(), p.eviction(), p.protectUpcoming(), p.nearCache(), p.mergePolicy());
     }
+
 }

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The member port speaks only Hazelcast's binary protocol: an HTTP request for the REST health endpoint and
- * memcache text commands get no answer (the member closes the connection, or says nothing within the read
- * timeout). Control: a member with REST and memcache switched on answers the same bytes.
+ * The member port speaks only Hazelcast's binary protocol: an HTTP request for the REST
+ * health endpoint and memcache text commands get no answer (the member closes the
+ * connection, or says nothing within the read timeout). Control: a member with REST and
+ * memcache switched on answers the same bytes.
  */
 class ProtocolsOffIT {
 
@@ -68,8 +69,9 @@ class ProtocolsOffIT {
     }
 
     /**
-     * Sends the bytes to the member port and returns what came back until the first line ended, the member closed
-     * the connection, or it stayed silent for {@link #READ_TIMEOUT_MILLIS}: empty when nothing came.
+     * Sends the bytes to the member port and returns what came back until the first line
+     * ended, the member closed the connection, or it stayed silent for
+     * {@link #READ_TIMEOUT_MILLIS}: empty when nothing came.
      */
     private static String exchange(HazelcastInstance member, String request) throws IOException {
         InetSocketAddress address = SecurityProbe.address(member);
@@ -86,7 +88,8 @@ class ProtocolsOffIT {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[4096];
         try {
-            // Memcache keeps the connection open after answering: a whole first line is answer enough.
+            // Memcache keeps the connection open after answering: a whole first line is
+            // answer enough.
             int n = 0;
             while (!received.toString(StandardCharsets.US_ASCII).contains("\r\n") && n >= 0) {
                 n = in.read(buffer);
@@ -96,7 +99,8 @@ class ProtocolsOffIT {
             }
         }
         catch (SocketTimeoutException | SocketException ex) {
-            // Silent for the whole timeout, or reset by the member: nothing more was answered.
+            // Silent for the whole timeout, or reset by the member: nothing more was
+            // answered.
         }
         return received.toString(StandardCharsets.US_ASCII);
     }
@@ -106,4 +110,5 @@ class ProtocolsOffIT {
         config.getNetworkConfig().getMemcacheProtocolConfig().setEnabled(true);
         return config;
     }
+
 }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real members on loopback with a quorum of 2: a member alone refuses wedding writes (and only those) and takes them
- * once a second member has joined and sent a heartbeat. The network split itself is SplitBrainIT's (grid-node).
+ * Real members on loopback with a quorum of 2: a member alone refuses wedding writes (and
+ * only those) and takes them once a second member has joined and sent a heartbeat. The
+ * network split itself is SplitBrainIT's (grid-node).
  */
 class QuorumIT {
 
@@ -31,8 +32,11 @@ class QuorumIT {
 
     @Test
     void aMemberBelowTheQuorumRefusesWeddingWritesUntilASecondMemberJoins() {
-        this.grid = LoopbackGrid.builder().name("quorum").portSpan(2)
-            .member((member) -> member.portAutoIncrement(false).memoryLimitBytes(64 * HazelcastConfigFactory.MIB)
+        this.grid = LoopbackGrid.builder()
+            .name("quorum")
+            .portSpan(2)
+            .member((member) -> member.portAutoIncrement(false)
+                .memoryLimitBytes(64 * HazelcastConfigFactory.MIB)
                 .quorum(new Quorum(2, Duration.ofSeconds(3))))
             .config((config) -> config.setProperty("hazelcast.heartbeat.interval.seconds", "1"))
             .build();
@@ -51,4 +55,5 @@ class QuorumIT {
             .untilAsserted(() -> first.getMap("wedding_data").set(KEY, "two members"));
         assertThat(first.getMap("wedding_data").get(KEY)).isEqualTo("two members");
     }
+
 }

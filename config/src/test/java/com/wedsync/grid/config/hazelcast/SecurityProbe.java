@@ -10,8 +10,9 @@ import java.net.InetSocketAddress;
 import java.util.function.UnaryOperator;
 
 /**
- * One real member on a free loopback port, configured by {@link HazelcastConfigFactory#memberConfig} and then by
- * the test (to switch a protection off for a control case), and Hazelcast clients of it with bounded timeouts.
+ * One real member on a free loopback port, configured by
+ * {@link HazelcastConfigFactory#memberConfig} and then by the test (to switch a
+ * protection off for a control case), and Hazelcast clients of it with bounded timeouts.
  * Integration tests only; the caller shuts down what it gets.
  */
 final class SecurityProbe {
@@ -23,20 +24,24 @@ final class SecurityProbe {
     }
 
     /**
-     * Starts a one-member cluster of its own on one free loopback port (no auto-increment).
+     * Starts a one-member cluster of its own on one free loopback port (no
+     * auto-increment).
      * @param namePrefix the start of the cluster name
      * @param customizer changes the factory's configuration (identity for the real one)
      * @return the running member
      */
     static HazelcastInstance member(String namePrefix, UnaryOperator<Config> customizer) {
-        LoopbackGrid grid = LoopbackGrid.builder().name(namePrefix).portSpan(1)
+        LoopbackGrid grid = LoopbackGrid.builder()
+            .name(namePrefix)
+            .portSpan(1)
             .member((member) -> member.portAutoIncrement(false).memoryLimitBytes(64 * HazelcastConfigFactory.MIB))
             .build();
         return grid.startMember(customizer.apply(grid.memberConfig()));
     }
 
     /**
-     * Connects a client (smart routing, the wedding-key serializer) with bounded connect and invocation timeouts.
+     * Connects a client (smart routing, the wedding-key serializer) with bounded connect
+     * and invocation timeouts.
      * @param member the member to connect to
      * @return the client
      */
@@ -45,9 +50,11 @@ final class SecurityProbe {
     }
 
     /**
-     * Connects a client as {@link #client(HazelcastInstance)} does, with more configuration.
+     * Connects a client as {@link #client(HazelcastInstance)} does, with more
+     * configuration.
      * @param member the member to connect to
-     * @param customizer what the test adds to the client's configuration (near caches, say)
+     * @param customizer what the test adds to the client's configuration (near caches,
+     * say)
      * @return the client
      */
     static HazelcastInstance client(HazelcastInstance member, UnaryOperator<ClientConfig> customizer) {
@@ -55,7 +62,8 @@ final class SecurityProbe {
         ClientConfig config = new ClientConfig();
         config.setClusterName(member.getConfig().getClusterName());
         config.getNetworkConfig().addAddress(address.getHostString() + ":" + address.getPort());
-        config.getConnectionStrategyConfig().getConnectionRetryConfig()
+        config.getConnectionStrategyConfig()
+            .getConnectionRetryConfig()
             .setClusterConnectTimeoutMillis(TIMEOUT_SECONDS * 1000L);
         config.setProperty("hazelcast.client.invocation.timeout.seconds", String.valueOf(TIMEOUT_SECONDS));
         config.setProperty("hazelcast.logging.type", "slf4j");
@@ -84,4 +92,5 @@ final class SecurityProbe {
         var address = member.getCluster().getLocalMember().getAddress();
         return new InetSocketAddress(address.getHost(), address.getPort());
     }
+
 }

@@ -53,7 +53,8 @@ class UpcomingWeddingsLastComparatorTests {
     @Test
     void entriesWithEqualExpiryAndLastUseAreEqual() {
         assertThat(this.comparator.compare(entry("a", NOW + HOUR, NOW - HOUR, NOW),
-                entry("b", NOW + HOUR, NOW - 2 * HOUR, NOW))).isZero();
+                entry("b", NOW + HOUR, NOW - 2 * HOUR, NOW)))
+            .isZero();
     }
 
     @Test
@@ -66,12 +67,11 @@ class UpcomingWeddingsLastComparatorTests {
 
     @Test
     void sortingASampleOrdersItByExpiryThenLastUse() {
-        List<EntryView<Object, Object>> sample = new ArrayList<>(List.of(
-                entry("upcoming-cold", NOW + 110 * HOUR, NOW - 9 * HOUR, NOW - 8 * HOUR),
-                entry("base-recent", NOW + 24 * HOUR, NOW - HOUR, NOW),
-                entry("past", NOW + HOUR, NOW, 0),
-                entry("base-stale", NOW + 24 * HOUR, NOW - 20 * HOUR, NOW - 10 * HOUR),
-                entry("upcoming-hot", NOW + 206 * HOUR, NOW - HOUR, NOW)));
+        List<EntryView<Object, Object>> sample = new ArrayList<>(
+                List.of(entry("upcoming-cold", NOW + 110 * HOUR, NOW - 9 * HOUR, NOW - 8 * HOUR),
+                        entry("base-recent", NOW + 24 * HOUR, NOW - HOUR, NOW), entry("past", NOW + HOUR, NOW, 0),
+                        entry("base-stale", NOW + 24 * HOUR, NOW - 20 * HOUR, NOW - 10 * HOUR),
+                        entry("upcoming-hot", NOW + 206 * HOUR, NOW - HOUR, NOW)));
 
         sample.sort(this.comparator);
 
@@ -85,4 +85,5 @@ class UpcomingWeddingsLastComparatorTests {
             .withCreationTime(creationTime)
             .withLastAccessTime(lastAccessTime);
     }
+
 }

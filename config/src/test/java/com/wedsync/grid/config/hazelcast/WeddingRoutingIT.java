@@ -23,9 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three real members on loopback: every entry of a wedding, in every map keyed by {@link WeddingKey}, lands in the
- * partition of the wedding id and is stored on that partition's owner, while different weddings spread over the
- * cluster.
+ * Three real members on loopback: every entry of a wedding, in every map keyed by
+ * {@link WeddingKey}, lands in the partition of the wedding id and is stored on that
+ * partition's owner, while different weddings spread over the cluster.
  */
 class WeddingRoutingIT {
 
@@ -45,7 +45,9 @@ class WeddingRoutingIT {
     @BeforeAll
     static void startClusterAndLoadWeddings() {
         catalog = CatalogLoader.loadDefault();
-        cluster = LoopbackGrid.builder().name("routing").catalog(catalog)
+        cluster = LoopbackGrid.builder()
+            .name("routing")
+            .catalog(catalog)
             .member((member) -> member.memoryLimitBytes(256 * HazelcastConfigFactory.MIB))
             .start(3);
         weddingIds = new ArrayList<>();
@@ -148,4 +150,5 @@ class WeddingRoutingIT {
         }
         return count;
     }
+
 }

@@ -21,9 +21,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Wedding keys built from random ids, directly and as another language's client would send them (a Compact
- * {@code WeddingKey} record read back through the serializer): each ends in a key or an
- * {@link IllegalArgumentException} naming the field, never another exception, an error or a hang.
+ * Wedding keys built from random ids, directly and as another language's client would
+ * send them (a Compact {@code WeddingKey} record read back through the serializer): each
+ * ends in a key or an {@link IllegalArgumentException} naming the field, never another
+ * exception, an error or a hang.
  */
 class WeddingKeyPropertyTests {
 
@@ -51,13 +52,17 @@ class WeddingKeyPropertyTests {
         RuntimeException error = Outcomes.resultOrNamedError(weddingId + " / " + itemId,
                 HazelcastSerializationException.class, () -> SERIALIZATION.toObject(data));
         if (error == null) {
-            // The wire carries UTF-8: what was sent arrives, except an unpaired surrogate, which the sender's
-            // encoding already replaced (and which the key's constructor refuses on the Java side).
+            // The wire carries UTF-8: what was sent arrives, except an unpaired
+            // surrogate, which the sender's
+            // encoding already replaced (and which the key's constructor refuses on the
+            // Java side).
             assertThat((Object) SERIALIZATION.toObject(data)).isEqualTo(new WeddingKey(utf8(weddingId), utf8(itemId)));
         }
         else {
-            assertThat(error).rootCause().isInstanceOf(IllegalArgumentException.class)
-                .message().containsAnyOf("WeddingKey.weddingId", "WeddingKey.itemId");
+            assertThat(error).rootCause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .message()
+                .containsAnyOf("WeddingKey.weddingId", "WeddingKey.itemId");
         }
     }
 
@@ -66,8 +71,7 @@ class WeddingKeyPropertyTests {
         return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(20),
                 Arbitraries.strings().withChars(" \t\n\u00a0\u2003\u0000").ofMaxLength(5),
                 Arbitraries.strings().alpha().ofMinLength(250).ofMaxLength(300),
-                Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.just(null));
+                Arbitraries.strings().all().ofMaxLength(40), Arbitraries.just(null));
     }
 
     private static String utf8(String text) {
@@ -80,7 +84,10 @@ class WeddingKeyPropertyTests {
         return new DefaultSerializationServiceBuilder().setConfig(config).setSchemaService(new LocalSchemas()).build();
     }
 
-    /** The schemas of one JVM's serialization service; a cluster shares them, this test has no cluster. */
+    /**
+     * The schemas of one JVM's serialization service; a cluster shares them, this test
+     * has no cluster.
+     */
     private static final class LocalSchemas implements SchemaService {
 
         private final Map<Long, Schema> schemas = new ConcurrentHashMap<>();
@@ -99,5 +106,7 @@ class WeddingKeyPropertyTests {
         public void putLocal(Schema schema) {
             put(schema);
         }
+
     }
+
 }

@@ -84,4 +84,5 @@ class WeddingKeyTests {
         assertThat(serializer.getTypeName()).isEqualTo("WeddingKey");
         assertThat(serializer.getCompactClass()).isEqualTo(WeddingKey.class);
     }
+
 }

@@ -21,14 +21,16 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Real Hazelcast members built by {@link HazelcastConfigFactory#memberConfig} from a catalog, joined over loopback
- * TCP with a cluster name of their own (so they never join a stray cluster) and ports from a free span. The one
- * grid every test, benchmark and the loadtest's embedded mode start; close it to terminate what it started.
+ * Real Hazelcast members built by {@link HazelcastConfigFactory#memberConfig} from a
+ * catalog, joined over loopback TCP with a cluster name of their own (so they never join
+ * a stray cluster) and ports from a free span. The one grid every test, benchmark and the
+ * loadtest's embedded mode start; close it to terminate what it started.
  * <p>
- * Each member binds the first free port of the span (auto-increment) and looks for the others on all of it.
- * Joining is sped up for loopback: no wait before the join and a 1 s TCP connection timeout (a member on loopback
- * answers at once or not at all). Everything else is the factory's, from {@link MemberSettings#builder()}'s
- * defaults and the builder's changes.
+ * Each member binds the first free port of the span (auto-increment) and looks for the
+ * others on all of it. Joining is sped up for loopback: no wait before the join and a 1 s
+ * TCP connection timeout (a member on loopback answers at once or not at all). Everything
+ * else is the factory's, from {@link MemberSettings#builder()}'s defaults and the
+ * builder's changes.
  *
  * <pre>{@code
  * try (LoopbackGrid grid = LoopbackGrid.builder().name("routing").member((m) -> m.memoryLimitBytes(64L << 20))
@@ -39,7 +41,10 @@ import java.util.function.UnaryOperator;
  */
 public final class LoopbackGrid implements AutoCloseable {
 
-    /** How long {@link #start(int)} and the awaits wait, unless the builder says otherwise. */
+    /**
+     * How long {@link #start(int)} and the awaits wait, unless the builder says
+     * otherwise.
+     */
     public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private static final String LOOPBACK = "127.0.0.1";
@@ -77,7 +82,8 @@ public final class LoopbackGrid implements AutoCloseable {
     }
 
     /**
-     * Returns a builder: name prefix {@code grid}, the shipped catalog, a span of 8 ports, a 60 s timeout.
+     * Returns a builder: name prefix {@code grid}, the shipped catalog, a span of 8
+     * ports, a 60 s timeout.
      * @return the builder
      */
     public static Builder builder() {
@@ -93,7 +99,8 @@ public final class LoopbackGrid implements AutoCloseable {
     }
 
     /**
-     * Returns the first port of the span; the first member binds it unless something else took it.
+     * Returns the first port of the span; the first member binds it unless something else
+     * took it.
      * @return the port
      */
     public int basePort() {
@@ -101,7 +108,8 @@ public final class LoopbackGrid implements AutoCloseable {
     }
 
     /**
-     * Returns every address of the span, {@code 127.0.0.1:port}, which members and clients look for.
+     * Returns every address of the span, {@code 127.0.0.1:port}, which members and
+     * clients look for.
      * @return the addresses
      */
     public List<String> addresses() {
@@ -117,13 +125,18 @@ public final class LoopbackGrid implements AutoCloseable {
     }
 
     /**
-     * Returns the settings of a new member of this grid: its cluster name, the span as members, the base port with
-     * auto-increment, then the builder's changes.
+     * Returns the settings of a new member of this grid: its cluster name, the span as
+     * members, the base port with auto-increment, then the builder's changes.
      * @return the settings
      */
     public MemberSettings memberSettings() {
-        return this.memberSettings.apply(MemberSettings.builder().clusterName(this.clusterName).members(this.addresses)
-            .port(this.basePort).portAutoIncrement(true)).build();
+        return this.memberSettings
+            .apply(MemberSettings.builder()
+                .clusterName(this.clusterName)
+                .members(this.addresses)
+                .port(this.basePort)
+                .portAutoIncrement(true))
+            .build();
     }
 
     /**
@@ -135,8 +148,10 @@ public final class LoopbackGrid implements AutoCloseable {
     }
 
     /**
-     * Returns the configuration of a new member of this grid, with the builder's changes and then these.
-     * @param change changes to this member's settings only, for example its port or memory limit
+     * Returns the configuration of a new member of this grid, with the builder's changes
+     * and then these.
+     * @param change changes to this member's settings only, for example its port or
+     * memory limit
      * @return the configuration
      */
     public Config memberConfig(UnaryOperator<MemberSettings.Builder> change) {
@@ -150,7 +165,8 @@ public final class LoopbackGrid implements AutoCloseable {
     }
 
     /**
-     * Starts members and waits until every running member sees all of them and the cluster is safe.
+     * Starts members and waits until every running member sees all of them and the
+     * cluster is safe.
      * @param count how many members to start
      * @return this grid
      */
@@ -163,7 +179,8 @@ public final class LoopbackGrid implements AutoCloseable {
     }
 
     /**
-     * Starts one more member in this JVM, without waiting for it to be joined by the others.
+     * Starts one more member in this JVM, without waiting for it to be joined by the
+     * others.
      * @return the member
      */
     public HazelcastInstance startMember() {
@@ -171,7 +188,8 @@ public final class LoopbackGrid implements AutoCloseable {
     }
 
     /**
-     * Starts one more member in this JVM from a configuration, usually one of {@link #memberConfig} changed.
+     * Starts one more member in this JVM from a configuration, usually one of
+     * {@link #memberConfig} changed.
      * @param config the member's configuration
      * @return the member
      */
@@ -203,7 +221,8 @@ public final class LoopbackGrid implements AutoCloseable {
     }
 
     /**
-     * Returns the addresses of the running members, as clients that should not try empty ports list them.
+     * Returns the addresses of the running members, as clients that should not try empty
+     * ports list them.
      * @return {@code 127.0.0.1:port} of every running member
      */
     public List<String> memberAddresses() {
@@ -213,7 +232,8 @@ public final class LoopbackGrid implements AutoCloseable {
     }
 
     /**
-     * Waits until exactly {@code size} members run and each of them sees {@code size} members.
+     * Waits until exactly {@code size} members run and each of them sees {@code size}
+     * members.
      * @param size the cluster size
      * @throws IllegalStateException when that does not happen within the timeout
      */
@@ -226,9 +246,9 @@ public final class LoopbackGrid implements AutoCloseable {
     }
 
     /**
-     * Waits until exactly {@code size} members run, each sees {@code size} members and is safe (no migration
-     * pending, every backup in place). Each member is asked about itself: a cluster-wide query would wait on a
-     * member just killed.
+     * Waits until exactly {@code size} members run, each sees {@code size} members and is
+     * safe (no migration pending, every backup in place). Each member is asked about
+     * itself: a cluster-wide query would wait on a member just killed.
      * @param size the cluster size
      * @throws IllegalStateException when that does not happen within the timeout
      */
@@ -242,8 +262,8 @@ public final class LoopbackGrid implements AutoCloseable {
     }
 
     /**
-     * Closes a resource (a client, a server) when this grid closes, before its members, in reverse order of
-     * registration.
+     * Closes a resource (a client, a server) when this grid closes, before its members,
+     * in reverse order of registration.
      * @param <T> the resource's type
      * @param resource the resource
      * @return the resource
@@ -256,9 +276,10 @@ public final class LoopbackGrid implements AutoCloseable {
     }
 
     /**
-     * Closes the registered resources, then terminates every member still running. Tests of the graceful path
-     * call {@code shutdown()} on a member themselves. A resource that fails to close does not keep the members
-     * running; its failure is rethrown once everything is closed.
+     * Closes the registered resources, then terminates every member still running. Tests
+     * of the graceful path call {@code shutdown()} on a member themselves. A resource
+     * that fails to close does not keep the members running; its failure is rethrown once
+     * everything is closed.
      */
     @Override
     public void close() {
@@ -269,8 +290,8 @@ public final class LoopbackGrid implements AutoCloseable {
                     this.resources.pop().close();
                 }
                 catch (Exception ex) {
-                    failure = (failure != null) ? failure : new IllegalStateException("a resource of " + this
-                            + " failed to close", ex);
+                    failure = (failure != null) ? failure
+                            : new IllegalStateException("a resource of " + this + " failed to close", ex);
                 }
             }
         }
@@ -295,12 +316,16 @@ public final class LoopbackGrid implements AutoCloseable {
             if (System.nanoTime() - deadline >= 0) {
                 throw new IllegalStateException(what + ": not reached within " + this.timeout);
             }
-            // Polled: Hazelcast has no event for "safe"; 20 ms is far below what a join or a migration takes.
+            // Polled: Hazelcast has no event for "safe"; 20 ms is far below what a join
+            // or a migration takes.
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
     }
 
-    /** Collects the grid's settings; {@link #build()} reserves a name and ports, {@link #start} also starts it. */
+    /**
+     * Collects the grid's settings; {@link #build()} reserves a name and ports,
+     * {@link #start} also starts it.
+     */
     public static final class Builder {
 
         private String name = "grid";
@@ -340,8 +365,8 @@ public final class LoopbackGrid implements AutoCloseable {
         }
 
         /**
-         * Sets how many consecutive ports the members bind and look for each other on; at most that many members
-         * run at once.
+         * Sets how many consecutive ports the members bind and look for each other on; at
+         * most that many members run at once.
          * @param value 1 to 64
          * @return this builder
          * @throws IllegalArgumentException naming the value when it is out of range
@@ -355,7 +380,8 @@ public final class LoopbackGrid implements AutoCloseable {
         }
 
         /**
-         * Changes every member's settings, after the grid has set its cluster name, members and port.
+         * Changes every member's settings, after the grid has set its cluster name,
+         * members and port.
          * @param change applied to a builder holding those
          * @return this builder
          */
@@ -365,7 +391,8 @@ public final class LoopbackGrid implements AutoCloseable {
         }
 
         /**
-         * Changes every member's configuration after the factory built it, for what the settings do not cover.
+         * Changes every member's configuration after the factory built it, for what the
+         * settings do not cover.
          * @param change applied to each configuration before the member starts
          * @return this builder
          */
@@ -397,7 +424,8 @@ public final class LoopbackGrid implements AutoCloseable {
         }
 
         /**
-         * Starts members and waits until they form a safe cluster; terminates them if that fails.
+         * Starts members and waits until they form a safe cluster; terminates them if
+         * that fails.
          * @param members how many members
          * @return the running grid
          */
@@ -411,5 +439,7 @@ public final class LoopbackGrid implements AutoCloseable {
                 throw ex;
             }
         }
+
     }
+
 }

@@ -8,18 +8,20 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts a {@link LoopbackGrid} for a test class and closes it after. Registered on a {@code static} field, one grid
- * serves every test of the class; on an instance field, each test gets a grid of its own.
+ * Starts a {@link LoopbackGrid} for a test class and closes it after. Registered on a
+ * {@code static} field, one grid serves every test of the class; on an instance field,
+ * each test gets a grid of its own.
  *
- * <pre>{@code
- * @RegisterExtension
- * static final LoopbackGridExtension GRID = new LoopbackGridExtension(LoopbackGrid.builder().name("routing"), 2);
+ * <pre>
+ * &#64;RegisterExtension
+ * static final LoopbackGridExtension GRID = new LoopbackGridExtension(
+ *         LoopbackGrid.builder().name("routing"), 2);
  *
- * @Test
+ * &#64;Test
  * void routesByWedding() {
  *     HazelcastInstance member = GRID.grid().member(0);
  * }
- * }</pre>
+ * </pre>
  */
 public final class LoopbackGridExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
@@ -45,7 +47,8 @@ public final class LoopbackGridExtension
     /**
      * Returns the running grid.
      * @return the grid
-     * @throws IllegalStateException outside a test of the class that registered the extension
+     * @throws IllegalStateException outside a test of the class that registered the
+     * extension
      */
     public LoopbackGrid grid() {
         if (this.grid == null) {
@@ -86,4 +89,5 @@ public final class LoopbackGridExtension
             closing.close();
         }
     }
+
 }

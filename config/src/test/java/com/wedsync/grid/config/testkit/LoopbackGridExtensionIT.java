@@ -17,8 +17,9 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * Runs two sample classes through the JUnit launcher: a grid on a static field serves every test of its class, a
- * grid on an instance field serves one test, and each is terminated after.
+ * Runs two sample classes through the JUnit launcher: a grid on a static field serves
+ * every test of its class, a grid on an instance field serves one test, and each is
+ * terminated after.
  */
 class LoopbackGridExtensionIT {
 
@@ -49,7 +50,8 @@ class LoopbackGridExtensionIT {
     }
 
     private static TestExecutionSummary run(Class<?> testClass) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(testClass))
             .build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(request, listener);
@@ -72,6 +74,7 @@ class LoopbackGridExtensionIT {
         void b() {
             SEEN.add(GRID.grid().member(0));
         }
+
     }
 
     @TestMethodOrder(MethodOrderer.MethodName.class)
@@ -89,5 +92,7 @@ class LoopbackGridExtensionIT {
         void b() {
             SEEN.add(this.grid.grid().member(0));
         }
+
     }
+
 }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The one test grid: it forms on its own ports and name, applies its builder's changes and closes everything. */
+/**
+ * The one test grid: it forms on its own ports and name, applies its builder's changes
+ * and closes everything.
+ */
 class LoopbackGridIT {
 
     @Test
@@ -23,19 +26,21 @@ class LoopbackGridIT {
             assertThat(grid.members()).hasSize(2)
                 .allMatch((member) -> member.getCluster().getMembers().size() == 2)
                 .allMatch((member) -> member.getConfig().getClusterName().equals(grid.clusterName()));
-            assertThat(grid.memberAddresses())
-                .allMatch((address) -> grid.addresses().contains(address))
+            assertThat(grid.memberAddresses()).allMatch((address) -> grid.addresses().contains(address))
                 .doesNotHaveDuplicates();
         }
     }
 
     @Test
     void aMemberConfigurationCarriesTheGridTheBuilderAndTheCallersChanges() {
-        try (LoopbackGrid grid = LoopbackGrid.builder().name("testkit").portSpan(3)
+        try (LoopbackGrid grid = LoopbackGrid.builder()
+            .name("testkit")
+            .portSpan(3)
             .member((settings) -> settings.memoryLimitBytes(64L << 20))
             .config((config) -> config.setProperty("hazelcast.heartbeat.interval.seconds", "1"))
             .build()) {
-            Config config = grid.memberConfig((settings) -> settings.port(grid.basePort() + 2).portAutoIncrement(false));
+            Config config = grid
+                .memberConfig((settings) -> settings.port(grid.basePort() + 2).portAutoIncrement(false));
 
             TcpIpConfig tcpIp = config.getNetworkConfig().getJoin().getTcpIpConfig();
             assertThat(config.getClusterName()).isEqualTo(grid.clusterName());
@@ -93,4 +98,5 @@ class LoopbackGridIT {
         assertThatIllegalArgumentException().isThrownBy(() -> LoopbackGrid.builder().timeout(Duration.ZERO))
             .withMessage("timeout (PT0S) must be positive");
     }
+
 }

@@ -9,10 +9,12 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Free ports on loopback for members, nodes and servers a test or a local run starts.
  * <p>
- * Ports are taken from {@value #FIRST}-{@value #LAST}, below the kernels' ephemeral ranges (32768 and up on Linux,
- * 49152 and up elsewhere): a port the kernel hands out for {@code new ServerSocket(0)} can be taken by any outgoing
- * connection between the check and the bind, which made a member fail to start in a CI run. Another process may
- * still take a port between the check and the bind; a member's port auto-increment over a span absorbs that.
+ * Ports are taken from {@value #FIRST}-{@value #LAST}, below the kernels' ephemeral
+ * ranges (32768 and up on Linux, 49152 and up elsewhere): a port the kernel hands out for
+ * {@code new ServerSocket(0)} can be taken by any outgoing connection between the check
+ * and the bind, which made a member fail to start in a CI run. Another process may still
+ * take a port between the check and the bind; a member's port auto-increment over a span
+ * absorbs that.
  */
 public final class LoopbackPorts {
 
@@ -67,4 +69,5 @@ public final class LoopbackPorts {
         }
         return true;
     }
+
 }

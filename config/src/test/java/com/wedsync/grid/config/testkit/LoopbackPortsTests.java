@@ -49,4 +49,5 @@ class LoopbackPortsTests {
         assertThatIllegalArgumentException().isThrownBy(() -> LoopbackPorts.freeSpan(65))
             .withMessage("count (65) must be between 1 and 64");
     }
+
 }

@@ -9,12 +9,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds the Java sources of a module that match a pattern, for tests that keep a rule of the codebase (which class
- * may import Hazelcast's internals, which types a package shows).
+ * Finds the Java sources of a module that match a pattern, for tests that keep a rule of
+ * the codebase (which class may import Hazelcast's internals, which types a package
+ * shows).
  */
 public final class SourceScan {
 
-    /** An import of Hazelcast's internals: {@code com.hazelcast.*.impl.*} or {@code com.hazelcast.*.internal.*}. */
+    /**
+     * An import of Hazelcast's internals: {@code com.hazelcast.*.impl.*} or
+     * {@code com.hazelcast.*.internal.*}.
+     */
     public static final Pattern HAZELCAST_INTERNALS = Pattern
         .compile("^import\\s+(static\\s+)?com\\.hazelcast\\.([\\w.]+\\.)?(impl|internal)\\.", Pattern.MULTILINE);
 
@@ -22,18 +26,23 @@ public final class SourceScan {
     public static final Pattern PUBLIC_TYPE = Pattern
         .compile("^public\\s+(final\\s+|abstract\\s+|sealed\\s+)*(class|interface|record|enum)\\s", Pattern.MULTILINE);
 
-    /** The main sources of the module a test runs in (Surefire and Failsafe run in the module's folder). */
+    /**
+     * The main sources of the module a test runs in (Surefire and Failsafe run in the
+     * module's folder).
+     */
     public static final Path MAIN_SOURCES = Path.of("src/main/java");
 
     private SourceScan() {
     }
 
     /**
-     * Returns the {@code .java} files below a folder whose text matches a pattern, sorted.
+     * Returns the {@code .java} files below a folder whose text matches a pattern,
+     * sorted.
      * @param root the folder
      * @param pattern the pattern, found anywhere in the file
      * @return the files
-     * @throws IllegalStateException when the folder holds no Java file, so a moved folder cannot pass unnoticed
+     * @throws IllegalStateException when the folder holds no Java file, so a moved folder
+     * cannot pass unnoticed
      */
     public static List<Path> sourcesMatching(Path root, Pattern pattern) {
         try (Stream<Path> files = Files.walk(root)) {
@@ -56,4 +65,5 @@ public final class SourceScan {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

@@ -14,12 +14,13 @@ class SourceScanTests {
     @Test
     void findsOnlyTheSourcesThatImportHazelcastInternals(@TempDir Path root) throws IOException {
         Path door = write(root, "a/Door.java", "package a;\n\nimport com.hazelcast.map.impl.MapService;\n");
-        write(root, "a/Api.java", "package a;\n\nimport com.hazelcast.map.IMap;\n// import com.hazelcast.internal.Foo;\n");
+        write(root, "a/Api.java",
+                "package a;\n\nimport com.hazelcast.map.IMap;\n// import com.hazelcast.internal.Foo;\n");
         write(root, "a/Static.java", "package a;\n\nimport static com.hazelcast.internal.util.Preconditions.x;\n");
         write(root, "a/notes.txt", "import com.hazelcast.internal.Foo;\n");
 
-        assertThat(SourceScan.sourcesMatching(root, SourceScan.HAZELCAST_INTERNALS))
-            .containsExactly(door, root.resolve("a/Static.java"));
+        assertThat(SourceScan.sourcesMatching(root, SourceScan.HAZELCAST_INTERNALS)).containsExactly(door,
+                root.resolve("a/Static.java"));
     }
 
     @Test
@@ -41,4 +42,5 @@ class SourceScanTests {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, text);
     }
+
 }

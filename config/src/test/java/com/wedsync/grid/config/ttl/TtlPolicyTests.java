@@ -82,8 +82,8 @@ class TtlPolicyTests {
             PHOTO_THUMBNAILS,   7,  PT168H
             SYSTEM_CACHE,       3,  PT1H
             """)
-    void aWeddingInsideTheWindowLivesUntilTheEndOfTheDayAfterButNoShorterThanTwiceTheBaseCappedAtTheMax(DataClass dataClass, int daysAhead,
-            Duration expected) {
+    void aWeddingInsideTheWindowLivesUntilTheEndOfTheDayAfterButNoShorterThanTwiceTheBaseCappedAtTheMax(
+            DataClass dataClass, int daysAhead, Duration expected) {
         for (AccessHint hint : AccessHint.values()) {
             assertThat(this.policy.ttl(dataClass, Optional.of(TODAY.plusDays(daysAhead)), hint)).as("hint %s", hint)
                 .isEqualTo(expected);
@@ -176,7 +176,7 @@ class TtlPolicyTests {
 
     @ParameterizedTest
     @ValueSource(strings = { "2026-06-10T00:00:00Z", "2026-06-10T10:00:00Z", "2026-06-10T23:59:59.999Z",
-        "2026-12-31T23:59:59Z", "2026-03-29T01:30:00Z" })
+            "2026-12-31T23:59:59Z", "2026-03-29T01:30:00Z" })
     void everyTtlLiesInsideTheBoundsOfItsClass(String instant) {
         Clock clock = Clock.fixed(Instant.parse(instant), ZoneId.of("Europe/London"));
         TtlPolicy policy = new TtlPolicy(CATALOG, clock);
@@ -210,4 +210,5 @@ class TtlPolicyTests {
     private static TtlPolicy policyWith(Map<String, String> overrides) {
         return new TtlPolicy(CatalogLoader.loadDefault(overrides), Clock.fixed(NOW, ZoneOffset.UTC));
     }
+
 }

@@ -25,21 +25,26 @@ import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
- * The only door from grid-client to Hazelcast's internals ({@code com.hazelcast.*.impl} and {@code .internal}): no
- * other class of this module imports them ({@code HazelcastInternalsImportTests} checks it), so what a Hazelcast
- * upgrade may break is here, and {@code ClientInternalsIT} runs every method against a real member and client.
- * Each way in, and why no public API serves:
+ * The only door from grid-client to Hazelcast's internals ({@code com.hazelcast.*.impl}
+ * and {@code .internal}): no other class of this module imports them
+ * ({@code HazelcastInternalsImportTests} checks it), so what a Hazelcast upgrade may
+ * break is here, and {@code ClientInternalsIT} runs every method against a real member
+ * and client. Each way in, and why no public API serves:
  * <ul>
- * <li>{@link Serialization}: the client's {@code SerializationService} and its serialized form ({@code Data}). A
- * value is serialized once, to measure it and compress it, and that form is what the map stores: Hazelcast does not
- * serialize a {@code Data} again. A decompressed form is read back through {@code HeapData}.</li>
- * <li>{@link #connections}: the client's {@code ClientConnectionManager}. Nothing public tells whether the client
- * holds a connection to a given member, which the start waits for ({@code ClientRuntime}).</li>
- * <li>{@link #nearCacheReader}, {@link #NOT_RESERVED}, {@link #isValue}: the map proxy's {@code NearCache}, its
- * record store and markers. The public API has no near-cache read: the region reads L1 itself, at a lower cost, and
- * reserves and publishes what it reads from the grid as the proxy does ({@link NearCacheReader}).</li>
- * <li>{@link #asyncExecutor}, {@link #asyncExecutor(Executor)}, {@link #isThreadPerTask}: {@code ConcurrencyUtil}'s
- * default executor, Hazelcast's only setting for where asynchronous callbacks run ({@code AsyncExecutor}).</li>
+ * <li>{@link Serialization}: the client's {@code SerializationService} and its serialized
+ * form ({@code Data}). A value is serialized once, to measure it and compress it, and
+ * that form is what the map stores: Hazelcast does not serialize a {@code Data} again. A
+ * decompressed form is read back through {@code HeapData}.</li>
+ * <li>{@link #connections}: the client's {@code ClientConnectionManager}. Nothing public
+ * tells whether the client holds a connection to a given member, which the start waits
+ * for ({@code ClientRuntime}).</li>
+ * <li>{@link #nearCacheReader}, {@link #NOT_RESERVED}, {@link #isValue}: the map proxy's
+ * {@code NearCache}, its record store and markers. The public API has no near-cache read:
+ * the region reads L1 itself, at a lower cost, and reserves and publishes what it reads
+ * from the grid as the proxy does ({@link NearCacheReader}).</li>
+ * <li>{@link #asyncExecutor}, {@link #asyncExecutor(Executor)}, {@link #isThreadPerTask}:
+ * {@code ConcurrencyUtil}'s default executor, Hazelcast's only setting for where
+ * asynchronous callbacks run ({@code AsyncExecutor}).</li>
  * </ul>
  */
 final class ClientInternals {
@@ -83,8 +88,8 @@ final class ClientInternals {
     }
 
     /**
-     * Tells whether what a near-cache read returned is a cached value, not a marker for "not cached" or for a
-     * cached null.
+     * Tells whether what a near-cache read returned is a cached value, not a marker for
+     * "not cached" or for a cached null.
      * @param cached what {@link NearCacheReader#get} returned
      * @return true if it is a value
      */
@@ -109,8 +114,8 @@ final class ClientInternals {
     }
 
     /**
-     * Tells whether an executor is Hazelcast's fallback that starts a thread per task, which it picks when the
-     * common pool has a parallelism of 1.
+     * Tells whether an executor is Hazelcast's fallback that starts a thread per task,
+     * which it picks when the common pool has a parallelism of 1.
      * @param executor an executor
      * @return true if it is that fallback
      */
@@ -119,8 +124,8 @@ final class ClientInternals {
     }
 
     /**
-     * A client's serialization, and the serialized form a map stores as it is. The form is handed around as an
-     * {@code Object}: only this class knows its type.
+     * A client's serialization, and the serialized form a map stores as it is. The form
+     * is handed around as an {@code Object}: only this class knows its type.
      */
     static final class Serialization {
 
@@ -174,27 +179,34 @@ final class ClientInternals {
         Object toObject(byte[] bytes) {
             return this.service.toObject(new HeapData(bytes));
         }
+
     }
 
     /**
-     * A read of Hazelcast's near cache ({@code NearCache.get}) that answers a hit with the same decisions at a lower
-     * cost, and hands everything else to {@code NearCache.get} itself.
+     * A read of Hazelcast's near cache ({@code NearCache.get}) that answers a hit with
+     * the same decisions at a lower cost, and hands everything else to
+     * {@code NearCache.get} itself.
      * <p>
-     * Hazelcast's read ({@code AbstractNearCacheRecordStore.get} in 5.7) looks the record up in the record map, drops it
-     * if the stale-read detector says the invalidation repair saw a newer sequence or another partition UUID for its
-     * partition, drops it if expired (time to live or max idle), and on a hit reads the wall clock a second time to
-     * write the access time, increments the record's hit count atomically and the near cache's hit statistic. This
-     * read takes the same record from the same map and applies the same three checks (reservation state, the same
-     * {@code StaleReadDetector}, the expiry with one wall-clock read), so every invalidation, clear, eviction,
-     * expiry and repair that makes Hazelcast's read miss makes this one miss too: nothing is held outside Hazelcast's
-     * record map. On a hit it writes the access time only when it changes (Hazelcast stores it in whole seconds, so the
-     * stored value is the one Hazelcast's unconditional write would leave), and increments the near cache's hit
-     * statistic; the record's own hit count, which only LFU eviction reads, is not kept.
+     * Hazelcast's read ({@code AbstractNearCacheRecordStore.get} in 5.7) looks the record
+     * up in the record map, drops it if the stale-read detector says the invalidation
+     * repair saw a newer sequence or another partition UUID for its partition, drops it
+     * if expired (time to live or max idle), and on a hit reads the wall clock a second
+     * time to write the access time, increments the record's hit count atomically and the
+     * near cache's hit statistic. This read takes the same record from the same map and
+     * applies the same three checks (reservation state, the same
+     * {@code StaleReadDetector}, the expiry with one wall-clock read), so every
+     * invalidation, clear, eviction, expiry and repair that makes Hazelcast's read miss
+     * makes this one miss too: nothing is held outside Hazelcast's record map. On a hit
+     * it writes the access time only when it changes (Hazelcast stores it in whole
+     * seconds, so the stored value is the one Hazelcast's unconditional write would
+     * leave), and increments the near cache's hit statistic; the record's own hit count,
+     * which only LFU eviction reads, is not kept.
      * <p>
-     * Anything other than a plain hit (no record, a reserved record, a cached null, a stale or expired record) goes to
-     * {@code NearCache.get}, which decides, invalidates and counts the miss as always. So does every read of a near
-     * cache this reader does not know: another implementation, {@code BINARY} in-memory format, serialized keys, LFU
-     * eviction.
+     * Anything other than a plain hit (no record, a reserved record, a cached null, a
+     * stale or expired record) goes to {@code NearCache.get}, which decides, invalidates
+     * and counts the miss as always. So does every read of a near cache this reader does
+     * not know: another implementation, {@code BINARY} in-memory format, serialized keys,
+     * LFU eviction.
      */
     static final class NearCacheReader {
 
@@ -229,7 +241,8 @@ final class ClientInternals {
         }
 
         /**
-         * Tells whether hits are answered by this reader rather than by {@code NearCache.get}.
+         * Tells whether hits are answered by this reader rather than by
+         * {@code NearCache.get}.
          * @return true if so
          */
         boolean answersHits() {
@@ -237,20 +250,24 @@ final class ClientInternals {
         }
 
         /**
-         * Reserves a key for the value a read from the grid brings back, as Hazelcast's map proxy does before it reads:
-         * an invalidation of the key before {@link #publish} cancels the reservation, so a value older than a write
-         * the near cache has been told of is never stored. While the key is reserved, the map proxy's own reads of it
-         * store nothing.
+         * Reserves a key for the value a read from the grid brings back, as Hazelcast's
+         * map proxy does before it reads: an invalidation of the key before
+         * {@link #publish} cancels the reservation, so a value older than a write the
+         * near cache has been told of is never stored. While the key is reserved, the map
+         * proxy's own reads of it store nothing.
          * @param key the key (not serialized)
-         * @param keyData the key as {@link Serialization#toData} serialized it, for the stale-read detector's partition
-         * @return the reservation, or {@link ClientInternals#NOT_RESERVED} if the key is cached or reserved already
+         * @param keyData the key as {@link Serialization#toData} serialized it, for the
+         * stale-read detector's partition
+         * @return the reservation, or {@link ClientInternals#NOT_RESERVED} if the key is
+         * cached or reserved already
          */
         long reserve(Object key, Object keyData) {
             return this.nearCache.tryReserveForUpdate(key, (Data) keyData, NearCache.UpdateSemantic.READ_UPDATE);
         }
 
         /**
-         * Stores what a read brought back under a reservation of {@link #reserve}, unless it was cancelled.
+         * Stores what a read brought back under a reservation of {@link #reserve}, unless
+         * it was cancelled.
          * @param key the key (not serialized)
          * @param value the value read, or null if the grid holds none
          * @param reservation the reservation
@@ -270,7 +287,8 @@ final class ClientInternals {
         /**
          * Reads a key, as {@code NearCache.get} does.
          * @param key the key (not serialized)
-         * @return the value, a cached-null marker (see {@link ClientInternals#isValue}), or null if not cached
+         * @return the value, a cached-null marker (see {@link ClientInternals#isValue}),
+         * or null if not cached
          */
         Object get(Object key) {
             DefaultNearCache<Object, Object> cache = this.known;
@@ -298,9 +316,12 @@ final class ClientInternals {
                 return this.nearCache.get(key);
             }
             stats.incrementHits();
-            // Read again after the checks, as Hazelcast's get does (a concurrent publish may have replaced it).
+            // Read again after the checks, as Hazelcast's get does (a concurrent publish
+            // may have replaced it).
             Object value = record.getValue();
             return (value != null) ? value : this.nearCache.get(key);
         }
+
     }
+
 }

@@ -40,17 +40,19 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
- * The Hazelcast client behind a {@code GridClient}, and the regions over it: one per data class and value type.
+ * The Hazelcast client behind a {@code GridClient}, and the regions over it: one per data
+ * class and value type.
  */
 public final class ClientRuntime implements AutoCloseable {
 
     /**
-     * Prefixes of the classes any value may be made of: the JDK's basic types and collections, and arrays (whose
-     * elements are each checked by their own class).
+     * Prefixes of the classes any value may be made of: the JDK's basic types and
+     * collections, and arrays (whose elements are each checked by their own class).
      */
     /**
-     * Threads for the region calls without an asynchronous form: each holds one call that waits on the grid, so
-     * this many callers may be waiting on a frozen member before later ones wait in their own thread.
+     * Threads for the region calls without an asynchronous form: each holds one call that
+     * waits on the grid, so this many callers may be waiting on a frozen member before
+     * later ones wait in their own thread.
      */
     static final int BLOCKING_THREADS = 32;
 
@@ -69,7 +71,10 @@ public final class ClientRuntime implements AutoCloseable {
 
     private final ExecutorService loaders;
 
-    /** Runs the region calls that have no asynchronous form (see {@link Failures#bounded}). */
+    /**
+     * Runs the region calls that have no asynchronous form (see
+     * {@link Failures#bounded}).
+     */
     private final ExecutorService blocking;
 
     private final Map<DataClass, RegionMetrics> metrics = new ConcurrentHashMap<>();
@@ -80,8 +85,8 @@ public final class ClientRuntime implements AutoCloseable {
         this.settings = settings;
         this.client = client;
         this.registry = registry;
-        this.codec = new ValueCodec(ClientInternals.serialization(client),
-                settings.compressionThreshold(), settings.maxValueBytes(), settings.maxUncompressedValueBytes());
+        this.codec = new ValueCodec(ClientInternals.serialization(client), settings.compressionThreshold(),
+                settings.maxValueBytes(), settings.maxUncompressedValueBytes());
         this.ttlPolicy = new TtlPolicy(settings.catalog(), settings.clock());
         AtomicInteger threads = new AtomicInteger();
         this.loaders = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), (task) -> {
@@ -99,12 +104,14 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /**
-     * Connects to the cluster, waiting at most the connect timeout. Once connected, the client reconnects by itself
-     * after any outage, however long; meanwhile calls fail after the operation timeout.
+     * Connects to the cluster, waiting at most the connect timeout. Once connected, the
+     * client reconnects by itself after any outage, however long; meanwhile calls fail
+     * after the operation timeout.
      * @param settings the client's settings
      * @param registry where the regions' meters go
      * @return the connected runtime
-     * @throws GridUnavailableException naming the cluster, members and timeout if no member answered in time
+     * @throws GridUnavailableException naming the cluster, members and timeout if no
+     * member answered in time
      */
     public static ClientRuntime connect(GridClientSettings settings, MeterRegistry registry) {
         Objects.requireNonNull(settings, "settings");
@@ -121,39 +128,44 @@ public final class ClientRuntime implements AutoCloseable {
         long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
         try {
             if (!awaitConnected(connected, settings.connectTimeout())) {
-                throw new GridUnavailableException("cannot reach cluster '" + settings.clusterName() + "' at "
-                        + settings.members() + " within " + Durations.format(settings.connectTimeout())
-                        + " (connectTimeout)", null);
+                throw new GridUnavailableException(
+                        "cannot reach cluster '" + settings.clusterName() + "' at " + settings.members() + " within "
+                                + Durations.format(settings.connectTimeout()) + " (connectTimeout)",
+                        null);
             }
             awaitEveryMember(client, deadline);
             return new ClientRuntime(settings, client, registry);
         }
         catch (RuntimeException | Error ex) {
-            // nothing owns the client until this method returns it: do not leave its threads running
+            // nothing owns the client until this method returns it: do not leave its
+            // threads running
             client.shutdown();
             throw ex;
         }
     }
 
     /**
-     * Waits, until the deadline at most, for a connection to every member, as a synchronous start does: started
-     * asynchronously, the client reports itself connected after its first member, and a near cache created before
-     * it reaches the others misses their invalidations until the reconciliation task repairs it (StalenessIT saw
-     * readers stale for over 2 s). A member still unreachable at the deadline is left to the background connector.
+     * Waits, until the deadline at most, for a connection to every member, as a
+     * synchronous start does: started asynchronously, the client reports itself connected
+     * after its first member, and a near cache created before it reaches the others
+     * misses their invalidations until the reconciliation task repairs it (StalenessIT
+     * saw readers stale for over 2 s). A member still unreachable at the deadline is left
+     * to the background connector.
      */
     private static void awaitEveryMember(HazelcastInstance client, long deadline) {
         Predicate<UUID> connected = ClientInternals.connections(client);
         while (!connectedToEveryMember(client.getCluster().getMembers(), connected)
                 && System.nanoTime() - deadline < 0) {
-            // Polled: the client has no event for "connected to every member"; connections take milliseconds.
+            // Polled: the client has no event for "connected to every member";
+            // connections take milliseconds.
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 
     private static boolean connectedToEveryMember(Set<Member> members, Predicate<UUID> connected) {
-        // The member list arrives after the first connection: empty means not known yet, not "no members".
-        return !members.isEmpty()
-                && members.stream().allMatch((member) -> connected.test(member.getUuid()));
+        // The member list arrives after the first connection: empty means not known yet,
+        // not "no members".
+        return !members.isEmpty() && members.stream().allMatch((member) -> connected.test(member.getUuid()));
     }
 
     private static boolean awaitConnected(CountDownLatch connected, Duration timeout) {
@@ -212,9 +224,12 @@ public final class ClientRuntime implements AutoCloseable {
         config.getNetworkConfig()
             .setAddresses(settings.members())
             .setConnectionTimeout((int) Math.min(settings.connectTimeout().toMillis(), 5_000));
-        // connect() bounds the first connection itself (asynchronous start, then a wait), so that the cluster
-        // connect timeout can be infinite: set to connectTimeout, it also ended reconnecting, and a client whose
-        // cluster was down longer than that shut itself down for good (ClusterOutageIT). Retries back off to at
+        // connect() bounds the first connection itself (asynchronous start, then a wait),
+        // so that the cluster
+        // connect timeout can be infinite: set to connectTimeout, it also ended
+        // reconnecting, and a client whose
+        // cluster was down longer than that shut itself down for good (ClusterOutageIT).
+        // Retries back off to at
         // most 2 s, jittered so that many clients do not come back in step.
         ClientConnectionStrategyConfig strategy = config.getConnectionStrategyConfig();
         strategy.setAsyncStart(true).setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ON);
@@ -241,10 +256,11 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /**
-     * Whoever can reach a member's port can store any value, and a Java-serialized value can run code in the JVM
-     * that deserializes it: only the JDK's basic types and what the settings add are deserialized. Hazelcast's own
-     * default list (every {@code java*} and {@code com.hazelcast.} class) is off: it lets known gadgets through
-     * (such as {@code javax.management.BadAttributeValueExpException}).
+     * Whoever can reach a member's port can store any value, and a Java-serialized value
+     * can run code in the JVM that deserializes it: only the JDK's basic types and what
+     * the settings add are deserialized. Hazelcast's own default list (every
+     * {@code java*} and {@code com.hazelcast.} class) is off: it lets known gadgets
+     * through (such as {@code javax.management.BadAttributeValueExpException}).
      */
     static JavaSerializationFilterConfig deserializationFilter(List<String> allowList) {
         ClassFilter allowed = new ClassFilter();
@@ -263,30 +279,49 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /**
-     * Makes the loss of a member cost no error and no long stall (measured in grid-node's {@code MemberLossIT}).
+     * Makes the loss of a member cost no error and no long stall (measured in grid-node's
+     * {@code MemberLossIT}).
      */
     private static void configureMemberLoss(ClientConfig config) {
-        // With backup acks sent to the client, a write whose backup was on a member that died waits for the
-        // client's backup timeout (hazelcast.client.operation.backup.timeout.millis, 5 s), since the client learns
-        // nothing of member deaths there: writes stalled 5.1 s, and 1.1 s at a 1 s timeout. Without, the owner
-        // waits for the acks and counts a backup on a member that left as done as soon as the member is removed
-        // (20 ms after a SIGKILL on loopback): the longest write took 0.6 s, with the owner's 5 s backup timeout
+        // With backup acks sent to the client, a write whose backup was on a member that
+        // died waits for the
+        // client's backup timeout (hazelcast.client.operation.backup.timeout.millis, 5
+        // s), since the client learns
+        // nothing of member deaths there: writes stalled 5.1 s, and 1.1 s at a 1 s
+        // timeout. Without, the owner
+        // waits for the acks and counts a backup on a member that left as done as soon as
+        // the member is removed
+        // (20 ms after a SIGKILL on loopback): the longest write took 0.6 s, with the
+        // owner's 5 s backup timeout
         // still bounding a backup that is merely slow.
         config.setBackupAckToClientEnabled(false);
-        // A write in flight on the connection to a member that dies fails with TargetDisconnectedException unless
-        // redone: 2 of 6,000 writes failed in one kill. Every region write is idempotent (set, putAll, delete of a
-        // given value); a redone putIfAbsent whose first attempt was applied reports the caller's own value.
+        // A write in flight on the connection to a member that dies fails with
+        // TargetDisconnectedException unless
+        // redone: 2 of 6,000 writes failed in one kill. Every region write is idempotent
+        // (set, putAll, delete of a
+        // given value); a redone putIfAbsent whose first attempt was applied reports the
+        // caller's own value.
         config.getNetworkConfig().setRedoOperation(true);
-        // A member that freezes (a long pause, a hung VM, a host off the network) keeps its connections open, and
-        // its port still accepts new ones. Once the cluster removes it, the client drops its connection and redoes
-        // what waited on it, but only if it hears of the removal: when the frozen member was the one telling it the
-        // member list, only the heartbeat notices, after 60 s by default. The heartbeat timeout is also how long a
-        // connection's authentication may take, so a client starting while a member is frozen waited that long on
-        // it before trying the next address, past connectTimeout (FrozenMemberIT). 5 s without a byte from a
-        // member (pinged every second when idle) ends the connection. It does not bound a call to the frozen member's
-        // partitions: Hazelcast's client retries it on the frozen owner until the member is removed (a 24.3 s write
-        // with a 30 s member timeout), checking the invocation timeout only between retries; Failures bounds it.
+        // A member that freezes (a long pause, a hung VM, a host off the network) keeps
+        // its connections open, and
+        // its port still accepts new ones. Once the cluster removes it, the client drops
+        // its connection and redoes
+        // what waited on it, but only if it hears of the removal: when the frozen member
+        // was the one telling it the
+        // member list, only the heartbeat notices, after 60 s by default. The heartbeat
+        // timeout is also how long a
+        // connection's authentication may take, so a client starting while a member is
+        // frozen waited that long on
+        // it before trying the next address, past connectTimeout (FrozenMemberIT). 5 s
+        // without a byte from a
+        // member (pinged every second when idle) ends the connection. It does not bound a
+        // call to the frozen member's
+        // partitions: Hazelcast's client retries it on the frozen owner until the member
+        // is removed (a 24.3 s write
+        // with a 30 s member timeout), checking the invocation timeout only between
+        // retries; Failures bounds it.
         config.setProperty("hazelcast.client.heartbeat.interval", "1000");
         config.setProperty("hazelcast.client.heartbeat.timeout", "5000");
     }
+
 }

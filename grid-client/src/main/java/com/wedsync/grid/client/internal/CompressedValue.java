@@ -5,13 +5,14 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 
 /**
- * A value stored LZ4-compressed: the compressed bytes of its Hazelcast serialized form, and that form's length.
- * Wire format: Compact type {@value Serializer#TYPE_NAME} with fields {@code lz4} (int8 array, an LZ4 block) and
- * {@code rawLength} (int32).
+ * A value stored LZ4-compressed: the compressed bytes of its Hazelcast serialized form,
+ * and that form's length. Wire format: Compact type {@value Serializer#TYPE_NAME} with
+ * fields {@code lz4} (int8 array, an LZ4 block) and {@code rawLength} (int32).
  * <p>
- * The near cache keeps this object and returns it on every hit, so it also keeps the value once decoded: a hit
- * then costs what an uncompressed one does (about 0.2 us rather than 20 us for a 10 KiB value), at the price of
- * holding both forms in L1. The decoded value is never serialized.
+ * The near cache keeps this object and returns it on every hit, so it also keeps the
+ * value once decoded: a hit then costs what an uncompressed one does (about 0.2 us rather
+ * than 20 us for a 10 KiB value), at the price of holding both forms in L1. The decoded
+ * value is never serialized.
  */
 final class CompressedValue {
 
@@ -81,5 +82,7 @@ final class CompressedValue {
         public Class<CompressedValue> getCompactClass() {
             return CompressedValue.class;
         }
+
     }
+
 }

@@ -3,11 +3,12 @@ package com.wedsync.grid.client.internal;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Decides whether a region's next large value is worth an attempt at compression. Photo thumbnails (JPEG) and other
- * already-compressed bytes never shrink, and each attempt costs LZ4's pass over the value (about 1.1-1.6 us per
- * KiB here) and a copy: after {@link #GIVE_UP_AFTER} attempts in a row that saved nothing, only one value in
- * {@link #PROBE_EVERY} is tried, until one compresses again. Counts may race between threads; a lost update only
- * moves when the gate closes or opens by a value.
+ * Decides whether a region's next large value is worth an attempt at compression. Photo
+ * thumbnails (JPEG) and other already-compressed bytes never shrink, and each attempt
+ * costs LZ4's pass over the value (about 1.1-1.6 us per KiB here) and a copy: after
+ * {@link #GIVE_UP_AFTER} attempts in a row that saved nothing, only one value in
+ * {@link #PROBE_EVERY} is tried, until one compresses again. Counts may race between
+ * threads; a lost update only moves when the gate closes or opens by a value.
  */
 final class CompressionGate {
 
@@ -23,7 +24,8 @@ final class CompressionGate {
 
     /**
      * Returns whether to try compressing the next value.
-     * @return {@code true} while values compress, and for one value in {@link #PROBE_EVERY} when they don't
+     * @return {@code true} while values compress, and for one value in
+     * {@link #PROBE_EVERY} when they don't
      */
     boolean attempt() {
         if (this.failuresInARow.get() < GIVE_UP_AFTER) {
@@ -44,4 +46,5 @@ final class CompressionGate {
             this.failuresInARow.incrementAndGet();
         }
     }
+
 }

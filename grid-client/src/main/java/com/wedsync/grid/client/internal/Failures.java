@@ -21,15 +21,17 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Turns Hazelcast's "the grid did not answer" exceptions into {@link GridUnavailableException}s that name the
- * region, the operation and the timeout, and its split-brain protection's refusals into ones that name the region,
- * the operation and the missing quorum, and the deserialization filter's refusal of a value's class into a
- * {@link ValueClassNotAllowedException}. Every other exception passes unchanged.
+ * Turns Hazelcast's "the grid did not answer" exceptions into
+ * {@link GridUnavailableException}s that name the region, the operation and the timeout,
+ * and its split-brain protection's refusals into ones that name the region, the operation
+ * and the missing quorum, and the deserialization filter's refusal of a value's class
+ * into a {@link ValueClassNotAllowedException}. Every other exception passes unchanged.
  * <p>
- * It also bounds every call by the operation timeout ({@link #await}, {@link #bounded}). Hazelcast's client checks
- * its invocation timeout only when it retries: a call that a member forwards to a frozen partition owner waits on
- * that member until the cluster removes the owner (24.3 s measured with a 30 s member timeout), and a blocked
- * operation (a write to a locked key) waits on the member's own timeouts.
+ * It also bounds every call by the operation timeout ({@link #await}, {@link #bounded}).
+ * Hazelcast's client checks its invocation timeout only when it retries: a call that a
+ * member forwards to a frozen partition owner waits on that member until the cluster
+ * removes the owner (24.3 s measured with a 30 s member timeout), and a blocked operation
+ * (a write to a locked key) waits on the member's own timeouts.
  */
 final class Failures {
 
@@ -39,7 +41,10 @@ final class Failures {
 
     private final long timeoutNanos;
 
-    /** Runs the calls Hazelcast offers no asynchronous form of, so that the caller can stop waiting. */
+    /**
+     * Runs the calls Hazelcast offers no asynchronous form of, so that the caller can
+     * stop waiting.
+     */
     private final Executor blocking;
 
     Failures(String region, Duration timeout, Executor blocking) {
@@ -54,7 +59,8 @@ final class Failures {
      * @param operation the operation's name, for messages
      * @param call starts the call
      * @return its answer
-     * @throws GridUnavailableException if it got none in time, or for the failures {@link #call} translates
+     * @throws GridUnavailableException if it got none in time, or for the failures
+     * {@link #call} translates
      */
     <T> T await(String operation, Supplier<? extends CompletionStage<T>> call) {
         CompletableFuture<T> answer = call(operation, () -> call.get().toCompletableFuture());
@@ -69,18 +75,22 @@ final class Failures {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new GridUnavailableException("region " + this.region + ": " + operation
-                    + " was interrupted while waiting for the grid; a write may or may not have been applied", ex);
+            throw new GridUnavailableException(
+                    "region " + this.region + ": " + operation
+                            + " was interrupted while waiting for the grid; a write may or may not have been applied",
+                    ex);
         }
     }
 
     /**
-     * Runs a blocking call on another thread and waits for it at most the operation timeout. When every such
-     * thread is taken, the caller runs it itself, bounded by Hazelcast's own timeouts only.
+     * Runs a blocking call on another thread and waits for it at most the operation
+     * timeout. When every such thread is taken, the caller runs it itself, bounded by
+     * Hazelcast's own timeouts only.
      * @param operation the operation's name, for messages
      * @param action the call
      * @return its answer
-     * @throws GridUnavailableException if it got none in time, or for the failures {@link #call} translates
+     * @throws GridUnavailableException if it got none in time, or for the failures
+     * {@link #call} translates
      */
     <T> T bounded(String operation, Supplier<T> action) {
         CompletableFuture<T> answer;
@@ -94,13 +104,16 @@ final class Failures {
     }
 
     /**
-     * Bounds an asynchronous call by the operation timeout and translates its failures as {@link #translated} does.
+     * Bounds an asynchronous call by the operation timeout and translates its failures as
+     * {@link #translated} does.
      * @param operation the operation's name, for messages
      * @param stage the call's answer
-     * @return an answer that fails with a {@link GridUnavailableException} when there was none in time
+     * @return an answer that fails with a {@link GridUnavailableException} when there was
+     * none in time
      */
     <T> CompletionStage<T> boundedAsync(String operation, CompletionStage<T> stage) {
-        CompletableFuture<T> answer = stage.toCompletableFuture().thenApply((value) -> value)
+        CompletableFuture<T> answer = stage.toCompletableFuture()
+            .thenApply((value) -> value)
             .orTimeout(this.timeoutNanos, TimeUnit.NANOSECONDS);
         return translated(operation, answer);
     }
@@ -119,8 +132,9 @@ final class Failures {
     }
 
     /**
-     * Returns the exception a failure to deserialize a value becomes: {@link ValueClassNotAllowedException} when the
-     * deserialization filter refused its class, the failure itself otherwise.
+     * Returns the exception a failure to deserialize a value becomes:
+     * {@link ValueClassNotAllowedException} when the deserialization filter refused its
+     * class, the failure itself otherwise.
      */
     RuntimeException refusedClass(String operation, HazelcastSerializationException ex) {
         return refusedByFilter(ex) ? new ValueClassNotAllowedException(this.region, operation, ex) : ex;
@@ -142,8 +156,9 @@ final class Failures {
     }
 
     /**
-     * Tells whether an exception of {@link #call} is split-brain protection's refusal of a write: the member's side
-     * of a split is under its quorum, while it still answers reads.
+     * Tells whether an exception of {@link #call} is split-brain protection's refusal of
+     * a write: the member's side of a split is under its quorum, while it still answers
+     * reads.
      */
     static boolean refusedByQuorum(RuntimeException ex) {
         return ex instanceof GridUnavailableException && ex.getCause() instanceof SplitBrainProtectionException;
@@ -161,11 +176,14 @@ final class Failures {
 
     private static boolean isUnavailable(Throwable cause) {
         return cause instanceof HazelcastClientOfflineException || cause instanceof OperationTimeoutException
-                || cause instanceof HazelcastInstanceNotActiveException
-                || cause instanceof TargetDisconnectedException || cause instanceof SplitBrainProtectionException;
+                || cause instanceof HazelcastInstanceNotActiveException || cause instanceof TargetDisconnectedException
+                || cause instanceof SplitBrainProtectionException;
     }
 
-    /** What a call that failed with {@code cause} throws: the translations of {@link #call}, or the cause. */
+    /**
+     * What a call that failed with {@code cause} throws: the translations of
+     * {@link #call}, or the cause.
+     */
     private RuntimeException failed(String operation, Throwable cause) {
         if (cause instanceof TimeoutException ex) {
             return noAnswer(operation, ex);
@@ -203,4 +221,5 @@ final class Failures {
         return new GridUnavailableException("region " + this.region + ": " + operation + outcome + cause.getMessage(),
                 cause);
     }
+
 }

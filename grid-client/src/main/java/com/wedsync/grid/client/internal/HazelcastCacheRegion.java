@@ -29,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link CacheRegion} over one IMap of a Hazelcast client with a near cache. The L1 hit path is a near-cache
- * lookup ({@link ClientInternals.NearCacheReader}: Hazelcast's record and checks, one clock read), a counter
- * increment and (one call in {@value RegionMetrics#L1_SAMPLE}) a timer: no allocation, no lock.
+ * A {@link CacheRegion} over one IMap of a Hazelcast client with a near cache. The L1 hit
+ * path is a near-cache lookup ({@link ClientInternals.NearCacheReader}: Hazelcast's
+ * record and checks, one clock read), a counter increment and (one call in
+ * {@value RegionMetrics#L1_SAMPLE}) a timer: no allocation, no lock.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -61,7 +62,10 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
 
     private final Executor loaders;
 
-    /** Whether the refusal to store loaded values has been logged at WARN since the last stored one. */
+    /**
+     * Whether the refusal to store loaded values has been logged at WARN since the last
+     * stored one.
+     */
     private final AtomicBoolean unstoredWarned = new AtomicBoolean();
 
     HazelcastCacheRegion(DataClassPolicy policy, Class<V> valueType, IMap<Object, Object> map, ValueCodec codec,
@@ -170,8 +174,10 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         if (stored.isEmpty()) {
             return;
         }
-        // IMap.putAll takes no TTL: its entries get the map's, which the member config sets from the same catalog
-        // to ttl.base, the TTL defaultTtl() gives. One call per partition instead of one per entry.
+        // IMap.putAll takes no TTL: its entries get the map's, which the member config
+        // sets from the same catalog
+        // to ttl.base, the TTL defaultTtl() gives. One call per partition instead of one
+        // per entry.
         this.failures.await("putAll", () -> this.map.putAllAsync(stored));
         entries.keySet().forEach(this::written);
     }
@@ -245,8 +251,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
             Duration ttl = defaultTtl();
             Object stored = encode(key, value);
             return this.failures.boundedAsync("putAsync",
-                    this.map.setAsync(key, stored, ttl.toMillis(), TimeUnit.MILLISECONDS)
-                        .thenRun(() -> written(key)));
+                    this.map.setAsync(key, stored, ttl.toMillis(), TimeUnit.MILLISECONDS).thenRun(() -> written(key)));
         }
         catch (RuntimeException ex) {
             return CompletableFuture.failedFuture(ex);
@@ -256,8 +261,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     @Override
     public CompletionStage<Void> removeAsync(K key) {
         checkKey(key);
-        return this.failures.boundedAsync("removeAsync",
-                this.map.deleteAsync(key).thenRun(() -> written(key)));
+        return this.failures.boundedAsync("removeAsync", this.map.deleteAsync(key).thenRun(() -> written(key)));
     }
 
     @Override
@@ -293,15 +297,17 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     }
 
     /**
-     * A minority side of a split refuses the write of a loaded value but still answers reads: the caller gets the
-     * value, uncached (the next miss loads again). Logged at WARN once until a loaded value is stored again.
+     * A minority side of a split refuses the write of a loaded value but still answers
+     * reads: the caller gets the value, uncached (the next miss loads again). Logged at
+     * WARN once until a loaded value is stored again.
      */
     private void unstored(GridUnavailableException refusal) {
         this.metrics.loadsUnstored.increment();
         if (this.unstoredWarned.compareAndSet(false, true)) {
-            logger.warn("event=loaded_value_not_stored region={} reason=split_brain_protection error={}"
-                    + " (later ones at DEBUG until a loaded value is stored again)", dataClass().id(),
-                    refusal.getMessage());
+            logger.warn(
+                    "event=loaded_value_not_stored region={} reason=split_brain_protection error={}"
+                            + " (later ones at DEBUG until a loaded value is stored again)",
+                    dataClass().id(), refusal.getMessage());
         }
         else {
             logger.debug("event=loaded_value_not_stored region={} reason=split_brain_protection", dataClass().id());
@@ -315,11 +321,13 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     }
 
     /**
-     * Reads a key from the grid, waiting at most the operation timeout. With a near cache, the region reserves the
-     * key and stores the answer itself, as Hazelcast's blocking read does, before it returns: Hazelcast's
-     * asynchronous read would store it later, from another thread that deserializes the value a second time, and
-     * the next read of the key could miss L1; handing a blocking read to another thread added 44 us to each read (JMH
-     * 'L2ReadBenchmark.nearCached', 2026-12-03, on keys the near cache answers locally).
+     * Reads a key from the grid, waiting at most the operation timeout. With a near
+     * cache, the region reserves the key and stores the answer itself, as Hazelcast's
+     * blocking read does, before it returns: Hazelcast's asynchronous read would store it
+     * later, from another thread that deserializes the value a second time, and the next
+     * read of the key could miss L1; handing a blocking read to another thread added 44
+     * us to each read (JMH 'L2ReadBenchmark.nearCached', 2026-12-03, on keys the near
+     * cache answers locally).
      */
     private Object remoteGet(K key) {
         if (this.nearCache == null) {
@@ -343,9 +351,10 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     }
 
     /**
-     * After a write's answer: Hazelcast's asynchronous writes drop the key from the near cache when they are sent,
-     * not when answered as its blocking ones do, so a read in between may have cached the previous value. Dropping
-     * it again keeps a writer reading its own write.
+     * After a write's answer: Hazelcast's asynchronous writes drop the key from the near
+     * cache when they are sent, not when answered as its blocking ones do, so a read in
+     * between may have cached the previous value. Dropping it again keeps a writer
+     * reading its own write.
      */
     private void written(K key) {
         if (this.nearCache != null) {
@@ -372,8 +381,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         Objects.requireNonNull(key, "key");
         if (key instanceof String text && text.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("key of region " + dataClass().id() + " is " + text.length()
-                    + " characters long; the limit is " + MAX_KEY_LENGTH + " (starts '" + text.substring(0, 40)
-                    + "')");
+                    + " characters long; the limit is " + MAX_KEY_LENGTH + " (starts '" + text.substring(0, 40) + "')");
         }
     }
 
@@ -425,4 +433,5 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
     private static boolean isValue(Object cached) {
         return ClientInternals.isValue(cached);
     }
+
 }

@@ -13,9 +13,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What {@code getOrLoad} knows about loading one region in this JVM: one load per key at a time, loader calls
- * measured, keys a loader found nothing for (negative caching, optional), and when hot entries are due to reload
- * ahead of their expiry (refresh-ahead, optional, on the settings' clock).
+ * What {@code getOrLoad} knows about loading one region in this JVM: one load per key at
+ * a time, loader calls measured, keys a loader found nothing for (negative caching,
+ * optional), and when hot entries are due to reload ahead of their expiry (refresh-ahead,
+ * optional, on the settings' clock).
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -53,7 +54,10 @@ final class RegionLoader<K, V> {
         return this.flight.load(key, load);
     }
 
-    /** Calls the loader, counting and timing it; remembers a key it found nothing for, if negative caching is on. */
+    /**
+     * Calls the loader, counting and timing it; remembers a key it found nothing for, if
+     * negative caching is on.
+     */
     V call(K key, Function<? super K, ? extends V> loader) {
         long start = System.nanoTime();
         V loaded;
@@ -90,8 +94,9 @@ final class RegionLoader<K, V> {
     }
 
     /**
-     * Schedules the key's reload in the last refresh-ahead share of its TTL, at a random point of that window's
-     * first half, so that clients and keys loaded together do not all reload together.
+     * Schedules the key's reload in the last refresh-ahead share of its TTL, at a random
+     * point of that window's first half, so that clients and keys loaded together do not
+     * all reload together.
      */
     void loaded(K key, Duration ttl) {
         if (this.refreshAt != null) {
@@ -101,7 +106,10 @@ final class RegionLoader<K, V> {
         }
     }
 
-    /** Starts the key's reload in the background if it is due; one caller wins the due time. */
+    /**
+     * Starts the key's reload in the background if it is due; one caller wins the due
+     * time.
+     */
     void refreshIfDue(K key, Supplier<V> reload) {
         if (this.refreshAt == null) {
             return;
@@ -111,4 +119,5 @@ final class RegionLoader<K, V> {
             this.executor.execute(() -> this.flight.load(key, reload));
         }
     }
+
 }

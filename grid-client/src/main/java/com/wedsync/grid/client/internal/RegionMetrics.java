@@ -13,10 +13,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The meters of one region on this client. Gets are counted by result; L1 and L2 latencies are timed apart (L1
- * hits one in {@value #L1_SAMPLE} so that timing never dominates a hit that takes tens of nanoseconds); loads,
- * their failures and time, loaded values returned unstored; the compression ratio of compressed values; and the near cache's own statistics,
- * read live. Nothing the client cannot know (a client's map statistics other than the near cache's read 0).
+ * The meters of one region on this client. Gets are counted by result; L1 and L2
+ * latencies are timed apart (L1 hits one in {@value #L1_SAMPLE} so that timing never
+ * dominates a hit that takes tens of nanoseconds); loads, their failures and time, loaded
+ * values returned unstored; the compression ratio of compressed values; and the near
+ * cache's own statistics, read live. Nothing the client cannot know (a client's map
+ * statistics other than the near cache's read 0).
  */
 final class RegionMetrics {
 
@@ -50,18 +52,30 @@ final class RegionMetrics {
         this.misses = gets(registry, tags, "miss");
         this.l1Latency = latency(registry, tags, "l1", "L1 hits, sampled one in " + L1_SAMPLE);
         this.l2Latency = latency(registry, tags, "l2", "Reads that went to the grid");
-        this.loads = Counter.builder("grid.region.loads").tags(tags).tag("result", "success")
-            .description("Loader calls made by getOrLoad").register(registry);
-        this.loadFailures = Counter.builder("grid.region.loads").tags(tags).tag("result", "failure")
-            .description("Loader calls made by getOrLoad").register(registry);
-        this.loadsUnstored = Counter.builder("grid.region.loads.unstored").tags(tags)
+        this.loads = Counter.builder("grid.region.loads")
+            .tags(tags)
+            .tag("result", "success")
+            .description("Loader calls made by getOrLoad")
+            .register(registry);
+        this.loadFailures = Counter.builder("grid.region.loads")
+            .tags(tags)
+            .tag("result", "failure")
+            .description("Loader calls made by getOrLoad")
+            .register(registry);
+        this.loadsUnstored = Counter.builder("grid.region.loads.unstored")
+            .tags(tags)
             .description("Loaded values getOrLoad returned without storing them: split-brain protection refused"
                     + " the write on a minority side of a network split")
             .register(registry);
-        this.loadTime = Timer.builder("grid.region.load.time").tags(tags).publishPercentileHistogram()
-            .description("Time of loader calls").register(registry);
-        this.compressionRatio = DistributionSummary.builder("grid.region.compression.ratio").tags(tags)
-            .description("Stored size over serialized size of the values that were compressed").register(registry);
+        this.loadTime = Timer.builder("grid.region.load.time")
+            .tags(tags)
+            .publishPercentileHistogram()
+            .description("Time of loader calls")
+            .register(registry);
+        this.compressionRatio = DistributionSummary.builder("grid.region.compression.ratio")
+            .tags(tags)
+            .description("Stored size over serialized size of the values that were compressed")
+            .register(registry);
         nearCache(registry, tags, map);
     }
 
@@ -70,19 +84,27 @@ final class RegionMetrics {
     }
 
     private static Counter gets(MeterRegistry registry, Tags tags, String result) {
-        return Counter.builder("grid.region.gets").tags(tags).tag("result", result)
+        return Counter.builder("grid.region.gets")
+            .tags(tags)
+            .tag("result", result)
             .description("Reads by where they were answered: l1_hit (near cache), l2_hit (grid) or miss")
             .register(registry);
     }
 
     private static Timer latency(MeterRegistry registry, Tags tags, String layer, String description) {
-        return Timer.builder("grid.region.latency").tags(tags).tag("layer", layer).publishPercentileHistogram()
-            .description(description).register(registry);
+        return Timer.builder("grid.region.latency")
+            .tags(tags)
+            .tag("layer", layer)
+            .publishPercentileHistogram()
+            .description(description)
+            .register(registry);
     }
 
     private static void nearCache(MeterRegistry registry, Tags tags, IMap<?, ?> map) {
         Gauge.builder("grid.region.near.cache.entries", map, (m) -> stats(m).getOwnedEntryCount())
-            .tags(tags).description("Entries in this client's near cache").register(registry);
+            .tags(tags)
+            .description("Entries in this client's near cache")
+            .register(registry);
         counter(registry, tags, map, "grid.region.near.cache.hits", NearCacheStats::getHits);
         counter(registry, tags, map, "grid.region.near.cache.misses", NearCacheStats::getMisses);
         counter(registry, tags, map, "grid.region.near.cache.evictions", NearCacheStats::getEvictions);
@@ -92,11 +114,14 @@ final class RegionMetrics {
 
     private static void counter(MeterRegistry registry, Tags tags, IMap<?, ?> map, String name,
             ToDoubleFunction<NearCacheStats> reader) {
-        FunctionCounter.builder(name, map, (m) -> reader.applyAsDouble(stats(m))).tags(tags)
-            .description("This client's near-cache statistics, read live").register(registry);
+        FunctionCounter.builder(name, map, (m) -> reader.applyAsDouble(stats(m)))
+            .tags(tags)
+            .description("This client's near-cache statistics, read live")
+            .register(registry);
     }
 
     private static NearCacheStats stats(IMap<?, ?> map) {
         return map.getLocalMapStats().getNearCacheStats();
     }
+
 }

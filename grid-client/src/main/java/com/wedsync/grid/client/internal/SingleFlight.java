@@ -9,8 +9,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * At most one load per key at a time inside this JVM: the first caller runs the load on its own thread, callers
- * that arrive meanwhile wait (bounded) for its result or its exception. Nothing is remembered afterwards.
+ * At most one load per key at a time inside this JVM: the first caller runs the load on
+ * its own thread, callers that arrive meanwhile wait (bounded) for its result or its
+ * exception. Nothing is remembered afterwards.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -26,11 +27,13 @@ final class SingleFlight<K, V> {
     }
 
     /**
-     * Runs the load unless one for the key is under way, in which case it waits for that one.
+     * Runs the load unless one for the key is under way, in which case it waits for that
+     * one.
      * @param key the key
      * @param load the load, run on the calling thread when this caller leads
      * @return the load's result
-     * @throws RuntimeException the load's exception, for the leader and every waiter alike
+     * @throws RuntimeException the load's exception, for the leader and every waiter
+     * alike
      */
     V load(K key, Supplier<V> load) {
         CompletableFuture<V> mine = new CompletableFuture<>();
@@ -79,4 +82,5 @@ final class SingleFlight<K, V> {
             throw new IllegalStateException("interrupted while waiting for another caller's load", ex);
         }
     }
+
 }

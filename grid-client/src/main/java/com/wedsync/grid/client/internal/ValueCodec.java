@@ -9,10 +9,10 @@ import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
 
 /**
- * Serializes values once, compresses those over the threshold (unless the region's recent values did not compress:
- * {@link CompressionGate}), and enforces the size limit. What it returns is
- * stored as is: small values as their serialized form (Hazelcast does not serialize them again), large ones as a
- * {@link CompressedValue}. Reading undoes it.
+ * Serializes values once, compresses those over the threshold (unless the region's recent
+ * values did not compress: {@link CompressionGate}), and enforces the size limit. What it
+ * returns is stored as is: small values as their serialized form (Hazelcast does not
+ * serialize them again), large ones as a {@link CompressedValue}. Reading undoes it.
  */
 final class ValueCodec {
 
@@ -42,7 +42,8 @@ final class ValueCodec {
     }
 
     /**
-     * Serializes a key as Hazelcast's map proxy does (no partitioning strategy: keys route themselves).
+     * Serializes a key as Hazelcast's map proxy does (no partitioning strategy: keys
+     * route themselves).
      * @param key the key
      * @return its serialized form
      */
@@ -114,21 +115,23 @@ final class ValueCodec {
     }
 
     /**
-     * The stored length comes from the grid, which any client can write to: bound it before allocating. No block
-     * this codec writes exceeds maxValueBytes or holds more than maxUncompressedValueBytes, and LZ4 expands at most
-     * 255-fold, so a longer claim is refused.
+     * The stored length comes from the grid, which any client can write to: bound it
+     * before allocating. No block this codec writes exceeds maxValueBytes or holds more
+     * than maxUncompressedValueBytes, and LZ4 expands at most 255-fold, so a longer claim
+     * is refused.
      */
     private int checkedRawLength(CompressedValue compressed) {
         long lz4 = (compressed.lz4() != null) ? compressed.lz4().length : 0;
         int claimed = compressed.rawLength();
         if (lz4 > this.maxBytes) {
-            // encode never stores a block over the limit: only another writer of the grid can have
+            // encode never stores a block over the limit: only another writer of the grid
+            // can have
             throw new IllegalStateException("a stored compressed value has an lz4 block of " + lz4
                     + " bytes, over the limit of " + this.maxBytes + " bytes (maxValueBytes), so it is refused");
         }
         if (lz4 == 0 || claimed <= 0 || claimed > lz4 * MAX_LZ4_RATIO) {
-            throw new IllegalStateException("a stored compressed value claims rawLength " + claimed + " for lz4 "
-                    + lz4 + " bytes; LZ4 expands at most " + MAX_LZ4_RATIO + "-fold, so it is refused");
+            throw new IllegalStateException("a stored compressed value claims rawLength " + claimed + " for lz4 " + lz4
+                    + " bytes; LZ4 expands at most " + MAX_LZ4_RATIO + "-fold, so it is refused");
         }
         if (claimed > this.maxRawBytes) {
             throw new IllegalStateException("a stored compressed value claims rawLength " + claimed + ", over the limit"
@@ -142,4 +145,5 @@ final class ValueCodec {
             throw new ValueTooLargeException(region, bytes, this.maxBytes);
         }
     }
+
 }

@@ -10,10 +10,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Maps the contract variable {@value #VARIABLE} onto {@code grid.client.compression-threshold}, below every other
- * source of that property (its own environment variable {@code GRID_CLIENT_COMPRESSIONTHRESHOLD}, application
- * properties, ...) but above the application's default properties. A property source of its own, rather than a
- * placeholder in {@code @DefaultValue}, because Spring Boot does not resolve placeholders there.
+ * Maps the contract variable {@value #VARIABLE} onto
+ * {@code grid.client.compression-threshold}, below every other source of that property
+ * (its own environment variable {@code GRID_CLIENT_COMPRESSIONTHRESHOLD}, application
+ * properties, ...) but above the application's default properties. A property source of
+ * its own, rather than a placeholder in {@code @DefaultValue}, because Spring Boot does
+ * not resolve placeholders there.
  */
 class CompressionThresholdEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -23,7 +25,10 @@ class CompressionThresholdEnvironmentPostProcessor implements EnvironmentPostPro
     /** The property it sets. */
     static final String PROPERTY = GridClientProperties.PREFIX + ".compression-threshold";
 
-    /** The name of the property source, which start-up failures show as the value's origin. */
+    /**
+     * The name of the property source, which start-up failures show as the value's
+     * origin.
+     */
     static final String SOURCE_NAME = VARIABLE + " (grid-client environment contract)";
 
     @Override
@@ -35,9 +40,13 @@ class CompressionThresholdEnvironmentPostProcessor implements EnvironmentPostPro
         }
     }
 
-    /** After the application's config data, so that it reads {@value #VARIABLE} from there too. */
+    /**
+     * After the application's config data, so that it reads {@value #VARIABLE} from there
+     * too.
+     */
     @Override
     public int getOrder() {
         return ConfigDataEnvironmentPostProcessor.ORDER + 1;
     }
+
 }

@@ -14,19 +14,23 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.support.SimpleValueWrapper;
 
 /**
- * The Spring {@link Cache} of one data class, over its {@link CacheRegion} with values of any type: reads use
- * the near cache, {@link #get(Object, Callable)} loads once per key in this JVM, and every write is acknowledged
- * by the grid before it returns (also {@link #put}, which Spring allows to be deferred).
+ * The Spring {@link Cache} of one data class, over its {@link CacheRegion} with values of
+ * any type: reads use the near cache, {@link #get(Object, Callable)} loads once per key
+ * in this JVM, and every write is acknowledged by the grid before it returns (also
+ * {@link #put}, which Spring allows to be deferred).
  * <p>
- * Keys: {@code WeddingKey}s (with a SpEL {@code key} such as {@code "new com.wedsync.grid.config.key.WeddingKey(
- * #weddingId, 'timeline')"}) keep a wedding's entries in one partition, and {@code String}s are portable; those
- * are the keys to use. Spring's default keys of methods with several parameters ({@code SimpleKey}) work too:
- * they are Java-serialized, and members store keys in binary form without reading them, so the members' Java
- * deserialization allow-list is not in the way. Member-side code that does read keys (queries, entry processors,
- * listeners) cannot read them, and non-Java clients cannot either.
+ * Keys: {@code WeddingKey}s (with a SpEL {@code key} such as
+ * {@code "new com.wedsync.grid.config.key.WeddingKey(
+ * #weddingId, 'timeline')"}) keep a wedding's entries in one partition, and
+ * {@code String}s are portable; those are the keys to use. Spring's default keys of
+ * methods with several parameters ({@code SimpleKey}) work too: they are Java-serialized,
+ * and members store keys in binary form without reading them, so the members' Java
+ * deserialization allow-list is not in the way. Member-side code that does read keys
+ * (queries, entry processors, listeners) cannot read them, and non-Java clients cannot
+ * either.
  * <p>
- * Values are stored as they are serialized by Hazelcast (records need no setup), with no {@code null}s: putting
- * {@code null} evicts the key.
+ * Values are stored as they are serialized by Hazelcast (records need no setup), with no
+ * {@code null}s: putting {@code null} evicts the key.
  */
 final class GridCache implements Cache {
 
@@ -68,8 +72,10 @@ final class GridCache implements Cache {
     }
 
     /**
-     * Reads a value, calling the loader on a miss; concurrent misses of one key in this JVM make one call.
-     * @throws ValueRetrievalException with the loader's exception as its cause; nothing is cached then
+     * Reads a value, calling the loader on a miss; concurrent misses of one key in this
+     * JVM make one call.
+     * @throws ValueRetrievalException with the loader's exception as its cause; nothing
+     * is cached then
      */
     @Override
     public <T> T get(Object key, Callable<T> valueLoader) {
@@ -78,17 +84,21 @@ final class GridCache implements Cache {
         return value;
     }
 
-    /** Reads without blocking: a near-cache hit is a completed future; a miss completes with {@code null}. */
+    /**
+     * Reads without blocking: a near-cache hit is a completed future; a miss completes
+     * with {@code null}.
+     */
     @Override
     public CompletableFuture<?> retrieve(Object key) {
         return this.region.getAsync(key).toCompletableFuture();
     }
 
     /**
-     * Reads without blocking, and on a miss stores what the loader's future produces once it completes. Concurrent
-     * misses of one key in this JVM share one loader call. No thread waits for the loader: these loads do not go
-     * through {@link CacheRegion#getOrLoadAsync}, which would hold one of the client's few loader threads for
-     * each.
+     * Reads without blocking, and on a miss stores what the loader's future produces once
+     * it completes. Concurrent misses of one key in this JVM share one loader call. No
+     * thread waits for the loader: these loads do not go through
+     * {@link CacheRegion#getOrLoadAsync}, which would hold one of the client's few loader
+     * threads for each.
      */
     @Override
     public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
@@ -113,7 +123,8 @@ final class GridCache implements Cache {
     }
 
     /**
-     * Writes the value unless the key has one, atomically on the owning member. A null value writes nothing.
+     * Writes the value unless the key has one, atomically on the owning member. A null
+     * value writes nothing.
      */
     @Override
     public ValueWrapper putIfAbsent(Object key, Object value) {
@@ -125,15 +136,19 @@ final class GridCache implements Cache {
     }
 
     /**
-     * Removes the key from the grid before it returns; other clients' near caches drop it when the member's
-     * invalidation reaches them (members batch invalidations: by default within 10 s).
+     * Removes the key from the grid before it returns; other clients' near caches drop it
+     * when the member's invalidation reaches them (members batch invalidations: by
+     * default within 10 s).
      */
     @Override
     public void evict(Object key) {
         this.region.remove(key);
     }
 
-    /** Removes the key at once; returns {@code false}, since the removal does not tell whether there was one. */
+    /**
+     * Removes the key at once; returns {@code false}, since the removal does not tell
+     * whether there was one.
+     */
     @Override
     public boolean evictIfPresent(Object key) {
         this.region.remove(key);
@@ -141,15 +156,19 @@ final class GridCache implements Cache {
     }
 
     /**
-     * Removes every entry of this data class from the grid: for every client and service, not just this one.
-     * Other clients' near caches drop the entries when the invalidation reaches them.
+     * Removes every entry of this data class from the grid: for every client and service,
+     * not just this one. Other clients' near caches drop the entries when the
+     * invalidation reaches them.
      */
     @Override
     public void clear() {
         this.region.clear();
     }
 
-    /** {@link #clear()}, which is done when it returns; returns {@code false}, not knowing if there were entries. */
+    /**
+     * {@link #clear()}, which is done when it returns; returns {@code false}, not knowing
+     * if there were entries.
+     */
     @Override
     public boolean invalidate() {
         clear();
@@ -160,7 +179,8 @@ final class GridCache implements Cache {
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> leader = this.asyncLoads.putIfAbsent(key, mine);
         if (leader != null) {
-            // A copy per caller, so that one caller cancelling its future does not fail the others.
+            // A copy per caller, so that one caller cancelling its future does not fail
+            // the others.
             return leader.thenApply(Function.identity());
         }
         storeWhenLoaded(key, valueLoader).whenComplete((value, failure) -> {
@@ -196,4 +216,5 @@ final class GridCache implements Cache {
             throw new ValueRetrievalException(key, valueLoader, ex);
         }
     }
+
 }

@@ -14,17 +14,20 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 
 /**
- * A Spring {@link CacheManager} over the regions of a {@link GridClient}: one cache per data class, named by its
- * catalog id ({@code wedding_data}, {@code vendor_responses}, {@code guest_interactions}, {@code photo_thumbnails},
- * {@code system_cache}), holding any value type. There are no other caches: {@link #getCache} answers
- * {@code null} for any other name, and Spring then reports the unknown name.
+ * A Spring {@link CacheManager} over the regions of a {@link GridClient}: one cache per
+ * data class, named by its catalog id ({@code wedding_data}, {@code vendor_responses},
+ * {@code guest_interactions}, {@code photo_thumbnails}, {@code system_cache}), holding
+ * any value type. There are no other caches: {@link #getCache} answers {@code null} for
+ * any other name, and Spring then reports the unknown name.
  * <p>
- * Entries get the TTL the policy gives an entry of their class with no wedding date; no {@code null} values are
- * stored (putting {@code null} evicts). Keys are the ones the application's cache annotations make: use
- * {@code WeddingKey}s (a SpEL {@code key}) or {@code String}s. Spring's {@code SimpleKey}s, the default keys of
- * methods with several parameters, work but are Java-serialized: members store them without reading them, and
- * member-side code that reads keys cannot. Values must be serializable by Hazelcast (records need no setup).
- * {@code clear()} (and {@code @CacheEvict(allEntries = true)}) empties the data class for every client.
+ * Entries get the TTL the policy gives an entry of their class with no wedding date; no
+ * {@code null} values are stored (putting {@code null} evicts). Keys are the ones the
+ * application's cache annotations make: use {@code WeddingKey}s (a SpEL {@code key}) or
+ * {@code String}s. Spring's {@code SimpleKey}s, the default keys of methods with several
+ * parameters, work but are Java-serialized: members store them without reading them, and
+ * member-side code that reads keys cannot. Values must be serializable by Hazelcast
+ * (records need no setup). {@code clear()} (and {@code @CacheEvict(allEntries = true)})
+ * empties the data class for every client.
  */
 public final class GridCacheManager implements CacheManager {
 
@@ -70,12 +73,14 @@ public final class GridCacheManager implements CacheManager {
     }
 
     /**
-     * Forgets the cache objects handed out so far, and leaves the grid alone: its entries are shared with every
-     * other client, so resetting one application must not clear them (Spring's default would clear every data
-     * class cluster-wide). To clear a class for everyone, call {@link Cache#clear()} on its cache.
+     * Forgets the cache objects handed out so far, and leaves the grid alone: its entries
+     * are shared with every other client, so resetting one application must not clear
+     * them (Spring's default would clear every data class cluster-wide). To clear a class
+     * for everyone, call {@link Cache#clear()} on its cache.
      */
     @Override
     public void resetCaches() {
         this.caches.clear();
     }
+
 }

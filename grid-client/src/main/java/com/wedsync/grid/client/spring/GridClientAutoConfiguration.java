@@ -17,12 +17,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The grid client of a Spring Boot application: settings from {@link GridClientProperties} and the
- * {@link GridClientSettingsCustomizer}s, a connected {@link GridClient} whose meters go to the application's
- * {@link MeterRegistry} (Micrometer's global registry if it has none), and a {@link GridCacheManager} so that
- * {@code @Cacheable} uses the grid. Each backs off when the application defines its own. It runs before Spring
- * Boot's cache auto-configuration, which would otherwise register a cache manager of its own first. Setting
- * {@code grid.client.enabled=false} turns all of it off.
+ * The grid client of a Spring Boot application: settings from
+ * {@link GridClientProperties} and the {@link GridClientSettingsCustomizer}s, a connected
+ * {@link GridClient} whose meters go to the application's {@link MeterRegistry}
+ * (Micrometer's global registry if it has none), and a {@link GridCacheManager} so that
+ * {@code @Cacheable} uses the grid. Each backs off when the application defines its own.
+ * It runs before Spring Boot's cache auto-configuration, which would otherwise register a
+ * cache manager of its own first. Setting {@code grid.client.enabled=false} turns all of
+ * it off.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
 @ConditionalOnClass(GridClient.class)
@@ -43,7 +45,10 @@ class GridClientAutoConfiguration {
         return settings;
     }
 
-    /** Connects at start-up: the start fails, naming cluster, members and timeout, if the grid cannot be reached. */
+    /**
+     * Connects at start-up: the start fails, naming cluster, members and timeout, if the
+     * grid cannot be reached.
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     GridClient gridClient(GridClientSettings settings, ObjectProvider<MeterRegistry> registry) {
@@ -59,5 +64,7 @@ class GridClientAutoConfiguration {
         GridCacheManager gridCacheManager(GridClient gridClient) {
             return new GridCacheManager(gridClient);
         }
+
     }
+
 }

@@ -12,41 +12,48 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * How the {@code GridClient} of a Spring application reaches the grid and treats values: the
- * {@code grid.client.*} properties. Relaxed binding reads them from environment variables too, for example
- * {@code GRID_CLIENT_CLUSTERNAME}, {@code GRID_CLIENT_MEMBERS} or {@code GRID_CLIENT_COMPRESSIONTHRESHOLD}. The
- * contract variable {@code CACHE_COMPRESSION_THRESHOLD} sets {@code compression-threshold} when nothing else does.
- * Every value is checked as it is bound: a bad one fails the start with a message that names the property and
- * the value.
+ * How the {@code GridClient} of a Spring application reaches the grid and treats values:
+ * the {@code grid.client.*} properties. Relaxed binding reads them from environment
+ * variables too, for example {@code GRID_CLIENT_CLUSTERNAME}, {@code GRID_CLIENT_MEMBERS}
+ * or {@code GRID_CLIENT_COMPRESSIONTHRESHOLD}. The contract variable
+ * {@code CACHE_COMPRESSION_THRESHOLD} sets {@code compression-threshold} when nothing
+ * else does. Every value is checked as it is bound: a bad one fails the start with a
+ * message that names the property and the value.
  *
  * @param clusterName the cluster to connect to
  * @param members host[:port] addresses of the members to connect to first
  * @param connectTimeout how long the start waits to reach the cluster before it fails
- * @param operationTimeout how long one cache operation may take, retries included, before it fails
- * @param compressionThreshold larger serialized values are stored LZ4-compressed; CACHE_COMPRESSION_THRESHOLD too
+ * @param operationTimeout how long one cache operation may take, retries included, before
+ * it fails
+ * @param compressionThreshold larger serialized values are stored LZ4-compressed;
+ * CACHE_COMPRESSION_THRESHOLD too
  * @param maxValueSize the largest value accepted, after compression
- * @param maxUncompressedValueSize the largest value accepted before compression; at least max-value-size
- * @param negativeCacheTtl how long getOrLoad remembers that a load found nothing; 0s to never
- * @param refreshAhead the final share of an entry's TTL in which getOrLoad reloads it in the background; 0 to never
+ * @param maxUncompressedValueSize the largest value accepted before compression; at least
+ * max-value-size
+ * @param negativeCacheTtl how long getOrLoad remembers that a load found nothing; 0s to
+ * never
+ * @param refreshAhead the final share of an entry's TTL in which getOrLoad reloads it in
+ * the background; 0 to never
  * @param loadTimeout how long a caller waits for another caller's load of the same key
- * @param deserializationAllowList classes and packages (ending in {@code .}) of the {@code Serializable} values the
- *     service caches, besides the JDK's basic types; a value of any other class is refused when read
+ * @param deserializationAllowList classes and packages (ending in {@code .}) of the
+ * {@code Serializable} values the service caches, besides the JDK's basic types; a value
+ * of any other class is refused when read
  */
 @ConfigurationProperties(GridClientProperties.PREFIX)
 public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterName,
         @DefaultValue("127.0.0.1") List<String> members, @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("5s") Duration operationTimeout, @DefaultValue("1KB") DataSize compressionThreshold,
         @DefaultValue("1MB") DataSize maxValueSize, @DefaultValue("16MB") DataSize maxUncompressedValueSize,
-        @DefaultValue("0s") Duration negativeCacheTtl,
-        @DefaultValue("0") double refreshAhead, @DefaultValue("30s") Duration loadTimeout,
-        List<String> deserializationAllowList) {
+        @DefaultValue("0s") Duration negativeCacheTtl, @DefaultValue("0") double refreshAhead,
+        @DefaultValue("30s") Duration loadTimeout, List<String> deserializationAllowList) {
 
     /** The prefix of the properties. */
     public static final String PREFIX = "grid.client";
 
     /**
      * Validates the properties.
-     * @throws IllegalArgumentException naming the property and the value when one is missing or out of range
+     * @throws IllegalArgumentException naming the property and the value when one is
+     * missing or out of range
      */
     public GridClientProperties {
         if (clusterName == null || clusterName.isBlank()) {
@@ -72,20 +79,23 @@ public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterN
         if (!(refreshAhead >= 0 && refreshAhead < 1)) {
             throw invalid("refresh-ahead", refreshAhead, "must be at least 0 and below 1");
         }
-        // a stream, not contains(null): the immutable lists of List.of throw on a null query
+        // a stream, not contains(null): the immutable lists of List.of throw on a null
+        // query
         if (deserializationAllowList != null && deserializationAllowList.stream().anyMatch(Objects::isNull)) {
             throw invalid("deserialization-allow-list", deserializationAllowList, "must not hold an empty entry");
         }
-        // the entries themselves are checked by toSettings, as GridClientSettings checks them
+        // the entries themselves are checked by toSettings, as GridClientSettings checks
+        // them
         deserializationAllowList = (deserializationAllowList != null) ? List.copyOf(deserializationAllowList)
                 : List.of();
     }
 
     /**
-     * Returns the client settings these properties describe, with the shipped catalog and the system clock.
+     * Returns the client settings these properties describe, with the shipped catalog and
+     * the system clock.
      * @return the settings
-     * @throws InvalidFieldException naming the property (as its field) when the settings refuse its value (an
-     *     allow-list entry, say, which only the settings check)
+     * @throws InvalidFieldException naming the property (as its field) when the settings
+     * refuse its value (an allow-list entry, say, which only the settings check)
      */
     public GridClientSettings toSettings() {
         try {
@@ -110,7 +120,10 @@ public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterN
         }
     }
 
-    /** The property a settings field is set from: its name in kebab case, the byte limits named as sizes. */
+    /**
+     * The property a settings field is set from: its name in kebab case, the byte limits
+     * named as sizes.
+     */
     static String property(String field) {
         String kebab = field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
         return kebab.endsWith("-value-bytes") ? kebab.replace("-value-bytes", "-value-size") : kebab;

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hazelcast's thread-per-callback fallback is replaced by a pool, and nothing else is. The real fallback exists
- * only in a JVM whose common pool has parallelism 1, so that case runs in a child JVM launched that way.
+ * Hazelcast's thread-per-callback fallback is replaced by a pool, and nothing else is.
+ * The real fallback exists only in a JVM whose common pool has parallelism 1, so that
+ * case runs in a child JVM launched that way.
  */
 class AsyncExecutorTests {
 
@@ -43,7 +44,9 @@ class AsyncExecutorTests {
         assertThat(AsyncExecutor.ensurePooled()).isFalse();
     }
 
-    /** Runs in the child JVM: installs the pool, runs 200 callbacks, prints what ran them. */
+    /**
+     * Runs in the child JVM: installs the pool, runs 200 callbacks, prints what ran them.
+     */
     static final class Child {
 
         public static void main(String[] args) throws InterruptedException, IOException {
@@ -57,9 +60,15 @@ class AsyncExecutorTests {
                 });
             }
             done.await(30, TimeUnit.SECONDS);
-            String prefix = names.stream().map((name) -> name.replaceAll("\\d+$", "")).distinct()
-                .reduce((a, b) -> a + "," + b).orElse("");
-            System.out.println("installed=" + installed + " atMostTwoThreads=" + (names.size() <= AsyncExecutor.PARALLELISM) + " names=" + prefix);
+            String prefix = names.stream()
+                .map((name) -> name.replaceAll("\\d+$", ""))
+                .distinct()
+                .reduce((a, b) -> a + "," + b)
+                .orElse("");
+            System.out.println("installed=" + installed + " atMostTwoThreads="
+                    + (names.size() <= AsyncExecutor.PARALLELISM) + " names=" + prefix);
         }
+
     }
+
 }

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every method of {@link ClientInternals} against a real Hazelcast client of a two-member grid, so that an
- * upgrade that renames, removes or changes what it reaches into fails here, loudly. The near-cache reader's
- * decisions are checked in depth by {@link NearCacheReaderIT}, and the thread-per-task executor (which exists only
- * in a JVM whose common pool has parallelism 1) by {@link AsyncExecutorTests}.
+ * Runs every method of {@link ClientInternals} against a real Hazelcast client of a
+ * two-member grid, so that an upgrade that renames, removes or changes what it reaches
+ * into fails here, loudly. The near-cache reader's decisions are checked in depth by
+ * {@link NearCacheReaderIT}, and the thread-per-task executor (which exists only in a JVM
+ * whose common pool has parallelism 1) by {@link AsyncExecutorTests}.
  */
 class ClientInternalsIT {
 
@@ -40,7 +41,8 @@ class ClientInternalsIT {
     static void start() {
         grid = LoopbackGrid.builder().name("client-internals").start(2);
         ClientConfig config = ClientRuntime.clientConfig(TestClients.settings(grid));
-        // a plain client starts connected; ClientRuntime.connect starts asynchronously and waits itself
+        // a plain client starts connected; ClientRuntime.connect starts asynchronously
+        // and waits itself
         config.getConnectionStrategyConfig().setAsyncStart(false);
         client = HazelcastClient.newHazelcastClient(config);
         grid.closeWith(client::shutdown);
@@ -122,4 +124,5 @@ class ClientInternalsIT {
             ClientInternals.asyncExecutor(original);
         }
     }
+
 }

@@ -10,8 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Hazelcast client configuration grid-client builds. What the settings do to a real cluster is measured by
- * grid-node's chaos ITs ({@code MemberLossIT}, {@code ClusterOutageIT}).
+ * The Hazelcast client configuration grid-client builds. What the settings do to a real
+ * cluster is measured by grid-node's chaos ITs ({@code MemberLossIT},
+ * {@code ClusterOutageIT}).
  */
 class ClientRuntimeTests {
 
@@ -25,7 +26,8 @@ class ClientRuntimeTests {
     @Test
     void aClientNeverGivesUpReconnectingSinceConnectBoundsOnlyTheFirstConnection() {
         assertThat(this.config.getConnectionStrategyConfig().isAsyncStart()).isTrue();
-        assertThat(this.config.getConnectionStrategyConfig().getConnectionRetryConfig().getClusterConnectTimeoutMillis())
+        assertThat(
+                this.config.getConnectionStrategyConfig().getConnectionRetryConfig().getClusterConnectTimeoutMillis())
             .isEqualTo(ConnectionRetryConfig.DEFAULT_CLUSTER_CONNECT_TIMEOUT_MILLIS);
     }
 
@@ -47,4 +49,5 @@ class ClientRuntimeTests {
                 "java.time.", "java.math.", "[", "com.example.rsvp.");
         assertThat(filter.getWhitelist().getClasses()).containsExactly("com.example.vendors.Quote");
     }
+
 }

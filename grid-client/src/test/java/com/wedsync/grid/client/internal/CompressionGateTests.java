@@ -47,7 +47,10 @@ class CompressionGateTests {
         }
     }
 
-    /** Asks the gate about {@code values} values, recording each attempt as having saved nothing. */
+    /**
+     * Asks the gate about {@code values} values, recording each attempt as having saved
+     * nothing.
+     */
     private int attemptsOf(int values) {
         int attempts = 0;
         for (int i = 0; i < values; i++) {
@@ -58,4 +61,5 @@ class CompressionGateTests {
         }
         return attempts;
     }
+
 }

@@ -153,4 +153,5 @@ class FailuresTests {
         }
         throw new AssertionError("not thrown: " + cause);
     }
+
 }

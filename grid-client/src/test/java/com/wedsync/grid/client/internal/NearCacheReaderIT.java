@@ -29,12 +29,13 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ClientInternals.NearCacheReader} decides as Hazelcast's {@code NearCache.get} does: a hit returns the cached
- * value and counts as a near-cache hit, and whatever makes Hazelcast's read miss (an invalidation from another
- * client's write, the invalidation repair's newer stale sequence or new partition UUID, the time to live, max idle)
- * makes it miss too.
- * Each client here has the near-cache expiration task slowed to once an hour, so that an expired record is still in
- * the record map when read: only the read's own check can refuse it.
+ * {@link ClientInternals.NearCacheReader} decides as Hazelcast's {@code NearCache.get}
+ * does: a hit returns the cached value and counts as a near-cache hit, and whatever makes
+ * Hazelcast's read miss (an invalidation from another client's write, the invalidation
+ * repair's newer stale sequence or new partition UUID, the time to live, max idle) makes
+ * it miss too. Each client here has the near-cache expiration task slowed to once an
+ * hour, so that an expired record is still in the record map when read: only the read's
+ * own check can refuse it.
  */
 class NearCacheReaderIT {
 
@@ -59,7 +60,8 @@ class NearCacheReaderIT {
             WeddingKey absent = new WeddingKey("w-reader-absent", "timeline");
             assertThat(near.reader.get(absent)).isNull();
             assertThat(stats.getMisses()).isEqualTo(misses + 1);
-            // IMap.get caches an absent key's null: the reader answers it as NearCache.get does
+            // IMap.get caches an absent key's null: the reader answers it as
+            // NearCache.get does
             assertThat(near.map.get(absent)).isNull();
             assertThat(near.reader.get(absent)).isSameAs(NearCache.CACHED_AS_NULL);
             return null;
@@ -87,7 +89,8 @@ class NearCacheReaderIT {
         withNearCache(Map.of(), (near) -> {
             NearCacheRecord record = primed(near);
             MetaDataContainer partition = near.staleReadDetector().getMetaDataContainer(record.getPartitionId());
-            // what RepairingHandler.updateLastKnownStaleSequence does when reconciliation finds a missed invalidation
+            // what RepairingHandler.updateLastKnownStaleSequence does when reconciliation
+            // finds a missed invalidation
             long stale = partition.getStaleSequence();
             assertThat(partition.casStaleSequence(stale, record.getInvalidationSequence() + 1)).isTrue();
 
@@ -102,7 +105,8 @@ class NearCacheReaderIT {
         withNearCache(Map.of(), (near) -> {
             NearCacheRecord record = primed(near);
             MetaDataContainer partition = near.staleReadDetector().getMetaDataContainer(record.getPartitionId());
-            // what RepairingHandler.checkOrRepairUuid does when a partition's owner lost its data (a restart)
+            // what RepairingHandler.checkOrRepairUuid does when a partition's owner lost
+            // its data (a restart)
             partition.setUuid(UUID.randomUUID());
 
             assertThat(near.reader.get(KEY)).isNull();
@@ -131,13 +135,13 @@ class NearCacheReaderIT {
             NearCacheRecord record = primed(near);
             long start = System.nanoTime();
 
-            // Read for twice the max idle: a read in a new second must write the access time (kept in seconds), or
+            // Read for twice the max idle: a read in a new second must write the access
+            // time (kept in seconds), or
             // the record would idle out while in use.
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    assertThat(near.reader.get(KEY)).as("read while in use").isEqualTo("v1");
-                    return System.nanoTime() - start > Duration.ofSeconds(6).toNanos();
-                });
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                assertThat(near.reader.get(KEY)).as("read while in use").isEqualTo("v1");
+                return System.nanoTime() - start > Duration.ofSeconds(6).toNanos();
+            });
 
             await().atMost(Duration.ofSeconds(10)).until(() -> record.isIdleAt(3_000, Clock.currentTimeMillis()));
             assertThat(near.store().getRecord(KEY)).isSameAs(record);
@@ -159,7 +163,8 @@ class NearCacheReaderIT {
         Catalog catalog = CatalogLoader.loadDefault(catalogOverrides);
         try (LoopbackGrid grid = LoopbackGrid.builder().name("near-cache-reader").catalog(catalog).start(1)) {
             ClientConfig config = ClientRuntime.clientConfig(TestClients.settings(grid));
-            // ClientRuntime.connect starts asynchronously and waits itself; a plain client starts connected
+            // ClientRuntime.connect starts asynchronously and waits itself; a plain
+            // client starts connected
             config.getConnectionStrategyConfig().setAsyncStart(false);
             config.setProperty("hazelcast.internal.nearcache.expiration.task.period.seconds", "3600");
             config.setProperty("hazelcast.internal.nearcache.expiration.task.initial.delay.seconds", "3600");
@@ -167,8 +172,7 @@ class NearCacheReaderIT {
             try {
                 IMap<Object, Object> map = client.getMap(catalog.policy(DataClass.WEDDING_DATA).mapName());
                 NearCache<Object, Object> nearCache = ((NearCachedClientMapProxy<Object, Object>) map).getNearCache();
-                test.apply(new NearCacheUnderTest(grid, map, nearCache,
-                        ClientInternals.NearCacheReader.of(nearCache)));
+                test.apply(new NearCacheUnderTest(grid, map, nearCache, ClientInternals.NearCacheReader.of(nearCache)));
             }
             finally {
                 client.shutdown();
@@ -181,12 +185,13 @@ class NearCacheReaderIT {
 
         @SuppressWarnings("unchecked")
         AbstractNearCacheRecordStore<Object, Object, ?, NearCacheRecord, ?> store() {
-            return (AbstractNearCacheRecordStore<Object, Object, ?, NearCacheRecord, ?>)
-                    ((DefaultNearCache<Object, Object>) this.nearCache).getNearCacheRecordStore();
+            return (AbstractNearCacheRecordStore<Object, Object, ?, NearCacheRecord, ?>) ((DefaultNearCache<Object, Object>) this.nearCache)
+                .getNearCacheRecordStore();
         }
 
         StaleReadDetector staleReadDetector() {
             return store().getStaleReadDetector();
         }
     }
+
 }

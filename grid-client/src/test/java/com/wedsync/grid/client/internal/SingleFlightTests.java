@@ -65,8 +65,8 @@ class SingleFlightTests {
             return flight.load("k", () -> "never");
         }, this.pool);
         // the waiter is parked on the leader's result before the leader fails
-        await().atMost(Duration.ofSeconds(10)).until(() -> waiterThread.get() != null
-                && waiterThread.get().getState() == Thread.State.TIMED_WAITING);
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> waiterThread.get() != null && waiterThread.get().getState() == Thread.State.TIMED_WAITING);
 
         release.countDown();
 
@@ -109,4 +109,5 @@ class SingleFlightTests {
             Thread.currentThread().interrupt();
         }
     }
+
 }

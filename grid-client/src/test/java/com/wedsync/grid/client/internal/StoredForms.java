@@ -1,7 +1,8 @@
 package com.wedsync.grid.client.internal;
 
 /**
- * What tests outside this package may know of how a region stores a value, without the stored types being public.
+ * What tests outside this package may know of how a region stores a value, without the
+ * stored types being public.
  */
 public final class StoredForms {
 
@@ -16,4 +17,5 @@ public final class StoredForms {
     public static boolean isCompressed(Object stored) {
         return stored instanceof CompressedValue;
     }
+
 }

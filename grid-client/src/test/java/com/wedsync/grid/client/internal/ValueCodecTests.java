@@ -15,7 +15,8 @@ class ValueCodecTests {
     private static final int THRESHOLD = 1024;
 
     private final SerializationService serialization = new DefaultSerializationServiceBuilder()
-        .setConfig(new SerializationConfig()).build();
+        .setConfig(new SerializationConfig())
+        .build();
 
     private static final int MAX_RAW = 1024 * 1024;
 
@@ -115,7 +116,8 @@ class ValueCodecTests {
         byte[] noise = new byte[80 * 1024];
         new java.util.Random(7).nextBytes(noise);
 
-        assertThatThrownBy(() -> this.codec.encode("photo_thumbnails", noise)).isInstanceOf(ValueTooLargeException.class)
+        assertThatThrownBy(() -> this.codec.encode("photo_thumbnails", noise))
+            .isInstanceOf(ValueTooLargeException.class)
             .hasMessageStartingWith("value for region photo_thumbnails is ")
             .hasMessageEndingWith("bytes after compression; the limit is 65536 bytes (maxValueBytes)");
     }
@@ -152,7 +154,8 @@ class ValueCodecTests {
 
     @Test
     void aStoredCompressedValueThatDecodesShorterThanItClaimsIsRefused() {
-        CompressedValue honest = (CompressedValue) this.codec.encode("photo_thumbnails", "wedding ".repeat(1000)).stored();
+        CompressedValue honest = (CompressedValue) this.codec.encode("photo_thumbnails", "wedding ".repeat(1000))
+            .stored();
 
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
             .isThrownBy(() -> this.codec.decode(new CompressedValue(honest.lz4(), honest.rawLength() + 10)))
@@ -180,7 +183,8 @@ class ValueCodecTests {
         String atLimit = sized(MAX_RAW);
         String overLimit = sized(MAX_RAW + 1);
 
-        assertThat(this.codec.<String>decode(this.codec.encode("vendor_responses", atLimit).stored())).isEqualTo(atLimit);
+        assertThat(this.codec.<String>decode(this.codec.encode("vendor_responses", atLimit).stored()))
+            .isEqualTo(atLimit);
         assertThatThrownBy(() -> this.codec.encode("vendor_responses", overLimit))
             .isInstanceOf(ValueTooLargeException.class)
             .hasMessage("value for region vendor_responses is 1048577 bytes before compression; the limit is 1048576"
@@ -189,9 +193,10 @@ class ValueCodecTests {
 
     @Test
     void aStoredCompressedValueClaimingMoreThanTheLimitBeforeCompressionIsRefusedBeforeAllocating() {
-        // What another writer with a higher limit can store: a genuine block that decodes to 4 MiB.
-        ValueCodec generous = new ValueCodec(ClientInternals.Serialization.of(this.serialization), THRESHOLD,
-                64 * 1024, 8 * MAX_RAW);
+        // What another writer with a higher limit can store: a genuine block that decodes
+        // to 4 MiB.
+        ValueCodec generous = new ValueCodec(ClientInternals.Serialization.of(this.serialization), THRESHOLD, 64 * 1024,
+                8 * MAX_RAW);
         CompressedValue large = (CompressedValue) generous.encode("vendor_responses", sized(4 * MAX_RAW)).stored();
 
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
@@ -200,4 +205,5 @@ class ValueCodecTests {
                     + MAX_RAW + " bytes (maxUncompressedValueBytes), so it is refused");
         assertThat(generous.<String>decode(large)).hasSize(4 * MAX_RAW - this.serialization.toData("").totalSize());
     }
+
 }

@@ -30,9 +30,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A small Spring Boot application with {@code @Cacheable} methods, started as services start (auto-configuration
- * from the jar's imports file, the environment post-processor from spring.factories), against one real member.
- * A second client, outside the application, sees what reached the grid.
+ * A small Spring Boot application with {@code @Cacheable} methods, started as services
+ * start (auto-configuration from the jar's imports file, the environment post-processor
+ * from spring.factories), against one real member. A second client, outside the
+ * application, sees what reached the grid.
  */
 class CacheableIT {
 
@@ -51,8 +52,7 @@ class CacheableIT {
         vendorResponses = observer.region(DataClass.VENDOR_RESPONSES, Object.class);
         context = new SpringApplicationBuilder(QuoteApplication.class).run("--spring.main.banner-mode=off",
                 "--grid.client.cluster-name=" + grid.clusterName(),
-                "--grid.client.members=" + String.join(",", grid.addresses()),
-                "--CACHE_COMPRESSION_THRESHOLD=64B");
+                "--grid.client.members=" + String.join(",", grid.addresses()), "--CACHE_COMPRESSION_THRESHOLD=64B");
         quotes = context.getBean(VendorQuotes.class);
     }
 
@@ -121,7 +121,8 @@ class CacheableIT {
 
         assertThat(quotes.calls() - before).isEqualTo(2);
         assertThat(vendorResponses.get(new SimpleKey("w-7", "band"))).isNotNull();
-        // The member's Java deserialization allow-list refuses SimpleKey: none of the above needed it.
+        // The member's Java deserialization allow-list refuses SimpleKey: none of the
+        // above needed it.
         HazelcastInstance member = grid.members().get(0);
         assertThatExceptionOfType(RuntimeException.class)
             .isThrownBy(() -> List.copyOf(member.getMap("vendor_responses").keySet()))
@@ -131,8 +132,7 @@ class CacheableIT {
     @Test
     void aSynchronizedMethodsOwnExceptionReachesTheCallerAndNothingIsCached() throws Exception {
         Cache cache = context.getBean(CacheManager.class).getCache("vendor_responses");
-        assertThatExceptionOfType(VendorUnavailableException.class)
-            .isThrownBy(() -> quotes.quoteOrFail("dj", true));
+        assertThatExceptionOfType(VendorUnavailableException.class).isThrownBy(() -> quotes.quoteOrFail("dj", true));
         assertThat(cache.get("dj")).isNull();
 
         Quote loaded = quotes.quoteOrFail("dj", false);
@@ -146,7 +146,10 @@ class CacheableIT {
         assertThat(context.getBean(GridClientSettings.class).compressionThreshold()).isEqualTo(64);
     }
 
-    /** A vendor's quote; a record with no serialization setup, which Hazelcast stores in its Compact format. */
+    /**
+     * A vendor's quote; a record with no serialization setup, which Hazelcast stores in
+     * its Compact format.
+     */
     record Quote(String vendor, long cents) {
     }
 
@@ -157,6 +160,7 @@ class CacheableIT {
         VendorUnavailableException(String vendor) {
             super(vendor + " did not answer");
         }
+
     }
 
     @SpringBootConfiguration
@@ -168,13 +172,17 @@ class CacheableIT {
         VendorQuotes vendorQuotes() {
             return new VendorQuotes();
         }
+
     }
 
     static class VendorQuotes {
 
         private final AtomicInteger calls = new AtomicInteger();
 
-        /** How often a method body ran (public, so that the caching proxy passes it on to this object). */
+        /**
+         * How often a method body ran (public, so that the caching proxy passes it on to
+         * this object).
+         */
         public int calls() {
             return this.calls.get();
         }
@@ -215,5 +223,7 @@ class CacheableIT {
             }
             return new Quote(vendor, 1000 + this.calls.incrementAndGet());
         }
+
     }
+
 }

@@ -17,7 +17,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /**
- * CACHE_COMPRESSION_THRESHOLD sets grid.client.compression-threshold, below every explicit setting of it.
+ * CACHE_COMPRESSION_THRESHOLD sets grid.client.compression-threshold, below every
+ * explicit setting of it.
  */
 class CompressionThresholdEnvironmentPostProcessorTests {
 
@@ -93,4 +94,5 @@ class CompressionThresholdEnvironmentPostProcessorTests {
             .bindOrCreate(GridClientProperties.PREFIX, GridClientProperties.class)
             .compressionThreshold();
     }
+
 }

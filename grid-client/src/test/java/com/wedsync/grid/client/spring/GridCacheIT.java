@@ -25,7 +25,8 @@ import org.springframework.cache.Cache.ValueRetrievalException;
 import org.springframework.cache.Cache;
 
 /**
- * The Spring cache contract of {@link GridCacheManager} and its caches, against one real member.
+ * The Spring cache contract of {@link GridCacheManager} and its caches, against one real
+ * member.
  */
 class GridCacheIT {
 
@@ -182,8 +183,10 @@ class GridCacheIT {
 
     @Test
     void evictRemovesTheKeyFromTheGrid() {
-        // Another client that had read the key would drop it from its near cache when the member's batched
-        // invalidation arrives (up to 10 s later); that is the region's behaviour, not this adapter's.
+        // Another client that had read the key would drop it from its near cache when the
+        // member's batched
+        // invalidation arrives (up to 10 s later); that is the region's behaviour, not
+        // this adapter's.
         Cache cache = manager.getCache("guest_interactions");
         cache.put("rsvp:7", "declined");
         cache.put("rsvp:8", "attending");
@@ -227,4 +230,5 @@ class GridCacheIT {
 
     record Quote(String vendor, long cents) implements Serializable {
     }
+
 }

@@ -18,8 +18,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
 
 /**
- * The auto-configured client against one real member: it connects with the bound properties, meters go to the
- * application's registry, the context's close disconnects it, and an application's own client is used instead.
+ * The auto-configured client against one real member: it connects with the bound
+ * properties, meters go to the application's registry, the context's close disconnects
+ * it, and an application's own client is used instead.
  */
 class GridClientAutoConfigurationIT {
 
@@ -51,7 +52,9 @@ class GridClientAutoConfigurationIT {
                 .containsExactly(grid.members().get(0).getCluster().getLocalMember());
             assertThat(context.getBean(CacheManager.class).getCache("system_cache").get("motd", String.class))
                 .isEqualTo("welcome");
-            assertThat(context.getBean(MeterRegistry.class).find("grid.region.gets").tag("region", "system_cache")
+            assertThat(context.getBean(MeterRegistry.class)
+                .find("grid.region.gets")
+                .tag("region", "system_cache")
                 .counters()).isNotEmpty();
         });
     }
@@ -61,8 +64,8 @@ class GridClientAutoConfigurationIT {
         runner.run((context) -> {
             context.getBean(GridClient.class).region(DataClass.GUEST_INTERACTIONS, String.class).get("rsvp:1");
 
-            assertThat(Metrics.globalRegistry.find("grid.region.gets").tag("region", "guest_interactions")
-                .counters()).isNotEmpty();
+            assertThat(Metrics.globalRegistry.find("grid.region.gets").tag("region", "guest_interactions").counters())
+                .isNotEmpty();
         });
     }
 
@@ -85,4 +88,5 @@ class GridClientAutoConfigurationIT {
                 .isSameAs(own.region(DataClass.WEDDING_DATA, Object.class));
         });
     }
+
 }

@@ -21,9 +21,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * What the auto-configuration defines, without a grid: binding, validation, customizers and backing off. The
- * context is lazy where a test only looks at bean definitions or settings, so that no client tries to connect;
- * {@link GridClientAutoConfigurationIT} connects one.
+ * What the auto-configuration defines, without a grid: binding, validation, customizers
+ * and backing off. The context is lazy where a test only looks at bean definitions or
+ * settings, so that no client tries to connect; {@link GridClientAutoConfigurationIT}
+ * connects one.
  */
 class GridClientAutoConfigurationTests {
 
@@ -37,7 +38,8 @@ class GridClientAutoConfigurationTests {
     void disabledItDefinesNothing() {
         this.runner.withPropertyValues("grid.client.enabled=false").run((context) -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean(GridClientSettings.class).doesNotHaveBean(GridClient.class)
+            assertThat(context).doesNotHaveBean(GridClientSettings.class)
+                .doesNotHaveBean(GridClient.class)
                 .doesNotHaveBean(CacheManager.class);
         });
     }
@@ -59,9 +61,8 @@ class GridClientAutoConfigurationTests {
             .withPropertyValues("grid.client.cluster-name=staging", "grid.client.members=10.0.0.1:5701,10.0.0.2",
                     "grid.client.connect-timeout=3s", "grid.client.operation-timeout=750ms",
                     "grid.client.compression-threshold=4KB", "grid.client.max-value-size=2MB",
-                    "grid.client.max-uncompressed-value-size=32MB",
-                    "grid.client.negative-cache-ttl=30s", "grid.client.refresh-ahead=0.1",
-                    "grid.client.load-timeout=1m",
+                    "grid.client.max-uncompressed-value-size=32MB", "grid.client.negative-cache-ttl=30s",
+                    "grid.client.refresh-ahead=0.1", "grid.client.load-timeout=1m",
                     "grid.client.deserialization-allow-list=com.example.rsvp.,com.example.vendors.Quote")
             .run((context) -> {
                 GridClientSettings settings = context.getBean(GridClientSettings.class);
@@ -83,10 +84,11 @@ class GridClientAutoConfigurationTests {
     @Test
     void environmentVariablesBindThroughRelaxedBinding() {
         Map<String, Object> variables = Map.of("GRID_CLIENT_COMPRESSIONTHRESHOLD", "8KB", "GRID_CLIENT_MEMBERS", "a,b");
-        this.lazyRunner.withInitializer((context) -> context.getEnvironment()
-            .getPropertySources()
-            .replace(SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                    new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
+        this.lazyRunner
+            .withInitializer((context) -> context.getEnvironment()
+                .getPropertySources()
+                .replace(SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
             .run((context) -> {
                 GridClientSettings settings = context.getBean(GridClientSettings.class);
                 assertThat(settings.compressionThreshold()).isEqualTo(8192);
@@ -191,5 +193,7 @@ class GridClientAutoConfigurationTests {
         GridClientSettingsCustomizer first() {
             return (settings) -> settings.withCluster(settings.clusterName() + "-first", settings.members());
         }
+
     }
+
 }

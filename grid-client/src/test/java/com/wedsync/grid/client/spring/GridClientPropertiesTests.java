@@ -41,4 +41,5 @@ class GridClientPropertiesTests {
                     + " name a package of at least two parts, such as 'com.example.'")
             .satisfies((ex) -> assertThat(ex.field()).isEqualTo("grid.client.deserialization-allow-list"));
     }
+
 }

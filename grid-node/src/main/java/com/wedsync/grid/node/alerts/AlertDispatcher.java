@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands alert changes and scaling changes to every sink, and keeps a bounded history of alert changes for the
- * {@code alerts} endpoint. A sink that throws is logged at WARN and counted ({@code grid.alert.deliveries} with
- * {@code result=failed}); the others are still told.
+ * Hands alert changes and scaling changes to every sink, and keeps a bounded history of
+ * alert changes for the {@code alerts} endpoint. A sink that throws is logged at WARN and
+ * counted ({@code grid.alert.deliveries} with {@code result=failed}); the others are
+ * still told.
  */
 public final class AlertDispatcher {
 
@@ -49,7 +50,8 @@ public final class AlertDispatcher {
     }
 
     /**
-     * Returns the counter of one sink's deliveries with one result, registering it on first use.
+     * Returns the counter of one sink's deliveries with one result, registering it on
+     * first use.
      * @param registry the registry
      * @param sink the sink's name
      * @param result {@code delivered}, {@code failed} or {@code dropped}
@@ -109,4 +111,5 @@ public final class AlertDispatcher {
             }
         }
     }
+
 }

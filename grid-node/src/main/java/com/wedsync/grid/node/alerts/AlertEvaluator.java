@@ -29,14 +29,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds each sample into the rules' hysteresis and hands the resulting alert changes to the dispatcher. Each
- * rule reads the figure its {@code metric} names. Member figures ({@code latency_ms}, {@code memory_used_percent},
- * {@code wedding_data_retention_percent}) are evaluated by every member for itself; cluster figures (hit rates,
- * Saturday ops, partitions lost, members left) only by the oldest member, so each is raised once, with member
- * {@code cluster} (or, for {@code members_left}, the address of the member that left). The oldest member leaves
- * its cluster alerts in an {@link AlertHandover} every sample; the member that is oldest after it takes them over,
- * so they keep their ids and clear (or escalate) there, and a member that stops being the oldest stops tracking
- * them. Runs on the monitor's thread.
+ * Feeds each sample into the rules' hysteresis and hands the resulting alert changes to
+ * the dispatcher. Each rule reads the figure its {@code metric} names. Member figures
+ * ({@code latency_ms}, {@code memory_used_percent},
+ * {@code wedding_data_retention_percent}) are evaluated by every member for itself;
+ * cluster figures (hit rates, Saturday ops, partitions lost, members left) only by the
+ * oldest member, so each is raised once, with member {@code cluster} (or, for
+ * {@code members_left}, the address of the member that left). The oldest member leaves
+ * its cluster alerts in an {@link AlertHandover} every sample; the member that is oldest
+ * after it takes them over, so they keep their ids and clear (or escalate) there, and a
+ * member that stops being the oldest stops tracking them. Runs on the monitor's thread.
  */
 public final class AlertEvaluator implements SampleListener, LocalAlerts {
 
@@ -87,8 +89,10 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
      * @param dispatcher where alert changes go
      * @param coordinates tells whether this member evaluates the cluster's figures
      * @param calendar the traffic calendar, for Saturdays and their expected load
-     * @param settings the time zone, the Saturday baseline and the fewest operations judged
-     * @param handover where the oldest member leaves its cluster alerts for the next oldest
+     * @param settings the time zone, the Saturday baseline and the fewest operations
+     * judged
+     * @param handover where the oldest member leaves its cluster alerts for the next
+     * oldest
      */
     AlertEvaluator(AlertRules rules, Catalog catalog, AlertDispatcher dispatcher, BooleanSupplier coordinates,
             TrafficCalendar calendar, EvaluatorSettings settings, AlertHandover handover) {
@@ -103,8 +107,7 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
         this.handover = handover;
         for (AlertRule rule : rules.rules()) {
             if (!METRICS.contains(rule.metric())) {
-                logger.warn("event=alert_rule_unsampled rule={} metric={} known={}", rule.id(), rule.metric(),
-                        METRICS);
+                logger.warn("event=alert_rule_unsampled rule={} metric={} known={}", rule.id(), rule.metric(), METRICS);
             }
         }
     }
@@ -117,8 +120,8 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
         this.weddingEvictions += wedding.evictions();
         for (AlertRule rule : this.rules.rules()) {
             switch (rule.metric()) {
-                case "latency_ms" -> take(rule, sample.member(), judged(operations(sample), sample.latencyMs()),
-                        sample.at());
+                case "latency_ms" ->
+                    take(rule, sample.member(), judged(operations(sample), sample.latencyMs()), sample.at());
                 case "memory_used_percent" -> take(rule, sample.member(), 100 * sample.memoryUsedShare(), sample.at());
                 case "wedding_data_retention_percent" ->
                     take(rule, sample.member(), retentionPercent(wedding.ownedEntries()), sample.at());
@@ -135,9 +138,10 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
     }
 
     /**
-     * Takes over the cluster alerts a previous oldest member left while this member is the oldest (on becoming the
-     * oldest, also those it left itself earlier that nobody took over), and stops tracking its own once it is not
-     * (the next oldest takes them over).
+     * Takes over the cluster alerts a previous oldest member left while this member is
+     * the oldest (on becoming the oldest, also those it left itself earlier that nobody
+     * took over), and stops tracking its own once it is not (the next oldest takes them
+     * over).
      */
     private void handOver(boolean coordinating) {
         if (coordinating) {
@@ -159,7 +163,10 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
         this.coordinating = coordinating;
     }
 
-    /** Tracks a member that left until its alert clears; the longest-tracked goes first past the bound. */
+    /**
+     * Tracks a member that left until its alert clears; the longest-tracked goes first
+     * past the bound.
+     */
     private void depart(String member) {
         if (this.departed.size() >= MAX_DEPARTED) {
             this.departed.remove(this.departed.iterator().next());
@@ -167,7 +174,10 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
         this.departed.add(member);
     }
 
-    /** Leaves the cluster alerts for the next oldest member, whenever they may have changed. */
+    /**
+     * Leaves the cluster alerts for the next oldest member, whenever they may have
+     * changed.
+     */
     private void leaveClusterAlerts() {
         this.handover.leave(active().stream().filter((alert) -> isClusterRule(alert.rule())).toList());
     }
@@ -177,8 +187,9 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
     }
 
     /**
-     * Raises the member-left alert of a member that left, at once rather than at the next sample; later samples
-     * count as clean for it until the alert clears. Only the oldest member does this.
+     * Raises the member-left alert of a member that left, at once rather than at the next
+     * sample; later samples count as clean for it until the alert clears. Only the oldest
+     * member does this.
      * @param member the address of the member that left
      * @param at when it left
      */
@@ -229,7 +240,8 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
                     judged(cluster.gets().values().stream().mapToLong(Long::longValue).sum(), 100 * cluster.hitRatio()),
                     at);
             case "vendor_responses_hit_rate_percent" -> take(rule, CLUSTER,
-                    judged(cluster.gets().getOrDefault(this.vendorMap, 0L), 100 * cluster.hitRatio(this.vendorMap)), at);
+                    judged(cluster.gets().getOrDefault(this.vendorMap, 0L), 100 * cluster.hitRatio(this.vendorMap)),
+                    at);
             case "saturday_ops_baseline_percent" -> take(rule, CLUSTER, saturdayPercent(cluster, at), at);
             case "partitions_lost" -> take(rule, CLUSTER, sample.partitionsLost(), at);
             case "members_left" -> {
@@ -255,7 +267,10 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
         return 100 * cluster.opsPerSecond() / (baseline * traffic.multiplier());
     }
 
-    /** A mean or a ratio over too few operations is no sample ({@code NaN}): it neither raises nor clears. */
+    /**
+     * A mean or a ratio over too few operations is no sample ({@code NaN}): it neither
+     * raises nor clears.
+     */
     private double judged(long operations, double value) {
         return (operations < this.settings.minOperations()) ? Double.NaN : value;
     }
@@ -264,7 +279,10 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
         return sample.maps().stream().mapToLong(MapSample::operations).sum();
     }
 
-    /** Wedding data still held against what was held and evicted since the node started, on this member. */
+    /**
+     * Wedding data still held against what was held and evicted since the node started,
+     * on this member.
+     */
     private double retentionPercent(long ownedEntries) {
         long ever = ownedEntries + this.weddingEvictions;
         return (ever == 0) ? Double.NaN : 100.0 * ownedEntries / ever;

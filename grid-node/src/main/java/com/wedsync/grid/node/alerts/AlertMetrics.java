@@ -8,8 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * {@code grid.alerts.active{rule,severity}}: the alerts active on this member (cluster-wide ones on the oldest
- * member only), one gauge per rule and severity the rule can raise, so the tags are a fixed set.
+ * {@code grid.alerts.active{rule,severity}}: the alerts active on this member
+ * (cluster-wide ones on the oldest member only), one gauge per rule and severity the rule
+ * can raise, so the tags are a fixed set.
  */
 public final class AlertMetrics implements MeterBinder {
 
@@ -39,4 +40,5 @@ public final class AlertMetrics implements MeterBinder {
             }
         }
     }
+
 }

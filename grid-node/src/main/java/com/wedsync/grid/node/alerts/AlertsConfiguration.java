@@ -19,8 +19,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Alerting: the evaluator fed by the monitor, the sinks (log, the webhook when {@code GRID_ALERT_WEBHOOK} is set,
- * and every other {@link AlertSink} bean), the dispatcher between them, the gauges and the endpoint.
+ * Alerting: the evaluator fed by the monitor, the sinks (log, the webhook when
+ * {@code GRID_ALERT_WEBHOOK} is set, and every other {@link AlertSink} bean), the
+ * dispatcher between them, the gauges and the endpoint.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AlertsProperties.class)
@@ -50,7 +51,8 @@ class AlertsConfiguration {
             HazelcastInstance instance) {
         return new AlertEvaluator(settings.alertRules(), settings.catalog(), dispatcher, clusterSamples::coordinates,
                 calendar, new EvaluatorSettings(monitor.timeZone(), properties.saturdayBaselineOpsPerSecond(),
-                        properties.minOperations()), new ReplicatedAlertHandover(instance));
+                        properties.minOperations()),
+                new ReplicatedAlertHandover(instance));
     }
 
     @Bean
@@ -73,12 +75,17 @@ class AlertsConfiguration {
         return new AlertsEndpoint(instance, evaluator, dispatcher, clusterSamples, gridClock);
     }
 
-    /** Matches when {@code GRID_ALERT_WEBHOOK} is set and not blank (NodeSettings has validated it). */
+    /**
+     * Matches when {@code GRID_ALERT_WEBHOOK} is set and not blank (NodeSettings has
+     * validated it).
+     */
     static final class WebhookConfigured implements Condition {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return StringUtils.hasText(context.getEnvironment().getProperty(NodeSettings.ALERT_WEBHOOK));
         }
+
     }
+
 }

@@ -13,8 +13,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * {@code GET /actuator/alerts}: this member's active alerts and its recent alert changes. Protected by the admin
- * token.
+ * {@code GET /actuator/alerts}: this member's active alerts and its recent alert changes.
+ * Protected by the admin token.
  */
 @Endpoint(id = "alerts")
 public class AlertsEndpoint {
@@ -34,7 +34,8 @@ public class AlertsEndpoint {
      * @param instance the local member
      * @param evaluator the active alerts
      * @param dispatcher the history
-     * @param cluster tells whether this member evaluates the cluster-wide rules, and the others' alerts
+     * @param cluster tells whether this member evaluates the cluster-wide rules, and the
+     * others' alerts
      * @param clock judges which members' summaries are fresh
      */
     public AlertsEndpoint(HazelcastInstance instance, AlertEvaluator evaluator, AlertDispatcher dispatcher,
@@ -62,14 +63,18 @@ public class AlertsEndpoint {
                     .toList());
     }
 
-    /** The members' worst alerts from their shared summaries, with this member's own as of now. */
+    /**
+     * The members' worst alerts from their shared summaries, with this member's own as of
+     * now.
+     */
     private Map<String, String> clusterWorst() {
         Map<String, Severity> worst = new HashMap<>(this.evaluator.worst());
         ClusterFigures figures = this.cluster.aggregate(this.clock.instant());
-        figures.worstAlerts().forEach((rule, severity) -> worst.merge(rule, severity,
-                (a, b) -> (a.compareTo(b) >= 0) ? a : b));
+        figures.worstAlerts()
+            .forEach((rule, severity) -> worst.merge(rule, severity, (a, b) -> (a.compareTo(b) >= 0) ? a : b));
         Map<String, String> view = new TreeMap<>();
         worst.forEach((rule, severity) -> view.put(rule, severity.id()));
         return view;
     }
+
 }

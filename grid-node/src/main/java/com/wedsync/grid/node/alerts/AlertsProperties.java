@@ -5,14 +5,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The alerting settings ({@code grid.alerts.*}). The rules and their overrides are part of the environment
- * contract instead ({@code GRID_ALERT_OVERRIDES}), as is the webhook's URL ({@code GRID_ALERT_WEBHOOK}).
+ * The alerting settings ({@code grid.alerts.*}). The rules and their overrides are part
+ * of the environment contract instead ({@code GRID_ALERT_OVERRIDES}), as is the webhook's
+ * URL ({@code GRID_ALERT_WEBHOOK}).
  *
  * @param history how many alert changes {@code /actuator/alerts} keeps
- * @param saturdayBaselineOpsPerSecond the cluster's ops/s on an ordinary day, against which Saturday traffic is
- *     judged ({@code saturday_ops}); 0 leaves that rule unsampled
- * @param minOperations the fewest gets and puts in a sample interval (on the member for latency, in the cluster
- *     for hit rates) for the latency and hit-rate rules to judge it; fewer leave the sample out
+ * @param saturdayBaselineOpsPerSecond the cluster's ops/s on an ordinary day, against
+ * which Saturday traffic is judged ({@code saturday_ops}); 0 leaves that rule unsampled
+ * @param minOperations the fewest gets and puts in a sample interval (on the member for
+ * latency, in the cluster for hit rates) for the latency and hit-rate rules to judge it;
+ * fewer leave the sample out
  * @param webhook how the webhook sink sends
  */
 @ConfigurationProperties("grid.alerts")
@@ -21,7 +23,8 @@ public record AlertsProperties(@DefaultValue("200") int history, @DefaultValue("
 
     /**
      * Validates the settings.
-     * @throws IllegalArgumentException naming the property and the value when one is out of range
+     * @throws IllegalArgumentException naming the property and the value when one is out
+     * of range
      */
     public AlertsProperties {
         if (history < 1 || history > 10_000) {
@@ -32,7 +35,8 @@ public record AlertsProperties(@DefaultValue("200") int history, @DefaultValue("
                     + saturdayBaselineOpsPerSecond + ") must be a number of at least 0");
         }
         if (minOperations < 0) {
-            throw new IllegalArgumentException("grid.alerts.min-operations (" + minOperations + ") must not be negative");
+            throw new IllegalArgumentException(
+                    "grid.alerts.min-operations (" + minOperations + ") must not be negative");
         }
     }
 
@@ -43,7 +47,8 @@ public record AlertsProperties(@DefaultValue("200") int history, @DefaultValue("
      * @param connectTimeout the longest a connection may take
      * @param requestTimeout the longest one request may take
      * @param maxAttempts attempts per notification, the first included
-     * @param initialBackoff the wait after the first failed attempt, doubling after each further one
+     * @param initialBackoff the wait after the first failed attempt, doubling after each
+     * further one
      * @param maxBackoff the longest wait between attempts
      */
     public record Webhook(@DefaultValue("1000") int queueCapacity, @DefaultValue("2s") Duration connectTimeout,
@@ -53,7 +58,8 @@ public record AlertsProperties(@DefaultValue("200") int history, @DefaultValue("
         /**
          * Returns the settings as the sink's policy.
          * @return the policy
-         * @throws IllegalArgumentException naming the field and the value when one is out of range
+         * @throws IllegalArgumentException naming the field and the value when one is out
+         * of range
          */
         public WebhookPolicy policy() {
             return new WebhookPolicy(this.queueCapacity, this.connectTimeout, this.requestTimeout, this.maxAttempts,

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The cluster-wide alerts a coordinating member holds, shared so that the member coordinating after it (when it
- * leaves, or after a merge) takes them over instead of leaving them active for ever at the webhook's receiver.
- * Compact-serialized: only primitives, strings and their arrays, one index per alert.
+ * The cluster-wide alerts a coordinating member holds, shared so that the member
+ * coordinating after it (when it leaves, or after a merge) takes them over instead of
+ * leaving them active for ever at the webhook's receiver. Compact-serialized: only
+ * primitives, strings and their arrays, one index per alert.
  *
  * @param member the address of the member that holds them
  * @param ids the alerts' ids
@@ -21,10 +22,13 @@ import java.util.List;
  * @param thresholds the thresholds of their severities
  * @param startMillis their starts, epoch milliseconds
  */
-public record HandedOverAlerts(String member, String[] ids, String[] rules, String[] severities,
-        String[] members, double[] values, double[] thresholds, long[] startMillis) {
+public record HandedOverAlerts(String member, String[] ids, String[] rules, String[] severities, String[] members,
+        double[] values, double[] thresholds, long[] startMillis) {
 
-    /** The most alerts one entry may carry: one per rule and departed member the evaluator tracks. */
+    /**
+     * The most alerts one entry may carry: one per rule and departed member the evaluator
+     * tracks.
+     */
     static final int MAX_ALERTS = AlertEvaluator.MAX_DEPARTED + 64;
 
     /**
@@ -35,8 +39,8 @@ public record HandedOverAlerts(String member, String[] ids, String[] rules, Stri
      */
     static HandedOverAlerts of(String member, List<Alert> alerts) {
         int n = alerts.size();
-        HandedOverAlerts entry = new HandedOverAlerts(member, new String[n], new String[n],
-                new String[n], new String[n], new double[n], new double[n], new long[n]);
+        HandedOverAlerts entry = new HandedOverAlerts(member, new String[n], new String[n], new String[n],
+                new String[n], new double[n], new double[n], new long[n]);
         for (int i = 0; i < n; i++) {
             Alert alert = alerts.get(i);
             entry.ids[i] = alert.id();
@@ -51,8 +55,8 @@ public record HandedOverAlerts(String member, String[] ids, String[] rules, Stri
     }
 
     /**
-     * Reads the alerts back. Anyone who reaches a member port can write the map these entries live in, so a
-     * malformed entry is refused whole.
+     * Reads the alerts back. Anyone who reaches a member port can write the map these
+     * entries live in, so a malformed entry is refused whole.
      * @return the active alerts
      * @throws IllegalArgumentException naming what is malformed
      */

@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one {@code event=alert} line per change of an alert: raised and escalated alerts of critical or worse
- * at WARN, the rest at INFO; and one {@code event=scaling_change} line per change of the desired member count.
+ * Writes one {@code event=alert} line per change of an alert: raised and escalated alerts
+ * of critical or worse at WARN, the rest at INFO; and one {@code event=scaling_change}
+ * line per change of the desired member count.
  */
 public final class LogAlertSink implements AlertSink {
 
@@ -31,9 +32,9 @@ public final class LogAlertSink implements AlertSink {
         var rule = this.rules.rule(alert.rule());
         String line = "event=alert transition={} rule={} severity={} member={} value={} threshold={} id={} start={}"
                 + " end={}";
-        Object[] fields = { event.kind().name().toLowerCase(java.util.Locale.ROOT), alert.rule(),
-                alert.severity().id(), alert.member(), rule.format(rounded(alert.value())), rule.format(alert.threshold()),
-                alert.id(), alert.start(), (alert.end() != null) ? alert.end() : "-" };
+        Object[] fields = { event.kind().name().toLowerCase(java.util.Locale.ROOT), alert.rule(), alert.severity().id(),
+                alert.member(), rule.format(rounded(alert.value())), rule.format(alert.threshold()), alert.id(),
+                alert.start(), (alert.end() != null) ? alert.end() : "-" };
         boolean worsening = event.kind() == AlertEvent.Kind.RAISED || event.kind() == AlertEvent.Kind.ESCALATED;
         if (worsening && alert.severity().compareTo(Severity.CRITICAL) >= 0) {
             logger.warn(line, fields);
@@ -54,8 +55,12 @@ public final class LogAlertSink implements AlertSink {
         return "log";
     }
 
-    /** Three decimals are plenty for a log line (0.597ms, 28.201%); the webhook gets the exact value. */
+    /**
+     * Three decimals are plenty for a log line (0.597ms, 28.201%); the webhook gets the
+     * exact value.
+     */
     private static double rounded(double value) {
         return Double.isFinite(value) ? Math.round(value * 1000) / 1000.0 : value;
     }
+
 }

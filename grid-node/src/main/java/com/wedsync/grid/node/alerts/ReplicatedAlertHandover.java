@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps each coordinating member's cluster-wide alerts in one replicated map, under its UUID, until a later
- * coordinator takes them over and removes them. Every member reads its local replica; the coordinator writes once a
- * sample while it holds alerts. An entry of the wrong shape is logged at WARN and removed.
+ * Keeps each coordinating member's cluster-wide alerts in one replicated map, under its
+ * UUID, until a later coordinator takes them over and removes them. Every member reads
+ * its local replica; the coordinator writes once a sample while it holds alerts. An entry
+ * of the wrong shape is logged at WARN and removed.
  */
 final class ReplicatedAlertHandover implements AlertHandover {
 
@@ -41,8 +42,8 @@ final class ReplicatedAlertHandover implements AlertHandover {
             }
             try {
                 if (!(entry.getValue() instanceof HandedOverAlerts handed)) {
-                    throw new IllegalArgumentException("value is a " + entry.getValue().getClass().getName()
-                            + ", not HandedOverAlerts");
+                    throw new IllegalArgumentException(
+                            "value is a " + entry.getValue().getClass().getName() + ", not HandedOverAlerts");
                 }
                 List<Alert> taken = handed.alerts();
                 alerts.addAll(taken);
@@ -85,4 +86,5 @@ final class ReplicatedAlertHandover implements AlertHandover {
     private static String address(Member member) {
         return member.getAddress().getHost() + ":" + member.getAddress().getPort();
     }
+
 }

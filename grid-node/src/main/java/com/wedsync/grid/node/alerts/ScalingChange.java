@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A change of the member count the capacity advisor asks for, as the alert sinks receive it.
+ * A change of the member count the capacity advisor asks for, as the alert sinks receive
+ * it.
  *
  * @param at when the advice changed
  * @param previous the count advised before

@@ -18,11 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts alert and scaling changes as JSON to a webhook, on a thread of its own, in order: a bounded queue in
- * front, retries with exponential backoff on connection failures, timeouts, 408, 429 and 5xx answers. Every
- * notification ends counted in {@code grid.alert.deliveries{sink=webhook}}: {@code delivered}, {@code failed}
- * (attempts used up, or a 4xx answer that retrying cannot change) or {@code dropped} (the queue was full, or the
- * node stopped first); a failed or dropped one is also logged at WARN.
+ * Posts alert and scaling changes as JSON to a webhook, on a thread of its own, in order:
+ * a bounded queue in front, retries with exponential backoff on connection failures,
+ * timeouts, 408, 429 and 5xx answers. Every notification ends counted in
+ * {@code grid.alert.deliveries{sink=webhook}}: {@code delivered}, {@code failed}
+ * (attempts used up, or a 4xx answer that retrying cannot change) or {@code dropped} (the
+ * queue was full, or the node stopped first); a failed or dropped one is also logged at
+ * WARN.
  */
 public final class WebhookAlertSink implements AlertSink, AutoCloseable {
 
@@ -155,8 +157,8 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
             if (outcome == Outcome.DELIVERED) {
                 this.delivered.increment();
                 if (attempt > 1) {
-                    logger.info("event=alert_delivered sink=webhook target={} notification={} attempts={}",
-                            this.target, notification.id(), attempt);
+                    logger.info("event=alert_delivered sink=webhook target={} notification={} attempts={}", this.target,
+                            notification.id(), attempt);
                 }
                 return;
             }
@@ -213,7 +215,9 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
     }
 
     private enum Outcome {
+
         DELIVERED, RETRY, REJECTED
+
     }
 
     /** One notification and why its last attempt failed. */
@@ -237,5 +241,7 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
         String json() {
             return this.json;
         }
+
     }
+
 }

@@ -65,4 +65,5 @@ public final class WebhookPayload {
         body.put("reasons", change.reasons());
         return JSON.writeValueAsString(body);
     }
+
 }

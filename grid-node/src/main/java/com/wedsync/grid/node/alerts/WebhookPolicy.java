@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param connectTimeout the longest a connection may take
  * @param requestTimeout the longest one request may take, answer included
  * @param maxAttempts attempts per notification, the first included
- * @param initialBackoff the wait after the first failed attempt; it doubles after each further one
+ * @param initialBackoff the wait after the first failed attempt; it doubles after each
+ * further one
  * @param maxBackoff the longest wait between attempts
  */
 public record WebhookPolicy(int queueCapacity, Duration connectTimeout, Duration requestTimeout, int maxAttempts,
@@ -18,7 +19,8 @@ public record WebhookPolicy(int queueCapacity, Duration connectTimeout, Duration
 
     /**
      * Validates the policy.
-     * @throws IllegalArgumentException naming the field and the value when one is out of range
+     * @throws IllegalArgumentException naming the field and the value when one is out of
+     * range
      */
     public WebhookPolicy {
         if (queueCapacity < 1 || queueCapacity > 100_000) {
@@ -32,8 +34,8 @@ public record WebhookPolicy(int queueCapacity, Duration connectTimeout, Duration
         requirePositive("initialBackoff", initialBackoff);
         requirePositive("maxBackoff", maxBackoff);
         if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("maxBackoff (" + maxBackoff + ") must not be below initialBackoff ("
-                    + initialBackoff + ")");
+            throw new IllegalArgumentException(
+                    "maxBackoff (" + maxBackoff + ") must not be below initialBackoff (" + initialBackoff + ")");
         }
     }
 

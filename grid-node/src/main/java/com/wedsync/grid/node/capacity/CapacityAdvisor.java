@@ -18,23 +18,30 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Advises how many members the cluster needs: a pure function of the traffic calendar, the policy and a snapshot.
+ * Advises how many members the cluster needs: a pure function of the traffic calendar,
+ * the policy and a snapshot.
  * <ol>
- * <li>Now: the measured load, with {@link ScalingPolicy#headroom() headroom}, in members of the measured
- * capacity.</li>
- * <li>Predictive: a peak that starts within the lead time (or is under way) is covered before it starts. Its load
- * is the ordinary load (the measured load divided by the calendar's multiplier now) times the peak's multiplier.
- * A Saturday peak gets at least {@value #SATURDAY_CAPACITY_FACTOR} times the members an ordinary day of the same
- * season needs.</li>
- * <li>Reactive: a sustained critical (or worse) latency or memory alert asks for one member more than now.</li>
- * <li>Scale-in: by one member at a time, and only when the cluster is safe, no peak is near, no reactive alert is
- * active and the remaining members stay under the policy's memory ceiling; otherwise the count holds.</li>
+ * <li>Now: the measured load, with {@link ScalingPolicy#headroom() headroom}, in members
+ * of the measured capacity.</li>
+ * <li>Predictive: a peak that starts within the lead time (or is under way) is covered
+ * before it starts. Its load is the ordinary load (the measured load divided by the
+ * calendar's multiplier now) times the peak's multiplier. A Saturday peak gets at least
+ * {@value #SATURDAY_CAPACITY_FACTOR} times the members an ordinary day of the same season
+ * needs.</li>
+ * <li>Reactive: a sustained critical (or worse) latency or memory alert asks for one
+ * member more than now.</li>
+ * <li>Scale-in: by one member at a time, and only when the cluster is safe, no peak is
+ * near, no reactive alert is active and the remaining members stay under the policy's
+ * memory ceiling; otherwise the count holds.</li>
  * <li>The result is clamped to the policy's bounds.</li>
  * </ol>
  */
 public final class CapacityAdvisor {
 
-    /** A Saturday needs at least this many times the members of an ordinary day (the spec's "2x capacity"). */
+    /**
+     * A Saturday needs at least this many times the members of an ordinary day (the
+     * spec's "2x capacity").
+     */
     public static final int SATURDAY_CAPACITY_FACTOR = 2;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
@@ -67,7 +74,8 @@ public final class CapacityAdvisor {
         double ordinaryLoad = snapshot.loadOpsPerSecond() / traffic.multiplier();
         int needed = membersFor(snapshot.loadOpsPerSecond(), snapshot);
         reasons.add("now: " + ops(snapshot.loadOpsPerSecond()) + " (" + traffic + ") needs " + members(needed) + " of "
-                + ops(snapshot.memberCapacityOpsPerSecond()) + " with " + percent(this.policy.headroom()) + " headroom");
+                + ops(snapshot.memberCapacityOpsPerSecond()) + " with " + percent(this.policy.headroom())
+                + " headroom");
         Optional<Peak> peak = this.calendar.nextPeak(now, zone)
             .filter((next) -> !next.start().isAfter(now.plus(this.policy.leadTime())));
         if (peak.isPresent()) {
@@ -148,7 +156,10 @@ public final class CapacityAdvisor {
         return needed;
     }
 
-    /** Members that serve a load with headroom; a hair's tolerance keeps 6.0000001 from becoming 7. */
+    /**
+     * Members that serve a load with headroom; a hair's tolerance keeps 6.0000001 from
+     * becoming 7.
+     */
     private int membersFor(double load, ClusterSnapshot snapshot) {
         double members = load * (1 + this.policy.headroom()) / snapshot.memberCapacityOpsPerSecond();
         return Math.max(1, (int) Math.ceil(members - 1e-9));
@@ -169,4 +180,5 @@ public final class CapacityAdvisor {
     private static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f %%", share * 100);
     }
+
 }

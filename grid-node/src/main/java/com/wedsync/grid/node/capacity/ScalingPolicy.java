@@ -5,15 +5,17 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The fixed part of capacity advice: the bounds of the cluster and how far ahead and how generously it is sized.
+ * The fixed part of capacity advice: the bounds of the cluster and how far ahead and how
+ * generously it is sized.
  *
  * @param minMembers the fewest members ever advised
  * @param maxMembers the most members ever advised
- * @param leadTime how long before a peak it must be covered: the time to start members and migrate partitions
- * @param headroom the spare capacity kept above the expected load, as a share ({@code 0.25}: members run at no
- *     more than 80 % of their capacity)
- * @param scaleInMemoryCeiling the highest memory share (fullest map against its budget) the remaining members may
- *     reach after a scale-in
+ * @param leadTime how long before a peak it must be covered: the time to start members
+ * and migrate partitions
+ * @param headroom the spare capacity kept above the expected load, as a share
+ * ({@code 0.25}: members run at no more than 80 % of their capacity)
+ * @param scaleInMemoryCeiling the highest memory share (fullest map against its budget)
+ * the remaining members may reach after a scale-in
  */
 public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, double headroom,
         double scaleInMemoryCeiling) {
@@ -24,7 +26,10 @@ public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, d
     /** The headroom unless told otherwise. */
     public static final double DEFAULT_HEADROOM = 0.25;
 
-    /** The memory ceiling of a scale-in unless told otherwise: the memory alert's warning threshold. */
+    /**
+     * The memory ceiling of a scale-in unless told otherwise: the memory alert's warning
+     * threshold.
+     */
     public static final double DEFAULT_SCALE_IN_MEMORY_CEILING = 0.70;
 
     /** The most members advised: a bound against typos. */
@@ -36,7 +41,8 @@ public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, d
 
     /**
      * Validates the policy.
-     * @throws IllegalArgumentException naming the field and the value when one is out of range
+     * @throws IllegalArgumentException naming the field and the value when one is out of
+     * range
      */
     public ScalingPolicy {
         if (minMembers < 1) {
@@ -48,7 +54,8 @@ public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, d
         }
         Objects.requireNonNull(leadTime, "leadTime is missing");
         if (leadTime.compareTo(SHORTEST_LEAD) < 0 || leadTime.compareTo(LONGEST_LEAD) > 0) {
-            throw new IllegalArgumentException("leadTime (" + Durations.format(leadTime) + ") must be between 1m and 7d");
+            throw new IllegalArgumentException(
+                    "leadTime (" + Durations.format(leadTime) + ") must be between 1m and 7d");
         }
         if (!(headroom >= 0 && headroom <= 1)) {
             throw new IllegalArgumentException("headroom (" + headroom + ") must be between 0 and 1");
@@ -60,11 +67,13 @@ public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, d
     }
 
     /**
-     * Returns a policy with the default lead time (2 h), headroom (25 %) and scale-in memory ceiling (70 %).
+     * Returns a policy with the default lead time (2 h), headroom (25 %) and scale-in
+     * memory ceiling (70 %).
      * @param minMembers the fewest members
      * @param maxMembers the most members
      * @return the policy
-     * @throws IllegalArgumentException naming the field and the value when a bound is out of range
+     * @throws IllegalArgumentException naming the field and the value when a bound is out
+     * of range
      */
     public static ScalingPolicy of(int minMembers, int maxMembers) {
         return new ScalingPolicy(minMembers, maxMembers, DEFAULT_LEAD_TIME, DEFAULT_HEADROOM,

@@ -18,26 +18,32 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClientBuilder;
 
 /**
- * Publishes the scaling metrics to CloudWatch through Micrometer's CloudWatch registry when
- * {@code grid.cloudwatch.enabled} is true (Spring Boot 4 has no auto-configuration for it). Credentials come from an
- * {@link AwsCredentialsProvider} bean if there is one, else from the SDK's default chain (the instance role); the
- * region from {@code grid.cloudwatch.region}, else from the SDK's default chain.
+ * Publishes the scaling metrics to CloudWatch through Micrometer's CloudWatch registry
+ * when {@code grid.cloudwatch.enabled} is true (Spring Boot 4 has no auto-configuration
+ * for it). Credentials come from an {@link AwsCredentialsProvider} bean if there is one,
+ * else from the SDK's default chain (the instance role); the region from
+ * {@code grid.cloudwatch.region}, else from the SDK's default chain.
  * <p>
- * Everything that names the SDK's types is in the nested configuration, whose conditions Spring reads without loading
- * it: with the export off no SDK class is loaded (the class condition loads, without initializing it, Micrometer's
- * {@code CloudWatchMeterRegistry} alone).
+ * Everything that names the SDK's types is in the nested configuration, whose conditions
+ * Spring reads without loading it: with the export off no SDK class is loaded (the class
+ * condition loads, without initializing it, Micrometer's {@code CloudWatchMeterRegistry}
+ * alone).
  */
 @Configuration(proxyBeanMethods = false)
 class CloudWatchExportConfiguration {
 
-    // Component scanning finds the nested class on its own too: it must carry every condition itself.
+    // Component scanning finds the nested class on its own too: it must carry every
+    // condition itself.
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(CloudWatchMeterRegistry.class)
     @ConditionalOnBooleanProperty("grid.cloudwatch.enabled")
     @EnableConfigurationProperties(CloudWatchProperties.class)
     static class RegistryConfiguration {
 
-        /** The longest one PutMetricData call may take, retries included; the registry itself waits 10 s at most. */
+        /**
+         * The longest one PutMetricData call may take, retries included; the registry
+         * itself waits 10 s at most.
+         */
         private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
         /** The longest one attempt may take. */
@@ -88,5 +94,7 @@ class CloudWatchExportConfiguration {
                 }
             };
         }
+
     }
+
 }

@@ -10,22 +10,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The CloudWatch export's settings ({@code grid.cloudwatch.*}; as environment variables
- * {@code GRID_CLOUDWATCH_ENABLED}, {@code GRID_CLOUDWATCH_NAMESPACE}, {@code GRID_CLOUDWATCH_REGION},
- * {@code GRID_CLOUDWATCH_STEP}, {@code GRID_CLOUDWATCH_ENDPOINT}). Bound, and so validated, only when the export is
+ * {@code GRID_CLOUDWATCH_ENABLED}, {@code GRID_CLOUDWATCH_NAMESPACE},
+ * {@code GRID_CLOUDWATCH_REGION}, {@code GRID_CLOUDWATCH_STEP},
+ * {@code GRID_CLOUDWATCH_ENDPOINT}). Bound, and so validated, only when the export is
  * enabled. A blank region or endpoint counts as unset.
  *
- * @param enabled whether the node publishes its scaling metrics to CloudWatch (off by default)
- * @param namespace the CloudWatch namespace of the metrics; the scaling policy reads the same one
- * @param region the AWS region, overriding the SDK's default chain (environment, profile, instance metadata)
+ * @param enabled whether the node publishes its scaling metrics to CloudWatch (off by
+ * default)
+ * @param namespace the CloudWatch namespace of the metrics; the scaling policy reads the
+ * same one
+ * @param region the AWS region, overriding the SDK's default chain (environment, profile,
+ * instance metadata)
  * @param step how often the metrics are published, from 1s to 1m
- * @param endpoint the CloudWatch endpoint, overriding the region's (a VPC endpoint, or a test server)
+ * @param endpoint the CloudWatch endpoint, overriding the region's (a VPC endpoint, or a
+ * test server)
  */
 @ConfigurationProperties("grid.cloudwatch")
 public record CloudWatchProperties(@DefaultValue("false") boolean enabled,
         @DefaultValue("WedSyncGrid") String namespace, String region, @DefaultValue("1m") Duration step,
         String endpoint) {
 
-    /** CloudWatch's namespace characters (at least one not a space), at most 255 of them. */
+    /**
+     * CloudWatch's namespace characters (at least one not a space), at most 255 of them.
+     */
     private static final Pattern NAMESPACE = Pattern.compile("(?=.*[^ ])[0-9A-Za-z._\\-/#: ]{1,255}");
 
     /** Region codes such as {@code eu-west-2} or {@code us-gov-west-1}. */
@@ -37,7 +44,8 @@ public record CloudWatchProperties(@DefaultValue("false") boolean enabled,
 
     /**
      * Validates the settings.
-     * @throws IllegalArgumentException naming the property and the value when one is out of range
+     * @throws IllegalArgumentException naming the property and the value when one is out
+     * of range
      */
     public CloudWatchProperties {
         if (namespace == null || !NAMESPACE.matcher(namespace).matches() || namespace.startsWith(":")
@@ -47,8 +55,8 @@ public record CloudWatchProperties(@DefaultValue("false") boolean enabled,
         }
         region = blankToNull(region);
         if (region != null && !REGION.matcher(region).matches()) {
-            throw new IllegalArgumentException("grid.cloudwatch.region (" + quoted(region) + ") must be a region"
-                    + " code such as eu-west-2");
+            throw new IllegalArgumentException(
+                    "grid.cloudwatch.region (" + quoted(region) + ") must be a region" + " code such as eu-west-2");
         }
         if (step == null || step.compareTo(SHORTEST_STEP) < 0 || step.compareTo(LONGEST_STEP) > 0) {
             throw new IllegalArgumentException("grid.cloudwatch.step (" + step + ") must be between 1s and 1m");

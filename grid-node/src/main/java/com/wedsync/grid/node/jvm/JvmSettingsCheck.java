@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Compares the JVM a node runs on with the settings every launch ships with ({@code jvm.options}, measured in the
- * docs/performance.md): a flag that is missing or overridden with another value is named, because a
- * node started without them has been measured to pause the members and the clients' calls for longer (up to
- * hundreds of milliseconds with the JVM's defaults).
+ * Compares the JVM a node runs on with the settings every launch ships with
+ * ({@code jvm.options}, measured in the docs/performance.md): a flag that is missing or
+ * overridden with another value is named, because a node started without them has been
+ * measured to pause the members and the clients' calls for longer (up to hundreds of
+ * milliseconds with the JVM's defaults).
  */
 public final class JvmSettingsCheck {
 
@@ -36,11 +37,12 @@ public final class JvmSettingsCheck {
     }
 
     /**
-     * Checks a JVM's arguments against the shipped flags. For a repeated option the JVM takes the last, so does
-     * this check.
+     * Checks a JVM's arguments against the shipped flags. For a repeated option the JVM
+     * takes the last, so does this check.
      * @param shipped the flags of {@code jvm.options}
      * @param arguments the JVM's arguments, in order
-     * @return the flags that are missing or have another value, with what the JVM has instead; empty if none
+     * @return the flags that are missing or have another value, with what the JVM has
+     * instead; empty if none
      */
     static Optional<String> check(List<String> shipped, List<String> arguments) {
         Map<String, String> effective = new LinkedHashMap<>();
@@ -56,9 +58,10 @@ public final class JvmSettingsCheck {
     }
 
     /**
-     * Returns the name an option is overridden by: {@code -XX:+UseZGC} and {@code -XX:-UseZGC} share
-     * {@code UseZGC}, {@code -XX:MaxGCPauseMillis=10} is {@code MaxGCPauseMillis}, {@code -Dname=value} is
-     * {@code -Dname}, and the collector flags share one name, since one collector excludes the others.
+     * Returns the name an option is overridden by: {@code -XX:+UseZGC} and
+     * {@code -XX:-UseZGC} share {@code UseZGC}, {@code -XX:MaxGCPauseMillis=10} is
+     * {@code MaxGCPauseMillis}, {@code -Dname=value} is {@code -Dname}, and the collector
+     * flags share one name, since one collector excludes the others.
      */
     static String key(String option) {
         if (option.startsWith("-XX:")) {
@@ -72,7 +75,8 @@ public final class JvmSettingsCheck {
     }
 
     /**
-     * Reads the shipped flags from the jar: comments and blank lines left out, as the launcher reads them.
+     * Reads the shipped flags from the jar: comments and blank lines left out, as the
+     * launcher reads them.
      * @return the flags
      */
     static List<String> shippedFlags() {
@@ -90,4 +94,5 @@ public final class JvmSettingsCheck {
             throw new UncheckedIOException("cannot read the shipped JVM settings", ex);
         }
     }
+
 }

@@ -16,12 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The member-side listener of cluster events: membership, migration and partition loss become structured log
- * lines and counts, which it exposes as meters. It never throws into Hazelcast: a failure is logged at WARN and
- * the event dropped.
+ * The member-side listener of cluster events: membership, migration and partition loss
+ * become structured log lines and counts, which it exposes as meters. It never throws
+ * into Hazelcast: a failure is logged at WARN and the event dropped.
  */
-public class ClusterEventListener
-        implements MembershipListener, MigrationListener, PartitionLostListener, MeterBinder {
+public class ClusterEventListener implements MembershipListener, MigrationListener, PartitionLostListener, MeterBinder {
 
     private static final Logger logger = LoggerFactory.getLogger(ClusterEventListener.class);
 
@@ -36,8 +35,8 @@ public class ClusterEventListener
     private final AtomicLong membersRemoved = new AtomicLong();
 
     /**
-     * Binds the listener's meters. The listener counts from the moment the member starts, which may be before
-     * any registry exists; the meters read its counts live.
+     * Binds the listener's meters. The listener counts from the moment the member starts,
+     * which may be before any registry exists; the meters read its counts live.
      * @param registry where the meters go
      */
     @Override
@@ -64,7 +63,8 @@ public class ClusterEventListener
     }
 
     /**
-     * Returns whether a migration process is under way, as far as this member has been told.
+     * Returns whether a migration process is under way, as far as this member has been
+     * told.
      * @return {@code true} while migrations are planned and not yet completed
      */
     public boolean migrating() {
@@ -72,8 +72,8 @@ public class ClusterEventListener
     }
 
     /**
-     * Returns the partition-lost events since the member started: each says the owner replica was lost, which
-     * loses data only of maps without enough backups.
+     * Returns the partition-lost events since the member started: each says the owner
+     * replica was lost, which loses data only of maps without enough backups.
      * @return the count
      */
     public long partitionsLost() {
@@ -163,4 +163,5 @@ public class ClusterEventListener
             logger.warn("event=listener_failed while={} error={}", event, ex.toString());
         }
     }
+
 }

@@ -5,9 +5,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Ready means the member runs, has joined its cluster, and holds every partition replica it should (local member
- * safe) with no migration under way. Part of the readiness group, so a load balancer sends no traffic to a
- * member that is still receiving its data.
+ * Ready means the member runs, has joined its cluster, and holds every partition replica
+ * it should (local member safe) with no migration under way. Part of the readiness group,
+ * so a load balancer sends no traffic to a member that is still receiving its data.
  */
 class GridReadinessIndicator implements HealthIndicator {
 
@@ -37,4 +37,5 @@ class GridReadinessIndicator implements HealthIndicator {
             .withDetail("localMemberSafe", safe)
             .build();
     }
+
 }

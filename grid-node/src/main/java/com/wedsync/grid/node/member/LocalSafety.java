@@ -13,16 +13,21 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Whether the local member is safe (every partition replica it owns in sync with its backups), answered within a
- * bound. Hazelcast's {@code isLocalMemberSafe()} asks the backup members and waits up to 10 s for them: while one is
- * frozen, every readiness probe, Prometheus scrape and {@code /actuator/cluster} call would wait that long
- * (FrozenMemberIT saw the endpoint stall). One check runs at a time, on a thread of its own; a caller that comes
- * while one runs shares it, waits at most the bound, and reads "not safe" when it has not answered: a member that
- * cannot confirm its backups within the bound is not safe.
+ * Whether the local member is safe (every partition replica it owns in sync with its
+ * backups), answered within a bound. Hazelcast's {@code isLocalMemberSafe()} asks the
+ * backup members and waits up to 10 s for them: while one is frozen, every readiness
+ * probe, Prometheus scrape and {@code /actuator/cluster} call would wait that long
+ * (FrozenMemberIT saw the endpoint stall). One check runs at a time, on a thread of its
+ * own; a caller that comes while one runs shares it, waits at most the bound, and reads
+ * "not safe" when it has not answered: a member that cannot confirm its backups within
+ * the bound is not safe.
  */
 public final class LocalSafety implements AutoCloseable {
 
-    /** How long a caller waits for the check: a few heartbeats of a healthy cluster, far below a probe's timeout. */
+    /**
+     * How long a caller waits for the check: a few heartbeats of a healthy cluster, far
+     * below a probe's timeout.
+     */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(2);
 
     private final BooleanSupplier check;
@@ -49,14 +54,15 @@ public final class LocalSafety implements AutoCloseable {
      * @return the safety, waiting at most {@link #DEFAULT_WAIT}
      */
     public static LocalSafety of(HazelcastInstance instance) {
-        return new LocalSafety(() -> instance.getLifecycleService().isRunning()
-                && instance.getPartitionService().isLocalMemberSafe(), DEFAULT_WAIT);
+        return new LocalSafety(
+                () -> instance.getLifecycleService().isRunning() && instance.getPartitionService().isLocalMemberSafe(),
+                DEFAULT_WAIT);
     }
 
     /**
      * Returns whether the member is safe, waiting at most the bound.
-     * @return {@code true} when the check answered "safe" within the bound; {@code false} when it answered "not
-     *     safe", failed, or had not answered
+     * @return {@code true} when the check answered "safe" within the bound; {@code false}
+     * when it answered "not safe", failed, or had not answered
      */
     public boolean isSafe() {
         try {
@@ -82,4 +88,5 @@ public final class LocalSafety implements AutoCloseable {
     public void close() {
         this.executor.shutdownNow();
     }
+
 }

@@ -11,18 +11,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The member: its settings, the catalog, the memory budget, the member started from them ({@link MemberStarter}), the cluster-event
- * listener, readiness, and the lifecycle that hands the member's partitions over on shutdown.
+ * The member: its settings, the catalog, the memory budget, the member started from them
+ * ({@link MemberStarter}), the cluster-event listener, readiness, and the lifecycle that
+ * hands the member's partitions over on shutdown.
  */
 @Configuration(proxyBeanMethods = false)
 class MemberConfiguration {
 
-    /** Joining takes at most {@code hazelcast.max.join.seconds} (20 s) on top of the member's own start. */
+    /**
+     * Joining takes at most {@code hazelcast.max.join.seconds} (20 s) on top of the
+     * member's own start.
+     */
     private static final Duration MEMBER_START_TIMEOUT = Duration.ofMinutes(2);
 
     /**
-     * The settings, when the application was not started through {@code main} (which registers the ones it
-     * validated): read from the Spring environment under the same variable names.
+     * The settings, when the application was not started through {@code main} (which
+     * registers the ones it validated): read from the Spring environment under the same
+     * variable names.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -36,7 +41,8 @@ class MemberConfiguration {
     }
 
     /**
-     * The member's start, when {@code main} did not begin it already (which registers its own starter).
+     * The member's start, when {@code main} did not begin it already (which registers its
+     * own starter).
      */
     @Bean
     @ConditionalOnMissingBean
@@ -77,4 +83,5 @@ class MemberConfiguration {
             LocalSafety safety) {
         return new GridReadinessIndicator(instance, listener, safety);
     }
+
 }

@@ -8,9 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Leaves the cluster gracefully when the application stops (SIGTERM included): the member's partitions migrate
- * to the remaining members before it exits, bounded by the shutdown timeout, and the log says how it went.
- * Runs after the web server has stopped, before Spring destroys the instance bean.
+ * Leaves the cluster gracefully when the application stops (SIGTERM included): the
+ * member's partitions migrate to the remaining members before it exits, bounded by the
+ * shutdown timeout, and the log says how it went. Runs after the web server has stopped,
+ * before Spring destroys the instance bean.
  */
 class MemberLifecycle implements SmartLifecycle {
 
@@ -79,4 +80,5 @@ class MemberLifecycle implements SmartLifecycle {
             .filter((owner) -> owner != null && owner.localMember())
             .count();
     }
+
 }

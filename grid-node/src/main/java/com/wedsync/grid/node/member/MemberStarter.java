@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Starts the Hazelcast member on its own thread as soon as the settings are valid, so that the member's start
- * (about 3 s, most of it class loading and joining) overlaps Spring's. The Spring context then waits for it.
+ * Starts the Hazelcast member on its own thread as soon as the settings are valid, so
+ * that the member's start (about 3 s, most of it class loading and joining) overlaps
+ * Spring's. The Spring context then waits for it.
  */
 public final class MemberStarter {
 
@@ -33,7 +34,8 @@ public final class MemberStarter {
     }
 
     /**
-     * Builds the member's configuration from the settings and starts the member in the background.
+     * Builds the member's configuration from the settings and starts the member in the
+     * background.
      * @param settings the node's validated settings
      * @return the starter, which hands the member over once it runs
      */
@@ -42,7 +44,8 @@ public final class MemberStarter {
         HazelcastConfigFactory.preferTaskWakeups();
         MemoryBudget budget = MemoryBudget.of(settings.catalog(), settings.member().memoryLimitBytes());
         Config config = HazelcastConfigFactory.memberConfig(settings.catalog(), settings.member(), budget);
-        // Spring owns the shutdown: readiness goes down first, then MemberLifecycle leaves gracefully.
+        // Spring owns the shutdown: readiness goes down first, then MemberLifecycle
+        // leaves gracefully.
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         config.addListenerConfig(new ListenerConfig(events));
         CompletableFuture<HazelcastInstance> member = new CompletableFuture<>();
@@ -67,7 +70,8 @@ public final class MemberStarter {
     }
 
     /**
-     * Returns the budgets the member's maps are bounded by, for everything that measures memory against them.
+     * Returns the budgets the member's maps are bounded by, for everything that measures
+     * memory against them.
      * @return the memory budget
      */
     public MemoryBudget budget() {
@@ -78,7 +82,8 @@ public final class MemberStarter {
      * Waits for the member to run.
      * @param timeout the longest to wait
      * @return the running member
-     * @throws IllegalStateException if the member failed to start, or did not within the timeout
+     * @throws IllegalStateException if the member failed to start, or did not within the
+     * timeout
      */
     public HazelcastInstance await(Duration timeout) {
         try {
@@ -97,10 +102,11 @@ public final class MemberStarter {
     }
 
     /**
-     * Stops the member at once, without handing partitions over: for a node whose application failed to start,
-     * so that the JVM can exit.
+     * Stops the member at once, without handing partitions over: for a node whose
+     * application failed to start, so that the JVM can exit.
      */
     public void abort() {
         this.member.thenAccept((instance) -> instance.getLifecycleService().terminate());
     }
+
 }

@@ -14,13 +14,16 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Per-map meters of this member, read live from {@link LocalMapStats} when scraped: entries and memory (each tagged
- * {@code ownership=owned|backup}), the memory budget, hits, gets, puts, evictions and expirations. Tagged by
- * {@code map}.
+ * Per-map meters of this member, read live from {@link LocalMapStats} when scraped:
+ * entries and memory (each tagged {@code ownership=owned|backup}), the memory budget,
+ * hits, gets, puts, evictions and expirations. Tagged by {@code map}.
  */
 public class MapMetricsBinder implements MeterBinder {
 
-    /** The tag that tells the entries this member owns from the backups it holds of other members' entries. */
+    /**
+     * The tag that tells the entries this member owns from the backups it holds of other
+     * members' entries.
+     */
     static final String OWNERSHIP = "ownership";
 
     private static final String ENTRIES = "Entries of the map on this member: those it owns, or the backups it holds";
@@ -91,4 +94,5 @@ public class MapMetricsBinder implements MeterBinder {
             .tags(tags)
             .register(registry);
     }
+
 }

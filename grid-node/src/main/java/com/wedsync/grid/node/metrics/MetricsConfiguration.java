@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers the grid's meter binders; Spring Boot binds them to every registry, Prometheus included.
+ * Registers the grid's meter binders; Spring Boot binds them to every registry,
+ * Prometheus included.
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
@@ -22,4 +23,5 @@ class MetricsConfiguration {
     ClusterMetricsBinder clusterMetricsBinder(HazelcastInstance instance, LocalSafety safety) {
         return new ClusterMetricsBinder(instance, safety);
     }
+
 }

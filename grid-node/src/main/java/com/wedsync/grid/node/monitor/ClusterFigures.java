@@ -10,8 +10,8 @@ import java.util.Map;
  * @param opsPerSecond gets and puts per second over all members and maps
  * @param hits hits per map, summed over the members
  * @param gets gets per map, summed over the members
- * @param maxMemoryUsedShare the highest {@link MemberSample#memoryUsedShare()} over the members: the fullest map
- *     against its own budget
+ * @param maxMemoryUsedShare the highest {@link MemberSample#memoryUsedShare()} over the
+ * members: the fullest map against its own budget
  * @param worstAlerts the worst active severity of each rule over all members
  */
 public record ClusterFigures(int members, double opsPerSecond, Map<String, Long> hits, Map<String, Long> gets,

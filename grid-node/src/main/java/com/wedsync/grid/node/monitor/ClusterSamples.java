@@ -19,13 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shares each member's latest summary through one replicated map, one entry per member (keyed by its UUID, with a
- * TTL of a few intervals so that a member that left drops out), and aggregates the fresh ones. Bounded by the
- * member count; every member reads its local replica, so aggregating costs no remote call. Anyone who reaches a
- * member port can put into the map: an entry that is not a well-formed summary ({@link SummaryCheck}), is not keyed
- * by a current member's UUID or was taken more than one interval in the future is skipped with one WARN per key and
- * problem, and the others are still aggregated. The entry of a member that left is skipped without a WARN until its
- * TTL ends.
+ * Shares each member's latest summary through one replicated map, one entry per member
+ * (keyed by its UUID, with a TTL of a few intervals so that a member that left drops
+ * out), and aggregates the fresh ones. Bounded by the member count; every member reads
+ * its local replica, so aggregating costs no remote call. Anyone who reaches a member
+ * port can put into the map: an entry that is not a well-formed summary
+ * ({@link SummaryCheck}), is not keyed by a current member's UUID or was taken more than
+ * one interval in the future is skipped with one WARN per key and problem, and the others
+ * are still aggregated. The entry of a member that left is skipped without a WARN until
+ * its TTL ends.
  */
 public final class ClusterSamples {
 
@@ -35,7 +37,10 @@ public final class ClusterSamples {
     /** A summary older than this many intervals is stale. */
     static final int FRESH_INTERVALS = 3;
 
-    /** The most new malformed entries one read reports; the others are reported by the next reads. */
+    /**
+     * The most new malformed entries one read reports; the others are reported by the
+     * next reads.
+     */
     static final int REPORTS_PER_READ = 8;
 
     private static final Logger logger = LoggerFactory.getLogger(ClusterSamples.class);
@@ -44,7 +49,10 @@ public final class ClusterSamples {
 
     private final Duration interval;
 
-    /** The problem last reported per malformed key still in the map: each is reported once, not every read. */
+    /**
+     * The problem last reported per malformed key still in the map: each is reported
+     * once, not every read.
+     */
     private final Map<String, String> reported = new ConcurrentHashMap<>();
 
     /** The UUIDs of the members seen by earlier reads that are still keys in the map. */
@@ -103,8 +111,8 @@ public final class ClusterSamples {
     }
 
     /**
-     * Tells whether this member evaluates the cluster-wide rules: the oldest member does, so each cluster alert
-     * is raised once; when it leaves, the next oldest takes over.
+     * Tells whether this member evaluates the cluster-wide rules: the oldest member does,
+     * so each cluster alert is raised once; when it leaves, the next oldest takes over.
      * @return {@code true} on the oldest member
      */
     public boolean coordinates() {
@@ -112,8 +120,9 @@ public final class ClusterSamples {
     }
 
     /**
-     * The map's well-formed summaries of current members, taken no later than one interval (the clock skew allowed)
-     * after {@code now}; each other entry is reported once (at most a few per read), but for a member that left.
+     * The map's well-formed summaries of current members, taken no later than one
+     * interval (the clock skew allowed) after {@code now}; each other entry is reported
+     * once (at most a few per read), but for a member that left.
      */
     private List<MemberSummary> summaries(Instant now) {
         List<MemberSummary> summaries = new ArrayList<>();
@@ -162,4 +171,5 @@ public final class ClusterSamples {
     private ReplicatedMap<String, MemberSummary> map() {
         return this.instance.getReplicatedMap(MAP);
     }
+
 }

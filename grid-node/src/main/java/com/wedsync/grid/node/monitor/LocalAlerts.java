@@ -4,7 +4,8 @@ import com.wedsync.grid.node.alerts.rules.Severity;
 import java.util.Map;
 
 /**
- * The worst active severity of each alert rule on this member, shared with the other members in its summary.
+ * The worst active severity of each alert rule on this member, shared with the other
+ * members in its summary.
  */
 @FunctionalInterface
 public interface LocalAlerts {
@@ -14,4 +15,5 @@ public interface LocalAlerts {
      * @return the worst severity per rule id
      */
     Map<String, Severity> worst();
+
 }

@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Takes one member's samples. Hazelcast's map statistics are totals since the member started; a sample is the
- * difference from the previous one's totals, so its rates and means cover exactly one interval. Not thread-safe:
- * the monitor calls it from its one thread.
+ * Takes one member's samples. Hazelcast's map statistics are totals since the member
+ * started; a sample is the difference from the previous one's totals, so its rates and
+ * means cover exactly one interval. Not thread-safe: the monitor calls it from its one
+ * thread.
  */
 final class LocalSampler {
 
@@ -90,13 +91,14 @@ final class LocalSampler {
         long gets = now.gets - before.gets;
         long puts = now.puts - before.puts;
         long operations = gets + puts;
-        // Hazelcast keeps the latency totals in nanoseconds but reports them truncated to milliseconds, so the
+        // Hazelcast keeps the latency totals in nanoseconds but reports them truncated to
+        // milliseconds, so the
         // mean of an interval is exact to within 1 ms divided by its operations.
         double latency = (operations == 0) ? Double.NaN : (double) (now.latencyMs - before.latencyMs) / operations;
         long budget = this.budget.bytes(policy.mapName());
         return new MapSample(policy.mapName(), gets, now.hits - before.hits, puts, operations / seconds, latency,
-                stats.getOwnedEntryMemoryCost() + stats.getBackupEntryMemoryCost(), budget,
-                stats.getOwnedEntryCount(), now.evictions - before.evictions, now.expirations - before.expirations);
+                stats.getOwnedEntryMemoryCost() + stats.getBackupEntryMemoryCost(), budget, stats.getOwnedEntryCount(),
+                now.evictions - before.evictions, now.expirations - before.expirations);
     }
 
     private LocalMapStats stats(String map) {
@@ -128,4 +130,5 @@ final class LocalSampler {
                     stats.getEvictionCount(), stats.getExpirationCount());
         }
     }
+
 }

@@ -17,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts partitions whose data of a catalog map was really lost: Hazelcast tells a map's partition-lost listeners
- * only when the owner and all the map's backups of a partition are gone. (The cluster-wide partition-lost event
- * also fires when only the owner is lost and a backup took over, which loses nothing here: every class has a
- * backup.) This count, not that one, is what the {@code partition_lost} rule samples.
+ * Counts partitions whose data of a catalog map was really lost: Hazelcast tells a map's
+ * partition-lost listeners only when the owner and all the map's backups of a partition
+ * are gone. (The cluster-wide partition-lost event also fires when only the owner is lost
+ * and a backup took over, which loses nothing here: every class has a backup.) This
+ * count, not that one, is what the {@code partition_lost} rule samples.
  */
 public final class MapPartitionLosses implements MeterBinder, AutoCloseable {
 
@@ -88,4 +89,5 @@ public final class MapPartitionLosses implements MeterBinder, AutoCloseable {
 
     private record Registration(String map, UUID id) {
     }
+
 }

@@ -1,14 +1,16 @@
 package com.wedsync.grid.node.monitor;
 
 /**
- * One map on one member over one sample interval: what changed since the previous sample, and its memory now.
+ * One map on one member over one sample interval: what changed since the previous sample,
+ * and its memory now.
  *
  * @param map the map's name
  * @param gets get operations on entries this member owns, in the interval
  * @param hits those of them that found the entry
  * @param puts put and set operations, in the interval
  * @param opsPerSecond gets and puts per second over the interval
- * @param latencyMs the mean latency of those gets and puts in milliseconds; {@code NaN} without operations
+ * @param latencyMs the mean latency of those gets and puts in milliseconds; {@code NaN}
+ * without operations
  * @param memoryBytes owned and backup memory cost now
  * @param budgetBytes the member's memory budget of the map (its eviction bound)
  * @param ownedEntries entries this member owns now

@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param heapUsedRatio heap used against the maximum heap, 0..1
  * @param migrationsCompleted partition replica migrations completed in the interval
  * @param migrationsRemaining migrations of the current process not yet completed
- * @param partitionsLost map partitions whose data was lost (owner and every backup gone) in the interval
- * @param operationQueueSize operations waiting in the member's operation queues; -1 when it cannot be read
+ * @param partitionsLost map partitions whose data was lost (owner and every backup gone)
+ * in the interval
+ * @param operationQueueSize operations waiting in the member's operation queues; -1 when
+ * it cannot be read
  */
 public record MemberSample(Instant at, Duration interval, String member, List<MapSample> maps, double heapUsedRatio,
         long migrationsCompleted, long migrationsRemaining, long partitionsLost, int operationQueueSize) {
@@ -57,9 +59,10 @@ public record MemberSample(Instant at, Duration interval, String member, List<Ma
     }
 
     /**
-     * Returns the memory used on this member: the fullest map's owned and backup memory against its own budget. A
-     * map is evicted at its own budget, whatever the others hold, so this is how close the member is to evicting
-     * (the memory alert's figure, and the Prometheus rule's {@code max by (instance) (grid_monitor_memory_ratio)}).
+     * Returns the memory used on this member: the fullest map's owned and backup memory
+     * against its own budget. A map is evicted at its own budget, whatever the others
+     * hold, so this is how close the member is to evicting (the memory alert's figure,
+     * and the Prometheus rule's {@code max by (instance) (grid_monitor_memory_ratio)}).
      * @return the share, 0..1 (above 1 only while eviction catches up); 0 without maps
      */
     public double memoryUsedShare() {

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers one membership listener with the member and hands each change to the {@link MembershipReaction}s on
- * the monitor's thread, so that Hazelcast's event thread never waits for alert or scaling work.
+ * Registers one membership listener with the member and hands each change to the
+ * {@link MembershipReaction}s on the monitor's thread, so that Hazelcast's event thread
+ * never waits for alert or scaling work.
  */
 final class MembershipForwarder implements MembershipListener, AutoCloseable {
 
@@ -63,7 +64,8 @@ final class MembershipForwarder implements MembershipListener, AutoCloseable {
         int members = event.getMembers().size();
         try {
             this.scheduler.execute(() -> {
-                // Taken on the monitor's thread, so it is never before a sample already evaluated.
+                // Taken on the monitor's thread, so it is never before a sample already
+                // evaluated.
                 var at = this.clock.instant();
                 for (MembershipReaction reaction : this.reactions) {
                     try {
@@ -80,4 +82,5 @@ final class MembershipForwarder implements MembershipListener, AutoCloseable {
             // The scheduler is shut down: the node is stopping.
         }
     }
+
 }

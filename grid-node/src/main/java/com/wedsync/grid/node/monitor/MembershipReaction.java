@@ -3,7 +3,8 @@ package com.wedsync.grid.node.monitor;
 import java.time.Instant;
 
 /**
- * Told of every member joining or leaving, on the monitor's thread (never racing a sample).
+ * Told of every member joining or leaving, on the monitor's thread (never racing a
+ * sample).
  */
 @FunctionalInterface
 public interface MembershipReaction {
@@ -16,4 +17,5 @@ public interface MembershipReaction {
      * @param at when this member was told
      */
     void membershipChanged(String member, boolean joined, int members, Instant at);
+
 }

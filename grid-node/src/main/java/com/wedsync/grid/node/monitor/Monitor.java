@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Samples the member every interval on one scheduler thread: keeps the sample in the history, shares its summary
- * with the other members, aggregates the cluster's figures and tells the listeners (alerts, scaling). Work that
- * must not race with a sample (a membership change) runs on the same thread through {@link #execute}. A failed
- * sample is logged at WARN and the next one runs as planned.
+ * Samples the member every interval on one scheduler thread: keeps the sample in the
+ * history, shares its summary with the other members, aggregates the cluster's figures
+ * and tells the listeners (alerts, scaling). Work that must not race with a sample (a
+ * membership change) runs on the same thread through {@link #execute}. A failed sample is
+ * logged at WARN and the next one runs as planned.
  */
 public final class Monitor implements SmartLifecycle {
 
@@ -44,8 +45,7 @@ public final class Monitor implements SmartLifecycle {
     private volatile ClusterFigures latestCluster;
 
     Monitor(HazelcastInstance instance, LocalSampler sampler, SampleHistory history, ClusterSamples cluster,
-            List<SampleListener> listeners, LocalAlerts alerts, ScheduledExecutorService scheduler,
-            Duration interval) {
+            List<SampleListener> listeners, LocalAlerts alerts, ScheduledExecutorService scheduler, Duration interval) {
         this.instance = instance;
         this.sampler = sampler;
         this.history = history;
@@ -57,7 +57,8 @@ public final class Monitor implements SmartLifecycle {
     }
 
     /**
-     * Takes one sample now, on the calling thread, and hands it on. Tests drive the monitor through this.
+     * Takes one sample now, on the calling thread, and hands it on. Tests drive the
+     * monitor through this.
      * @return the sample, or empty when the member no longer runs
      */
     public Optional<MemberSample> sampleNow() {
@@ -171,9 +172,12 @@ public final class Monitor implements SmartLifecycle {
             gets[i] = map.gets();
             hits[i] = map.hits();
         }
-        String[] alerts = worst.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue().name())
+        String[] alerts = worst.entrySet()
+            .stream()
+            .map((e) -> e.getKey() + "=" + e.getValue().name())
             .toArray(String[]::new);
         return new MemberSummary(sample.member(), sample.at().toEpochMilli(), sample.opsPerSecond(),
                 sample.memoryUsedShare(), maps, gets, hits, alerts);
     }
+
 }

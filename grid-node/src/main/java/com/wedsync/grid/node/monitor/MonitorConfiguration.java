@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The monitor: its clock and thread, the history, the cluster-wide aggregation and the gauges.
+ * The monitor: its clock and thread, the history, the cluster-wide aggregation and the
+ * gauges.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MonitorProperties.class)
@@ -59,15 +60,13 @@ class MonitorConfiguration {
     }
 
     @Bean
-    Monitor monitor(HazelcastInstance instance, NodeSettings settings, MemoryBudget budget,
-            ClusterEventListener events, Clock gridClock, MapPartitionLosses losses, SampleHistory history, ClusterSamples clusterSamples,
+    Monitor monitor(HazelcastInstance instance, NodeSettings settings, MemoryBudget budget, ClusterEventListener events,
+            Clock gridClock, MapPartitionLosses losses, SampleHistory history, ClusterSamples clusterSamples,
             MonitorProperties properties, ObjectProvider<SampleListener> listeners, ObjectProvider<LocalAlerts> alerts,
             ScheduledExecutorService gridMonitorScheduler) {
-        LocalSampler sampler = new LocalSampler(instance, settings.catalog(), budget, events, losses::total,
-                gridClock);
-        return new Monitor(instance, sampler, history, clusterSamples,
-                listeners.orderedStream().toList(), alerts.getIfAvailable(() -> Map::of), gridMonitorScheduler,
-                properties.interval());
+        LocalSampler sampler = new LocalSampler(instance, settings.catalog(), budget, events, losses::total, gridClock);
+        return new Monitor(instance, sampler, history, clusterSamples, listeners.orderedStream().toList(),
+                alerts.getIfAvailable(() -> Map::of), gridMonitorScheduler, properties.interval());
     }
 
     @Bean(destroyMethod = "close")
@@ -80,4 +79,5 @@ class MonitorConfiguration {
     MonitorMetrics monitorMetrics(SampleHistory history, NodeSettings settings) {
         return new MonitorMetrics(history, settings.catalog());
     }
+
 }

@@ -8,9 +8,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The monitor's gauges, read from the latest sample: per map ({@code map} tag) the mean latency, hit ratio,
- * memory against budget and operations per second of the last interval, and the heap used. A figure that cannot
- * be known (before the first sample, a hit ratio without gets) reads {@code NaN}, never a made-up 0.
+ * The monitor's gauges, read from the latest sample: per map ({@code map} tag) the mean
+ * latency, hit ratio, memory against budget and operations per second of the last
+ * interval, and the heap used. A figure that cannot be known (before the first sample, a
+ * hit ratio without gets) reads {@code NaN}, never a made-up 0.
  */
 public final class MonitorMetrics implements MeterBinder {
 
@@ -41,18 +42,21 @@ public final class MonitorMetrics implements MeterBinder {
             mapGauge(registry, "grid.monitor.ops.per.second", map, MapSample::opsPerSecond,
                     "Gets and puts per second on this member in the last sample interval");
         }
-        Gauge.builder("grid.monitor.heap.used.ratio", this.history,
-                (h) -> h.latest().map(MemberSample::heapUsedRatio).orElse(Double.NaN))
+        Gauge
+            .builder("grid.monitor.heap.used.ratio", this.history,
+                    (h) -> h.latest().map(MemberSample::heapUsedRatio).orElse(Double.NaN))
             .description("Heap used against the maximum heap at the last sample (0..1)")
             .register(registry);
     }
 
     private void mapGauge(MeterRegistry registry, String name, String map, ToDoubleFunction<MapSample> reader,
             String description) {
-        Gauge.builder(name, this.history,
-                (h) -> h.latest().map((sample) -> reader.applyAsDouble(sample.map(map))).orElse(Double.NaN))
+        Gauge
+            .builder(name, this.history,
+                    (h) -> h.latest().map((sample) -> reader.applyAsDouble(sample.map(map))).orElse(Double.NaN))
             .description(description)
             .tag("map", map)
             .register(registry);
     }
+
 }

@@ -1,8 +1,8 @@
 package com.wedsync.grid.node.monitor;
 
 /**
- * Quotes a value that anyone who reaches a member port may have written (a replicated map's key or value) for a
- * log line.
+ * Quotes a value that anyone who reaches a member port may have written (a replicated
+ * map's key or value) for a log line.
  */
 public final class Quoted {
 
@@ -13,8 +13,8 @@ public final class Quoted {
     }
 
     /**
-     * Quotes a value: at most {@value #LIMIT} characters, control characters as {@code ?}, so that a forged value
-     * can neither forge log lines nor flood them.
+     * Quotes a value: at most {@value #LIMIT} characters, control characters as
+     * {@code ?}, so that a forged value can neither forge log lines nor flood them.
      * @param value the value
      * @return it, quoted
      */
@@ -24,4 +24,5 @@ public final class Quoted {
         text.codePoints().limit(LIMIT).forEach((c) -> quoted.appendCodePoint(Character.isISOControl(c) ? '?' : c));
         return quoted.append((text.codePointCount(0, text.length()) > LIMIT) ? "...'" : "'").toString();
     }
+
 }

@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The member's recent samples: a ring of bounded size that drops the oldest sample when full. Thread-safe.
+ * The member's recent samples: a ring of bounded size that drops the oldest sample when
+ * full. Thread-safe.
  */
 public final class SampleHistory {
 
-    /** The most samples kept, whatever the interval: 24 h at the default 5 s, about 12 MB of heap. */
+    /**
+     * The most samples kept, whatever the interval: 24 h at the default 5 s, about 12 MB
+     * of heap.
+     */
     public static final int MAX_CAPACITY = 17_280;
 
     private final int capacity;
@@ -19,7 +23,8 @@ public final class SampleHistory {
     private final ArrayDeque<MemberSample> samples = new ArrayDeque<>();
 
     /**
-     * Creates a history that covers a period at a sample interval, within {@value #MAX_CAPACITY} samples.
+     * Creates a history that covers a period at a sample interval, within
+     * {@value #MAX_CAPACITY} samples.
      * @param period how long back it should reach, for example 24 h
      * @param interval the sample interval
      * @return the history
@@ -36,7 +41,8 @@ public final class SampleHistory {
     /**
      * Creates an empty history.
      * @param capacity the most samples it keeps
-     * @throws IllegalArgumentException if the capacity is below 1 or above {@value #MAX_CAPACITY}
+     * @throws IllegalArgumentException if the capacity is below 1 or above
+     * {@value #MAX_CAPACITY}
      */
     public SampleHistory(int capacity) {
         if (capacity < 1 || capacity > MAX_CAPACITY) {
@@ -88,4 +94,5 @@ public final class SampleHistory {
     public int capacity() {
         return this.capacity;
     }
+
 }

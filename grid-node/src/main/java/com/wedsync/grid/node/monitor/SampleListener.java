@@ -12,4 +12,5 @@ public interface SampleListener {
      * @param cluster the cluster-wide figures aggregated just after it
      */
     void onSample(MemberSample sample, ClusterFigures cluster);
+
 }

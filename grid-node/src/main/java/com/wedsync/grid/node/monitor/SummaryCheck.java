@@ -8,13 +8,17 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Checks one entry of the summaries' replicated map before it is aggregated. Anyone who reaches a member port can
- * put there, and one malformed summary (arrays of different lengths, an alert that is not {@code rule=severity}, a
- * negative or NaN figure) must cost only itself, not every member's cluster figures.
+ * Checks one entry of the summaries' replicated map before it is aggregated. Anyone who
+ * reaches a member port can put there, and one malformed summary (arrays of different
+ * lengths, an alert that is not {@code rule=severity}, a negative or NaN figure) must
+ * cost only itself, not every member's cluster figures.
  */
 final class SummaryCheck {
 
-    /** The most maps or alerts one summary may carry; a member carries one per catalog class or alert rule. */
+    /**
+     * The most maps or alerts one summary may carry; a member carries one per catalog
+     * class or alert rule.
+     */
     static final int MAX_ENTRIES = 256;
 
     private SummaryCheck() {
@@ -31,8 +35,8 @@ final class SummaryCheck {
             return Optional.of("key " + quote(key) + " is not a member UUID");
         }
         if (!(value instanceof MemberSummary summary)) {
-            return Optional.of("value is a " + ((value != null) ? value.getClass().getName() : "null")
-                    + ", not a MemberSummary");
+            return Optional
+                .of("value is a " + ((value != null) ? value.getClass().getName() : "null") + ", not a MemberSummary");
         }
         return Optional.ofNullable(figuresProblem(summary))
             .or(() -> Optional.ofNullable(mapsProblem(summary)))
@@ -40,18 +44,20 @@ final class SummaryCheck {
     }
 
     /**
-     * Finds what is wrong with an entry, or with where it stands in the cluster: a well-formed summary still counts
-     * only under the key of a current member and when it was not taken later than {@code latestMillis}, so a
-     * forged entry can neither add a member nor stay fresh for ever.
+     * Finds what is wrong with an entry, or with where it stands in the cluster: a
+     * well-formed summary still counts only under the key of a current member and when it
+     * was not taken later than {@code latestMillis}, so a forged entry can neither add a
+     * member nor stay fresh for ever.
      * @param key the entry's key, a member's UUID
      * @param value the entry's value, a {@link MemberSummary}
      * @param members the UUIDs of the current members
-     * @param latestMillis the latest {@code atMillis} accepted, epoch milliseconds (now plus the clock skew allowed)
+     * @param latestMillis the latest {@code atMillis} accepted, epoch milliseconds (now
+     * plus the clock skew allowed)
      * @return the first problem found, or empty when the summary may be aggregated
      */
     static Optional<String> problem(Object key, Object value, Collection<String> members, long latestMillis) {
-        return problem(key, value).or(() -> Optional.ofNullable(clusterProblem((String) key,
-                ((MemberSummary) value).atMillis(), members, latestMillis)));
+        return problem(key, value).or(() -> Optional
+            .ofNullable(clusterProblem((String) key, ((MemberSummary) value).atMillis(), members, latestMillis)));
     }
 
     /**
@@ -155,4 +161,5 @@ final class SummaryCheck {
     private static boolean isFigure(double figure) {
         return Double.isFinite(figure) && figure >= 0;
     }
+
 }

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The capacity advisor on the node: evaluated by the monitor, exposed as a gauge and an endpoint.
+ * The capacity advisor on the node: evaluated by the monitor, exposed as a gauge and an
+ * endpoint.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ScalingProperties.class)
@@ -24,8 +25,8 @@ class ScalingConfiguration {
     ScalingEvaluator scalingEvaluator(TrafficCalendar calendar, ScalingProperties properties, MonitorProperties monitor,
             HazelcastInstance instance, AlertDispatcher dispatcher, AlertEvaluator alerts,
             ClusterSamples clusterSamples, ClusterEventListener events, LocalSafety safety) {
-        return new ScalingEvaluator(new CapacityAdvisor(calendar, properties.policy()), properties,
-                monitor.timeZone(), instance, dispatcher, alerts, clusterSamples::coordinates,
+        return new ScalingEvaluator(new CapacityAdvisor(calendar, properties.policy()), properties, monitor.timeZone(),
+                instance, dispatcher, alerts, clusterSamples::coordinates,
                 () -> !events.migrating() && safety.isSafe());
     }
 
@@ -39,4 +40,5 @@ class ScalingConfiguration {
             HazelcastInstance instance) {
         return new ScalingEndpoint(evaluator, properties, instance);
     }
+
 }

@@ -6,8 +6,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * {@code GET /actuator/scaling}: the member count the capacity advisor asks for, the current count and the
- * reasons. Protected by the admin token.
+ * {@code GET /actuator/scaling}: the member count the capacity advisor asks for, the
+ * current count and the reasons. Protected by the admin token.
  */
 @Endpoint(id = "scaling")
 public class ScalingEndpoint {
@@ -47,4 +47,5 @@ public class ScalingEndpoint {
                 latest.loadOpsPerSecond(), this.properties.memberCapacityOpsPerSecond(), this.properties.minMembers(),
                 this.properties.maxMembers(), this.properties.leadTime().toString());
     }
+
 }

@@ -21,10 +21,11 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Asks the capacity advisor for the desired member count after every sample and at once when membership changes,
- * from the cluster's load averaged over the load window, the fullest member's memory, the worst active alerts
- * and whether the cluster is safe. A change of the count is sent to the alert sinks by the oldest member only.
- * Runs on the monitor's thread; the latest advice is read by the gauge and the endpoint.
+ * Asks the capacity advisor for the desired member count after every sample and at once
+ * when membership changes, from the cluster's load averaged over the load window, the
+ * fullest member's memory, the worst active alerts and whether the cluster is safe. A
+ * change of the count is sent to the alert sinks by the oldest member only. Runs on the
+ * monitor's thread; the latest advice is read by the gauge and the endpoint.
  */
 public final class ScalingEvaluator implements SampleListener, MembershipReaction {
 
@@ -57,12 +58,15 @@ public final class ScalingEvaluator implements SampleListener, MembershipReactio
      * @param zone the time zone of the traffic calendar
      * @param instance the local member, for the member count
      * @param dispatcher where changes of the count go
-     * @param localAlerts this member's active alerts (the others' arrive with the cluster figures)
+     * @param localAlerts this member's active alerts (the others' arrive with the cluster
+     * figures)
      * @param coordinates tells whether this member sends the changes
-     * @param clusterSafe tells whether the partitions are safe and no migration is under way; it must answer in
-     *     bounded time, so not Hazelcast's {@code isClusterSafe()}: that sends every member an operation that holds
-     *     one of its two generic operation threads up to 10 s while a member is frozen, and with every member
-     *     evaluating, the new master's partition-table work waited behind them (FrozenMemberIT, master frozen)
+     * @param clusterSafe tells whether the partitions are safe and no migration is under
+     * way; it must answer in bounded time, so not Hazelcast's {@code isClusterSafe()}:
+     * that sends every member an operation that holds one of its two generic operation
+     * threads up to 10 s while a member is frozen, and with every member evaluating, the
+     * new master's partition-table work waited behind them (FrozenMemberIT, master
+     * frozen)
      */
     public ScalingEvaluator(CapacityAdvisor advisor, ScalingProperties properties, ZoneId zone,
             HazelcastInstance instance, AlertDispatcher dispatcher, LocalAlerts localAlerts,
@@ -124,14 +128,15 @@ public final class ScalingEvaluator implements SampleListener, MembershipReactio
     private Map<String, Severity> worstAlerts() {
         Map<String, Severity> worst = new HashMap<>(this.localAlerts.worst());
         if (this.lastFigures != null) {
-            this.lastFigures.worstAlerts().forEach((rule, severity) -> worst.merge(rule, severity,
-                    (a, b) -> (a.compareTo(b) >= 0) ? a : b));
+            this.lastFigures.worstAlerts()
+                .forEach((rule, severity) -> worst.merge(rule, severity, (a, b) -> (a.compareTo(b) >= 0) ? a : b));
         }
         return worst;
     }
 
     /**
      * One evaluation.
+     *
      * @param advice the advice
      * @param members the members when it was made
      * @param loadOpsPerSecond the averaged load it used
@@ -150,4 +155,5 @@ public final class ScalingEvaluator implements SampleListener, MembershipReactio
 
     private record Load(Instant at, double opsPerSecond) {
     }
+
 }

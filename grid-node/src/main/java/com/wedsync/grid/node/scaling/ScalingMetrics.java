@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * {@code grid.scaling.desired.members}: the member count the capacity advisor asks for, what an autoscaler scales
- * on; {@code NaN} before the first evaluation.
+ * {@code grid.scaling.desired.members}: the member count the capacity advisor asks for,
+ * what an autoscaler scales on; {@code NaN} before the first evaluation.
  */
 public final class ScalingMetrics implements MeterBinder {
 
@@ -22,9 +22,11 @@ public final class ScalingMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("grid.scaling.desired.members", this.evaluator,
-                (e) -> (e.latest() != null) ? e.latest().advice().desiredMembers() : Double.NaN)
+        Gauge
+            .builder("grid.scaling.desired.members", this.evaluator,
+                    (e) -> (e.latest() != null) ? e.latest().advice().desiredMembers() : Double.NaN)
             .description("Members the capacity advisor asks for")
             .register(registry);
     }
+
 }

@@ -6,16 +6,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The capacity advisor's settings ({@code grid.scaling.*}; as environment variables for example
- * {@code GRID_SCALING_MAXMEMBERS}).
+ * The capacity advisor's settings ({@code grid.scaling.*}; as environment variables for
+ * example {@code GRID_SCALING_MAXMEMBERS}).
  *
- * @param memberCapacityOpsPerSecond the gets and puts per second one member serves within its latency target
+ * @param memberCapacityOpsPerSecond the gets and puts per second one member serves within
+ * its latency target
  * @param minMembers the fewest members ever advised
  * @param maxMembers the most members ever advised
- * @param leadTime how long before a peak it must be covered: the time to start members and migrate partitions
+ * @param leadTime how long before a peak it must be covered: the time to start members
+ * and migrate partitions
  * @param headroom spare capacity kept above the expected load, as a share
- * @param scaleInMemoryCeiling the highest memory share (fullest map against its budget) the remaining members may
- *     reach after a scale-in
+ * @param scaleInMemoryCeiling the highest memory share (fullest map against its budget)
+ * the remaining members may reach after a scale-in
  * @param loadWindow the period the measured load is averaged over
  */
 @ConfigurationProperties("grid.scaling")
@@ -26,7 +28,8 @@ public record ScalingProperties(@DefaultValue("10000") double memberCapacityOpsP
 
     /**
      * Validates the settings.
-     * @throws IllegalArgumentException naming the property and the value when one is out of range
+     * @throws IllegalArgumentException naming the property and the value when one is out
+     * of range
      */
     public ScalingProperties {
         if (!(memberCapacityOpsPerSecond > 0 && Double.isFinite(memberCapacityOpsPerSecond))) {
@@ -34,11 +37,12 @@ public record ScalingProperties(@DefaultValue("10000") double memberCapacityOpsP
                     + memberCapacityOpsPerSecond + ") must be a positive number");
         }
         if (loadWindow.isNegative() || loadWindow.isZero() || loadWindow.compareTo(Duration.ofHours(1)) > 0) {
-            throw new IllegalArgumentException("grid.scaling.load-window (" + loadWindow + ") must be above 0 and at"
-                    + " most 1h");
+            throw new IllegalArgumentException(
+                    "grid.scaling.load-window (" + loadWindow + ") must be above 0 and at" + " most 1h");
         }
         try {
-            // The fields are not assigned yet in a compact constructor: validate the parameters.
+            // The fields are not assigned yet in a compact constructor: validate the
+            // parameters.
             new ScalingPolicy(minMembers, maxMembers, leadTime, headroom, scaleInMemoryCeiling);
         }
         catch (IllegalArgumentException ex) {

@@ -10,7 +10,8 @@ import java.util.List;
  * @param current the members in the cluster now
  * @param reasons the advisor's reasons, in the order it weighed them
  * @param at when the advice was made; {@code null} before the first evaluation
- * @param loadOpsPerSecond the cluster's load the advice used (averaged over the load window)
+ * @param loadOpsPerSecond the cluster's load the advice used (averaged over the load
+ * window)
  * @param memberCapacityOpsPerSecond the capacity of one member it assumed
  * @param minMembers the fewest members it may advise
  * @param maxMembers the most members it may advise

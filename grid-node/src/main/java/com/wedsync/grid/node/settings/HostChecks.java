@@ -10,12 +10,16 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 
 /**
- * Checks of valid settings against this machine, made before Spring or the member starts so that a port in use
- * ends in one line naming its variable rather than in a stack trace after the member has joined.
+ * Checks of valid settings against this machine, made before Spring or the member starts
+ * so that a port in use ends in one line naming its variable rather than in a stack trace
+ * after the member has joined.
  */
 public final class HostChecks {
 
-    /** How many ports the member tries from its first one up (Hazelcast's default port count). */
+    /**
+     * How many ports the member tries from its first one up (Hazelcast's default port
+     * count).
+     */
     private static final int PORTS_TRIED = new NetworkConfig().getPortCount();
 
     private HostChecks() {
@@ -24,7 +28,8 @@ public final class HostChecks {
     /**
      * Checks that the HTTP port is free.
      * @param port the port; {@code 0} (any free one) is not checked
-     * @throws InvalidSettingException naming {@value NodeSettings#HTTP_PORT} if another process holds it
+     * @throws InvalidSettingException naming {@value NodeSettings#HTTP_PORT} if another
+     * process holds it
      */
     public static void requireFreeHttpPort(int port) {
         if (port == 0) {
@@ -43,8 +48,8 @@ public final class HostChecks {
     /**
      * Checks that the member can bind its address: that it is one of this machine's.
      * @param bindAddress the address or host name
-     * @throws InvalidSettingException naming {@value NodeSettings#BIND_ADDRESS} if it does not resolve or belongs to
-     *     no interface here
+     * @throws InvalidSettingException naming {@value NodeSettings#BIND_ADDRESS} if it
+     * does not resolve or belongs to no interface here
      */
     public static void requireLocalBindAddress(String bindAddress) {
         InetAddress address = resolve(bindAddress);
@@ -63,10 +68,12 @@ public final class HostChecks {
     }
 
     /**
-     * Checks that the member finds a port: the first free one from its port up, as Hazelcast tries them.
+     * Checks that the member finds a port: the first free one from its port up, as
+     * Hazelcast tries them.
      * @param bindAddress the address the member binds
      * @param port its first port
-     * @throws InvalidSettingException naming {@value NodeSettings#PORT} if every port Hazelcast would try is taken
+     * @throws InvalidSettingException naming {@value NodeSettings#PORT} if every port
+     * Hazelcast would try is taken
      */
     public static void requireFreeMemberPort(String bindAddress, int port) {
         int last = Math.min(65535, port + PORTS_TRIED - 1);
@@ -93,4 +100,5 @@ public final class HostChecks {
             throw new InvalidSettingException(NodeSettings.BIND_ADDRESS, bindAddress, "does not resolve");
         }
     }
+
 }

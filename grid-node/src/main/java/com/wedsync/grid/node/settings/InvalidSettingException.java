@@ -1,8 +1,9 @@
 package com.wedsync.grid.node.settings;
 
 /**
- * A setting of the environment contract that the node cannot start with. The message is one line that names
- * the variable and the value, fit to be the only thing an operator reads.
+ * A setting of the environment contract that the node cannot start with. The message is
+ * one line that names the variable and the value, fit to be the only thing an operator
+ * reads.
  */
 public class InvalidSettingException extends IllegalArgumentException {
 
@@ -28,4 +29,5 @@ public class InvalidSettingException extends IllegalArgumentException {
     public String variable() {
         return this.variable;
     }
+
 }

@@ -26,69 +26,100 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The node's settings, read once from the environment contract (see docs/configuration.md) and validated as a
- * whole before anything starts. With no variable set, the node is a working one-member grid on loopback.
+ * The node's settings, read once from the environment contract (see
+ * docs/configuration.md) and validated as a whole before anything starts. With no
+ * variable set, the node is a working one-member grid on loopback.
  *
  * @param member how the Hazelcast member joins, binds and shares out its memory
  * @param catalog the data classes, with any {@value #CATALOG_OVERRIDES} applied
  * @param httpPort the port of the actuator endpoints ({@code 0} picks a free one)
- * @param adminToken the bearer token the protected endpoints require (at least {@value #MIN_ADMIN_TOKEN_LENGTH}
- *     characters, no white space); empty to serve them on loopback only
+ * @param adminToken the bearer token the protected endpoints require (at least
+ * {@value #MIN_ADMIN_TOKEN_LENGTH} characters, no white space); empty to serve them on
+ * loopback only
  * @param alertRules the alert rules, with any {@value #ALERT_OVERRIDES} applied
  * @param alertWebhook where alerts are posted as JSON; empty for none
- * @param trafficMultipliers the traffic calendar's multipliers, with {@code SATURDAY_BOOST_MULTIPLIER} and
- *     {@code WEDDING_SEASON_MULTIPLIER} applied
+ * @param trafficMultipliers the traffic calendar's multipliers, with
+ * {@code SATURDAY_BOOST_MULTIPLIER} and {@code WEDDING_SEASON_MULTIPLIER} applied
  */
 public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort, Optional<String> adminToken,
         AlertRules alertRules, Optional<URI> alertWebhook, TrafficMultipliers trafficMultipliers) {
 
     /** The cluster to join. */
     public static final String CLUSTER_NAME = "GRID_CLUSTER_NAME";
+
     /** Comma-separated {@code host[:port]} addresses of members, for TCP/IP discovery. */
     public static final String MEMBERS = "GRID_MEMBERS";
+
     /** The interface the member binds to and announces. */
     public static final String BIND_ADDRESS = "GRID_BIND_ADDRESS";
+
     /** The member's first port (the next ones are tried when taken). */
     public static final String PORT = "GRID_PORT";
+
     /** The HTTP port of the actuator. */
     public static final String HTTP_PORT = "GRID_HTTP_PORT";
+
     /** The member's cache memory limit, shared out among the data classes. */
     public static final String MEMORY_LIMIT = "GRID_MEMORY_LIMIT";
-    /** The bearer token of the protected endpoints, at least {@value #MIN_ADMIN_TOKEN_LENGTH} characters. */
+
+    /**
+     * The bearer token of the protected endpoints, at least
+     * {@value #MIN_ADMIN_TOKEN_LENGTH} characters.
+     */
     public static final String ADMIN_TOKEN = "GRID_ADMIN_TOKEN";
+
     /** The shortest admin token accepted: a shorter one is too easy to guess. */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
     /** Whether upcoming weddings' data is evicted last. */
     public static final String WEDDING_PRIORITY = "WEDDING_PRIORITY_ENABLED";
+
     /** tcp-ip, kubernetes or aws. */
     public static final String DISCOVERY = "GRID_DISCOVERY";
+
     /** The longest a graceful shutdown waits for partitions to migrate. */
     public static final String SHUTDOWN_TIMEOUT = "GRID_SHUTDOWN_TIMEOUT";
-    /** Catalog overrides as {@code field=value} pairs, for example {@code wedding_data.backup-count=3}. */
+
+    /**
+     * Catalog overrides as {@code field=value} pairs, for example
+     * {@code wedding_data.backup-count=3}.
+     */
     public static final String CATALOG_OVERRIDES = "GRID_CATALOG_OVERRIDES";
-    /** Alert-rule overrides as {@code rule.field=value} pairs, for example {@code latency.critical=1.5ms}. */
+
+    /**
+     * Alert-rule overrides as {@code rule.field=value} pairs, for example
+     * {@code latency.critical=1.5ms}.
+     */
     public static final String ALERT_OVERRIDES = "GRID_ALERT_OVERRIDES";
+
     /** The http(s) URL alerts and scaling changes are posted to as JSON. */
     public static final String ALERT_WEBHOOK = "GRID_ALERT_WEBHOOK";
 
     /** The EC2 tag key that marks the cluster's instances, for the aws discovery. */
     public static final String AWS_TAG_KEY = "GRID_AWS_TAG_KEY";
+
     /** The value of {@value #AWS_TAG_KEY}. */
     public static final String AWS_TAG_VALUE = "GRID_AWS_TAG_VALUE";
+
     /** The service whose endpoints are the members, for the kubernetes discovery. */
     public static final String KUBERNETES_SERVICE_NAME = "GRID_KUBERNETES_SERVICE_NAME";
+
     /** none or zone-aware: whether backups are kept in another zone than their owners. */
     public static final String PARTITION_GROUP = "GRID_PARTITION_GROUP";
 
     /**
-     * The fewest members (at least 2) a side of a network split needs to accept writes of the catalog's
-     * split-brain-protected classes (wedding_data); unset: no protection, so a one-member grid takes writes.
+     * The fewest members (at least 2) a side of a network split needs to accept writes of
+     * the catalog's split-brain-protected classes (wedding_data); unset: no protection,
+     * so a one-member grid takes writes.
      */
     public static final String QUORUM_MIN_MEMBERS = "GRID_QUORUM_MIN_MEMBERS";
+
     /**
-     * How recent a member's last heartbeat must be for it to count towards {@value #QUORUM_MIN_MEMBERS}: about how
-     * long a minority keeps accepting protected writes after a split (4s by default; longer than the heartbeat
-     * interval, 1 s, and shorter than the member timeout, 8 s (HazelcastConfigFactory), unless the JVM changes those).
+     * How recent a member's last heartbeat must be for it to count towards
+     * {@value #QUORUM_MIN_MEMBERS}: about how long a minority keeps accepting protected
+     * writes after a split (4s by default; longer than the heartbeat interval, 1 s, and
+     * shorter than the member timeout, 8 s (HazelcastConfigFactory), unless the JVM
+     * changes those).
      */
     public static final String QUORUM_HEARTBEAT_TOLERANCE = "GRID_QUORUM_HEARTBEAT_TOLERANCE";
 
@@ -131,12 +162,18 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
         Placement placement = placement(values, discovery);
         MemberSettings member;
         try {
-            member = MemberSettings.builder().clusterName(clusterName)
-                .members(values.addresses(MEMBERS, bindAddress)).bindAddress(bindAddress)
-                .port(values.port(PORT, 5701, 1)).memoryLimitBytes(memoryLimit)
-                .weddingPriority(values.bool(WEDDING_PRIORITY, true)).discovery(discovery)
-                .shutdownTimeout(values.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(45))).placement(placement)
-                .quorum(quorum(values)).build();
+            member = MemberSettings.builder()
+                .clusterName(clusterName)
+                .members(values.addresses(MEMBERS, bindAddress))
+                .bindAddress(bindAddress)
+                .port(values.port(PORT, 5701, 1))
+                .memoryLimitBytes(memoryLimit)
+                .weddingPriority(values.bool(WEDDING_PRIORITY, true))
+                .discovery(discovery)
+                .shutdownTimeout(values.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(45)))
+                .placement(placement)
+                .quorum(quorum(values))
+                .build();
         }
         catch (InvalidFieldException ex) {
             throw memberSettingError(values, ex);
@@ -147,7 +184,10 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
                 webhook(values.text(ALERT_WEBHOOK, null)), multipliers(values));
     }
 
-    /** Refuses a token with white space or one short enough to guess; the error never echoes the token. */
+    /**
+     * Refuses a token with white space or one short enough to guess; the error never
+     * echoes the token.
+     */
     private static void checkAdminToken(String token) {
         if (token.chars().anyMatch(Character::isWhitespace)) {
             throw new InvalidSettingException(ADMIN_TOKEN, "<hidden>", "must not contain white space");
@@ -203,16 +243,18 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
     }
 
     /**
-     * Hazelcast refuses, with a stack trace, a tolerance not below its member timeout; one not above the heartbeat
-     * interval would count members out between two heartbeats. Both are Hazelcast properties (system properties).
+     * Hazelcast refuses, with a stack trace, a tolerance not below its member timeout;
+     * one not above the heartbeat interval would count members out between two
+     * heartbeats. Both are Hazelcast properties (system properties).
      */
     private static void checkHeartbeatTolerance(String text, Duration tolerance) {
         long interval = HazelcastConfigFactory.heartbeatIntervalSeconds();
         long timeout = HazelcastConfigFactory.memberTimeoutSeconds();
         if (tolerance.toMillis() <= interval * 1000 || tolerance.toMillis() >= timeout * 1000) {
-            throw new InvalidSettingException(QUORUM_HEARTBEAT_TOLERANCE, text, "must be longer than the heartbeat"
-                    + " interval (" + interval + "s, hazelcast.heartbeat.interval.seconds) and shorter than the member"
-                    + " timeout (" + timeout + "s, hazelcast.max.no.heartbeat.seconds)");
+            throw new InvalidSettingException(QUORUM_HEARTBEAT_TOLERANCE, text,
+                    "must be longer than the heartbeat" + " interval (" + interval
+                            + "s, hazelcast.heartbeat.interval.seconds) and shorter than the member" + " timeout ("
+                            + timeout + "s, hazelcast.max.no.heartbeat.seconds)");
         }
     }
 
@@ -236,7 +278,10 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
     private static final Map<String, String> MEMBER_FIELDS = Map.of("clusterName", CLUSTER_NAME, "port", PORT,
             "memoryLimitBytes", MEMORY_LIMIT, "shutdownTimeout", SHUTDOWN_TIMEOUT, "placement", PARTITION_GROUP);
 
-    /** Runs a validation of one variable's value, so that its error names the variable, not the record field. */
+    /**
+     * Runs a validation of one variable's value, so that its error names the variable,
+     * not the record field.
+     */
     private static void check(String variable, String value, Consumer<String> validation) {
         if (value == null) {
             return;
@@ -251,7 +296,9 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
 
     /** The values of {@value #PARTITION_GROUP}. */
     private enum PartitionGroup {
+
         NONE, ZONE_AWARE
+
     }
 
     private static TrafficMultipliers multipliers(Values values) {
@@ -325,9 +372,10 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
                 .stream()
                 .min(java.util.Comparator.comparingInt(DataClassPolicy::memorySharePercent))
                 .orElseThrow();
-            throw new InvalidSettingException(MEMORY_LIMIT, text, "is too small: " + smallest.dataClass().id() + " ("
-                    + smallest.memorySharePercent() + " %) would get under 1 MiB, Hazelcast's smallest bound; use at least "
-                    + (minimum >> 20) + "m");
+            throw new InvalidSettingException(MEMORY_LIMIT, text,
+                    "is too small: " + smallest.dataClass().id() + " (" + smallest.memorySharePercent()
+                            + " %) would get under 1 MiB, Hazelcast's smallest bound; use at least " + (minimum >> 20)
+                            + "m");
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads typed values of environment variables, each error naming the variable and the value.
+ * Reads typed values of environment variables, each error naming the variable and the
+ * value.
  */
 final class Values {
 
@@ -20,10 +21,15 @@ final class Values {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})?");
 
-    /** Digits and dots only: meant as an IPv4 address (no top-level domain is all digits). */
+    /**
+     * Digits and dots only: meant as an IPv4 address (no top-level domain is all digits).
+     */
     private static final Pattern DOTTED_NUMBERS = Pattern.compile("[0-9]+(\\.[0-9]+)*\\.?");
 
-    /** The longest value any variable may have; a longer one is a mistake (or an attack), not a setting. */
+    /**
+     * The longest value any variable may have; a longer one is a mistake (or an attack),
+     * not a setting.
+     */
     static final int MAX_LENGTH = 4096;
 
     private final Function<String, String> lookup;
@@ -139,7 +145,8 @@ final class Values {
             }
             String problem = addressProblem(address);
             if (problem != null) {
-                throw new InvalidSettingException(variable, value, "has a bad member address '" + address + "': " + problem);
+                throw new InvalidSettingException(variable, value,
+                        "has a bad member address '" + address + "': " + problem);
             }
             addresses.add(address);
         }
@@ -173,8 +180,8 @@ final class Values {
         }
         if (DOTTED_NUMBERS.matcher(host).matches()) {
             String[] octets = host.split("\\.");
-            if (octets.length != 4 || java.util.Arrays.stream(octets).anyMatch((octet) -> octet.length() > 3
-                    || Integer.parseInt(octet) > 255)) {
+            if (octets.length != 4 || java.util.Arrays.stream(octets)
+                .anyMatch((octet) -> octet.length() > 3 || Integer.parseInt(octet) > 255)) {
                 return "'" + host + "' is not an IPv4 address (four numbers 0-255)";
             }
         }
@@ -192,4 +199,5 @@ final class Values {
         }
         return null;
     }
+
 }

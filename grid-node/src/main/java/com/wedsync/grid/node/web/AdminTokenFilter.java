@@ -14,11 +14,12 @@ import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards every actuator endpoint but health. With a token configured, a request must carry
- * {@code Authorization: Bearer <token>} (what Prometheus scrape configs send; the scheme is case-insensitive);
- * otherwise 401. The comparison takes the same time whatever the given token is, its length included: both sides
- * are compared as SHA-256 digests. With no token configured, the endpoints answer only requests from loopback;
- * others get 403.
+ * Guards every actuator endpoint but health. With a token configured, a request must
+ * carry {@code Authorization: Bearer <token>} (what Prometheus scrape configs send; the
+ * scheme is case-insensitive); otherwise 401. The comparison takes the same time whatever
+ * the given token is, its length included: both sides are compared as SHA-256 digests.
+ * With no token configured, the endpoints answer only requests from loopback; others get
+ * 403.
  */
 public class AdminTokenFilter extends OncePerRequestFilter {
 
@@ -61,7 +62,8 @@ public class AdminTokenFilter extends OncePerRequestFilter {
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return false;
         }
-        // Digests have one length, so isEqual's time does not tell how long the token is or where it differs.
+        // Digests have one length, so isEqual's time does not tell how long the token is
+        // or where it differs.
         return MessageDigest.isEqual(sha256(header.substring(BEARER.length()).trim()), expectedDigest);
     }
 
@@ -82,4 +84,5 @@ public class AdminTokenFilter extends OncePerRequestFilter {
             return false;
         }
     }
+
 }

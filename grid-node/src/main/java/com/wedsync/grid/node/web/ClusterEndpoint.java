@@ -16,8 +16,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * {@code GET /actuator/cluster}: members, partition safety, and this member's entries and memory of each map
- * against its budget. Protected by the admin token.
+ * {@code GET /actuator/cluster}: members, partition safety, and this member's entries and
+ * memory of each map against its budget. Protected by the admin token.
  */
 @Endpoint(id = "cluster")
 public class ClusterEndpoint {
@@ -35,7 +35,8 @@ public class ClusterEndpoint {
      * @param instance the local member
      * @param catalog the data classes whose maps are shown
      * @param budget the maps' memory budgets on this member
-     * @param safety the local member's safety, bounded in time so that the endpoint answers while a member is frozen
+     * @param safety the local member's safety, bounded in time so that the endpoint
+     * answers while a member is frozen
      */
     public ClusterEndpoint(HazelcastInstance instance, Catalog catalog, MemoryBudget budget, LocalSafety safety) {
         this.instance = instance;
@@ -58,8 +59,7 @@ public class ClusterEndpoint {
             .toList();
         List<ClusterView.MapView> maps = this.catalog.policies().stream().map(this::mapView).toList();
         return new ClusterView(this.instance.getConfig().getClusterName(),
-                this.instance.getCluster().getClusterState().name(),
-                this.safety.isSafe(), members, maps);
+                this.instance.getCluster().getClusterState().name(), this.safety.isSafe(), members, maps);
     }
 
     private ClusterView.MemberView memberView(Member member, Collection<Partition> partitions) {
@@ -77,4 +77,5 @@ public class ClusterEndpoint {
                 stats.getOwnedEntryMemoryCost(), stats.getBackupEntryCount(), stats.getBackupEntryMemoryCost(), budget,
                 percent);
     }
+
 }

@@ -16,6 +16,7 @@ public record ClusterView(String clusterName, String state, boolean localMemberS
 
     /**
      * One member.
+     *
      * @param address host:port
      * @param uuid the member's id
      * @param local whether it is the member answering
@@ -26,13 +27,15 @@ public record ClusterView(String clusterName, String state, boolean localMemberS
 
     /**
      * This member's part of one map, against its budget.
+     *
      * @param map the map
      * @param dataClass the data class it holds
      * @param ownedEntries entries this member owns
      * @param ownedMemoryBytes their memory
      * @param backupEntries backup entries this member holds
      * @param backupMemoryBytes their memory
-     * @param budgetBytes the eviction bound of the map on this member (owned and backup memory together)
+     * @param budgetBytes the eviction bound of the map on this member (owned and backup
+     * memory together)
      * @param budgetUsedPercent owned and backup memory as a share of the budget
      */
     public record MapView(String map, String dataClass, long ownedEntries, long ownedMemoryBytes, long backupEntries,

@@ -102,4 +102,5 @@ class AlertDispatcherTests {
         return new AlertEvent(AlertEvent.Kind.RAISED,
                 new Alert("latency/m/" + n, "latency", Severity.WARNING, "m", 0.6, 0.5, start, null));
     }
+
 }

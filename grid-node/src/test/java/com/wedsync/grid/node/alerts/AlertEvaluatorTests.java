@@ -62,7 +62,8 @@ class AlertEvaluatorTests {
 
     @Test
     void memoryIsJudgedPerMapAgainstItsOwnBudget() {
-        // 35 MiB of wedding data's 40 MiB budget: 87.5 %, although all maps hold only 35 % of a 100 MiB limit.
+        // 35 MiB of wedding data's 40 MiB budget: 87.5 %, although all maps hold only 35
+        // % of a 100 MiB limit.
         for (int i = 0; i < 3; i++) {
             sample(0.1, 35, 100, 99);
         }
@@ -75,7 +76,8 @@ class AlertEvaluatorTests {
 
     @Test
     void theFullestMapOfTheMemberIsTheOneJudged() {
-        // vendor_responses at 24 of its 25 MiB (96 %) outweighs wedding data at 10 of 40 MiB (25 %).
+        // vendor_responses at 24 of its 25 MiB (96 %) outweighs wedding data at 10 of 40
+        // MiB (25 %).
         for (int i = 0; i < 3; i++) {
             this.at = this.at.plusSeconds(5);
             List<MapSample> maps = List.of(
@@ -157,7 +159,8 @@ class AlertEvaluatorTests {
     @Test
     void saturdayTrafficUnderItsBaselineIsCriticalWhenABaselineIsSet() {
         AlertEvaluator withBaseline = evaluator(100);
-        // Expected on a Saturday in June: 100 x 7.5 = 750 ops/s; the sample's 200 ops/s is 27 %.
+        // Expected on a Saturday in June: 100 x 7.5 = 750 ops/s; the sample's 200 ops/s
+        // is 27 %.
         for (int i = 0; i < 6; i++) {
             this.at = this.at.plusSeconds(5);
             withBaseline.onSample(sample(this.at, 0.1, 0, 100, 99), figures(200, 100, 99));
@@ -173,14 +176,14 @@ class AlertEvaluatorTests {
     void theNextOldestMemberTakesOverTheClusterAlertsAndClearsThemWithTheirIds() {
         List<AlertEvent> successorEvents = new ArrayList<>();
         AtomicBoolean successorOldest = new AtomicBoolean(false);
-        AlertEvaluator successor = evaluator(successorEvents, successorOldest, 0, new SharedHandover(this.slots,
-                "successor"));
+        AlertEvaluator successor = evaluator(successorEvents, successorOldest, 0,
+                new SharedHandover(this.slots, "successor"));
         for (int i = 0; i < 3; i++) {
             sample(0.1, 0, 100, 80);
         }
         this.evaluator.memberLeft("127.0.0.1:5702", this.at);
-        assertThat(this.events).extracting(AlertEvent::kind).containsExactly(AlertEvent.Kind.RAISED,
-                AlertEvent.Kind.RAISED);
+        assertThat(this.events).extracting(AlertEvent::kind)
+            .containsExactly(AlertEvent.Kind.RAISED, AlertEvent.Kind.RAISED);
         sample(0.1, 0, 100, 80);
         List<String> raised = this.events.stream().map((e) -> e.alert().id()).toList();
 
@@ -236,8 +239,8 @@ class AlertEvaluatorTests {
         for (int i = 0; i < 6; i++) {
             sample(0.1, 0, 100, 99);
         }
-        assertThat(this.events).extracting(AlertEvent::kind).containsExactly(AlertEvent.Kind.RAISED,
-                AlertEvent.Kind.CLEARED);
+        assertThat(this.events).extracting(AlertEvent::kind)
+            .containsExactly(AlertEvent.Kind.RAISED, AlertEvent.Kind.CLEARED);
         assertThat(this.events).extracting((e) -> e.alert().id()).containsOnly(raised);
         assertThat(this.slots).isEmpty();
     }
@@ -263,7 +266,10 @@ class AlertEvaluatorTests {
                 handover);
     }
 
-    /** The members' shared slots, as the replicated map in {@link ReplicatedAlertHandover} holds them. */
+    /**
+     * The members' shared slots, as the replicated map in {@link ReplicatedAlertHandover}
+     * holds them.
+     */
     private record SharedHandover(Map<String, List<Alert>> slots, String owner) implements AlertHandover {
 
         @Override
@@ -301,4 +307,5 @@ class AlertEvaluatorTests {
         return new ClusterFigures(1, ops, Map.of("vendor_responses", hits), Map.of("vendor_responses", gets), 0,
                 Map.of());
     }
+
 }

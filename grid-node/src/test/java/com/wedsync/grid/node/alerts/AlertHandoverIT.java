@@ -23,10 +23,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Two whole nodes sampling every 250 ms, each with a real webhook receiver of its own so the test knows which node
- * sent what: a cluster alert raised by the oldest node is cleared, with its id, by the node that is oldest after
- * the first one is killed, and only after the kill. Without the hand-over the receiver would hold that alert as
- * active for ever.
+ * Two whole nodes sampling every 250 ms, each with a real webhook receiver of its own so
+ * the test knows which node sent what: a cluster alert raised by the oldest node is
+ * cleared, with its id, by the node that is oldest after the first one is killed, and
+ * only after the kill. Without the hand-over the receiver would hold that alert as active
+ * for ever.
  */
 class AlertHandoverIT {
 
@@ -60,9 +61,8 @@ class AlertHandoverIT {
 
     @Test
     void aClusterAlertOfAKilledOldestMemberIsClearedByTheNextOldest() {
-        HazelcastInstance third = this.loopback.startMember(
-                this.loopback.memberConfig((member) -> member.port(LoopbackPorts.freePort()).portAutoIncrement(false)
-                    .memoryLimitBytes(32L << 20)));
+        HazelcastInstance third = this.loopback.startMember(this.loopback.memberConfig((
+                member) -> member.port(LoopbackPorts.freePort()).portAutoIncrement(false).memoryLimitBytes(32L << 20)));
         String thirdAddress = "127.0.0.1:" + third.getCluster().getLocalMember().getAddress().getPort();
         await().atMost(WITHIN).until(() -> member(1).getCluster().getMembers().size() == 3);
         third.getLifecycleService().terminate();
@@ -74,11 +74,11 @@ class AlertHandoverIT {
             .as("the first node is the oldest, which raised it")
             .isEqualTo(member(1).getCluster().getMembers().iterator().next().getUuid());
 
-        // The oldest replicates its alerts once a sample (250 ms here); an alert raised less than that before it dies
+        // The oldest replicates its alerts once a sample (250 ms here); an alert raised
+        // less than that before it dies
         // may not reach the others. Kill it once the next oldest's replica holds them.
         String oldest = member(0).getCluster().getLocalMember().getUuid().toString();
-        await().atMost(WITHIN)
-            .until(() -> member(1).getReplicatedMap(ReplicatedAlertHandover.MAP).containsKey(oldest));
+        await().atMost(WITHIN).until(() -> member(1).getReplicatedMap(ReplicatedAlertHandover.MAP).containsKey(oldest));
         Instant killed = Instant.now();
         member(0).getLifecycleService().terminate();
 
@@ -100,7 +100,8 @@ class AlertHandoverIT {
                 Map.entry("GRID_MEMBERS", String.join(",", this.loopback.addresses())),
                 Map.entry("GRID_MEMORY_LIMIT", "32m"), Map.entry("GRID_ADMIN_TOKEN", "it-" + UUID.randomUUID()),
                 Map.entry("GRID_ALERT_WEBHOOK", webhook.uri().toString()),
-                // 6 s at 250 ms: long enough to kill the oldest before it clears the alert itself
+                // 6 s at 250 ms: long enough to kill the oldest before it clears the
+                // alert itself
                 Map.entry("GRID_ALERT_OVERRIDES", "member_left.clear-after=24"),
                 Map.entry("grid.monitor.interval", "250ms"), Map.entry("grid.alerts.webhook.initial-backoff", "50ms"),
                 Map.entry("server.port", "0"));
@@ -117,7 +118,8 @@ class AlertHandoverIT {
 
     /** The member-left changes a node's webhook received for a member, in their order. */
     private List<WebhookServer.Received> alerts(int node, String transition, String member) {
-        return this.webhooks.get(node).received()
+        return this.webhooks.get(node)
+            .received()
             .stream()
             .filter((r) -> JsonPath.<String>read(r.body(), "$.type").equals("alert"))
             .filter((r) -> JsonPath.<String>read(r.body(), "$.rule").equals("member_left"))
@@ -125,4 +127,5 @@ class AlertHandoverIT {
             .filter((r) -> JsonPath.<String>read(r.body(), "$.member").equals(member))
             .toList();
     }
+
 }

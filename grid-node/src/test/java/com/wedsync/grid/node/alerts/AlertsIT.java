@@ -30,9 +30,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A whole node (Spring context and member) with its monitor sampling every 250 ms and a real webhook receiver on
- * loopback: injected faults raise their alerts and deliver them to the webhook within 15 s, and the alerts clear
- * when the fault ends. The delay from fault to delivery is printed as {@code [fault-to-webhook]}.
+ * A whole node (Spring context and member) with its monitor sampling every 250 ms and a
+ * real webhook receiver on loopback: injected faults raise their alerts and deliver them
+ * to the webhook within 15 s, and the alerts clear when the fault ends. The delay from
+ * fault to delivery is printed as {@code [fault-to-webhook]}.
  */
 class AlertsIT {
 
@@ -89,8 +90,8 @@ class AlertsIT {
 
     @Test
     void aMemberThatIsKilledRaisesAMemberLeftWarningThatLaterClears() {
-        HazelcastInstance other = loopback.startMember(loopback.memberConfig(
-                (member) -> member.port(port + 1).portAutoIncrement(false).memoryLimitBytes(32L << 20)));
+        HazelcastInstance other = loopback.startMember(loopback
+            .memberConfig((member) -> member.port(port + 1).portAutoIncrement(false).memoryLimitBytes(32L << 20)));
         try {
             await().atMost(WITHIN).until(() -> member.getCluster().getMembers().size() == 2);
             String address = "127.0.0.1:" + other.getCluster().getLocalMember().getAddress().getPort();
@@ -117,7 +118,8 @@ class AlertsIT {
     @Test
     void filledMemoryRaisesAMemoryWarningThatClearsWhenTheDataIsGone() {
         IMap<WeddingKey, byte[]> weddings = member.getMap("wedding_data");
-        // 9 MiB in wedding data, whose budget is 12 MiB (40 % of the 32 MiB limit): about 75 % of its budget, over the
+        // 9 MiB in wedding data, whose budget is 12 MiB (40 % of the 32 MiB limit): about
+        // 75 % of its budget, over the
         // warning threshold lowered to 20 %, and under the budget, so nothing is evicted.
         for (int i = 0; i < 9 * 16; i++) {
             weddings.set(new WeddingKey("w-" + (i % 20), "item-" + i), new byte[64 * 1024]);
@@ -179,8 +181,10 @@ class AlertsIT {
                 assertThat(prometheus).as(name).contains(name);
             }
             assertThat(prometheus).containsPattern("grid_monitor_memory_ratio\\{[^}]*map=\"wedding_data\"");
-            assertThat(prometheus).containsPattern("grid_alerts_active\\{[^}]*rule=\"memory\"[^}]*severity=\"warning\"");
-            assertThat(prometheus).containsPattern("grid_alert_deliveries_total\\{[^}]*result=\"delivered\"[^}]*sink=\"webhook\"");
+            assertThat(prometheus)
+                .containsPattern("grid_alerts_active\\{[^}]*rule=\"memory\"[^}]*severity=\"warning\"");
+            assertThat(prometheus)
+                .containsPattern("grid_alert_deliveries_total\\{[^}]*result=\"delivered\"[^}]*sink=\"webhook\"");
             assertThat(prometheus).containsPattern("grid_scaling_desired_members\\{[^}]*\\} 1\\.0");
         });
     }
@@ -221,5 +225,7 @@ class AlertsIT {
         AlertSink recordingSink() {
             return recorded::add;
         }
+
     }
+
 }

@@ -17,8 +17,8 @@ class HandedOverAlertsTests {
     private static final Alert HIT_RATE = new Alert("hit_rate/cluster/1", "hit_rate", Severity.CRITICAL, "cluster",
             88.5, 90, START, null);
 
-    private static final Alert MEMBER_LEFT = new Alert("member_left/127.0.0.1:5702/2", "member_left",
-            Severity.WARNING, "127.0.0.1:5702", 1, 0, START.plusSeconds(5), null);
+    private static final Alert MEMBER_LEFT = new Alert("member_left/127.0.0.1:5702/2", "member_left", Severity.WARNING,
+            "127.0.0.1:5702", 1, 0, START.plusSeconds(5), null);
 
     @Test
     void alertsWrittenDownAreReadBackAlike() {
@@ -43,12 +43,14 @@ class HandedOverAlertsTests {
         HandedOverAlerts entry = HandedOverAlerts.of("m", List.of(HIT_RATE));
 
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new HandedOverAlerts("m", entry.ids(), entry.rules(), entry.severities(),
-                    entry.members(), null, entry.thresholds(), entry.startMillis()).alerts())
+            .isThrownBy(() -> new HandedOverAlerts("m", entry.ids(), entry.rules(), entry.severities(), entry.members(),
+                    null, entry.thresholds(), entry.startMillis())
+                .alerts())
             .withMessage("values is missing");
         assertThatIllegalArgumentException()
             .isThrownBy(() -> new HandedOverAlerts("m", entry.ids(), entry.rules(), new String[] { "warning" },
-                    entry.members(), entry.values(), entry.thresholds(), entry.startMillis()).alerts())
+                    entry.members(), entry.values(), entry.thresholds(), entry.startMillis())
+                .alerts())
             .withMessage("severity 'warning' is none of WARNING, CRITICAL, EMERGENCY");
         HandedOverAlerts flood = HandedOverAlerts.of("m",
                 Collections.nCopies(HandedOverAlerts.MAX_ALERTS + 1, HIT_RATE));
@@ -66,4 +68,5 @@ class HandedOverAlertsTests {
             .isInstanceOf(NullPointerException.class)
             .hasMessage("id is missing");
     }
+
 }

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Test fixture: the figure a member's own rule (one that every member judges for itself, such as {@code memory})
- * reads from a sample, as the node's {@link AlertEvaluator} computes it. The rule is made to raise on its first
- * sample above 0, so the raised alert carries the figure.
+ * Test fixture: the figure a member's own rule (one that every member judges for itself,
+ * such as {@code memory}) reads from a sample, as the node's {@link AlertEvaluator}
+ * computes it. The rule is made to raise on its first sample above 0, so the raised alert
+ * carries the figure.
  */
 public final class MemberRuleProbe {
 
@@ -56,5 +57,7 @@ public final class MemberRuleProbe {
         @Override
         public void leave(List<Alert> alerts) {
         }
+
     }
+
 }

@@ -48,7 +48,8 @@ class WebhookAlertSinkTests {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> this.server.received().size() == 5);
         List<String> ids = this.server.received().stream().map((r) -> JsonPath.<String>read(r.body(), "$.id")).toList();
-        assertThat(ids).containsExactly(IntStream.range(0, 5).mapToObj(WebhookAlertSinkTests::id).toArray(String[]::new));
+        assertThat(ids)
+            .containsExactly(IntStream.range(0, 5).mapToObj(WebhookAlertSinkTests::id).toArray(String[]::new));
         assertThat(this.server.requests()).isEqualTo(5 + 4);
         assertThat(count("delivered")).isEqualTo(5);
         assertThat(count("failed")).isZero();
@@ -98,7 +99,8 @@ class WebhookAlertSinkTests {
         this.sink = sink(this.server.uri(), policy(3, 1));
 
         this.sink.alert(raised("latency", 0));
-        // The first is being sent (held by the server); three fit in the queue; the last two do not.
+        // The first is being sent (held by the server); three fit in the queue; the last
+        // two do not.
         await().atMost(Duration.ofSeconds(10)).until(() -> this.server.requests() == 1);
         for (int i = 1; i <= 5; i++) {
             this.sink.alert(raised("latency", i));
@@ -131,22 +133,26 @@ class WebhookAlertSinkTests {
     }
 
     private static WebhookPolicy policy(int queue, int attempts) {
-        return new WebhookPolicy(queue, Duration.ofSeconds(1), Duration.ofSeconds(5), attempts,
-                Duration.ofMillis(20), Duration.ofMillis(200));
+        return new WebhookPolicy(queue, Duration.ofSeconds(1), Duration.ofSeconds(5), attempts, Duration.ofMillis(20),
+                Duration.ofMillis(200));
     }
 
     private double count(String result) {
-        return this.registry.get(AlertDispatcher.DELIVERIES).tag("sink", "webhook").tag("result", result)
-            .counter().count();
+        return this.registry.get(AlertDispatcher.DELIVERIES)
+            .tag("sink", "webhook")
+            .tag("result", result)
+            .counter()
+            .count();
     }
 
     private static AlertEvent raised(String rule, int n) {
         Instant start = START.plusSeconds(n);
-        return new AlertEvent(AlertEvent.Kind.RAISED, new Alert(rule + "/127.0.0.1:5701/" + start.toEpochMilli(),
-                rule, Severity.CRITICAL, "127.0.0.1:5701", 1.5, 1.0, start, null));
+        return new AlertEvent(AlertEvent.Kind.RAISED, new Alert(rule + "/127.0.0.1:5701/" + start.toEpochMilli(), rule,
+                Severity.CRITICAL, "127.0.0.1:5701", 1.5, 1.0, start, null));
     }
 
     private static String id(int n) {
         return "latency/127.0.0.1:5701/" + START.plusSeconds(n).toEpochMilli();
     }
+
 }

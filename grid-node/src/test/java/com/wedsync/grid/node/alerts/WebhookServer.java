@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real webhook receiver on loopback: records every body it accepts with the time it arrived, answers 500 to
- * the next {@link #failNext} requests, and can hold requests until released.
+ * A real webhook receiver on loopback: records every body it accepts with the time it
+ * arrived, answers 500 to the next {@link #failNext} requests, and can hold requests
+ * until released.
  */
 final class WebhookServer implements AutoCloseable {
 
@@ -92,4 +93,5 @@ final class WebhookServer implements AutoCloseable {
 
     record Received(Instant at, String body, String contentType) {
     }
+
 }

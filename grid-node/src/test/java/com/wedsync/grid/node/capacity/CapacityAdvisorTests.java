@@ -27,35 +27,37 @@ class CapacityAdvisorTests {
 
     private static final double MEMBER_OPS = 30_000;
 
-    private static final CapacityAdvisor ADVISOR = new CapacityAdvisor(week(LocalDate.of(2026, 6, 15))
-        .withOccasionsOf(week(LocalDate.of(2026, 1, 12))).calendar(), ScalingPolicy.of(2, 12));
+    private static final CapacityAdvisor ADVISOR = new CapacityAdvisor(
+            week(LocalDate.of(2026, 6, 15)).withOccasionsOf(week(LocalDate.of(2026, 1, 12))).calendar(),
+            ScalingPolicy.of(2, 12));
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            ordinary January day stays at the minimum      | 2026-01-13T12:00:00Z | Europe/London    | 20000  | 2  | true  | 0.4 |                | 2  | raised to minMembers 2 (wanted 1)
-            Saturday 2h01m ahead is not yet covered        | 2026-01-16T21:59:00Z | Europe/London    | 20000  | 2  | true  | 0.4 |                | 2  | now: 20000 ops/s (x1 ordinary) needs 1 member of 30000 ops/s with 25 % headroom
-            Saturday 2h ahead is covered                   | 2026-01-16T22:00:00Z | Europe/London    | 20000  | 2  | true  | 0.4 |                | 5  | peak from Sat 2026-01-17 00:00 (in 2h): 100000 ops/s (x5 Saturday x5) needs 5 members
-            Sydney's Saturday comes 11h before London's    | 2026-01-16T11:00:00Z | Australia/Sydney | 20000  | 2  | true  | 0.4 |                | 5  | peak from Sat 2026-01-17 00:00 (in 2h)
-            at the same instant London is a Friday         | 2026-01-16T11:00:00Z | Europe/London    | 20000  | 2  | true  | 0.4 |                | 2  | raised to minMembers 2 (wanted 1)
-            Saturday in June                               | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 |                | 7  | now: 150000 ops/s (x7.5 Saturday x5, wedding season (May-October) x1.5) needs 7 members
-            critical latency asks for one more             | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 | latency=CRITICAL | 8 | sustained critical latency alert: one more member than 7
-            emergency memory asks for one more             | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 | memory=EMERGENCY | 8 | sustained emergency memory alert: one more member than 7
-            a warning asks for nothing                     | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 | latency=WARNING  | 7 | peak under way until Wed 2026-06-24 00:00
-            another rule's critical asks for nothing       | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 | hit_rate=CRITICAL | 7 | peak under way until Wed 2026-06-24 00:00
-            a critical alert blocks a scale-in             | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | true  | 0.4 | latency=CRITICAL | 6 | sustained critical latency alert: one more member than 5
-            a quiet Wednesday night scales in by one       | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | true  | 0.4 |                | 4  | scale in by one: safe, no peak within 2h
-            not while the cluster is unsafe                | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | false | 0.4 |                | 5  | hold 5: the cluster is not safe (migrations under way)
-            not while memory would pass the ceiling        | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | true  | 0.6 |                | 5  | hold 5: memory would reach 75 % on 4 members (ceiling 70 %)
-            not during the photo uploads after a wedding   | 2026-06-22T11:00:00Z | Europe/London    | 120000 | 7  | true  | 0.4 |                | 7  | hold 7: a peak is under way or starts within 2h
-            not two hours before an RSVP evening           | 2026-06-17T15:00:00Z | Europe/London    | 30000  | 5  | true  | 0.4 |                | 5  | peak from Wed 2026-06-17 18:00 (in 2h): 75000 ops/s (x3.75 wedding season (May-October) x1.5, RSVP-deadline evening x2.5) needs 4 members
-            load above the calendar's is served now        | 2026-06-16T23:30:00Z | Europe/London    | 90000  | 2  | true  | 0.4 |                | 4  | now: 90000 ops/s (x1.5 wedding season (May-October) x1.5) needs 4 members
-            above the maximum is capped                    | 2026-06-19T22:00:00Z | Europe/London    | 300000 | 4  | true  | 0.4 |                | 12 | capped at maxMembers 12 (wanted 63)
-            more members than the maximum come down to it  | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 15 | true  | 0.4 |                | 12 | capped at maxMembers 12 (wanted 14)
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    ordinary January day stays at the minimum      | 2026-01-13T12:00:00Z | Europe/London    | 20000  | 2  | true  | 0.4 |                | 2  | raised to minMembers 2 (wanted 1)
+                    Saturday 2h01m ahead is not yet covered        | 2026-01-16T21:59:00Z | Europe/London    | 20000  | 2  | true  | 0.4 |                | 2  | now: 20000 ops/s (x1 ordinary) needs 1 member of 30000 ops/s with 25 % headroom
+                    Saturday 2h ahead is covered                   | 2026-01-16T22:00:00Z | Europe/London    | 20000  | 2  | true  | 0.4 |                | 5  | peak from Sat 2026-01-17 00:00 (in 2h): 100000 ops/s (x5 Saturday x5) needs 5 members
+                    Sydney's Saturday comes 11h before London's    | 2026-01-16T11:00:00Z | Australia/Sydney | 20000  | 2  | true  | 0.4 |                | 5  | peak from Sat 2026-01-17 00:00 (in 2h)
+                    at the same instant London is a Friday         | 2026-01-16T11:00:00Z | Europe/London    | 20000  | 2  | true  | 0.4 |                | 2  | raised to minMembers 2 (wanted 1)
+                    Saturday in June                               | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 |                | 7  | now: 150000 ops/s (x7.5 Saturday x5, wedding season (May-October) x1.5) needs 7 members
+                    critical latency asks for one more             | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 | latency=CRITICAL | 8 | sustained critical latency alert: one more member than 7
+                    emergency memory asks for one more             | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 | memory=EMERGENCY | 8 | sustained emergency memory alert: one more member than 7
+                    a warning asks for nothing                     | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 | latency=WARNING  | 7 | peak under way until Wed 2026-06-24 00:00
+                    another rule's critical asks for nothing       | 2026-06-20T11:00:00Z | Europe/London    | 150000 | 7  | true  | 0.4 | hit_rate=CRITICAL | 7 | peak under way until Wed 2026-06-24 00:00
+                    a critical alert blocks a scale-in             | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | true  | 0.4 | latency=CRITICAL | 6 | sustained critical latency alert: one more member than 5
+                    a quiet Wednesday night scales in by one       | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | true  | 0.4 |                | 4  | scale in by one: safe, no peak within 2h
+                    not while the cluster is unsafe                | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | false | 0.4 |                | 5  | hold 5: the cluster is not safe (migrations under way)
+                    not while memory would pass the ceiling        | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | true  | 0.6 |                | 5  | hold 5: memory would reach 75 % on 4 members (ceiling 70 %)
+                    not during the photo uploads after a wedding   | 2026-06-22T11:00:00Z | Europe/London    | 120000 | 7  | true  | 0.4 |                | 7  | hold 7: a peak is under way or starts within 2h
+                    not two hours before an RSVP evening           | 2026-06-17T15:00:00Z | Europe/London    | 30000  | 5  | true  | 0.4 |                | 5  | peak from Wed 2026-06-17 18:00 (in 2h): 75000 ops/s (x3.75 wedding season (May-October) x1.5, RSVP-deadline evening x2.5) needs 4 members
+                    load above the calendar's is served now        | 2026-06-16T23:30:00Z | Europe/London    | 90000  | 2  | true  | 0.4 |                | 4  | now: 90000 ops/s (x1.5 wedding season (May-October) x1.5) needs 4 members
+                    above the maximum is capped                    | 2026-06-19T22:00:00Z | Europe/London    | 300000 | 4  | true  | 0.4 |                | 12 | capped at maxMembers 12 (wanted 63)
+                    more members than the maximum come down to it  | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 15 | true  | 0.4 |                | 12 | capped at maxMembers 12 (wanted 14)
+                    """)
     void advisesMembersWithTheirReason(String behaviour, Instant instant, ZoneId zone, double load, int members,
             boolean safe, double memory, String alerts, int desired, String reason) {
-        ScalingAdvice advice = ADVISOR.advise(new ClusterSnapshot(instant.atZone(zone), load, MEMBER_OPS, memory,
-                alerts(alerts), members, safe));
+        ScalingAdvice advice = ADVISOR
+            .advise(new ClusterSnapshot(instant.atZone(zone), load, MEMBER_OPS, memory, alerts(alerts), members, safe));
 
         assertThat(advice.desiredMembers()).as(advice.reasons().toString()).isEqualTo(desired);
         assertThat(advice.reasons()).anySatisfy((text) -> assertThat(text).startsWith(reason));
@@ -66,7 +68,8 @@ class CapacityAdvisorTests {
         CapacityAdvisor advisor = new CapacityAdvisor(TrafficCalendar.standard(), ScalingPolicy.of(1, 12));
         ZonedDateTime fridayNight = ZonedDateTime.of(2026, 6, 19, 22, 30, 0, 0, LONDON);
 
-        ScalingAdvice advice = advisor.advise(new ClusterSnapshot(fridayNight, 1500, MEMBER_OPS, 0.2, Map.of(), 1, true));
+        ScalingAdvice advice = advisor
+            .advise(new ClusterSnapshot(fridayNight, 1500, MEMBER_OPS, 0.2, Map.of(), 1, true));
 
         assertThat(advice.desiredMembers()).isEqualTo(2);
         assertThat(advice.reasons()).contains("Saturday: 2x the 1 member of an ordinary day: 2");
@@ -110,12 +113,13 @@ class CapacityAdvisorTests {
     }
 
     /**
-     * A week from Monday in London: weddings on the Saturday before and on its own Saturday, an RSVP deadline on
-     * Wednesday and a vendor deadline on Thursday.
+     * A week from Monday in London: weddings on the Saturday before and on its own
+     * Saturday, an RSVP deadline on Wednesday and a vendor deadline on Thursday.
      */
     private static SampleWeek week(LocalDate monday) {
-        return new SampleWeek(monday, List.of(Occasion.wedding(monday.minusDays(2)), Occasion.wedding(monday.plusDays(5)),
-                Occasion.rsvpDeadline(monday.plusDays(2)), Occasion.vendorDeadline(monday.plusDays(3))));
+        return new SampleWeek(monday,
+                List.of(Occasion.wedding(monday.minusDays(2)), Occasion.wedding(monday.plusDays(5)),
+                        Occasion.rsvpDeadline(monday.plusDays(2)), Occasion.vendorDeadline(monday.plusDays(3))));
     }
 
     private record SampleWeek(LocalDate monday, List<Occasion> occasions) {
@@ -131,9 +135,10 @@ class CapacityAdvisorTests {
         }
 
         /**
-         * Runs the advisor hourly from the Friday before (with 2 members) to the end of Sunday, the cluster always
-         * safe and at 40 % memory, the load as the calendar expects and the advice followed at once; returns the
-         * members at Monday 00:00 and every change in the week.
+         * Runs the advisor hourly from the Friday before (with 2 members) to the end of
+         * Sunday, the cluster always safe and at 40 % memory, the load as the calendar
+         * expects and the advice followed at once; returns the members at Monday 00:00
+         * and every change in the week.
          */
         List<String> changes() {
             TrafficCalendar calendar = calendar();
@@ -155,4 +160,5 @@ class CapacityAdvisorTests {
             return changes;
         }
     }
+
 }

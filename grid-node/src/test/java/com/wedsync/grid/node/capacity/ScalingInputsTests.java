@@ -75,4 +75,5 @@ class ScalingInputsTests {
         assertThatIllegalArgumentException().isThrownBy(() -> new ScalingAdvice(0, List.of()))
             .withMessage("desiredMembers (0) must be at least 1");
     }
+
 }

@@ -22,9 +22,10 @@ import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * The export's configuration in a context whose class loader records every class it loads of this package, the AWS
- * SDK and Micrometer's CloudWatch registry. The configuration is found by component scanning, as in the application,
- * so that Spring reads its annotations without loading it.
+ * The export's configuration in a context whose class loader records every class it loads
+ * of this package, the AWS SDK and Micrometer's CloudWatch registry. The configuration is
+ * found by component scanning, as in the application, so that Spring reads its
+ * annotations without loading it.
  */
 class CloudWatchExportConfigurationTests {
 
@@ -43,14 +44,13 @@ class CloudWatchExportConfigurationTests {
     @ValueSource(strings = { "", "false" })
     void runWhenDisabledShouldCreateNoRegistryAndLoadNoAwsClass(String enabled) {
         String[] properties = enabled.isEmpty() ? new String[0] : new String[] { "grid.cloudwatch.enabled=" + enabled };
-        this.runner.withPropertyValues(properties)
-            .run((context) -> {
-                assertThat(context).hasNotFailed();
-                assertThat(context.getBeanNamesForType(MeterRegistry.class)).isEmpty();
-                assertThat(context.getBeanDefinitionNames())
-                    .doesNotContain("cloudWatchMeterRegistry", "gridCloudWatchClient")
-                    .noneMatch((name) -> name.contains("RegistryConfiguration") || name.contains("CloudWatchProperties"));
-            });
+        this.runner.withPropertyValues(properties).run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeanNamesForType(MeterRegistry.class)).isEmpty();
+            assertThat(context.getBeanDefinitionNames())
+                .doesNotContain("cloudWatchMeterRegistry", "gridCloudWatchClient")
+                .noneMatch((name) -> name.contains("RegistryConfiguration") || name.contains("CloudWatchProperties"));
+        });
 
         assertThat(this.loader.loaded()).noneMatch((name) -> name.startsWith(SDK_PACKAGE))
             .noneMatch((name) -> name.startsWith(CONFIGURATION + "$"));
@@ -68,7 +68,8 @@ class CloudWatchExportConfigurationTests {
                     .isEqualTo("io.micrometer.cloudwatch2.CloudWatchMeterRegistry");
             });
 
-        // The recording sees the classes the disabled case must not load: the check above can fail.
+        // The recording sees the classes the disabled case must not load: the check above
+        // can fail.
         assertThat(this.loader.loaded()).contains(CONFIGURATION + "$RegistryConfiguration",
                 SDK_PACKAGE + "services.cloudwatch.CloudWatchAsyncClient",
                 "io.micrometer.cloudwatch2.CloudWatchMeterRegistry");
@@ -82,14 +83,18 @@ class CloudWatchExportConfigurationTests {
                 .hasMessage("grid.cloudwatch.step (PT5M) must be between 1s and 1m"));
     }
 
-    /** Component scanning of the package, as the application's (which finds nested configurations on their own). */
+    /**
+     * Component scanning of the package, as the application's (which finds nested
+     * configurations on their own).
+     */
     private static void scan(BeanDefinitionRegistry registry) {
         new ClassPathBeanDefinitionScanner(registry).scan(CloudWatchExportConfiguration.class.getPackageName());
     }
 
     /**
-     * Loads this package, the AWS SDK and the CloudWatch registry itself (child first) and records their names;
-     * everything else comes from the test's class loader, so Spring and Micrometer's core are shared.
+     * Loads this package, the AWS SDK and the CloudWatch registry itself (child first)
+     * and records their names; everything else comes from the test's class loader, so
+     * Spring and Micrometer's core are shared.
      */
     static final class RecordingClassLoader extends URLClassLoader {
 
@@ -97,8 +102,9 @@ class CloudWatchExportConfigurationTests {
             registerAsParallelCapable();
         }
 
-        private static final List<String> CHILD_FIRST = List.of(CloudWatchExportConfigurationTests.class.getPackageName()
-                + ".", "software.amazon.awssdk.", "io.micrometer.cloudwatch2.");
+        private static final List<String> CHILD_FIRST = List.of(
+                CloudWatchExportConfigurationTests.class.getPackageName() + ".", "software.amazon.awssdk.",
+                "io.micrometer.cloudwatch2.");
 
         private final Set<String> loaded = ConcurrentHashMap.newKeySet();
 
@@ -128,7 +134,10 @@ class CloudWatchExportConfigurationTests {
             }
         }
 
-        /** Surefire's test class path (its own {@code java.class.path} may be a manifest-only jar). */
+        /**
+         * Surefire's test class path (its own {@code java.class.path} may be a
+         * manifest-only jar).
+         */
         private static URL[] testClassPath() {
             String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             return Arrays.stream(path.split(File.pathSeparator)).map((entry) -> {
@@ -140,5 +149,7 @@ class CloudWatchExportConfigurationTests {
                 }
             }).toArray(URL[]::new);
         }
+
     }
+
 }

@@ -24,10 +24,12 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * A whole node (Spring context and member) publishing every second to a real HTTP server on loopback in place of
- * CloudWatch, with static dummy credentials and the region set (instance metadata is disabled for the tests by the
- * build): the desired-members gauge arrives under the name, namespace and dimensions the Terraform module's scaling
- * policy reads, signed for the region, and nothing outside the allow-list is sent, while Prometheus keeps every meter.
+ * A whole node (Spring context and member) publishing every second to a real HTTP server
+ * on loopback in place of CloudWatch, with static dummy credentials and the region set
+ * (instance metadata is disabled for the tests by the build): the desired-members gauge
+ * arrives under the name, namespace and dimensions the Terraform module's scaling policy
+ * reads, signed for the region, and nothing outside the allow-list is sent, while
+ * Prometheus keeps every meter.
  */
 class CloudWatchExportIT {
 
@@ -52,7 +54,8 @@ class CloudWatchExportIT {
                 Map.entry("GRID_PORT", String.valueOf(loopback.basePort())),
                 Map.entry("GRID_MEMBERS", loopback.addresses().get(0)), Map.entry("GRID_MEMORY_LIMIT", "32m"),
                 Map.entry("grid.monitor.interval", "250ms"), Map.entry("grid.scaling.min-members", "4"),
-                // As properties, not variables: relaxed binding maps GRID_CLOUDWATCH_* only from the environment.
+                // As properties, not variables: relaxed binding maps GRID_CLOUDWATCH_*
+                // only from the environment.
                 Map.entry("grid.cloudwatch.enabled", "true"), Map.entry("grid.cloudwatch.namespace", NAMESPACE),
                 Map.entry("grid.cloudwatch.region", "eu-west-2"), Map.entry("grid.cloudwatch.step", "1s"),
                 Map.entry("grid.cloudwatch.endpoint", cloudWatch.uri().toString()), Map.entry("server.port", "0"));
@@ -85,7 +88,8 @@ class CloudWatchExportIT {
                 .reduce((first, second) -> second), (found) -> found.isPresent())
             .orElseThrow();
 
-        // terraform/modules/aws/scaling.tf reads exactly this namespace, metric name and dimension set.
+        // terraform/modules/aws/scaling.tf reads exactly this namespace, metric name and
+        // dimension set.
         assertThat(datum.namespace()).isEqualTo(NAMESPACE);
         assertThat(datum.value()).isEqualTo(desired);
         assertThat(datum.dimensions())
@@ -108,7 +112,9 @@ class CloudWatchExportIT {
 
     @Test
     void onlyTheAllowListIsPublishedWhilePrometheusKeepsEveryMeter() {
-        Set<String> expected = PublishedMeters.NAMES.stream().map((name) -> name + ".value").collect(Collectors.toSet());
+        Set<String> expected = PublishedMeters.NAMES.stream()
+            .map((name) -> name + ".value")
+            .collect(Collectors.toSet());
         await().atMost(WITHIN).until(() -> names().containsAll(expected));
 
         assertThat(names()).isEqualTo(expected).noneMatch((name) -> name.startsWith("jvm."));
@@ -122,12 +128,17 @@ class CloudWatchExportIT {
         return cloudWatch.data().stream().map(CloudWatchServer.Datum::name).collect(Collectors.toSet());
     }
 
-    /** Static dummy credentials, so that the SDK's default chain (and instance metadata) is never consulted. */
+    /**
+     * Static dummy credentials, so that the SDK's default chain (and instance metadata)
+     * is never consulted.
+     */
     static class DummyCredentials {
 
         @Bean
         AwsCredentialsProvider dummyAwsCredentials() {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, "dummy-secret"));
         }
+
     }
+
 }

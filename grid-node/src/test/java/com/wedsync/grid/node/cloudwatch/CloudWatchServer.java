@@ -20,8 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A real HTTP server on loopback standing in for CloudWatch's endpoint: it decodes each request as the AWS query
- * protocol's form body (what the SDK's CloudWatch client sends), records it, and answers as CloudWatch does.
+ * A real HTTP server on loopback standing in for CloudWatch's endpoint: it decodes each
+ * request as the AWS query protocol's form body (what the SDK's CloudWatch client sends),
+ * records it, and answers as CloudWatch does.
  */
 final class CloudWatchServer implements AutoCloseable {
 
@@ -71,10 +72,10 @@ final class CloudWatchServer implements AutoCloseable {
                     InputStream in = "gzip".equalsIgnoreCase(encoding) ? new GZIPInputStream(raw) : raw) {
                 body = in.readAllBytes();
             }
-            this.requests.add(new Request(exchange.getRequestMethod(),
-                    exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("Authorization"),
-                    form(new String(body, StandardCharsets.UTF_8))));
+            this.requests
+                .add(new Request(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("Content-Type"),
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        form(new String(body, StandardCharsets.UTF_8))));
             exchange.getResponseHeaders().set("Content-Type", "text/xml");
             exchange.sendResponseHeaders(200, RESPONSE.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -97,6 +98,7 @@ final class CloudWatchServer implements AutoCloseable {
 
     /**
      * One request as received.
+     *
      * @param method the HTTP method
      * @param contentType its {@code Content-Type}
      * @param authorization its {@code Authorization} header (the SigV4 signature)
@@ -104,7 +106,10 @@ final class CloudWatchServer implements AutoCloseable {
      */
     record Request(String method, String contentType, String authorization, Map<String, String> form) {
 
-        /** Returns the metric data of a PutMetricData request ({@code MetricData.member.N.*}). */
+        /**
+         * Returns the metric data of a PutMetricData request
+         * ({@code MetricData.member.N.*}).
+         */
         List<Datum> data() {
             List<Datum> data = new ArrayList<>();
             for (int n = 1; this.form.containsKey("MetricData.member." + n + ".MetricName"); n++) {
@@ -123,6 +128,7 @@ final class CloudWatchServer implements AutoCloseable {
 
     /**
      * One metric datum.
+     *
      * @param namespace the request's namespace
      * @param name the metric's name
      * @param value its value
@@ -130,4 +136,5 @@ final class CloudWatchServer implements AutoCloseable {
      */
     record Datum(String namespace, String name, double value, Map<String, String> dimensions) {
     }
+
 }

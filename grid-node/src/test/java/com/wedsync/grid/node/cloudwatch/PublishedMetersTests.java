@@ -8,8 +8,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
- * The filter keeps the allow-listed meters, with the cluster as their only tag, and only on the registry it is added
- * to.
+ * The filter keeps the allow-listed meters, with the cluster as their only tag, and only
+ * on the registry it is added to.
  */
 class PublishedMetersTests {
 
@@ -34,4 +34,5 @@ class PublishedMetersTests {
         assertThat(this.other.getMeters()).hasSize(3);
         assertThat(this.other.get("jvm.memory.used").gauge().getId().getTags()).containsExactly(Tag.of("area", "heap"));
     }
+
 }

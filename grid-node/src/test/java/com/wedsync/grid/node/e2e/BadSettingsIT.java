@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A node started with a bad setting stops before Spring starts: exit code 2 and one line on standard error that
- * names the variable and its value, with no stack trace.
+ * A node started with a bad setting stops before Spring starts: exit code 2 and one line
+ * on standard error that names the variable and its value, with no stack trace.
  */
 class BadSettingsIT {
 
@@ -29,7 +29,8 @@ class BadSettingsIT {
             "GRID_MEMORY_LIMIT, 100g", "GRID_MEMORY_LIMIT, 99999999999999999999g", "GRID_MEMORY_LIMIT, 8589934592g",
             // refused by the member's own settings once read, and before the member binds
             "GRID_SHUTDOWN_TIMEOUT, 500ms", "GRID_BIND_ADDRESS, 999.1.1.1",
-            // an address of the documentation range (RFC 5737), on none of this machine's interfaces
+            // an address of the documentation range (RFC 5737), on none of this machine's
+            // interfaces
             "GRID_BIND_ADDRESS, 192.0.2.1" })
     void badSettingStopsTheNodeWithExitCode2AndOneLineNamingIt(String variable, String value) {
         Map<String, String> env = nodes.environment("bad");
@@ -71,8 +72,8 @@ class BadSettingsIT {
     }
 
     /**
-     * Finds {@code count} free ports in a row on loopback; another process may take one before the test does (it
-     * then fails to set up, it does not pass wrongly).
+     * Finds {@code count} free ports in a row on loopback; another process may take one
+     * before the test does (it then fails to set up, it does not pass wrongly).
      */
     private static int freeRange(int count) throws IOException {
         for (int first = 20_000; first < 60_000; first += count) {
@@ -103,9 +104,11 @@ class BadSettingsIT {
         List<String> naming = output.lines().filter((line) -> line.contains(variable)).toList();
         assertThat(naming).as("lines naming %s in:%n%s", variable, output)
             .singleElement()
-            .satisfies((line) -> assertThat(line).startsWith("grid-node: cannot start: " + variable + "='" + value + "' "));
+            .satisfies((line) -> assertThat(line)
+                .startsWith("grid-node: cannot start: " + variable + "='" + value + "' "));
         assertThat(node.stderr().lines()).as("standard error").contains(naming.get(0));
         assertThat(output).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(node.stdout()).as("standard output: Spring never started").isBlank();
     }
+
 }

@@ -23,17 +23,21 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * A cluster of grid-node.jar processes on loopback for chaos tests: N members with a cluster name of their own,
- * distinct free member and HTTP ports and one member list naming them all. Member {@code i} can be sent SIGTERM
- * or SIGKILL and started again on the same ports. The processes belong to the test's {@link NodeProcess.Launcher},
- * which destroys them after the test.
+ * A cluster of grid-node.jar processes on loopback for chaos tests: N members with a
+ * cluster name of their own, distinct free member and HTTP ports and one member list
+ * naming them all. Member {@code i} can be sent SIGTERM or SIGKILL and started again on
+ * the same ports. The processes belong to the test's {@link NodeProcess.Launcher}, which
+ * destroys them after the test.
  */
 final class ChaosCluster {
 
     /** The longest a member may take from launch to readiness on 2 busy cores. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    /** The longest the members may take to agree on the member list and to finish migrating. */
+    /**
+     * The longest the members may take to agree on the member list and to finish
+     * migrating.
+     */
     static final Duration SAFE_TIMEOUT = Duration.ofSeconds(60);
 
     private static final long PARTITIONS = 271;
@@ -57,12 +61,14 @@ final class ChaosCluster {
     }
 
     /**
-     * Starts the members and waits until each is ready and sees all of them. The first member starts alone, so the
-     * others join it rather than forming clusters of their own and merging later.
+     * Starts the members and waits until each is ready and sees all of them. The first
+     * member starts alone, so the others join it rather than forming clusters of their
+     * own and merging later.
      * @param launcher the test's launcher
      * @param name what the test calls the cluster; names the log files
      * @param size how many members
-     * @param extra variables every member gets besides the cluster's own (for example {@code GRID_MEMORY_LIMIT})
+     * @param extra variables every member gets besides the cluster's own (for example
+     * {@code GRID_MEMORY_LIMIT})
      * @return the running cluster
      */
     static ChaosCluster start(NodeProcess.Launcher launcher, String name, int size, Map<String, String> extra) {
@@ -102,7 +108,8 @@ final class ChaosCluster {
     }
 
     /**
-     * Returns client settings for this cluster: the defaults of grid-client with this cluster's name and members.
+     * Returns client settings for this cluster: the defaults of grid-client with this
+     * cluster's name and members.
      * @return the settings
      */
     GridClientSettings clientSettings() {
@@ -110,10 +117,11 @@ final class ChaosCluster {
     }
 
     /**
-     * Runs the profile's cycles with one client, as a service would keep it, and one ledger, so each read-back
-     * covers every write acknowledged so far. A cycle runs the load, disrupts one member once some writes are
-     * acknowledged, waits for the load to end, then hands over to the test's check. The cycles take the members in
-     * the order 2 (the newest), 0 (the master), 1.
+     * Runs the profile's cycles with one client, as a service would keep it, and one
+     * ledger, so each read-back covers every write acknowledged so far. A cycle runs the
+     * load, disrupts one member once some writes are acknowledged, waits for the load to
+     * end, then hands over to the test's check. The cycles take the members in the order
+     * 2 (the newest), 0 (the master), 1.
      * @param profile the load and how many cycles
      * @param fault what happens to the member; returns the process's exit code
      * @param check what the test asserts and does after the load (a restart, for example)
@@ -125,8 +133,9 @@ final class ChaosCluster {
     }
 
     /**
-     * Runs the profile's cycles as {@link #runCycles(ChaosProfile, IntUnaryOperator, Check)} does, through a store
-     * of the caller's (a plain Hazelcast client's map, say).
+     * Runs the profile's cycles as
+     * {@link #runCycles(ChaosProfile, IntUnaryOperator, Check)} does, through a store of
+     * the caller's (a plain Hazelcast client's map, say).
      * @param store wedding data, as the service under test reaches it
      * @param profile the load and how many cycles
      * @param fault what happens to the member; returns the process's exit code
@@ -140,8 +149,7 @@ final class ChaosCluster {
             long[] outcome = new long[2];
             ChaosLoad.Result result = ChaosLoad.around(store, ledger, profile.load(), profile.writesBeforeFault(),
                     () -> {
-                        System.out.printf("[chaos] %s: fault to member %d at %s%n", this.name, member,
-                                Instant.now());
+                        System.out.printf("[chaos] %s: fault to member %d at %s%n", this.name, member, Instant.now());
                         long start = System.nanoTime();
                         outcome[0] = fault.applyAsInt(member);
                         outcome[1] = System.nanoTime() - start;
@@ -151,8 +159,8 @@ final class ChaosCluster {
     }
 
     /**
-     * Reads back every acknowledged write through a client of its own: its near cache has never seen these keys,
-     * so every answer comes from a member.
+     * Reads back every acknowledged write through a client of its own: its near cache has
+     * never seen these keys, so every answer comes from a member.
      * @param ledger the writes
      * @return how many were acknowledged and which were lost
      */
@@ -161,10 +169,11 @@ final class ChaosCluster {
     }
 
     /**
-     * Reads back every acknowledged write through a client of its own, reading a batch whose read failed again
-     * for at most {@code retryFor} (ChaosLedger#verify).
+     * Reads back every acknowledged write through a client of its own, reading a batch
+     * whose read failed again for at most {@code retryFor} (ChaosLedger#verify).
      * @param ledger the writes
-     * @param retryFor how long a batch may stay unreadable before its writes count as lost
+     * @param retryFor how long a batch may stay unreadable before its writes count as
+     * lost
      * @return how many were acknowledged and which were lost
      */
     ChaosLedger.Verification verify(ChaosLedger ledger, Duration retryFor) {
@@ -174,7 +183,8 @@ final class ChaosCluster {
     }
 
     /**
-     * Sends member {@code i} SIGKILL and waits until the process is gone: no shutdown hook, no hand-over.
+     * Sends member {@code i} SIGKILL and waits until the process is gone: no shutdown
+     * hook, no hand-over.
      * @param index the member
      * @return the exit code
      */
@@ -193,7 +203,8 @@ final class ChaosCluster {
     }
 
     /**
-     * Sends member {@code i} SIGTERM and waits until it has handed over its partitions and exited.
+     * Sends member {@code i} SIGTERM and waits until it has handed over its partitions
+     * and exited.
      * @param index the member
      * @return the exit code
      */
@@ -202,7 +213,8 @@ final class ChaosCluster {
     }
 
     /**
-     * Starts member {@code i} again on the same member and HTTP ports, and waits until the cluster is safe.
+     * Starts member {@code i} again on the same member and HTTP ports, and waits until
+     * the cluster is safe.
      * @param index the member, which must have exited
      * @return the time from the launch until the cluster was safe
      */
@@ -215,8 +227,9 @@ final class ChaosCluster {
     }
 
     /**
-     * Waits until every running member is ready (joined, no migration, its replicas in sync), sees exactly the
-     * running members, and listens on its own port; then until all 271 partitions are owned among them.
+     * Waits until every running member is ready (joined, no migration, its replicas in
+     * sync), sees exactly the running members, and listens on its own port; then until
+     * all 271 partitions are owned among them.
      * @return how long that took
      */
     Duration awaitSafe() {
@@ -255,6 +268,7 @@ final class ChaosCluster {
     interface Check {
 
         void check(Cycle cycle) throws InterruptedException;
+
     }
 
     private static boolean isSafe(NodeProcess member, Set<String> addresses) {
@@ -276,4 +290,5 @@ final class ChaosCluster {
         this.members[index] = member;
         return member;
     }
+
 }

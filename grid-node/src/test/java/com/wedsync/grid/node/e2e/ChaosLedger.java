@@ -17,13 +17,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * The books on wedding-data writes: every write goes to a key of its own with a value of its own, and each one the
- * grid acknowledged is remembered, so that afterwards every acknowledged write can be read back. Lost means
- * acknowledged, but missing or holding another value.
+ * The books on wedding-data writes: every write goes to a key of its own with a value of
+ * its own, and each one the grid acknowledged is remembered, so that afterwards every
+ * acknowledged write can be read back. Lost means acknowledged, but missing or holding
+ * another value.
  */
 final class ChaosLedger {
 
-    /** Weddings the keys are spread over: enough to touch every one of the 271 partitions. */
+    /**
+     * Weddings the keys are spread over: enough to touch every one of the 271 partitions.
+     */
     private static final int WEDDINGS = 2_000;
 
     private static final int BATCH = 500;
@@ -55,7 +58,10 @@ final class ChaosLedger {
         this.acknowledged.put(number, value(number));
     }
 
-    /** Returns the value write {@code number} stored, or {@code null} if it was not acknowledged. */
+    /**
+     * Returns the value write {@code number} stored, or {@code null} if it was not
+     * acknowledged.
+     */
     String expected(long number) {
         return this.acknowledged.get(number);
     }
@@ -65,8 +71,8 @@ final class ChaosLedger {
     }
 
     /**
-     * Reads back every acknowledged write, in batches. Use a client that has not read these keys before, so the
-     * answers come from the members and not from a near cache.
+     * Reads back every acknowledged write, in batches. Use a client that has not read
+     * these keys before, so the answers come from the members and not from a near cache.
      * @param region wedding data of a fresh client
      * @return how many were acknowledged and which were lost
      */
@@ -75,11 +81,13 @@ final class ChaosLedger {
     }
 
     /**
-     * Reads back every acknowledged write, in batches, and reads a batch whose read failed again until it answers
-     * or {@code retryFor} has passed: a write counts as lost only if it is missing, holds another value, or cannot
-     * be read within that time. {@link Verification#failedReads()} still counts the first failures.
+     * Reads back every acknowledged write, in batches, and reads a batch whose read
+     * failed again until it answers or {@code retryFor} has passed: a write counts as
+     * lost only if it is missing, holds another value, or cannot be read within that
+     * time. {@link Verification#failedReads()} still counts the first failures.
      * @param region wedding data of a fresh client
-     * @param retryFor how long to keep reading a batch whose read failed; zero for no retry
+     * @param retryFor how long to keep reading a batch whose read failed; zero for no
+     * retry
      * @return how many were acknowledged and which were lost
      */
     Verification verify(CacheRegion<WeddingKey, String> region, Duration retryFor) {
@@ -119,7 +127,9 @@ final class ChaosLedger {
                 samples.stream().limit(5).toList());
     }
 
-    /** Reads the keys until a read answers, at most {@code retryFor}; null if none did. */
+    /**
+     * Reads the keys until a read answers, at most {@code retryFor}; null if none did.
+     */
     private static Map<WeddingKey, String> readAgain(CacheRegion<WeddingKey, String> region, Set<WeddingKey> keys,
             Duration retryFor) {
         AtomicReference<Map<WeddingKey, String>> found = new AtomicReference<>();
@@ -144,19 +154,19 @@ final class ChaosLedger {
      * @param acknowledged writes the grid acknowledged
      * @param lost those missing or holding another value, or whose read failed
      * @param failedReads keys whose first read failed
-     * @param readableAfter when the last of those answered a read again, from the start of the read-back; zero if
-     *     none failed or none answered
+     * @param readableAfter when the last of those answered a read again, from the start
+     * of the read-back; zero if none failed or none answered
      * @param samples up to 5 of the lost keys
      */
-    record Verification(long acknowledged, long lost, long failedReads, Duration readableAfter,
-            List<String> samples) {
+    record Verification(long acknowledged, long lost, long failedReads, Duration readableAfter, List<String> samples) {
 
         @Override
         public String toString() {
             return "acknowledged=" + this.acknowledged + " lost=" + this.lost + " failedReads=" + this.failedReads
-                    + ((this.failedReads > 0) ? " (readable again " + this.readableAfter.toMillis() + " ms into the"
-                            + " read-back)" : "")
+                    + ((this.failedReads > 0)
+                            ? " (readable again " + this.readableAfter.toMillis() + " ms into the" + " read-back)" : "")
                     + (this.samples.isEmpty() ? "" : " e.g. " + this.samples);
         }
     }
+
 }

@@ -19,15 +19,19 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Writers and readers of wedding data through grid-client at a fixed rate (open model: every operation has an
- * intended start, and latency counts from it, so a stall shows in full), bounded in time. Writes go through a
- * {@link ChaosLedger}; readers read acknowledged writes back and count wrong answers. It counts client errors by
- * type and, from the moment the test {@linkplain #markFault() marks the fault}, measures the time until operations
- * were error-free and the longest write stall.
+ * Writers and readers of wedding data through grid-client at a fixed rate (open model:
+ * every operation has an intended start, and latency counts from it, so a stall shows in
+ * full), bounded in time. Writes go through a {@link ChaosLedger}; readers read
+ * acknowledged writes back and count wrong answers. It counts client errors by type and,
+ * from the moment the test {@linkplain #markFault() marks the fault}, measures the time
+ * until operations were error-free and the longest write stall.
  */
 final class ChaosLoad {
 
-    /** An operation slower than this, from its intended start, counts as "not recovered yet". */
+    /**
+     * An operation slower than this, from its intended start, counts as "not recovered
+     * yet".
+     */
     static final Duration SLOW = Duration.ofMillis(500);
 
     private final Store store;
@@ -97,7 +101,8 @@ final class ChaosLoad {
     }
 
     /**
-     * Runs the load, and the fault once the grid has acknowledged some writes; then waits for the load to end.
+     * Runs the load, and the fault once the grid has acknowledged some writes; then waits
+     * for the load to end.
      * @param store wedding data, as services use it
      * @param ledger where acknowledged writes go
      * @param settings how many threads, how fast, how long
@@ -105,8 +110,8 @@ final class ChaosLoad {
      * @param fault what happens to the grid; recovery times count from its start
      * @return what the load saw
      */
-    static Result around(Store store, ChaosLedger ledger, Settings settings, long writesBeforeFault,
-            Runnable fault) throws InterruptedException {
+    static Result around(Store store, ChaosLedger ledger, Settings settings, long writesBeforeFault, Runnable fault)
+            throws InterruptedException {
         long before = ledger.size();
         ChaosLoad load = start(store, ledger, settings);
         await("writes before the fault").atMost(Duration.ofSeconds(30))
@@ -133,7 +138,8 @@ final class ChaosLoad {
     }
 
     /**
-     * Waits for the load to end (its duration plus an operation timeout or so) and returns what it saw.
+     * Waits for the load to end (its duration plus an operation timeout or so) and
+     * returns what it saw.
      * @return the figures
      * @throws AssertionError if a thread is still running well after the end
      */
@@ -151,8 +157,9 @@ final class ChaosLoad {
         this.errors.forEach((type, count) -> byType.put(type, count.sum()));
         return new Result(this.writesOk.sum(), this.reads.sum(), this.wrongReads.sum(), this.abandoned.sum(), byType,
                 Duration.ofNanos(this.longestWrite.get()), seconds(this.longestWriteAt.get(), from),
-                Duration.ofNanos(this.longestWriteCall.get()), Duration.ofNanos(this.longestWriteGap.get()), Duration.ofNanos(this.longestRead.get()),
-                seconds(this.firstError.get(), from), seconds(this.lastError.get(), from),
+                Duration.ofNanos(this.longestWriteCall.get()), Duration.ofNanos(this.longestWriteGap.get()),
+                Duration.ofNanos(this.longestRead.get()), seconds(this.firstError.get(), from),
+                seconds(this.lastError.get(), from),
                 seconds(Math.max(this.lastError.get(), this.lastSlow.get()), from));
     }
 
@@ -181,7 +188,8 @@ final class ChaosLoad {
                 return;
             }
             if (intended > now) {
-                // The metronome of an open model: wait for the operation's intended start.
+                // The metronome of an open model: wait for the operation's intended
+                // start.
                 LockSupport.parkNanos(intended - now);
             }
             operation.run(intended);
@@ -216,8 +224,10 @@ final class ChaosLoad {
             return;
         }
         long number = ThreadLocalRandom.current().nextLong(1, highest + 1);
-        // Only a write acknowledged before the read was sent must be seen: one acknowledged while the read was under
-        // way may or may not be (a read answered before the write was applied counted as wrong in a MemberLossIT).
+        // Only a write acknowledged before the read was sent must be seen: one
+        // acknowledged while the read was under
+        // way may or may not be (a read answered before the write was applied counted as
+        // wrong in a MemberLossIT).
         String expected = this.ledger.expected(number);
         try {
             String value = this.store.get(ChaosLedger.key(number));
@@ -249,7 +259,10 @@ final class ChaosLoad {
         this.errors.computeIfAbsent(type, (key) -> new LongAdder()).increment();
     }
 
-    /** Wedding data as a service reaches it: through grid-client's region, or a plain Hazelcast client's map. */
+    /**
+     * Wedding data as a service reaches it: through grid-client's region, or a plain
+     * Hazelcast client's map.
+     */
     interface Store {
 
         void put(WeddingKey key, String value);
@@ -277,12 +290,14 @@ final class ChaosLoad {
                 }
             };
         }
+
     }
 
     @FunctionalInterface
     private interface Operation {
 
         void run(long intendedNanos);
+
     }
 
     /**
@@ -302,18 +317,26 @@ final class ChaosLoad {
      *
      * @param writesAcknowledged writes the grid acknowledged
      * @param reads reads answered
-     * @param wrongReads reads of an acknowledged write that answered nothing or another value
-     * @param abandoned operations not started because the load was behind schedule at its end
+     * @param wrongReads reads of an acknowledged write that answered nothing or another
+     * value
+     * @param abandoned operations not started because the load was behind schedule at its
+     * end
      * @param errors client errors by {@code operation:exception<cause}
-     * @param longestWrite the longest write, from its intended start to its acknowledgement: includes waiting
-     *     behind an earlier slow write of the same writer, and the generator's own lag on busy cores
+     * @param longestWrite the longest write, from its intended start to its
+     * acknowledgement: includes waiting behind an earlier slow write of the same writer,
+     * and the generator's own lag on busy cores
      * @param longestWriteAtSeconds when that write ended, in seconds after the fault
-     * @param longestWriteCall the longest single write call, from sending it to its acknowledgement or failure
-     * @param longestWriteGap the longest time between two acknowledged writes (of any writer)
+     * @param longestWriteCall the longest single write call, from sending it to its
+     * acknowledgement or failure
+     * @param longestWriteGap the longest time between two acknowledged writes (of any
+     * writer)
      * @param longestRead the longest read, from its intended start
-     * @param secondsToFirstError from the fault to the first failed operation (0: none failed)
-     * @param secondsToErrorFree from the fault to the last failed operation (0: none failed)
-     * @param secondsToRecover from the fault to the last operation that failed or took longer than {@link #SLOW}
+     * @param secondsToFirstError from the fault to the first failed operation (0: none
+     * failed)
+     * @param secondsToErrorFree from the fault to the last failed operation (0: none
+     * failed)
+     * @param secondsToRecover from the fault to the last operation that failed or took
+     * longer than {@link #SLOW}
      */
     record Result(long writesAcknowledged, long reads, long wrongReads, long abandoned, Map<String, Long> errors,
             Duration longestWrite, double longestWriteAtSeconds, Duration longestWriteCall, Duration longestWriteGap,
@@ -324,8 +347,9 @@ final class ChaosLoad {
         }
 
         /**
-         * The longest write stall: the longer of the longest write call and the longest gap between acknowledged
-         * writes (what the grid held up, without the generator's own lag).
+         * The longest write stall: the longer of the longest write call and the longest
+         * gap between acknowledged writes (what the grid held up, without the generator's
+         * own lag).
          */
         Duration longestStall() {
             return (this.longestWriteCall.compareTo(this.longestWriteGap) >= 0) ? this.longestWriteCall
@@ -336,12 +360,12 @@ final class ChaosLoad {
         public String toString() {
             return String.format("writes acknowledged=%d reads=%d wrongReads=%d abandoned=%d errors=%d %s "
                     + "longestWrite=%d ms (ended %.2f s after the fault) longestWriteCall=%d ms longestWriteGap=%d ms "
-                    + "longestRead=%d ms "
-                    + "errors from %.2f s to %.2f s (errorFreeAfter) recoveredAfter=%.2f s", this.writesAcknowledged,
-                    this.reads, this.wrongReads, this.abandoned, errorCount(), this.errors, this.longestWrite.toMillis(),
-                    this.longestWriteAtSeconds, this.longestWriteCall.toMillis(), this.longestWriteGap.toMillis(),
-                    this.longestRead.toMillis(), this.secondsToFirstError, this.secondsToErrorFree,
-                    this.secondsToRecover);
+                    + "longestRead=%d ms " + "errors from %.2f s to %.2f s (errorFreeAfter) recoveredAfter=%.2f s",
+                    this.writesAcknowledged, this.reads, this.wrongReads, this.abandoned, errorCount(), this.errors,
+                    this.longestWrite.toMillis(), this.longestWriteAtSeconds, this.longestWriteCall.toMillis(),
+                    this.longestWriteGap.toMillis(), this.longestRead.toMillis(), this.secondsToFirstError,
+                    this.secondsToErrorFree, this.secondsToRecover);
         }
     }
+
 }

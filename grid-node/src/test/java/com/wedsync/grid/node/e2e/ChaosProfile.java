@@ -3,8 +3,9 @@ package com.wedsync.grid.node.e2e;
 import java.time.Duration;
 
 /**
- * How long and how often the chaos tests disrupt the grid: a reduced form that fits in {@code mvn verify}, and a
- * full form for {@code -Dchaos.full=true} (longer load, several fault and recovery cycles).
+ * How long and how often the chaos tests disrupt the grid: a reduced form that fits in
+ * {@code mvn verify}, and a full form for {@code -Dchaos.full=true} (longer load, several
+ * fault and recovery cycles).
  *
  * @param full whether this is the full form
  * @param load the load of one cycle
@@ -21,8 +22,8 @@ record ChaosProfile(boolean full, ChaosLoad.Settings load, int cycles) {
     }
 
     /**
-     * Returns this profile with a load of at least the given length, for a fault whose recovery takes longer than
-     * the reduced form's load.
+     * Returns this profile with a load of at least the given length, for a fault whose
+     * recovery takes longer than the reduced form's load.
      * @param duration the shortest load
      * @return the profile
      */
@@ -33,7 +34,10 @@ record ChaosProfile(boolean full, ChaosLoad.Settings load, int cycles) {
                 settings.readers(), settings.readsPerSecond(), longer), this.cycles);
     }
 
-    /** Returns how many writes a cycle lets the grid acknowledge before the fault (about 3 s of load). */
+    /**
+     * Returns how many writes a cycle lets the grid acknowledge before the fault (about 3
+     * s of load).
+     */
     long writesBeforeFault() {
         return 3L * this.load.writers() * this.load.writesPerSecond();
     }

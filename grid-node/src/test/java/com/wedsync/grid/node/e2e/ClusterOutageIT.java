@@ -19,19 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The whole cluster goes down (both grid-node processes SIGKILLed) under a connected client, for longer than the
- * client's connect timeout. A near-cached key still answers from L1 with its value from before the outage; calls
- * that need the grid fail with {@link GridUnavailableException} within the operation timeout and never hang. The members start again on the same ports, empty: the same client reconnects
- * by itself, serves no value from before the outage out of its near cache, and sees new writes. Figures print as
- * {@code [chaos]}.
+ * The whole cluster goes down (both grid-node processes SIGKILLed) under a connected
+ * client, for longer than the client's connect timeout. A near-cached key still answers
+ * from L1 with its value from before the outage; calls that need the grid fail with
+ * {@link GridUnavailableException} within the operation timeout and never hang. The
+ * members start again on the same ports, empty: the same client reconnects by itself,
+ * serves no value from before the outage out of its near cache, and sees new writes.
+ * Figures print as {@code [chaos]}.
  */
 class ClusterOutageIT {
 
     private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(2);
 
     /**
-     * What a failing call may take beyond the operation timeout on 2 busy cores (GC and scheduling gaps of this
-     * JVM); still far below a hang.
+     * What a failing call may take beyond the operation timeout on 2 busy cores (GC and
+     * scheduling gaps of this JVM); still far below a hang.
      */
     private static final Duration SLACK = Duration.ofSeconds(3);
 
@@ -44,7 +46,9 @@ class ClusterOutageIT {
     void nearCachedKeysAnswerAndOtherCallsFailFastWhileTheClusterIsDownAndTheClientComesBackWithNothingStale() {
         ChaosCluster cluster = ChaosCluster.start(nodes, "outage", 2, Map.of());
         GridClientSettings settings = cluster.clientSettings().withTimeouts(Duration.ofSeconds(5), OPERATION_TIMEOUT);
-        List<WeddingKey> keys = IntStream.range(0, KEYS).mapToObj((i) -> new WeddingKey("w-" + (i % 100), "i-" + i)).toList();
+        List<WeddingKey> keys = IntStream.range(0, KEYS)
+            .mapToObj((i) -> new WeddingKey("w-" + (i % 100), "i-" + i))
+            .toList();
         try (GridClient client = GridClient.connect(settings, new SimpleMeterRegistry())) {
             CacheRegion<WeddingKey, String> region = client.region(DataClass.WEDDING_DATA, String.class);
             keys.forEach((key) -> region.put(key, "before the outage"));
@@ -100,6 +104,8 @@ class ClusterOutageIT {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.out.printf("[chaos] cluster-outage: %s failed after %d ms (operation timeout %d ms)%n", operation,
                 took.toMillis(), OPERATION_TIMEOUT.toMillis());
-        assertThat(took).as("%s failed within the operation timeout", operation).isLessThan(OPERATION_TIMEOUT.plus(SLACK));
+        assertThat(took).as("%s failed within the operation timeout", operation)
+            .isLessThan(OPERATION_TIMEOUT.plus(SLACK));
     }
+
 }

@@ -16,8 +16,9 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * The image built from {@code grid-node/Dockerfile} starts a node that is ready on its mapped HTTP port, runs as a
- * non-root user, and guards its metrics with the admin token. Skipped where no Docker engine is available.
+ * The image built from {@code grid-node/Dockerfile} starts a node that is ready on its
+ * mapped HTTP port, runs as a non-root user, and guards its metrics with the admin token.
+ * Skipped where no Docker engine is available.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class DockerImageIT {
@@ -31,7 +32,8 @@ class DockerImageIT {
         .withEnv("GRID_CLUSTER_NAME", "docker-e2e")
         .withEnv("GRID_ADMIN_TOKEN", TOKEN)
         .withExposedPorts(8080)
-        .waitingFor(Wait.forHttp("/actuator/health/readiness").forStatusCode(200)
+        .waitingFor(Wait.forHttp("/actuator/health/readiness")
+            .forStatusCode(200)
             .withStartupTimeout(Duration.ofSeconds(120)));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -56,4 +58,5 @@ class DockerImageIT {
         }
         return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -10,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The series of Prometheus text expositions (scrapes), by sample name: every label set each name is exported with.
+ * The series of Prometheus text expositions (scrapes), by sample name: every label set
+ * each name is exported with.
  */
 final class Exposition {
 
@@ -60,7 +61,9 @@ final class Exposition {
      * @return {@code true} if one of its series carries them all
      */
     boolean has(String name, Map<String, String> labels) {
-        return this.series.getOrDefault(name, List.of()).stream()
+        return this.series.getOrDefault(name, List.of())
+            .stream()
             .anyMatch((one) -> one.entrySet().containsAll(labels.entrySet()));
     }
+
 }

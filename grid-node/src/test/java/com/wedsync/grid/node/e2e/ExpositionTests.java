@@ -37,4 +37,5 @@ class ExpositionTests {
         assertThatIllegalArgumentException().isThrownBy(() -> Exposition.of("grid_cluster_members"))
             .withMessage("not a sample line: grid_cluster_members");
     }
+
 }

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The fast start the Dockerfile uses: the jar extracted with Spring Boot's tools, a class-data-sharing archive
- * recorded by a training run that exits after the context refresh, and the node started on that archive, both
- * through the shipped launcher with the archive added to its options file, as the image does.
- * {@code -Xshare:on} makes the JVM refuse to start if the archive cannot be used, so readiness proves it was.
+ * The fast start the Dockerfile uses: the jar extracted with Spring Boot's tools, a
+ * class-data-sharing archive recorded by a training run that exits after the context
+ * refresh, and the node started on that archive, both through the shipped launcher with
+ * the archive added to its options file, as the image does. {@code -Xshare:on} makes the
+ * JVM refuse to start if the archive cannot be used, so readiness proves it was.
  */
 class FastStartIT {
 
@@ -34,7 +35,8 @@ class FastStartIT {
                 NodeProcess.jar().toString(), "extract", "--force", "--destination", app.toString()));
         assertThat(extract.awaitExit(Duration.ofSeconds(60))).as("extract: %s", extract.output()).isZero();
 
-        // As the Dockerfile does it: through the launcher, the shipped flags in an options file beside it.
+        // As the Dockerfile does it: through the launcher, the shipped flags in an
+        // options file beside it.
         Path options = dir.resolve("jvm.options");
         Files.copy(NodeProcess.jvmOptions(), options, StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> trainingEnv = nodes.environment("cds-training");
@@ -55,4 +57,5 @@ class FastStartIT {
         assertThat(node.get("/actuator/prometheus").body()).contains("grid_map_entries{");
         assertThat(node.terminate(Duration.ofSeconds(60))).isIn(0, 143);
     }
+
 }

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A grid-node process with a 64 MiB cache limit gets photo thumbnails, guest interactions and vendor responses far
- * past their budgets (about 16x, 2.5x and 3x) while wedding data is written at a fixed rate. The process must
- * survive without an {@code OutOfMemoryError}, keep at least 98 % of its wedding data (all of what was written
- * during the flood), and evict from the lower classes instead. Figures print as {@code [chaos]}.
+ * A grid-node process with a 64 MiB cache limit gets photo thumbnails, guest interactions
+ * and vendor responses far past their budgets (about 16x, 2.5x and 3x) while wedding data
+ * is written at a fixed rate. The process must survive without an
+ * {@code OutOfMemoryError}, keep at least 98 % of its wedding data (all of what was
+ * written during the flood), and evict from the lower classes instead. Figures print as
+ * {@code [chaos]}.
  */
 class MemoryPressureIT {
 
@@ -47,9 +49,8 @@ class MemoryPressureIT {
             Map<DataClass, List<WeddingKey>> flooded = new LinkedHashMap<>();
             ChaosLoad.Store weddings = ChaosLoad.Store.of(client.region(DataClass.WEDDING_DATA, String.class));
             ChaosLoad.Result load = ChaosLoad.around(weddings, ledger,
-                    new ChaosLoad.Settings(1, 200, 0, 1, Duration.ofSeconds(20)), 200,
-                    () -> floods.forEach((dataClass, flood) -> flooded.put(dataClass,
-                            fill(client.region(dataClass, byte[].class), flood))));
+                    new ChaosLoad.Settings(1, 200, 0, 1, Duration.ofSeconds(20)), 200, () -> floods.forEach((dataClass,
+                            flood) -> flooded.put(dataClass, fill(client.region(dataClass, byte[].class), flood))));
             NodeProcess member = cluster.member(0);
             assertThat(member.isAlive()).as("member alive after the flood").isTrue();
 
@@ -119,4 +120,5 @@ class MemoryPressureIT {
             return this.entries + " x " + this.bytes / 1024.0 + " KiB";
         }
     }
+
 }

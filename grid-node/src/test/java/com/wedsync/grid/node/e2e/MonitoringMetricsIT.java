@@ -23,18 +23,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every series the Prometheus rules and the Grafana dashboard query (the top-level {@code monitoring/} folder) is one the grid
- * exports, by name and by the label values they select: a node started from the packaged jar and a grid-client
- * connected to it are used (every region read, missed, loaded and hit in both layers; thumbnails filled past their
- * budget so that the memory alert is raised), and their scrapes are searched. Series that appear only once an alert
- * is raised are waited for.
+ * Every series the Prometheus rules and the Grafana dashboard query (the top-level
+ * {@code monitoring/} folder) is one the grid exports, by name and by the label values
+ * they select: a node started from the packaged jar and a grid-client connected to it are
+ * used (every region read, missed, loaded and hit in both layers; thumbnails filled past
+ * their budget so that the memory alert is raised), and their scrapes are searched.
+ * Series that appear only once an alert is raised are waited for.
  */
 class MonitoringMetricsIT {
 
     /** Labels Prometheus adds when it scrapes: the target's, never the application's. */
     private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
 
-    /** Long enough for the monitor to raise the memory alert: raise-after 3 samples of 5 s, plus start-up. */
+    /**
+     * Long enough for the monitor to raise the memory alert: raise-after 3 samples of 5
+     * s, plus start-up.
+     */
     private static final Duration ALERT_WAIT = Duration.ofSeconds(45);
 
     @RegisterExtension
@@ -75,7 +79,10 @@ class MonitoringMetricsIT {
         return missing;
     }
 
-    /** Reads every region in both layers, misses and loads, and fills the thumbnails past their 2 MiB budget. */
+    /**
+     * Reads every region in both layers, misses and loads, and fills the thumbnails past
+     * their 2 MiB budget.
+     */
     private static void exercise(GridClient client) {
         for (DataClass dataClass : DataClass.values()) {
             CacheRegion<WeddingKey, byte[]> region = client.region(dataClass, byte[].class);
@@ -95,4 +102,5 @@ class MonitoringMetricsIT {
             thumbnails.put(new WeddingKey("w-monitoring-" + i, "thumbnail"), noise);
         }
     }
+
 }

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The PromQL of the monitoring artefacts the config module ships: the Prometheus rules and the Grafana dashboard.
+ * The PromQL of the monitoring artefacts the config module ships: the Prometheus rules
+ * and the Grafana dashboard.
  */
 final class MonitoringQueries {
 
@@ -29,7 +30,8 @@ final class MonitoringQueries {
     }
 
     /**
-     * Returns every query: each rule's expression, each dashboard panel's target, each dashboard variable's query.
+     * Returns every query: each rule's expression, each dashboard panel's target, each
+     * dashboard variable's query.
      * @return the queries, each with where it stands
      */
     static List<Query> all() {
@@ -100,6 +102,7 @@ final class MonitoringQueries {
 
     /**
      * One query.
+     *
      * @param source the file and the rule, panel or variable it belongs to
      * @param expr its PromQL
      */
@@ -109,4 +112,5 @@ final class MonitoringQueries {
             return PromQlReferences.of(this.expr);
         }
     }
+
 }

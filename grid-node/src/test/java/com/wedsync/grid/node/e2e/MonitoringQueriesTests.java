@@ -9,9 +9,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the rules and the dashboard read, without a grid: recorded series are recorded by the rules, and every other
- * series is one of the grid's own ({@code grid_}, the operations contract). {@link MonitoringMetricsIT} checks
- * that the grid exports them.
+ * What the rules and the dashboard read, without a grid: recorded series are recorded by
+ * the rules, and every other series is one of the grid's own ({@code grid_}, the
+ * operations contract). {@link MonitoringMetricsIT} checks that the grid exports them.
  */
 class MonitoringQueriesTests {
 
@@ -21,8 +21,11 @@ class MonitoringQueriesTests {
     void everyRecordedSeriesReadIsRecordedByTheRules() {
         Set<String> recorded = MonitoringQueries.recorded();
         for (Query query : QUERIES) {
-            query.selectors().stream().filter(Selector::isRecorded).forEach((selector) ->
-                    assertThat(recorded).as("%s reads %s", query.source(), selector.name()).contains(selector.name()));
+            query.selectors()
+                .stream()
+                .filter(Selector::isRecorded)
+                .forEach((selector) -> assertThat(recorded).as("%s reads %s", query.source(), selector.name())
+                    .contains(selector.name()));
         }
     }
 
@@ -30,8 +33,10 @@ class MonitoringQueriesTests {
     void everyOtherSeriesIsOneOfTheGridsOwn() {
         for (Query query : QUERIES) {
             assertThat(query.selectors()).as("%s reads a series", query.source()).isNotEmpty();
-            query.selectors().stream().filter((selector) -> !selector.isRecorded()).forEach((selector) ->
-                    assertThat(selector.name()).as(query.source()).startsWith("grid_"));
+            query.selectors()
+                .stream()
+                .filter((selector) -> !selector.isRecorded())
+                .forEach((selector) -> assertThat(selector.name()).as(query.source()).startsWith("grid_"));
         }
     }
 
@@ -42,4 +47,5 @@ class MonitoringQueriesTests {
             .anyMatch((source) -> source.startsWith(MonitoringQueries.DASHBOARD + " 'Active alerts'"))
             .anyMatch((source) -> source.equals(MonitoringQueries.DASHBOARD + " $client_job"));
     }
+
 }

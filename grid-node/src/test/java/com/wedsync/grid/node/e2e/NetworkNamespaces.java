@@ -14,22 +14,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Linux network namespaces for end-to-end tests, one per host: each has a veth pair to a bridge in the root namespace
- * on a private /24 chosen per run, so the test process reaches every host through the bridge. {@link #cut} drops the
- * traffic between two hosts for real (a blackhole route in the sender's namespace) and {@link #mend} restores it.
- * Needs root and iproute2's {@code ip}. {@link #close} removes every namespace, link and route it created, also when
- * the test JVM goes down first. {@link #create} checks that the hosts reach each other across the bridge before it
- * returns, so a host firewall that drops bridged traffic fails the test at once, not when a cluster never forms.
+ * Linux network namespaces for end-to-end tests, one per host: each has a veth pair to a
+ * bridge in the root namespace on a private /24 chosen per run, so the test process
+ * reaches every host through the bridge. {@link #cut} drops the traffic between two hosts
+ * for real (a blackhole route in the sender's namespace) and {@link #mend} restores it.
+ * Needs root and iproute2's {@code ip}. {@link #close} removes every namespace, link and
+ * route it created, also when the test JVM goes down first. {@link #create} checks that
+ * the hosts reach each other across the bridge before it returns, so a host firewall that
+ * drops bridged traffic fails the test at once, not when a cluster never forms.
  */
 final class NetworkNamespaces implements AutoCloseable {
 
     /** The longest one {@code ip} command may take. */
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
-    /** The longest a TCP connect across the bridge may take before the hosts count as cut off from each other. */
+    /**
+     * The longest a TCP connect across the bridge may take before the hosts count as cut
+     * off from each other.
+     */
     private static final int PROBE_SECONDS = 3;
 
-    /** A port nothing listens on in a new namespace: a reachable host answers a connect with a reset. */
+    /**
+     * A port nothing listens on in a new namespace: a reachable host answers a connect
+     * with a reset.
+     */
     private static final int CLOSED_PORT = 9;
 
     private final String prefix = "sb" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
@@ -50,7 +58,8 @@ final class NetworkNamespaces implements AutoCloseable {
      * Creates a bridge and {@code hosts} namespaces attached to it.
      * @param hosts how many namespaces
      * @return the namespaces, to be closed by the caller
-     * @throws Unavailable if namespaces cannot be created here (not root, or no {@code ip})
+     * @throws Unavailable if namespaces cannot be created here (not root, or no
+     * {@code ip})
      */
     static NetworkNamespaces create(int hosts) {
         NetworkNamespaces net = null;
@@ -87,7 +96,8 @@ final class NetworkNamespaces implements AutoCloseable {
     }
 
     /**
-     * Returns the command line that runs a program in a host's namespace (it execs the program).
+     * Returns the command line that runs a program in a host's namespace (it execs the
+     * program).
      * @param host the host's index
      * @return {@code ip netns exec <namespace>}
      */
@@ -125,7 +135,10 @@ final class NetworkNamespaces implements AutoCloseable {
         this.undo.remove(del);
     }
 
-    /** Removes everything created, newest first; a step that fails does not stop the others. */
+    /**
+     * Removes everything created, newest first; a step that fails does not stop the
+     * others.
+     */
     @Override
     public synchronized void close() {
         List<String> failures = new ArrayList<>();
@@ -170,8 +183,9 @@ final class NetworkNamespaces implements AutoCloseable {
     }
 
     /**
-     * Connects from one host to a closed port of another: a refused connection proves they reach each other, a
-     * timeout or an unreachable host means the bridge drops their traffic.
+     * Connects from one host to a closed port of another: a refused connection proves
+     * they reach each other, a timeout or an unreachable host means the bridge drops
+     * their traffic.
      */
     private void checkReach(int from, int to) {
         List<String> command = new ArrayList<>(exec(from));
@@ -221,8 +235,9 @@ final class NetworkNamespaces implements AutoCloseable {
     }
 
     /**
-     * Runs a command and returns its exit code and output. The output is read while the command runs (it could
-     * otherwise block on a full pipe), and both the read and the wait are bounded by {@link #COMMAND_TIMEOUT}.
+     * Runs a command and returns its exit code and output. The output is read while the
+     * command runs (it could otherwise block on a full pipe), and both the read and the
+     * wait are bounded by {@link #COMMAND_TIMEOUT}.
      */
     private static Result execute(String... command) {
         String line = String.join(" ", command);
@@ -273,5 +288,7 @@ final class NetworkNamespaces implements AutoCloseable {
         Unavailable(String message, Throwable cause) {
             super(message, cause);
         }
+
     }
+
 }

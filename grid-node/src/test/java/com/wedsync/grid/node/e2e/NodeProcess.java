@@ -31,9 +31,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * One grid node started from the packaged jar ({@code target/grid-node.jar}) as a separate JVM, with its own
- * environment and its output in {@code target/e2e}. Tests start nodes through {@link Launcher}, which destroys
- * them after each test and prints their output when the test failed.
+ * One grid node started from the packaged jar ({@code target/grid-node.jar}) as a
+ * separate JVM, with its own environment and its output in {@code target/e2e}. Tests
+ * start nodes through {@link Launcher}, which destroys them after each test and prints
+ * their output when the test failed.
  */
 final class NodeProcess {
 
@@ -42,10 +43,13 @@ final class NodeProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** Inherited variables that would change the node (the contract) or its output (the JVM's option banners). */
+    /**
+     * Inherited variables that would change the node (the contract) or its output (the
+     * JVM's option banners).
+     */
     private static final Set<String> INHERITED_BUT_REMOVED = Set.of("SATURDAY_BOOST_MULTIPLIER",
-            "WEDDING_SEASON_MULTIPLIER", "WEDDING_PRIORITY_ENABLED", "CACHE_COMPRESSION_THRESHOLD",
-            "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS");
+            "WEDDING_SEASON_MULTIPLIER", "WEDDING_PRIORITY_ENABLED", "CACHE_COMPRESSION_THRESHOLD", "JAVA_TOOL_OPTIONS",
+            "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS");
 
     /** Nodes not yet destroyed, killed if the test JVM itself goes down. */
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -73,7 +77,9 @@ final class NodeProcess {
         this.stdout = dir.resolve(name + ".out.log");
         this.stderr = dir.resolve(name + ".err.log");
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf((key) -> key.startsWith("GRID_") || INHERITED_BUT_REMOVED.contains(key));
+        builder.environment()
+            .keySet()
+            .removeIf((key) -> key.startsWith("GRID_") || INHERITED_BUT_REMOVED.contains(key));
         builder.environment().putAll(env);
         builder.redirectOutput(this.stdout.toFile()).redirectError(this.stderr.toFile());
         this.startNanos = System.nanoTime();
@@ -83,7 +89,8 @@ final class NodeProcess {
 
     /** Returns the module's build directory (failsafe runs in the module directory). */
     static Path buildDir() {
-        return Path.of(System.getProperty("grid.node.build.dir", Path.of(System.getProperty("user.dir"), "target").toString()));
+        return Path.of(System.getProperty("grid.node.build.dir",
+                Path.of(System.getProperty("user.dir"), "target").toString()));
     }
 
     /** Returns the shipped launcher, {@code bin/grid-node} of the module. */
@@ -91,18 +98,22 @@ final class NodeProcess {
         return buildDir().getParent().resolve("bin").resolve("grid-node");
     }
 
-    /** Returns the JVM options every launch ships with, {@code jvm.options} of the module. */
+    /**
+     * Returns the JVM options every launch ships with, {@code jvm.options} of the module.
+     */
     static Path jvmOptions() {
         return buildDir().getParent().resolve("jvm.options");
     }
 
     /**
-     * Returns the flags of {@code jvm.options}, as the launcher reads them: comments and blank lines left out.
+     * Returns the flags of {@code jvm.options}, as the launcher reads them: comments and
+     * blank lines left out.
      * @return the flags
      */
     static List<String> shippedFlags() {
         try {
-            return Files.readAllLines(jvmOptions()).stream()
+            return Files.readAllLines(jvmOptions())
+                .stream()
                 .map((line) -> line.replaceAll("#.*", "").strip())
                 .filter((line) -> !line.isEmpty())
                 .flatMap((line) -> Arrays.stream(line.split("\\s+")))
@@ -171,7 +182,8 @@ final class NodeProcess {
     }
 
     /**
-     * Waits until the node's output contains a text, failing at once if the process exits.
+     * Waits until the node's output contains a text, failing at once if the process
+     * exits.
      * @param text the text
      * @param atMost how long to wait
      */
@@ -185,7 +197,8 @@ final class NodeProcess {
     /**
      * Reads one sample of a Prometheus series from {@code /actuator/prometheus}.
      * @param series the metric name, for example {@code grid_cluster_members}
-     * @param label a label it must carry, for example {@code map="wedding_data"}, or {@code null}
+     * @param label a label it must carry, for example {@code map="wedding_data"}, or
+     * {@code null}
      * @param authorization the {@code Authorization} header, or {@code null}
      * @return the value, empty if no such sample is exposed
      */
@@ -226,8 +239,9 @@ final class NodeProcess {
     }
 
     /**
-     * Sends SIGSTOP: the process stops where it is, its sockets stay open and nothing answers on them, as a member
-     * in a long pause, a hung VM or a host cut off the network behaves.
+     * Sends SIGSTOP: the process stops where it is, its sockets stay open and nothing
+     * answers on them, as a member in a long pause, a hung VM or a host cut off the
+     * network behaves.
      */
     void freeze() {
         signal("STOP");
@@ -255,7 +269,8 @@ final class NodeProcess {
     }
 
     /**
-     * Sends SIGKILL and waits for the process to exit: the member gets no chance to hand over its partitions.
+     * Sends SIGKILL and waits for the process to exit: the member gets no chance to hand
+     * over its partitions.
      * @param atMost how long to wait
      * @return the exit code
      */
@@ -297,12 +312,14 @@ final class NodeProcess {
     }
 
     /**
-     * Returns the running process's arguments as the kernel has them (after a launcher's exec, the JVM's).
+     * Returns the running process's arguments as the kernel has them (after a launcher's
+     * exec, the JVM's).
      * @return the arguments, without the command itself
      */
     String[] arguments() {
-        return this.process.info().arguments().orElseThrow(() -> new AssertionError(this.name
-                + "'s arguments cannot be read"));
+        return this.process.info()
+            .arguments()
+            .orElseThrow(() -> new AssertionError(this.name + "'s arguments cannot be read"));
     }
 
     /** Returns standard output followed by standard error. */
@@ -340,17 +357,18 @@ final class NodeProcess {
     }
 
     /**
-     * Starts nodes for a test and owns them: register with {@code @RegisterExtension} on a static field (so that
-     * parameterized tests are watched too). After each test it destroys every node it started; when the test failed
-     * it prints their output.
+     * Starts nodes for a test and owns them: register with {@code @RegisterExtension} on
+     * a static field (so that parameterized tests are watched too). After each test it
+     * destroys every node it started; when the test failed it prints their output.
      */
     static final class Launcher implements AfterEachCallback, TestWatcher {
 
         private final List<NodeProcess> nodes = new ArrayList<>();
 
         /**
-         * Returns the environment of a node of its own: a unique cluster name, free member and HTTP ports, and the
-         * member list naming its own port. Mutable, so a test can add or remove variables.
+         * Returns the environment of a node of its own: a unique cluster name, free
+         * member and HTTP ports, and the member list naming its own port. Mutable, so a
+         * test can add or remove variables.
          * @param name what the test calls the node
          * @return the environment
          */
@@ -374,8 +392,10 @@ final class NodeProcess {
             if (!Files.isRegularFile(jar())) {
                 throw new IllegalStateException(jar() + " is missing: run the ITs with 'mvn verify' (after package)");
             }
-            // The shipped flags of jvm.options first, as every launch has them; TieredStopAtLevel=1 only shortens
-            // start-up on this 2-CPU machine; the module flags come from the jar's manifest, as in production.
+            // The shipped flags of jvm.options first, as every launch has them;
+            // TieredStopAtLevel=1 only shortens
+            // start-up on this 2-CPU machine; the module flags come from the jar's
+            // manifest, as in production.
             List<String> javaArgs = new ArrayList<>(shippedFlags());
             javaArgs.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
             return start(name, env, javaArgs);
@@ -393,8 +413,9 @@ final class NodeProcess {
         }
 
         /**
-         * Starts a node through a launcher that execs its arguments, for example {@code ip netns exec <ns>}: the
-         * process is then the JVM itself, so signals reach it.
+         * Starts a node through a launcher that execs its arguments, for example
+         * {@code ip netns exec <ns>}: the process is then the JVM itself, so signals
+         * reach it.
          * @param name what the test calls the node; names its log files
          * @param env its whole {@code GRID_*} environment
          * @param prefix the launcher's command line, before {@code java}
@@ -409,10 +430,12 @@ final class NodeProcess {
         }
 
         /**
-         * Starts a node as deployments do, through the shipped launcher ({@code sh bin/grid-node}) on this JVM's
-         * Java; it execs the JVM, so the process is the JVM itself.
+         * Starts a node as deployments do, through the shipped launcher
+         * ({@code sh bin/grid-node}) on this JVM's Java; it execs the JVM, so the process
+         * is the JVM itself.
          * @param name what the test calls the node; names its log files
-         * @param env its whole environment: {@code GRID_*}, and {@code JAVA_OPTS} or {@code GRID_NODE_JAR} if wanted
+         * @param env its whole environment: {@code GRID_*}, and {@code JAVA_OPTS} or
+         * {@code GRID_NODE_JAR} if wanted
          * @return the running process
          */
         NodeProcess startWithLauncher(String name, Map<String, String> env) {
@@ -457,5 +480,7 @@ final class NodeProcess {
         public void testAborted(ExtensionContext context, Throwable cause) {
             this.nodes.clear();
         }
+
     }
+
 }

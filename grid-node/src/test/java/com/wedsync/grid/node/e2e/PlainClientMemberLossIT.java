@@ -19,17 +19,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@link MemberLossIT}'s load and fault, through a plain Hazelcast Java client configured by the shipped
- * {@code clients/hazelcast-client.yaml} (only where to connect is set here): a service that does not use grid-client
- * loses no acknowledged write, sees no error, and no write call takes over {@link #WRITE_CALL_BOUND} when one of
- * three members is sent SIGKILL. With the client's defaults instead, writes stall for the 5 s backup timeout and
- * fail on the dead connection. The full form ({@code -Dchaos.full=true}) runs three cycles and kills the master too.
+ * {@link MemberLossIT}'s load and fault, through a plain Hazelcast Java client configured
+ * by the shipped {@code clients/hazelcast-client.yaml} (only where to connect is set
+ * here): a service that does not use grid-client loses no acknowledged write, sees no
+ * error, and no write call takes over {@link #WRITE_CALL_BOUND} when one of three members
+ * is sent SIGKILL. With the client's defaults instead, writes stall for the 5 s backup
+ * timeout and fail on the dead connection. The full form ({@code -Dchaos.full=true}) runs
+ * three cycles and kills the master too.
  */
 class PlainClientMemberLossIT {
 
     /**
-     * The longest write call asserted: one call, from sending it to its acknowledgement, so the generator's own lag
-     * is not in it. The target is 1 s; what the defaults cost is the 5 s backup timeout.
+     * The longest write call asserted: one call, from sending it to its acknowledgement,
+     * so the generator's own lag is not in it. The target is 1 s; what the defaults cost
+     * is the 5 s backup timeout.
      */
     static final Duration WRITE_CALL_BOUND = Duration.ofSeconds(1);
 
@@ -45,12 +48,14 @@ class PlainClientMemberLossIT {
         ChaosCluster cluster = ChaosCluster.start(nodes, "plain", 3, Map.of());
         HazelcastInstance client = HazelcastClient.newHazelcastClient(shippedConfig(cluster));
         try {
-            IMap<WeddingKey, String> weddings = client.getMap(
-                    CatalogLoader.loadDefault().policy(DataClass.WEDDING_DATA).mapName());
+            IMap<WeddingKey, String> weddings = client
+                .getMap(CatalogLoader.loadDefault().policy(DataClass.WEDDING_DATA).mapName());
             cluster.runCycles(ChaosLoad.Store.of(weddings), ChaosProfile.current(), cluster::kill, (cycle) -> {
                 ChaosLedger.Verification afterLoss = cluster.verify(cycle.ledger());
-                System.out.printf("[chaos] plain-client member-loss cycle %d (SIGKILL member %d of 3): %s; read back:"
-                        + " %s; longest write call %d ms%n", cycle.number(), cycle.member(), cycle.result(), afterLoss,
+                System.out.printf(
+                        "[chaos] plain-client member-loss cycle %d (SIGKILL member %d of 3): %s; read back:"
+                                + " %s; longest write call %d ms%n",
+                        cycle.number(), cycle.member(), cycle.result(), afterLoss,
                         cycle.result().longestWriteCall().toMillis());
                 assertThat(cycle.exitCode()).as("exit code after SIGKILL").isEqualTo(137);
                 assertThat(afterLoss.lost()).as("acknowledged writes lost after the kill: %s", afterLoss).isZero();
@@ -67,8 +72,9 @@ class PlainClientMemberLossIT {
     }
 
     /**
-     * Loads the shipped file and points it at the test's cluster; the wedding-key serializer is the one Java
-     * services share through the config module (other languages write the same Compact type, docs/client.md).
+     * Loads the shipped file and points it at the test's cluster; the wedding-key
+     * serializer is the one Java services share through the config module (other
+     * languages write the same Compact type, docs/client.md).
      */
     private static ClientConfig shippedConfig(ChaosCluster cluster) throws IOException {
         ClientConfig config = new YamlClientConfigBuilder(SHIPPED.toFile()).build();
@@ -80,4 +86,5 @@ class PlainClientMemberLossIT {
         config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new WeddingKeySerializer());
         return config;
     }
+
 }

@@ -9,10 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The series a PromQL expression reads: each metric or recording-rule name it selects, with the label matchers that
- * test for equality. Enough of PromQL for what our rules and dashboard write: functions, aggregations with
- * {@code by}/{@code without}, vector matching ({@code on}, {@code ignoring}, {@code group_left}), set operators,
- * {@code offset}, ranges and subqueries, strings; and Grafana's {@code label_values(metric, label)}.
+ * The series a PromQL expression reads: each metric or recording-rule name it selects,
+ * with the label matchers that test for equality. Enough of PromQL for what our rules and
+ * dashboard write: functions, aggregations with {@code by}/{@code without}, vector
+ * matching ({@code on}, {@code ignoring}, {@code group_left}), set operators,
+ * {@code offset}, ranges and subqueries, strings; and Grafana's
+ * {@code label_values(metric, label)}.
  */
 final class PromQlReferences {
 
@@ -20,10 +22,13 @@ final class PromQlReferences {
     private static final Set<String> LABEL_LISTS = Set.of("by", "without", "on", "ignoring", "group_left",
             "group_right");
 
-    /** Aggregation operators (which may precede {@code by}) and other keywords that are not series. */
-    private static final Set<String> KEYWORDS = Set.of("sum", "min", "max", "avg", "group", "stddev", "stdvar",
-            "count", "count_values", "bottomk", "topk", "quantile", "and", "or", "unless", "offset", "bool", "inf",
-            "nan", "atan2");
+    /**
+     * Aggregation operators (which may precede {@code by}) and other keywords that are
+     * not series.
+     */
+    private static final Set<String> KEYWORDS = Set.of("sum", "min", "max", "avg", "group", "stddev", "stdvar", "count",
+            "count_values", "bottomk", "topk", "quantile", "and", "or", "unless", "offset", "bool", "inf", "nan",
+            "atan2");
 
     private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*(\\w+)\\s*,\\s*\\w+\\s*\\)");
 
@@ -41,7 +46,8 @@ final class PromQlReferences {
 
     /**
      * Returns the series an expression selects, in order of appearance.
-     * @param expr a PromQL expression, or a Grafana {@code label_values(metric, label)} query
+     * @param expr a PromQL expression, or a Grafana {@code label_values(metric, label)}
+     * query
      * @return its selectors
      */
     static List<Selector> of(String expr) {
@@ -147,14 +153,19 @@ final class PromQlReferences {
 
     /**
      * One series an expression selects.
+     *
      * @param name the metric or recording-rule name
-     * @param equalities its {@code label="value"} matchers (regex and negative matchers are left out)
+     * @param equalities its {@code label="value"} matchers (regex and negative matchers
+     * are left out)
      */
     record Selector(String name, Map<String, String> equalities) {
 
-        /** Tells whether the name is a recording rule's ({@code level:metric:operations}). */
+        /**
+         * Tells whether the name is a recording rule's ({@code level:metric:operations}).
+         */
         boolean isRecorded() {
             return this.name.contains(":");
         }
     }
+
 }

@@ -18,18 +18,18 @@ class PromQlReferencesTests {
 
     @Test
     void equalityMatchersAreKeptAndOtherMatchersLeftOut() {
-        assertThat(PromQlReferences.of("increase(grid_map_evictions_total{map=\"wedding_data\", job=~\"a|b\","
-                + " result!=\"x\"}[1h])"))
+        assertThat(PromQlReferences
+            .of("increase(grid_map_evictions_total{map=\"wedding_data\", job=~\"a|b\"," + " result!=\"x\"}[1h])"))
             .containsExactly(new Selector("grid_map_evictions_total", Map.of("map", "wedding_data")));
     }
 
     @Test
     void vectorMatchingOffsetsAndRecordedNamesAreRead() {
-        assertThat(PromQlReferences.of("job:ops:sum < 0.80 * avg_over_time(job:ops:sum[1h] offset 167h30m)"
-                + " and on () day_of_week() == 6"))
+        assertThat(PromQlReferences
+            .of("job:ops:sum < 0.80 * avg_over_time(job:ops:sum[1h] offset 167h30m)" + " and on () day_of_week() == 6"))
             .containsExactly(new Selector("job:ops:sum", Map.of()), new Selector("job:ops:sum", Map.of()));
-        assertThat(PromQlReferences.of("sum by (result) (rate(a_total[1m])) / ignoring (result) group_left ()"
-                + " sum (rate(b_total[1m]))"))
+        assertThat(PromQlReferences
+            .of("sum by (result) (rate(a_total[1m])) / ignoring (result) group_left ()" + " sum (rate(b_total[1m]))"))
             .extracting(Selector::name)
             .containsExactly("a_total", "b_total");
         assertThat(new Selector("job:ops:sum", Map.of()).isRecorded()).isTrue();
@@ -47,4 +47,5 @@ class PromQlReferencesTests {
         assertThat(PromQlReferences.of("label_values(grid_cluster_members, job)"))
             .containsExactly(new Selector("grid_cluster_members", Map.of()));
     }
+
 }

@@ -11,23 +11,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A rolling restart under load, as a deployment rolls a new version out: each of three grid-node processes in turn
- * is sent SIGTERM (it hands its partitions over and exits), started again on its ports, and the next waits until
- * the cluster is safe. Nothing acknowledged may be lost and the client may see no error. Some writes stall during
- * a hand-over, about the owner's wait for backup acknowledgements ({@code hazelcast.operation.backup.timeout.millis},
- * 1.5 s here): 0.3-2.5 s measured, so no write call may take over {@link #WRITE_CALL_BOUND}. The
- * full form ({@code -Dchaos.full=true}) rolls the cluster twice. Figures print as {@code [chaos]}.
+ * A rolling restart under load, as a deployment rolls a new version out: each of three
+ * grid-node processes in turn is sent SIGTERM (it hands its partitions over and exits),
+ * started again on its ports, and the next waits until the cluster is safe. Nothing
+ * acknowledged may be lost and the client may see no error. Some writes stall during a
+ * hand-over, about the owner's wait for backup acknowledgements
+ * ({@code hazelcast.operation.backup.timeout.millis}, 1.5 s here): 0.3-2.5 s measured, so
+ * no write call may take over {@link #WRITE_CALL_BOUND}. The full form
+ * ({@code -Dchaos.full=true}) rolls the cluster twice. Figures print as {@code [chaos]}.
  */
 class RollingRestartIT {
 
     /**
-     * The longest write call asserted: the owner's 1.5 s backup timeout (HazelcastConfigFactory) and 3 s for a loaded
-     * 2-CPU machine (0.3-2.5 s measured). A longer one would be a write waiting on something else, such as
-     * Hazelcast's 5 s default (2.9-5.9 s measured with it).
+     * The longest write call asserted: the owner's 1.5 s backup timeout
+     * (HazelcastConfigFactory) and 3 s for a loaded 2-CPU machine (0.3-2.5 s measured). A
+     * longer one would be a write waiting on something else, such as Hazelcast's 5 s
+     * default (2.9-5.9 s measured with it).
      */
     static final Duration WRITE_CALL_BOUND = Duration.ofMillis(4500);
 
-    /** The longest a whole roll may take on a loaded 2-CPU machine (each member: hand-over, start, safe). */
+    /**
+     * The longest a whole roll may take on a loaded 2-CPU machine (each member:
+     * hand-over, start, safe).
+     */
     static final Duration ROLL_BOUND = Duration.ofMinutes(4);
 
     @RegisterExtension
@@ -50,7 +56,9 @@ class RollingRestartIT {
             for (int roll = 0; roll < rolls; roll++) {
                 for (int member = 0; member < cluster.size(); member++) {
                     int exit = cluster.terminate(member);
-                    assertThat(exit).as("exit code of member %d after SIGTERM (143: the JVM ran its shutdown hooks)", member).isIn(0, 143);
+                    assertThat(exit)
+                        .as("exit code of member %d after SIGTERM (143: the JVM ran its shutdown hooks)", member)
+                        .isIn(0, 143);
                     Duration safe = cluster.restart(member);
                     System.out.printf("[chaos] rolling restart %d: member %d handed over, restarted, cluster safe "
                             + "%.1f s after its launch%n", roll + 1, member, safe.toMillis() / 1e3);
@@ -59,9 +67,10 @@ class RollingRestartIT {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             ChaosLoad.Result result = load.stop();
             ChaosLedger.Verification verified = cluster.verify(ledger);
-            System.out.printf("[chaos] rolling restart of 3 members x %d: took %.1f s; %s; longest write call %d ms;"
-                    + " read back: %s%n", rolls, took.toMillis() / 1e3, result,
-                    result.longestWriteCall().toMillis(), verified);
+            System.out.printf(
+                    "[chaos] rolling restart of 3 members x %d: took %.1f s; %s; longest write call %d ms;"
+                            + " read back: %s%n",
+                    rolls, took.toMillis() / 1e3, result, result.longestWriteCall().toMillis(), verified);
 
             assertThat(took).as("the whole roll").isLessThanOrEqualTo(ROLL_BOUND.multipliedBy(rolls));
             assertThat(verified.lost()).as("acknowledged writes lost: %s", verified).isZero();
@@ -72,4 +81,5 @@ class RollingRestartIT {
                 .isLessThanOrEqualTo(WRITE_CALL_BOUND);
         }
     }
+
 }

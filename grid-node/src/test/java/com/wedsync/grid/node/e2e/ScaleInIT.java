@@ -9,17 +9,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A scale-in under load: one of three grid-node processes gets SIGTERM, hands its partitions over (the GRACEFUL
- * shutdown-hook policy, bounded by {@code GRID_SHUTDOWN_TIMEOUT}) and exits. The client must see no error and
- * every acknowledged write must be readable. The full form ({@code -Dchaos.full=true}) starts the member again
- * after each of three scale-ins. Figures print as {@code [chaos]}.
+ * A scale-in under load: one of three grid-node processes gets SIGTERM, hands its
+ * partitions over (the GRACEFUL shutdown-hook policy, bounded by
+ * {@code GRID_SHUTDOWN_TIMEOUT}) and exits. The client must see no error and every
+ * acknowledged write must be readable. The full form ({@code -Dchaos.full=true}) starts
+ * the member again after each of three scale-ins. Figures print as {@code [chaos]}.
  */
 class ScaleInIT {
 
     @RegisterExtension
     static final NodeProcess.Launcher nodes = new NodeProcess.Launcher();
 
-    /** The log line of a member that handed its partitions over within the shutdown timeout. */
+    /**
+     * The log line of a member that handed its partitions over within the shutdown
+     * timeout.
+     */
     private static final Pattern HANDED_OVER = Pattern.compile("event=member_left handed_over=(\\d+) to_members=2 ");
 
     @Test
@@ -28,9 +32,10 @@ class ScaleInIT {
         ChaosCluster cluster = ChaosCluster.start(nodes, "scale-in", 3, Map.of());
         cluster.runCycles(profile, cluster::terminate, (cycle) -> {
             ChaosLedger.Verification afterScaleIn = cluster.verify(cycle.ledger());
-            System.out.printf("[chaos] scale-in cycle %d (SIGTERM member %d of 3, exit %d after %d ms): %s; read "
-                    + "back: %s%n", cycle.number(), cycle.member(), cycle.exitCode(), cycle.faultTook().toMillis(),
-                    cycle.result(), afterScaleIn);
+            System.out.printf(
+                    "[chaos] scale-in cycle %d (SIGTERM member %d of 3, exit %d after %d ms): %s; read " + "back: %s%n",
+                    cycle.number(), cycle.member(), cycle.exitCode(), cycle.faultTook().toMillis(), cycle.result(),
+                    afterScaleIn);
 
             assertThat(cycle.exitCode()).as("exit code after SIGTERM").isIn(0, 143);
             String stdout = cluster.member(cycle.member()).stdout();
@@ -47,7 +52,10 @@ class ScaleInIT {
         });
     }
 
-    /** Returns how many partitions the member's log says it handed over to 2 others, or -1 without that line. */
+    /**
+     * Returns how many partitions the member's log says it handed over to 2 others, or -1
+     * without that line.
+     */
     private static long handedOver(String stdout) {
         Matcher matcher = HANDED_OVER.matcher(stdout);
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
@@ -56,4 +64,5 @@ class ScaleInIT {
     private static String memberLeft(String stdout) {
         return stdout.lines().filter((line) -> line.contains("event=member_left")).findFirst().orElse("no member_left");
     }
+
 }

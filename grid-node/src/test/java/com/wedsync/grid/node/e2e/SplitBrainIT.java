@@ -29,12 +29,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A real network partition of three grid-node processes, each in its own network namespace: members 0 and 1 (the
- * majority) lose every packet to and from member 2 (the minority) and back. With a quorum of 2, the minority refuses
- * wedding writes once it notices, the majority takes them, and both take vendor responses; after the heal the
- * minority merges into the majority, which keeps every acknowledged wedding write and the latest update of each
- * vendor response (LatestUpdateMergePolicy, which compares whole seconds: a tie goes to the minority). Prints how long
- * detection, the minority's accepting window and the merge took. Needs root and iproute2; skipped elsewhere, unless CI=true, where it fails.
+ * A real network partition of three grid-node processes, each in its own network
+ * namespace: members 0 and 1 (the majority) lose every packet to and from member 2 (the
+ * minority) and back. With a quorum of 2, the minority refuses wedding writes once it
+ * notices, the majority takes them, and both take vendor responses; after the heal the
+ * minority merges into the majority, which keeps every acknowledged wedding write and the
+ * latest update of each vendor response (LatestUpdateMergePolicy, which compares whole
+ * seconds: a tie goes to the minority). Prints how long detection, the minority's
+ * accepting window and the merge took. Needs root and iproute2; skipped elsewhere, unless
+ * CI=true, where it fails.
  */
 class SplitBrainIT {
 
@@ -46,16 +49,21 @@ class SplitBrainIT {
     private static final int MEMBER_PORT = 5701;
 
     /**
-     * Hazelcast timings for the test; production's are a 1 s heartbeat, an 8 s member timeout and a merge check every
-     * 30 s (HazelcastConfigFactory). The member timeout (10 s) and the quorum's heartbeat tolerance ({@link #QUORUM_TOLERANCE}) leave room for the 3-6 s stalls three
-     * member JVMs and the test see on 2 busy cores, so that no member is suspected before the split; the tolerance
-     * stays below the member timeout, so the minority refuses wedding writes before it drops the majority.
+     * Hazelcast timings for the test; production's are a 1 s heartbeat, an 8 s member
+     * timeout and a merge check every 30 s (HazelcastConfigFactory). The member timeout
+     * (10 s) and the quorum's heartbeat tolerance ({@link #QUORUM_TOLERANCE}) leave room
+     * for the 3-6 s stalls three member JVMs and the test see on 2 busy cores, so that no
+     * member is suspected before the split; the tolerance stays below the member timeout,
+     * so the minority refuses wedding writes before it drops the majority.
      */
     private static final List<String> TIMINGS = List.of("-Dhazelcast.heartbeat.interval.seconds=1",
             "-Dhazelcast.max.no.heartbeat.seconds=10", "-Dhazelcast.merge.first.run.delay.seconds=5",
             "-Dhazelcast.merge.next.run.delay.seconds=3");
 
-    /** The quorum's heartbeat tolerance: a member unheard for longer does not count towards the quorum. */
+    /**
+     * The quorum's heartbeat tolerance: a member unheard for longer does not count
+     * towards the quorum.
+     */
     private static final String QUORUM_TOLERANCE = "5s";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -89,7 +97,8 @@ class SplitBrainIT {
         List<WeddingKey> seeds = keys("w-seed-", SEEDS);
         try (GridClient seeder = connect(all)) {
             CacheRegion<WeddingKey, String> wedding = seeder.region(DataClass.WEDDING_DATA, String.class);
-            // A stall of a loaded machine can leave the quorum briefly short just after start-up: retry each seed.
+            // A stall of a loaded machine can leave the quorum briefly short just after
+            // start-up: retry each seed.
             for (WeddingKey key : seeds) {
                 await("seed " + key + " written").atMost(Duration.ofSeconds(60))
                     .ignoreExceptionsInstanceOf(GridUnavailableException.class)
@@ -113,7 +122,8 @@ class SplitBrainIT {
         try (GridClient reader = connect(all)) {
             CacheRegion<WeddingKey, String> wedding = reader.region(DataClass.WEDDING_DATA, String.class);
             CacheRegion<WeddingKey, String> vendor = reader.region(DataClass.VENDOR_RESPONSES, String.class);
-            long weddingLost = majorityWrites.entrySet().stream()
+            long weddingLost = majorityWrites.entrySet()
+                .stream()
                 .filter((entry) -> !entry.getValue().equals(wedding.get(entry.getKey())))
                 .count();
             List<WriteProbe.Attempt> windowWrites = probed.stream()
@@ -133,8 +143,8 @@ class SplitBrainIT {
     }
 
     /**
-     * Splits the grid while a probe writes wedding data through the minority alone, and waits until each side sees
-     * only itself and the minority refuses the probe's writes.
+     * Splits the grid while a probe writes wedding data through the minority alone, and
+     * waits until each side sees only itself and the minority refuses the probe's writes.
      * @return every write the probe issued, each answered
      */
     private List<WriteProbe.Attempt> splitWhileProbing(NetworkNamespaces net, Figures figures) {
@@ -156,11 +166,15 @@ class SplitBrainIT {
         }
     }
 
-    /** Heals the split and waits until the minority has merged and all three are ready in one cluster. */
+    /**
+     * Heals the split and waits until the minority has merged and all three are ready in
+     * one cluster.
+     */
     private void healAndAwaitMerge(NetworkNamespaces net, NodeProcess minority, Figures figures) {
         long healAt = System.nanoTime();
         heal(net);
-        // Membership and readiness come back before the minority's entries are merged: MERGED is logged after.
+        // Membership and readiness come back before the minority's entries are merged:
+        // MERGED is logged after.
         minority.awaitOutput(" is MERGED", Duration.ofSeconds(90));
         Duration toMerged = Duration.ofNanos(System.nanoTime() - healAt);
         Map<Integer, Duration> safe = awaitView(net, "one cluster of 3 again", Map.of(0, 3, 1, 3, 2, 3), true);
@@ -168,8 +182,8 @@ class SplitBrainIT {
     }
 
     /**
-     * Majority: updates every seed and adds new weddings, all acknowledged. Minority: the same, all refused with a
-     * named error.
+     * Majority: updates every seed and adds new weddings, all acknowledged. Minority: the
+     * same, all refused with a named error.
      * @return how many writes the minority refused
      */
     private static int writeWeddings(GridClient majorityClient, GridClient minorityClient, List<WeddingKey> seeds,
@@ -192,9 +206,11 @@ class SplitBrainIT {
     }
 
     /**
-     * Vendor responses, unprotected, written on both sides: for some keys the minority writes first and the majority
-     * a second later, for others the other way round; each must end with the later write. For a few more both write
-     * within one second, the majority last: the tie goes to the merging side, so the minority's earlier write wins.
+     * Vendor responses, unprotected, written on both sides: for some keys the minority
+     * writes first and the majority a second later, for others the other way round; each
+     * must end with the later write. For a few more both write within one second, the
+     * majority last: the tie goes to the merging side, so the minority's earlier write
+     * wins.
      * @return whether the same-second writes did fall into one second (and are checked)
      */
     private static boolean writeVendorResponses(GridClient majorityClient, GridClient minorityClient,
@@ -225,9 +241,9 @@ class SplitBrainIT {
     }
 
     /**
-     * Waits for the next whole second: Hazelcast keeps an entry's last-update time in whole seconds, and
-     * LatestUpdateMergePolicy gives a tie to the merging side (the minority), so only writes in a later second are
-     * "later" to the merge.
+     * Waits for the next whole second: Hazelcast keeps an entry's last-update time in
+     * whole seconds, and LatestUpdateMergePolicy gives a tie to the merging side (the
+     * minority), so only writes in a later second are "later" to the merge.
      */
     private static void awaitNextSecond() {
         long second = System.currentTimeMillis() / 1000;
@@ -254,7 +270,8 @@ class SplitBrainIT {
             javaArgs.addAll(List.of("-jar", NodeProcess.jar().toString()));
             members.add(nodes.start("split-" + host, env, net.exec(host), javaArgs));
             if (host == 0) {
-                // The others start once the first is up, so they join it rather than form clusters of their own.
+                // The others start once the first is up, so they join it rather than form
+                // clusters of their own.
                 members.get(0).awaitOutput(" is STARTED", Duration.ofSeconds(60));
             }
         }
@@ -276,8 +293,9 @@ class SplitBrainIT {
     }
 
     /**
-     * Waits until each host sees the expected number of members (and, if asked, reports ready: joined and cluster
-     * safe), and returns how long each host took from the start of the wait.
+     * Waits until each host sees the expected number of members (and, if asked, reports
+     * ready: joined and cluster safe), and returns how long each host took from the start
+     * of the wait.
      */
     private Map<Integer, Duration> awaitView(NetworkNamespaces net, String what, Map<Integer, Integer> sizes,
             boolean ready) {
@@ -376,21 +394,24 @@ class SplitBrainIT {
             long refused = probed.stream().filter(WriteProbe.Attempt::refused).count();
             this.lines.append(String.format("split seen by members 0/1/2 after %s/%s/%s;%n", seconds(detected.get(0)),
                     seconds(detected.get(1)), seconds(detected.get(2))));
-            this.lines.append(String.format("the minority accepted wedding writes issued up to %s after the split;"
-                    + " %d of the probe's writes were refused;%n", seconds(Duration.ofNanos(lastAccepted - at)),
-                    refused));
+            this.lines.append(String.format(
+                    "the minority accepted wedding writes issued up to %s after the split;"
+                            + " %d of the probe's writes were refused;%n",
+                    seconds(Duration.ofNanos(lastAccepted - at)), refused));
         }
 
         void merged(Duration toMerged, Map<Integer, Duration> safe) {
-            this.lines.append(String.format("the minority logged MERGED %s after the heal; all three were ready in"
-                    + " one cluster of 3 within %s more;%n", seconds(toMerged),
-                    seconds(safe.values().stream().max(Duration::compareTo).orElseThrow())));
+            this.lines.append(String.format(
+                    "the minority logged MERGED %s after the heal; all three were ready in"
+                            + " one cluster of 3 within %s more;%n",
+                    seconds(toMerged), seconds(safe.values().stream().max(Duration::compareTo).orElseThrow())));
         }
 
         void print(int majorityWrites, long majorityLost, int refused, int windowWrites, long windowLost) {
-            this.lines.append(String.format("majority wedding writes acknowledged %d, lost %d; minority wedding writes"
-                    + " refused %d; minority writes acknowledged in the detection window %d, lost %d;%n"
-                    + "same-second vendor writes on both sides checked (minority's earlier write wins): %s",
+            this.lines.append(String.format(
+                    "majority wedding writes acknowledged %d, lost %d; minority wedding writes"
+                            + " refused %d; minority writes acknowledged in the detection window %d, lost %d;%n"
+                            + "same-second vendor writes on both sides checked (minority's earlier write wins): %s",
                     majorityWrites, majorityLost, refused, windowWrites, windowLost, this.tieChecked));
             System.out.println("[split-brain] " + this.lines.toString().replace("\n", "\n[split-brain] "));
         }
@@ -398,5 +419,7 @@ class SplitBrainIT {
         private static String seconds(Duration duration) {
             return String.format("%.1f s", duration.toMillis() / 1000.0);
         }
+
     }
+
 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two nodes listing each other in {@code GRID_MEMBERS} form one cluster; when one gets SIGTERM it hands its
- * partitions over and leaves, and the other stays ready as a one-member cluster.
+ * Two nodes listing each other in {@code GRID_MEMBERS} form one cluster; when one gets
+ * SIGTERM it hands its partitions over and leaves, and the other stays ready as a
+ * one-member cluster.
  */
 class TwoNodeClusterIT {
 
@@ -29,7 +30,8 @@ class TwoNodeClusterIT {
             env.put("GRID_MEMBERS", members);
         }
         NodeProcess a = nodes.start("pair-a", envA);
-        // B starts once A's member is up, so B joins A rather than both electing themselves and merging later.
+        // B starts once A's member is up, so B joins A rather than both electing
+        // themselves and merging later.
         a.awaitOutput(" is STARTED", Duration.ofSeconds(40));
         NodeProcess b = nodes.start("pair-b", envB);
         a.awaitReady(Duration.ofSeconds(60));
@@ -56,4 +58,5 @@ class TwoNodeClusterIT {
         assertThat(a.stdout()).contains("event=member_removed");
         assertThat(a.isAlive()).isTrue();
     }
+
 }

@@ -18,9 +18,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes a new wedding_data entry every {@link #INTERVAL} through one member only (a client in single-member routing,
- * so every write is executed by that member's view of the cluster), recording when each was issued and whether it
- * was acknowledged or refused. It shows how long a member cut off from the others still accepts writes.
+ * Writes a new wedding_data entry every {@link #INTERVAL} through one member only (a
+ * client in single-member routing, so every write is executed by that member's view of
+ * the cluster), recording when each was issued and whether it was acknowledged or
+ * refused. It shows how long a member cut off from the others still accepts writes.
  */
 final class WriteProbe implements AutoCloseable {
 
@@ -51,7 +52,9 @@ final class WriteProbe implements AutoCloseable {
      */
     static WriteProbe start(String clusterName, String member) {
         ClientConfig config = new ClientConfig().setClusterName(clusterName);
-        config.getNetworkConfig().addAddress(member).getClusterRoutingConfig()
+        config.getNetworkConfig()
+            .addAddress(member)
+            .getClusterRoutingConfig()
             .setRoutingMode(RoutingMode.SINGLE_MEMBER);
         config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(20_000);
         config.setProperty("hazelcast.client.invocation.timeout.seconds", String.valueOf(WRITE_TIMEOUT.toSeconds()));
@@ -84,13 +87,15 @@ final class WriteProbe implements AutoCloseable {
         int n = this.attempts.size();
         WeddingKey key = new WeddingKey("w-probe-" + n, "timeline");
         String value = "probe-" + n;
-        CompletableFuture<Void> done = this.map.setAsync(key, value).toCompletableFuture()
+        CompletableFuture<Void> done = this.map.setAsync(key, value)
+            .toCompletableFuture()
             .orTimeout(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         this.attempts.add(new Attempt(key, value, System.nanoTime(), done));
     }
 
     /**
      * One write.
+     *
      * @param key its key
      * @param value its value
      * @param issuedNanos when it was issued ({@link System#nanoTime})
@@ -116,4 +121,5 @@ final class WriteProbe implements AutoCloseable {
             }
         }
     }
+
 }

@@ -13,13 +13,14 @@ class JvmSettingsCheckTests {
     @Test
     void aJvmWithEveryShippedFlagPassesWhateverElseItHas() {
         assertThat(JvmSettingsCheck.check(SHIPPED, List.of("-Xms1g", "-XX:+UseZGC", "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4", "-Xmx1g"))).isEmpty();
+                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4", "-Xmx1g")))
+            .isEmpty();
     }
 
     @Test
     void aMissingFlagIsNamed() {
-        assertThat(JvmSettingsCheck.check(SHIPPED, List.of("-XX:+ExitOnOutOfMemoryError",
-                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4")))
+        assertThat(JvmSettingsCheck.check(SHIPPED,
+                List.of("-XX:+ExitOnOutOfMemoryError", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4")))
             .hasValue("-XX:+UseZGC (has nothing)");
     }
 
@@ -32,14 +33,17 @@ class JvmSettingsCheckTests {
         assertThat(JvmSettingsCheck.check(SHIPPED, arguments)).hasValue("-XX:+UseZGC (has -XX:+UseParallelGC), "
                 + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4 (has "
                 + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=1)");
-        assertThat(JvmSettingsCheck.check(SHIPPED, List.of("-XX:+UseZGC", "-XX:-ExitOnOutOfMemoryError",
-                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4")))
+        assertThat(JvmSettingsCheck.check(SHIPPED,
+                List.of("-XX:+UseZGC", "-XX:-ExitOnOutOfMemoryError",
+                        "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4")))
             .hasValue("-XX:+ExitOnOutOfMemoryError (has -XX:-ExitOnOutOfMemoryError)");
     }
 
     @Test
     void theJarCarriesTheShippedFlagsOfJvmOptions() {
-        assertThat(JvmSettingsCheck.shippedFlags()).isNotEmpty().allSatisfy((flag) -> assertThat(flag).startsWith("-"))
+        assertThat(JvmSettingsCheck.shippedFlags()).isNotEmpty()
+            .allSatisfy((flag) -> assertThat(flag).startsWith("-"))
             .contains("-XX:+ExitOnOutOfMemoryError");
     }
+
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The member-side listener and the readiness indicator on real members over loopback: a second member joining
- * starts a migration that the listener counts down to zero, after which both members are ready.
+ * The member-side listener and the readiness indicator on real members over loopback: a
+ * second member joining starts a migration that the listener counts down to zero, after
+ * which both members are ready.
  */
 class ClusterEventsIT {
 
@@ -101,4 +102,5 @@ class ClusterEventsIT {
         config.addListenerConfig(new ListenerConfig(listener));
         return this.loopback.startMember(config);
     }
+
 }

@@ -59,4 +59,5 @@ class LocalSafetyTests {
         closed.close();
         assertThat(closed.isSafe()).isFalse();
     }
+
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-map meters on two real members over loopback: entries and memory are one name each, tagged
- * {@code ownership=owned|backup}, and the budget is the member's {@link MemoryBudget}.
+ * The per-map meters on two real members over loopback: entries and memory are one name
+ * each, tagged {@code ownership=owned|backup}, and the budget is the member's
+ * {@link MemoryBudget}.
  */
 class MapMetricsBinderIT {
 
@@ -43,7 +44,9 @@ class MapMetricsBinderIT {
 
     @Test
     void entriesAndMemoryAreTaggedByOwnershipAndTheBudgetIsTheMembersOwn() {
-        this.grid = LoopbackGrid.builder().name("map-metrics").catalog(this.catalog)
+        this.grid = LoopbackGrid.builder()
+            .name("map-metrics")
+            .catalog(this.catalog)
             .member((member) -> member.memoryLimitBytes(MEMORY))
             .start(2);
         List<SimpleMeterRegistry> registries = new ArrayList<>();
@@ -80,4 +83,5 @@ class MapMetricsBinderIT {
                 .value())
             .sum();
     }
+
 }

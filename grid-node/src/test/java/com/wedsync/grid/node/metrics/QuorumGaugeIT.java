@@ -17,8 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code grid_cluster_quorum_present} on real members over loopback: 0 while a member with a quorum of 2 is alone,
- * 1 once a second member counts, and 1 on a member without a quorum (it takes every write).
+ * {@code grid_cluster_quorum_present} on real members over loopback: 0 while a member
+ * with a quorum of 2 is alone, 1 once a second member counts, and 1 on a member without a
+ * quorum (it takes every write).
  */
 class QuorumGaugeIT {
 
@@ -39,14 +40,17 @@ class QuorumGaugeIT {
         Quorum quorum = new Quorum(2, Duration.ofSeconds(3));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         binder(start(this.loopback.memberConfig((member) -> member.port(this.loopback.basePort())
-            .portAutoIncrement(false).memoryLimitBytes(MEMORY).quorum(quorum))))
-            .bindTo(registry);
+            .portAutoIncrement(false)
+            .memoryLimitBytes(MEMORY)
+            .quorum(quorum)))).bindTo(registry);
 
         await("a lone member reports no quorum").atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(200))
             .until(() -> quorumPresent(registry) == 0);
-        start(this.loopback.memberConfig((member) -> member.port(this.loopback.basePort() + 1).portAutoIncrement(false)
-            .memoryLimitBytes(MEMORY).quorum(quorum)));
+        start(this.loopback.memberConfig((member) -> member.port(this.loopback.basePort() + 1)
+            .portAutoIncrement(false)
+            .memoryLimitBytes(MEMORY)
+            .quorum(quorum)));
         await("the second member counts towards the quorum").atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(200))
             .until(() -> quorumPresent(registry) == 1);
@@ -55,8 +59,8 @@ class QuorumGaugeIT {
     @Test
     void aMemberWithoutAQuorumTakesProtectedWritesAlone() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        binder(start(this.loopback.memberConfig((member) -> member.port(this.loopback.basePort())
-            .portAutoIncrement(false).memoryLimitBytes(MEMORY))))
+        binder(start(this.loopback.memberConfig(
+                (member) -> member.port(this.loopback.basePort()).portAutoIncrement(false).memoryLimitBytes(MEMORY))))
             .bindTo(registry);
 
         assertThat(quorumPresent(registry)).isEqualTo(1);
@@ -73,9 +77,11 @@ class QuorumGaugeIT {
     }
 
     private HazelcastInstance start(Config config) {
-        // heartbeats every second, so that the quorum's 3 s tolerance sees the second member soon
+        // heartbeats every second, so that the quorum's 3 s tolerance sees the second
+        // member soon
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         config.getNetworkConfig().getJoin().getTcpIpConfig().setConnectionTimeoutSeconds(1);
         return this.loopback.startMember(config);
     }
+
 }

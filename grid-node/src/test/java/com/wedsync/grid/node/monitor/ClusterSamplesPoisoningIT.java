@@ -33,10 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * A client that reaches the member port puts malformed or forged summaries into the monitor's replicated map (one
- * under no member's UUID, one dated far in the future): a real member skips each of them with one WARN naming its key
- * and problem, and its cluster figures (what the alert and scaling listeners get) still come from the good summaries,
- * its own and one the same client put under the other member's UUID.
+ * A client that reaches the member port puts malformed or forged summaries into the
+ * monitor's replicated map (one under no member's UUID, one dated far in the future): a
+ * real member skips each of them with one WARN naming its key and problem, and its
+ * cluster figures (what the alert and scaling listeners get) still come from the good
+ * summaries, its own and one the same client put under the other member's UUID.
  */
 class ClusterSamplesPoisoningIT {
 
@@ -49,7 +50,6 @@ class ClusterSamplesPoisoningIT {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-13T12:00:00Z"));
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(ClusterSamples.class);
 
@@ -82,49 +82,52 @@ class ClusterSamplesPoisoningIT {
 
         ReplicatedMap<Object, Object> shared = client().getReplicatedMap(ClusterSamples.MAP);
         Map<Object, Object> malformed = malformed();
-        // Well-formed, but under no member's UUID, and a current member's summary dated for ever fresh: each
+        // Well-formed, but under no member's UUID, and a current member's summary dated
+        // for ever fresh: each
         // would otherwise add a member and its ops to what scaling sees.
         malformed.put(uuid(), summary(1000.0, new String[0], new long[0], new long[0], new String[0]));
-        malformed.put(third, new MemberSummary("127.0.0.1:3", Long.MAX_VALUE, 1000.0, 0.9, new String[0],
-                new long[0], new long[0], new String[0]));
+        malformed.put(third, new MemberSummary("127.0.0.1:3", Long.MAX_VALUE, 1000.0, 0.9, new String[0], new long[0],
+                new long[0], new String[0]));
         malformed.forEach(shared::put);
-        // The control entry: a well-formed summary from the same client under a member's UUID counts, so the
+        // The control entry: a well-formed summary from the same client under a member's
+        // UUID counts, so the
         // others are skipped for what they hold, not for where they came from.
-        shared.put(other, new MemberSummary("127.0.0.1:2", this.clock.instant().toEpochMilli(),
-                10.0, 0.25, new String[] { "vendor_responses" }, new long[] { 100 }, new long[] { 50 },
-                new String[] { "hit_ratio=CRITICAL" }));
+        shared.put(other,
+                new MemberSummary("127.0.0.1:2", this.clock.instant().toEpochMilli(), 10.0, 0.25,
+                        new String[] { "vendor_responses" }, new long[] { 100 }, new long[] { 50 },
+                        new String[] { "hit_ratio=CRITICAL" }));
         await().atMost(Duration.ofSeconds(30))
             .until(() -> member.getReplicatedMap(ClusterSamples.MAP).size() == malformed.size() + 2);
 
         ClusterFigures figures = monitor.cluster().aggregate(this.clock.instant());
         assertThat(figures.members()).isEqualTo(2);
         assertThat(figures.opsPerSecond()).isEqualTo(own.opsPerSecond() + 10.0);
-        assertThat(figures.gets()).containsEntry("vendor_responses", 100L)
-            .containsOnlyKeys(control.gets().keySet());
+        assertThat(figures.gets()).containsEntry("vendor_responses", 100L).containsOnlyKeys(control.gets().keySet());
         assertThat(figures.hitRatio("vendor_responses")).isEqualTo(0.5);
         assertThat(figures.maxMemoryUsedShare()).isEqualTo(Math.max(0.25, control.maxMemoryUsedShare()));
         assertThat(figures.worstAlerts()).containsExactlyEntriesOf(Map.of("hit_ratio", Severity.CRITICAL));
 
-        // At most a few reports per read: the first read named 8 of the 12 keys, the next the other 4, then none.
+        // At most a few reports per read: the first read named 8 of the 12 keys, the next
+        // the other 4, then none.
         assertThat(warnings()).hasSize(ClusterSamples.REPORTS_PER_READ);
         monitor.cluster().aggregate(this.clock.instant());
         monitor.cluster().aggregate(this.clock.instant());
-        assertThat(warnings()).hasSize(malformed.size()).allSatisfy((warning) -> assertThat(warning)
-            .startsWith("event=monitor_summary_skipped member=")
-            .contains(" key='", " problem="));
+        assertThat(warnings()).hasSize(malformed.size())
+            .allSatisfy((warning) -> assertThat(warning).startsWith("event=monitor_summary_skipped member=")
+                .contains(" key='", " problem="));
         for (Object key : malformed.keySet()) {
             assertThat(warnings()).filteredOn((warning) -> warning.contains("key=" + SummaryCheck.quote(key)))
                 .hasSize(1);
         }
-        assertThat(warnings()).anySatisfy((warning) -> assertThat(warning)
-            .contains("problem=gets has 1 and hits 2 figures for 2 maps"));
+        assertThat(warnings())
+            .anySatisfy((warning) -> assertThat(warning).contains("problem=gets has 1 and hits 2 figures for 2 maps"));
         assertThat(warnings()).anySatisfy((warning) -> assertThat(warning)
             .contains("problem=worstAlerts[0] is 'hit_ratio', must be rule=severity"));
-        assertThat(warnings()).anySatisfy((warning) -> assertThat(warning)
-            .contains("key='not-a-member?uuid'", "problem=key 'not-a-member?uuid' is not a member UUID"));
+        assertThat(warnings()).anySatisfy((warning) -> assertThat(warning).contains("key='not-a-member?uuid'",
+                "problem=key 'not-a-member?uuid' is not a member UUID"));
         assertThat(warnings()).anySatisfy((warning) -> assertThat(warning).contains("is not a current member's UUID"));
-        assertThat(warnings()).anySatisfy((warning) -> assertThat(warning)
-            .contains("key='" + third + "'", "problem=atMillis is " + Long.MAX_VALUE + ", later than one sample"));
+        assertThat(warnings()).anySatisfy((warning) -> assertThat(warning).contains("key='" + third + "'",
+                "problem=atMillis is " + Long.MAX_VALUE + ", later than one sample"));
 
         // The monitor's next sample still reaches its listeners with the good figures.
         this.clock.advance(INTERVAL);
@@ -158,7 +161,10 @@ class ClusterSamplesPoisoningIT {
         return UUID.randomUUID().toString();
     }
 
-    /** A fresh summary that would raise the fullest member's share to 0.9 if it were aggregated. */
+    /**
+     * A fresh summary that would raise the fullest member's share to 0.9 if it were
+     * aggregated.
+     */
     private MemberSummary summary(double ops, String[] maps, long[] gets, long[] hits, String[] alerts) {
         return new MemberSummary("127.0.0.1:1", this.clock.instant().toEpochMilli(), ops, 0.9, maps, gets, hits,
                 alerts);
@@ -191,4 +197,5 @@ class ClusterSamplesPoisoningIT {
         this.loopback.closeWith(client::shutdown);
         return client;
     }
+
 }

@@ -8,7 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A member's memory used is its fullest map against that map's own budget, the bound it is evicted at.
+ * A member's memory used is its fullest map against that map's own budget, the bound it
+ * is evicted at.
  */
 class MemberSampleTests {
 
@@ -16,7 +17,8 @@ class MemberSampleTests {
 
     @Test
     void memoryUsedIsTheFullestMapAgainstItsOwnBudget() {
-        // 40 of 400 MiB (10 %) and 45 of 50 MiB (90 %): 85 MiB of the 1 GiB limit would be only 8 %.
+        // 40 of 400 MiB (10 %) and 45 of 50 MiB (90 %): 85 MiB of the 1 GiB limit would
+        // be only 8 %.
         MemberSample sample = sample(map("wedding_data", 40 * MIB, 400 * MIB), map("system_cache", 45 * MIB, 50 * MIB));
 
         assertThat(sample.memoryUsedShare()).isEqualTo(0.9);
@@ -40,4 +42,5 @@ class MemberSampleTests {
         return new MemberSample(Instant.parse("2026-06-13T12:00:00Z"), Duration.ofSeconds(5), "127.0.0.1:5701",
                 List.of(maps), 0.5, 0, 0, 0, 0);
     }
+
 }

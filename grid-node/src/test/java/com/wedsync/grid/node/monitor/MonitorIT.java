@@ -29,9 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The monitor on two real members over loopback, driven by hand on a fixed clock: each member's sample is the
- * difference of Hazelcast's totals over exactly one interval, and the cluster's figures sum both members. A
- * sample's operation queue size counts the tasks waiting behind a blocked partition thread.
+ * The monitor on two real members over loopback, driven by hand on a fixed clock: each
+ * member's sample is the difference of Hazelcast's totals over exactly one interval, and
+ * the cluster's figures sum both members. A sample's operation queue size counts the
+ * tasks waiting behind a blocked partition thread.
  */
 class MonitorIT {
 
@@ -98,7 +99,8 @@ class MonitorIT {
         assertThat(a.map("wedding_data").hitRatio()).isNaN();
         assertThat(a.heapUsedRatio()).isBetween(0.0, 1.0);
 
-        // The summaries travel through a replicated map, asynchronously: the first member's may reach the second
+        // The summaries travel through a replicated map, asynchronously: the first
+        // member's may reach the second
         // after the second's sample has aggregated.
         await("both members' summaries on the second").atMost(Duration.ofSeconds(10))
             .until(() -> secondMonitor.cluster().aggregate(b.at()).members() == 2);
@@ -127,8 +129,8 @@ class MonitorIT {
     @Test
     void theSampleCountsOperationsWaitingInTheMembersQueues() throws InterruptedException {
         HazelcastInstance member = start();
-        LocalSampler sampler = new LocalSampler(member, this.catalog, this.budget, new ClusterEventListener(),
-                () -> 0, this.clock);
+        LocalSampler sampler = new LocalSampler(member, this.catalog, this.budget, new ClusterEventListener(), () -> 0,
+                this.clock);
         OperationServiceImpl operations = ((HazelcastInstanceProxy) member).getOriginal().node.getNodeEngine()
             .getOperationService();
         CountDownLatch running = new CountDownLatch(1);
@@ -200,4 +202,5 @@ class MonitorIT {
         config.addListenerConfig(new ListenerConfig(new ClusterEventListener()));
         return this.loopback.startMember(config);
     }
+
 }

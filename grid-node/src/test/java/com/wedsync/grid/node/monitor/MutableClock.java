@@ -43,4 +43,5 @@ public final class MutableClock extends Clock {
     public Instant instant() {
         return this.now;
     }
+
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every method of {@link NodeInternals} against a real Hazelcast member, so that an upgrade that moves or
- * changes what it reaches into fails here, loudly, rather than turning the monitor's queue figure into "unknown".
+ * Runs every method of {@link NodeInternals} against a real Hazelcast member, so that an
+ * upgrade that moves or changes what it reaches into fails here, loudly, rather than
+ * turning the monitor's queue figure into "unknown".
  */
 class NodeInternalsIT {
 
@@ -86,8 +87,8 @@ class NodeInternalsIT {
     }
 
     /**
-     * Holds the key's partition thread until the test releases it. It runs on the member that started it, so it is
-     * never serialized (the latch could not be).
+     * Holds the key's partition thread until the test releases it. It runs on the member
+     * that started it, so it is never serialized (the latch could not be).
      */
     private static final class BlockingProcessor implements EntryProcessor<String, String, Object> {
 
@@ -107,5 +108,7 @@ class NodeInternalsIT {
             }
             return null;
         }
+
     }
+
 }

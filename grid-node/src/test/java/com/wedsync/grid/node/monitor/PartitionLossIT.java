@@ -16,9 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What counts as a lost partition, on real members: losing one of two members fires Hazelcast's partition-lost
- * events (the owner replica is gone) but loses no map data, since every class has a backup; losing the owner and
- * the backup of a partition at once loses its data, and only that is counted.
+ * What counts as a lost partition, on real members: losing one of two members fires
+ * Hazelcast's partition-lost events (the owner replica is gone) but loses no map data,
+ * since every class has a backup; losing the owner and the backup of a partition at once
+ * loses its data, and only that is counted.
  */
 class PartitionLossIT {
 
@@ -60,7 +61,8 @@ class PartitionLossIT {
         first.getLifecycleService().terminate();
         second.getLifecycleService().terminate();
 
-        // vendor_responses keeps one backup: the partitions that lived on the two killed members are gone.
+        // vendor_responses keeps one backup: the partitions that lived on the two killed
+        // members are gone.
         await().atMost(WITHIN).until(() -> losses.total() > 0);
         assertThat(registry.get("grid.map.partitions.lost").tag("map", "vendor_responses").functionCounter().count())
             .isPositive();
@@ -81,4 +83,5 @@ class PartitionLossIT {
         config.addListenerConfig(new ListenerConfig(listener));
         return this.loopback.startMember(config);
     }
+
 }

@@ -42,7 +42,8 @@ class SampleHistoryTests {
     }
 
     private static MemberSample sample(int n) {
-        return new MemberSample(T0.plusSeconds(5L * n), Duration.ofSeconds(5), "127.0.0.1:5701", List.of(), 0.5, 0,
-                0, 0, 0);
+        return new MemberSample(T0.plusSeconds(5L * n), Duration.ofSeconds(5), "127.0.0.1:5701", List.of(), 0.5, 0, 0,
+                0, 0);
     }
+
 }

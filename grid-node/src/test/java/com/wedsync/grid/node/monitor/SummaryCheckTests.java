@@ -12,7 +12,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the monitor publishes passes the check of the summaries' map; what only a forger would put there does not.
+ * What the monitor publishes passes the check of the summaries' map; what only a forger
+ * would put there does not.
  */
 class SummaryCheckTests {
 
@@ -21,7 +22,8 @@ class SummaryCheckTests {
     @Test
     void aMembersOwnSummaryWithEverySeverityPasses() {
         MemberSample sample = new MemberSample(Instant.parse("2026-06-13T12:00:00Z"), Duration.ofSeconds(5),
-                "127.0.0.1:5701", List.of(new MapSample("wedding_data", 10, 4, 2, 2.4, 0.3, 1024, 1 << 20, 5, 0, 0),
+                "127.0.0.1:5701",
+                List.of(new MapSample("wedding_data", 10, 4, 2, 2.4, 0.3, 1024, 1 << 20, 5, 0, 0),
                         new MapSample("vendor_responses", 0, 0, 0, 0, Double.NaN, 0, 1 << 20, 0, 0, 0)),
                 0.5, 0, 0, 0, 0);
         Map<String, Severity> worst = Map.of("hit_ratio", Severity.WARNING, "memory", Severity.CRITICAL,
@@ -83,4 +85,5 @@ class SummaryCheckTests {
         return new MemberSummary("127.0.0.1:5701", 0, 0, 0, new String[] { "wedding_data" }, new long[] { 1 },
                 new long[] { 1 }, alerts);
     }
+
 }

@@ -38,40 +38,49 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Prometheus alerts mirror the node's rules ({@code wedsync/alerts.yml}): one alert per rule id and severity,
- * labelled with both, measuring the figure the node's rule samples, at the same threshold on the same side, with the
- * same hysteresis at the monitor's sample interval: N samples in a row span (N - 1) intervals, hence {@code for} and
- * {@code keep_firing_for}.
+ * The Prometheus alerts mirror the node's rules ({@code wedsync/alerts.yml}): one alert
+ * per rule id and severity, labelled with both, measuring the figure the node's rule
+ * samples, at the same threshold on the same side, with the same hysteresis at the
+ * monitor's sample interval: N samples in a row span (N - 1) intervals, hence {@code for}
+ * and {@code keep_firing_for}.
  */
 class AlertRulesConsistencyTests {
 
     /** The monitor's default sample interval. */
     private static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(5);
 
-    /** Prometheus alerts that watch the node itself rather than mirror one of its rules. */
+    /**
+     * Prometheus alerts that watch the node itself rather than mirror one of its rules.
+     */
     private static final Set<String> NOT_IN_THE_CATALOG = Set.of("alert_delivery", "quorum_lost");
 
-    /** The one comparison of an expression with a number, e.g. {@code > 0.5} or {@code < 0.80 * baseline}. */
+    /**
+     * The one comparison of an expression with a number, e.g. {@code > 0.5} or
+     * {@code < 0.80 * baseline}.
+     */
     private static final Pattern THRESHOLD = Pattern.compile("(?<![<>=!])([<>])(?!=)\\s*(\\d+(?:\\.\\d+)?)");
 
     /**
-     * What each figure the node's rules sample ({@code metric} in alerts.yml) is in PromQL: the expression left of
-     * an alert's threshold. A new metric, or an alert that measures something else, fails
+     * What each figure the node's rules sample ({@code metric} in alerts.yml) is in
+     * PromQL: the expression left of an alert's threshold. A new metric, or an alert that
+     * measures something else, fails
      * {@link #everyAlertMeasuresTheFigureItsNodeRuleSamples}.
      */
     private static final Map<String, String> MEASURED_AS = Map.of(
-            // Per map. The node judges the member's mean over all its maps, weighted by operations: not the same
+            // Per map. The node judges the member's mean over all its maps, weighted by
+            // operations: not the same
             // figure (issue 14: left as it was, only memory was aligned).
             "latency_ms", "grid_monitor_latency_ms",
-            // The member's fullest map against that map's own budget: MemberSample.memoryUsedShare(), checked
-            // against the node's own figure by theMemoryAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges.
-            "memory_used_percent", "max by (job, instance) (grid_monitor_memory_ratio)",
-            "hit_rate_percent", "job:grid_map_hit_ratio:rate5m",
-            "vendor_responses_hit_rate_percent", "job_map:grid_map_hit_ratio:rate5m{map=\"vendor_responses\"}",
-            "saturday_ops_baseline_percent", "job:grid_monitor_ops_per_second:sum",
-            "wedding_data_retention_percent", "job:grid_wedding_data_retention:ratio1h",
-            "partitions_lost", "sum by (job) (increase(grid_map_partitions_lost_total[5m]))",
-            "members_left",
+            // The member's fullest map against that map's own budget:
+            // MemberSample.memoryUsedShare(), checked
+            // against the node's own figure by
+            // theMemoryAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges.
+            "memory_used_percent", "max by (job, instance) (grid_monitor_memory_ratio)", "hit_rate_percent",
+            "job:grid_map_hit_ratio:rate5m", "vendor_responses_hit_rate_percent",
+            "job_map:grid_map_hit_ratio:rate5m{map=\"vendor_responses\"}", "saturday_ops_baseline_percent",
+            "job:grid_monitor_ops_per_second:sum", "wedding_data_retention_percent",
+            "job:grid_wedding_data_retention:ratio1h", "partitions_lost",
+            "sum by (job) (increase(grid_map_partitions_lost_total[5m]))", "members_left",
             "max by (job) (max_over_time(grid_cluster_members[10m])) - max by (job) (grid_cluster_members)");
 
     private static final AlertRules CATALOG = AlertRulesLoader.loadDefault(Map.of());
@@ -104,13 +113,13 @@ class AlertRulesConsistencyTests {
     }
 
     /**
-     * Two members' samples, with their fullest maps at 87.5 % and 93.75 % of their budgets while all their maps
-     * together hold about half the memory limit: promtool evaluates the memory alert's expression over the gauges
-     * the members export for those samples, and must find for each member the figure its own memory rule judges.
+     * Two members' samples, with their fullest maps at 87.5 % and 93.75 % of their
+     * budgets while all their maps together hold about half the memory limit: promtool
+     * evaluates the memory alert's expression over the gauges the members export for
+     * those samples, and must find for each member the figure its own memory rule judges.
      */
     @Test
-    void theMemoryAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges(@TempDir Path directory)
-            throws IOException {
+    void theMemoryAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges(@TempDir Path directory) throws IOException {
         Promtool promtool = Promtool.require();
         Catalog catalog = CatalogLoader.loadDefault();
         MemoryBudget budget = MemoryBudget.of(catalog, 1L << 30);
@@ -140,9 +149,10 @@ class AlertRulesConsistencyTests {
             .findFirst()
             .orElseThrow()
             .get("expr");
-        Files.writeString(directory.resolve("memory-measure.yml"), "evaluation_interval: 15s\ntests:\n"
-                + "  - interval: 15s\n    input_series:\n" + series + "    promql_expr_test:\n      - expr: '"
-                + measured(memoryExpr) + "'\n        eval_time: 0s\n        exp_samples:\n" + samples);
+        Files.writeString(directory.resolve("memory-measure.yml"),
+                "evaluation_interval: 15s\ntests:\n" + "  - interval: 15s\n    input_series:\n" + series
+                        + "    promql_expr_test:\n      - expr: '" + measured(memoryExpr)
+                        + "'\n        eval_time: 0s\n        exp_samples:\n" + samples);
 
         Promtool.Result result = promtool.run(directory, "test", "rules", "memory-measure.yml");
 
@@ -163,8 +173,7 @@ class AlertRulesConsistencyTests {
 
             assertThat(operator).as(describe(alert)).isEqualTo((rule.comparison() == Comparison.ABOVE) ? ">" : "<");
             double scale = (rule.unit() == Unit.PERCENT) ? 100 : 1;
-            assertThat(threshold * scale).as(describe(alert)).isCloseTo(rule.threshold(severity),
-                    Offset.offset(1e-9));
+            assertThat(threshold * scale).as(describe(alert)).isCloseTo(rule.threshold(severity), Offset.offset(1e-9));
         }
     }
 
@@ -186,7 +195,8 @@ class AlertRulesConsistencyTests {
         for (Map<String, Object> alert : ALERTS) {
             names.add(labels(alert).get("rule") + "=" + alert.get("alert"));
             assertThat(Severity.valueOf(labels(alert).get("severity").toUpperCase(Locale.ROOT))).isNotNull();
-            assertThat(((Map<String, ?>) alert.get("annotations")).keySet()).as(describe(alert)).contains("summary", "description");
+            assertThat(((Map<String, ?>) alert.get("annotations")).keySet()).as(describe(alert))
+                .contains("summary", "description");
         }
         assertThat(names.stream().map((name) -> name.substring(0, name.indexOf('='))).distinct()).hasSize(names.size());
     }
@@ -223,7 +233,10 @@ class AlertRulesConsistencyTests {
         return alert.get("alert") + " " + labels(alert);
     }
 
-    /** Reads a Prometheus duration as the rules use them: absent (zero), or whole seconds or minutes. */
+    /**
+     * Reads a Prometheus duration as the rules use them: absent (zero), or whole seconds
+     * or minutes.
+     */
     private static Duration duration(Object value) {
         if (value == null) {
             return Duration.ZERO;
@@ -233,4 +246,5 @@ class AlertRulesConsistencyTests {
         long amount = Long.parseLong(matcher.group(1));
         return matcher.group(2).equals("s") ? Duration.ofSeconds(amount) : Duration.ofMinutes(amount);
     }
+
 }

@@ -22,9 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Grafana dashboard: it conforms to the schema of the parts of Grafana's model it uses, its panels tile the
- * 24-column grid, every query is PromQL that promtool parses and is scoped to the selected jobs, and it shows what
- * the issue asks for. (That every metric it queries is exported is checked in grid-node, against real scrapes.)
+ * The Grafana dashboard: it conforms to the schema of the parts of Grafana's model it
+ * uses, its panels tile the 24-column grid, every query is PromQL that promtool parses
+ * and is scoped to the selected jobs, and it shows what the issue asks for. (That every
+ * metric it queries is exported is checked in grid-node, against real scrapes.)
  */
 class GrafanaDashboardTests {
 
@@ -53,14 +54,14 @@ class GrafanaDashboardTests {
     }
 
     static Stream<Arguments> brokenDashboards() {
-        return Stream.of(
-                Arguments.of("no uid", (Consumer<ObjectNode>) (d) -> d.remove("uid"), ": 'uid' is required"),
+        return Stream.of(Arguments.of("no uid", (Consumer<ObjectNode>) (d) -> d.remove("uid"), ": 'uid' is required"),
                 Arguments.of("panel wider than the grid",
-                        (Consumer<ObjectNode>) (d) -> panel(d, 1).putObject("gridPos").put("h", 8).put("w", 25)
-                            .put("x", 0).put("y", 0),
+                        (Consumer<ObjectNode>) (
+                                d) -> panel(d, 1).putObject("gridPos").put("h", 8).put("w", 25).put("x", 0).put("y", 0),
                         "/panels/1/gridPos/w: 25 is above the maximum 24"),
                 Arguments.of("a fixed data source",
-                        (Consumer<ObjectNode>) (d) -> panel(d, 1).putObject("datasource").put("type", "prometheus")
+                        (Consumer<ObjectNode>) (d) -> panel(d, 1).putObject("datasource")
+                            .put("type", "prometheus")
                             .put("uid", "P1809F7CD0C75ACF3"),
                         "/panels/1/datasource/uid: \"P1809F7CD0C75ACF3\" is not \"${datasource}\""),
                 Arguments.of("a misspelt field", (Consumer<ObjectNode>) (d) -> panel(d, 1).put("titel", "x"),
@@ -98,7 +99,8 @@ class GrafanaDashboardTests {
     void everyQueryPanelHasTargetsWithUniqueRefIdsAndUnits() {
         for (JsonNode panel : queryPanels()) {
             assertThat(panel.has("datasource") && panel.has("targets") && panel.has("fieldConfig"))
-                .as("'%s' has a data source, targets and a field config", title(panel)).isTrue();
+                .as("'%s' has a data source, targets and a field config", title(panel))
+                .isTrue();
             List<String> refIds = panel.get("targets").values().stream().map((t) -> t.get("refId").asString()).toList();
             assertThat(refIds).as("refIds of '%s'", title(panel)).doesNotHaveDuplicates();
             assertThat(panel.get("fieldConfig").get("defaults").has("unit")).as("unit of '%s'", title(panel)).isTrue();
@@ -135,9 +137,13 @@ class GrafanaDashboardTests {
         List<String> expressions = new ArrayList<>(panelExpressions());
         expressions.addAll(variableExpressions());
         for (int i = 0; i < expressions.size(); i++) {
-            // Grafana substitutes $__rate_interval; $job and $client_job stand inside regex strings as they are.
+            // Grafana substitutes $__rate_interval; $job and $client_job stand inside
+            // regex strings as they are.
             String expr = expressions.get(i).replace("$__rate_interval", "1m").replace("'", "''");
-            rules.append("      - record: dashboard:query_").append(i).append("\n        expr: '").append(expr)
+            rules.append("      - record: dashboard:query_")
+                .append(i)
+                .append("\n        expr: '")
+                .append(expr)
                 .append("'\n");
         }
         Files.writeString(this.directory.resolve("dashboard.yml"), rules, StandardCharsets.UTF_8);
@@ -155,7 +161,10 @@ class GrafanaDashboardTests {
         return expressions;
     }
 
-    /** The variables' {@code label_values(metric, label)} queries, as the PromQL Grafana runs for them. */
+    /**
+     * The variables' {@code label_values(metric, label)} queries, as the PromQL Grafana
+     * runs for them.
+     */
     static List<String> variableExpressions() {
         List<String> expressions = new ArrayList<>();
         for (JsonNode variable : DASHBOARD.get("templating").get("list").values()) {
@@ -168,7 +177,9 @@ class GrafanaDashboardTests {
     }
 
     private static List<JsonNode> queryPanels() {
-        return DASHBOARD.get("panels").values().stream()
+        return DASHBOARD.get("panels")
+            .values()
+            .stream()
             .filter((panel) -> !panel.get("type").asString().equals("row"))
             .toList();
     }
@@ -180,4 +191,5 @@ class GrafanaDashboardTests {
     private static String title(JsonNode panel) {
         return panel.get("title").asString();
     }
+
 }

@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A JSON Schema (2020-12) check of the keywords our schemas use: {@code type}, {@code required}, {@code properties},
- * {@code additionalProperties}, {@code items}, {@code minItems}, {@code enum}, {@code const}, {@code minimum},
- * {@code maximum}, {@code pattern} and {@code $ref} to {@code #/$defs/...}. Any other keyword in a schema is an
- * error rather than silently ignored. (No validator library resolves offline here.)
+ * A JSON Schema (2020-12) check of the keywords our schemas use: {@code type},
+ * {@code required}, {@code properties}, {@code additionalProperties}, {@code items},
+ * {@code minItems}, {@code enum}, {@code const}, {@code minimum}, {@code maximum},
+ * {@code pattern} and {@code $ref} to {@code #/$defs/...}. Any other keyword in a schema
+ * is an error rather than silently ignored. (No validator library resolves offline here.)
  */
 final class JsonSchemaCheck {
 
@@ -32,7 +33,8 @@ final class JsonSchemaCheck {
      * Checks a document against a schema.
      * @param schema the schema
      * @param document the document
-     * @return the violations, each as {@code /json/pointer: what is wrong}; empty when the document conforms
+     * @return the violations, each as {@code /json/pointer: what is wrong}; empty when
+     * the document conforms
      */
     static List<String> check(JsonNode schema, JsonNode document) {
         JsonSchemaCheck check = new JsonSchemaCheck(schema);
@@ -41,19 +43,23 @@ final class JsonSchemaCheck {
     }
 
     private void check(JsonNode schema, JsonNode value, String at) {
-        schema.propertyNames().stream().filter((keyword) -> !KEYWORDS.contains(keyword))
+        schema.propertyNames()
+            .stream()
+            .filter((keyword) -> !KEYWORDS.contains(keyword))
             .forEach((keyword) -> this.errors.add(at + ": the schema uses '" + keyword + "', which is not checked"));
         if (schema.has("$ref")) {
             check(resolve(schema.get("$ref").asString()), value, at);
         }
         if (schema.has("type") && !hasType(schema.get("type"), value)) {
-            this.errors.add(at + ": " + value.getNodeType().name().toLowerCase(Locale.ROOT) + " is not of type " + schema.get("type"));
+            this.errors.add(at + ": " + value.getNodeType().name().toLowerCase(Locale.ROOT) + " is not of type "
+                    + schema.get("type"));
             return;
         }
         if (schema.has("const") && !schema.get("const").equals(value)) {
             this.errors.add(at + ": " + value + " is not " + schema.get("const"));
         }
-        if (schema.has("enum") && schema.get("enum").values().stream().noneMatch((option) -> sameValue(option, value))) {
+        if (schema.has("enum")
+                && schema.get("enum").values().stream().noneMatch((option) -> sameValue(option, value))) {
             this.errors.add(at + ": " + value + " is not one of " + schema.get("enum"));
         }
         checkNumber(schema, value, at);
@@ -134,8 +140,8 @@ final class JsonSchemaCheck {
             case "boolean" -> value.isBoolean();
             case "null" -> value.isNull();
             case "number" -> value.isNumber();
-            case "integer" -> value.isIntegralNumber()
-                    || (value.isNumber() && value.doubleValue() == Math.rint(value.doubleValue()));
+            case "integer" ->
+                value.isIntegralNumber() || (value.isNumber() && value.doubleValue() == Math.rint(value.doubleValue()));
             default -> throw new IllegalArgumentException("unknown type " + type);
         };
     }
@@ -146,4 +152,5 @@ final class JsonSchemaCheck {
         }
         return option.equals(value);
     }
+
 }

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The shipped monitoring artefacts, read as the tests need them: the top-level {@code monitoring/} folder, on this
- * module's test class path (grid-node's pom).
+ * The shipped monitoring artefacts, read as the tests need them: the top-level
+ * {@code monitoring/} folder, on this module's test class path (grid-node's pom).
  */
 final class MonitoringFiles {
 
@@ -32,7 +32,10 @@ final class MonitoringFiles {
     /** The Grafana dashboard. */
     static final String DASHBOARD = "monitoring/grafana/wedsync-grid.json";
 
-    /** The JSON schema of the parts of Grafana's dashboard model the dashboard uses (a test resource). */
+    /**
+     * The JSON schema of the parts of Grafana's dashboard model the dashboard uses (a
+     * test resource).
+     */
     static final String DASHBOARD_SCHEMA = "monitoring/grafana-dashboard.schema.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -61,7 +64,8 @@ final class MonitoringFiles {
     }
 
     /**
-     * Copies resources into a directory under their file names, so that promtool finds them side by side.
+     * Copies resources into a directory under their file names, so that promtool finds
+     * them side by side.
      * @param directory where to
      * @param resources the class-path names
      * @return the directory
@@ -95,4 +99,5 @@ final class MonitoringFiles {
         }
         return in;
     }
+
 }

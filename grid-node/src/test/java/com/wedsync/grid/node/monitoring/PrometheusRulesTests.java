@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Prometheus rules as Prometheus reads them: {@code promtool check rules} accepts them, {@code promtool check
- * config} the example configuration that loads them, and {@code promtool test rules} passes their unit tests; and
- * those unit tests show every alert at each of its severities firing, and not firing.
+ * The Prometheus rules as Prometheus reads them: {@code promtool check rules} accepts
+ * them, {@code promtool check
+ * config} the example configuration that loads them, and {@code promtool test rules}
+ * passes their unit tests; and those unit tests show every alert at each of its
+ * severities firing, and not firing.
  */
 class PrometheusRulesTests {
 
@@ -99,4 +101,5 @@ class PrometheusRulesTests {
     private static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
     }
+
 }

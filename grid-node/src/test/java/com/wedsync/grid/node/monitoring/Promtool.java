@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real {@code promtool} (Debian's {@code prometheus} package), run as a process with a time limit. When it is
- * not on the {@code PATH} the tests that need it are skipped with a message that says how to install it, unless
- * {@code CI=true}: then they fail, so that CI never passes without having run them.
+ * The real {@code promtool} (Debian's {@code prometheus} package), run as a process with
+ * a time limit. When it is not on the {@code PATH} the tests that need it are skipped
+ * with a message that says how to install it, unless {@code CI=true}: then they fail, so
+ * that CI never passes without having run them.
  */
 final class Promtool {
 
@@ -32,7 +33,8 @@ final class Promtool {
     }
 
     /**
-     * Finds promtool on the {@code PATH}, or skips (fails under {@code CI=true}) the calling test.
+     * Finds promtool on the {@code PATH}, or skips (fails under {@code CI=true}) the
+     * calling test.
      * @return the tool
      */
     static Promtool require() {
@@ -90,6 +92,7 @@ final class Promtool {
 
     /**
      * What a promtool call did.
+     *
      * @param exitCode its exit code
      * @param output its standard output and error, interleaved
      */
@@ -99,4 +102,5 @@ final class Promtool {
             return this.exitCode == 0;
         }
     }
+
 }

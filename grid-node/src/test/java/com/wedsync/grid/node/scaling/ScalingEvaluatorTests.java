@@ -122,8 +122,8 @@ class ScalingEvaluatorTests {
 
     private void sample(double clusterOps) {
         this.at = this.at.plusSeconds(5);
-        MemberSample sample = new MemberSample(this.at, Duration.ofSeconds(5), "127.0.0.1:5701", List.of(), 0.5, 0,
-                0, 0, 0);
+        MemberSample sample = new MemberSample(this.at, Duration.ofSeconds(5), "127.0.0.1:5701", List.of(), 0.5, 0, 0,
+                0, 0);
         this.evaluator.onSample(sample, new ClusterFigures(2, clusterOps, Map.of(), Map.of(), 0.1, Map.of()));
     }
 
@@ -138,4 +138,5 @@ class ScalingEvaluatorTests {
     private double desiredGauge() {
         return this.registry.get("grid.scaling.desired.members").gauge().value();
     }
+
 }

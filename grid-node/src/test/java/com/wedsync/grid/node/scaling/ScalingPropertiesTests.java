@@ -11,8 +11,8 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * The environment variables the Terraform modules set (terraform/modules/sizing outputs) reach the scaling
- * settings through Spring's relaxed binding of environment variables.
+ * The environment variables the Terraform modules set (terraform/modules/sizing outputs)
+ * reach the scaling settings through Spring's relaxed binding of environment variables.
  */
 class ScalingPropertiesTests {
 
@@ -41,11 +41,13 @@ class ScalingPropertiesTests {
 
     private static ScalingProperties bind(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
-        // Named as the real one, which is what makes Spring map GRID_SCALING_MAXMEMBERS to grid.scaling.max-members.
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        variables));
-        return new Binder(ConfigurationPropertySources.get(environment))
-            .bindOrCreate("grid.scaling", ScalingProperties.class);
+        // Named as the real one, which is what makes Spring map GRID_SCALING_MAXMEMBERS
+        // to grid.scaling.max-members.
+        environment.getPropertySources()
+            .replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+                    StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        return new Binder(ConfigurationPropertySources.get(environment)).bindOrCreate("grid.scaling",
+                ScalingProperties.class);
     }
+
 }

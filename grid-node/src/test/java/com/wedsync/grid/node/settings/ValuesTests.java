@@ -24,8 +24,7 @@ class ValuesTests {
     void aValueAtTheLengthLimitIsRead() {
         String token = "s".repeat(Values.MAX_LENGTH);
 
-        assertThat(NodeSettings.read(Map.of(NodeSettings.ADMIN_TOKEN, token)::get, HEAP).adminToken())
-            .contains(token);
+        assertThat(NodeSettings.read(Map.of(NodeSettings.ADMIN_TOKEN, token)::get, HEAP).adminToken()).contains(token);
     }
 
     @Test
@@ -33,10 +32,11 @@ class ValuesTests {
         String huge = "1".repeat(Values.MAX_LENGTH + 1);
 
         for (String variable : new String[] { NodeSettings.PORT, NodeSettings.MEMBERS, NodeSettings.MEMORY_LIMIT,
-            NodeSettings.CATALOG_OVERRIDES, NodeSettings.ALERT_WEBHOOK, "SATURDAY_BOOST_MULTIPLIER" }) {
+                NodeSettings.CATALOG_OVERRIDES, NodeSettings.ALERT_WEBHOOK, "SATURDAY_BOOST_MULTIPLIER" }) {
             assertThatExceptionOfType(InvalidSettingException.class)
                 .isThrownBy(() -> NodeSettings.read(Map.of(variable, huge)::get, HEAP))
                 .withMessageStartingWith(variable + "='<4097 characters>' is too long");
         }
     }
+
 }

@@ -73,4 +73,5 @@ class AdminTokenFilterTests {
         new AdminTokenFilter(token).doFilter(request, response, new MockFilterChain());
         return response;
     }
+
 }

@@ -27,10 +27,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A whole node (Spring context, Tomcat on a random port, embedded member) with an admin token, asked over real
- * HTTP: every protected actuator endpoint refuses a missing token, a wrong one of the same length, one of another
- * length, a prefix of the right one, the right one under another scheme, and serves the right one; health stays
- * open without a token.
+ * A whole node (Spring context, Tomcat on a random port, embedded member) with an admin
+ * token, asked over real HTTP: every protected actuator endpoint refuses a missing token,
+ * a wrong one of the same length, one of another length, a prefix of the right one, the
+ * right one under another scheme, and serves the right one; health stays open without a
+ * token.
  */
 class AdminTokenIT {
 
@@ -65,16 +66,17 @@ class AdminTokenIT {
 
     static Stream<Arguments> refusedHeaders() {
         String sameLength = "x".repeat(TOKEN.length());
-        return Stream.of("/actuator/prometheus", "/actuator/cluster", "/actuator/alerts", "/actuator/scaling",
-                "/actuator/info")
+        return Stream
+            .of("/actuator/prometheus", "/actuator/cluster", "/actuator/alerts", "/actuator/scaling", "/actuator/info")
             .flatMap((path) -> Stream.of(Arguments.of(path, "missing", null),
                     Arguments.of(path, "wrong token, same length", "Bearer " + sameLength),
                     Arguments.of(path, "wrong token, shorter", "Bearer x"),
                     Arguments.of(path, "right token's prefix", "Bearer " + TOKEN.substring(0, TOKEN.length() - 1)),
                     Arguments.of(path, "right token and more", "Bearer " + TOKEN + "x"),
                     Arguments.of(path, "empty bearer", "Bearer "),
-                    Arguments.of(path, "right token, Basic scheme", "Basic " + Base64.getEncoder()
-                        .encodeToString(("admin:" + TOKEN).getBytes(StandardCharsets.UTF_8))),
+                    Arguments.of(path, "right token, Basic scheme",
+                            "Basic " + Base64.getEncoder()
+                                .encodeToString(("admin:" + TOKEN).getBytes(StandardCharsets.UTF_8))),
                     Arguments.of(path, "right token, no scheme", TOKEN)));
     }
 
@@ -85,8 +87,8 @@ class AdminTokenIT {
         HttpResponse<String> response = get(path, header);
 
         assertThat(response.statusCode()).as(description).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                (value) -> assertThat(value).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+            .hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
         assertThat(response.body()).doesNotContain("grid_").doesNotContain("clusterName");
     }
 
@@ -107,9 +109,10 @@ class AdminTokenIT {
     }
 
     /**
-     * The filter skips paths under /actuator/health by their raw URI: none of these dot-segment, encoded or
-     * path-parameter tricks reaches a protected endpoint (measured: 404 where Spring maps no endpoint, 401 where
-     * the filter guards it; with the token they are not served either, so there is no success case to contrast).
+     * The filter skips paths under /actuator/health by their raw URI: none of these
+     * dot-segment, encoded or path-parameter tricks reaches a protected endpoint
+     * (measured: 404 where Spring maps no endpoint, 401 where the filter guards it; with
+     * the token they are not served either, so there is no success case to contrast).
      */
     @ParameterizedTest(name = "{0} without a token -> not served")
     @ValueSource(strings = { "/actuator/health/../prometheus", "/actuator/health/..;/prometheus",
@@ -124,8 +127,7 @@ class AdminTokenIT {
 
     @Test
     void anOversizedAuthorizationHeaderIsRefused() throws Exception {
-        assertThat(get("/actuator/prometheus", "Bearer " + "x".repeat(64 * 1024)).statusCode()).isIn(400, 401,
-                431);
+        assertThat(get("/actuator/prometheus", "Bearer " + "x".repeat(64 * 1024)).statusCode()).isIn(400, 401, 431);
     }
 
     private static HttpResponse<String> get(String path, String authorization)
@@ -137,4 +139,5 @@ class AdminTokenIT {
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Loads N values of S bytes into a target in batches, timing each round from the first write to the last
- * acknowledgement. Keys and values are made before the clock starts: keys of 1,000 weddings (so batches spread
- * over the partitions), values from a pool of 64 random (incompressible) arrays.
+ * Loads N values of S bytes into a target in batches, timing each round from the first
+ * write to the last acknowledgement. Keys and values are made before the clock starts:
+ * keys of 1,000 weddings (so batches spread over the partitions), values from a pool of
+ * 64 random (incompressible) arrays.
  */
 public final class BulkLoad {
 
@@ -34,8 +35,8 @@ public final class BulkLoad {
     /**
      * Creates a load.
      * @param options what to load where
-     * @param processes the processes whose CPU to record besides the target's own (the generator, members the
-     *     loadtest started)
+     * @param processes the processes whose CPU to record besides the target's own (the
+     * generator, members the loadtest started)
      * @param out where progress lines go
      */
     public BulkLoad(BulkOptions options, List<ProcessSource> processes, PrintStream out) {
@@ -51,8 +52,8 @@ public final class BulkLoad {
      */
     static BulkSink open(BulkOptions options) {
         return switch (options.target()) {
-            case "redis" -> RedisBulkSink.open(options.where().redisUri(), CatalogLoader.loadDefault(),
-                    options.dataClass());
+            case "redis" ->
+                RedisBulkSink.open(options.where().redisUri(), CatalogLoader.loadDefault(), options.dataClass());
             default -> GridBulkSink.open(options.target(), options.where(), options.dataClass());
         };
     }
@@ -73,7 +74,8 @@ public final class BulkLoad {
         List<ProcessSource> recorded = new ArrayList<>(this.processes);
         recorded.addAll(sink.processes());
         UsageProbe usage = new UsageProbe(recorded);
-        // The processes' CPU over the warm rounds: the first also pays for every JVM's compilation.
+        // The processes' CPU over the warm rounds: the first also pays for every JVM's
+        // compilation.
         int firstRecorded = (this.options.rounds() > 1) ? 2 : 1;
         long deadline = System.nanoTime() + this.options.timeout().toNanos();
         List<BulkResult.Round> rounds = new ArrayList<>();
@@ -111,8 +113,10 @@ public final class BulkLoad {
             if (line.length() > 0) {
                 line.append(", ");
             }
-            line.append(process.name()).append(' ').append((process.cpuSecondsPer1000Ops() < 0) ? "unknown"
-                    : String.format(Locale.ROOT, "%.1f", process.cpuSecondsPer1000Ops() * 1000));
+            line.append(process.name())
+                .append(' ')
+                .append((process.cpuSecondsPer1000Ops() < 0) ? "unknown"
+                        : String.format(Locale.ROOT, "%.1f", process.cpuSecondsPer1000Ops() * 1000));
         }
         return line.toString();
     }
@@ -151,4 +155,5 @@ public final class BulkLoad {
         }
         return values;
     }
+
 }

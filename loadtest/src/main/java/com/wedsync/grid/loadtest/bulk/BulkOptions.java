@@ -13,9 +13,11 @@ import java.util.List;
  * @param dataClass the class the values go to
  * @param values how many values
  * @param valueBytes the size of each
- * @param batch values per write call, at most {@link CacheRegion#MAX_BATCH} (the most one {@code putAll} takes;
- *     Redis is held to the same, so that the targets load in the same batches)
- * @param rounds how many times the whole load runs (each overwrites the last; the first is the cold one)
+ * @param batch values per write call, at most {@link CacheRegion#MAX_BATCH} (the most one
+ * {@code putAll} takes; Redis is held to the same, so that the targets load in the same
+ * batches)
+ * @param rounds how many times the whole load runs (each overwrites the last; the first
+ * is the cold one)
  * @param timeout the longest the loading of all rounds may take
  * @param where where the target is
  */
@@ -27,7 +29,8 @@ public record BulkOptions(String target, DataClass dataClass, int values, int va
 
     /**
      * Checks the options.
-     * @throws IllegalArgumentException naming the option and the value when one is out of range
+     * @throws IllegalArgumentException naming the option and the value when one is out of
+     * range
      */
     public BulkOptions {
         if (!TARGETS.contains(target)) {

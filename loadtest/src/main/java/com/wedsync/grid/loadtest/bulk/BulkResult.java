@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param batch values per write call
  * @param members the grid's member count, 0 for Redis
  * @param rounds each round's figures, the first (cold) one first
- * @param cpu each process's CPU over the warm rounds (all but the first; the only one if there is one), as a run
- *     report's {@code usage}, with the rounds it covers; empty if no round completed
+ * @param cpu each process's CPU over the warm rounds (all but the first; the only one if
+ * there is one), as a run report's {@code usage}, with the rounds it covers; empty if no
+ * round completed
  */
 public record BulkResult(String target, String dataClass, int values, int valueBytes, int batch, int members,
         List<Round> rounds, Map<String, Object> cpu) {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a bulk load writes: one call per batch, returning when the target has acknowledged every value of it.
+ * Where a bulk load writes: one call per batch, returning when the target has
+ * acknowledged every value of it.
  */
 public interface BulkSink extends AutoCloseable {
 
@@ -30,7 +31,8 @@ public interface BulkSink extends AutoCloseable {
     int members();
 
     /**
-     * Returns the target's own processes to record beside the generator and any started members (redis-server).
+     * Returns the target's own processes to record beside the generator and any started
+     * members (redis-server).
      * @return the processes; none by default
      */
     default List<ProcessSource> processes() {
@@ -39,4 +41,5 @@ public interface BulkSink extends AutoCloseable {
 
     @Override
     void close();
+
 }

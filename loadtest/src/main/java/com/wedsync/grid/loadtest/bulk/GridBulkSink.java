@@ -8,8 +8,9 @@ import com.wedsync.grid.loadtest.target.Targets;
 import java.util.Map;
 
 /**
- * Bulk writes through grid-client, as a service warming the grid would do them: {@link CacheRegion#putAll}, with
- * the class's default TTL, through a client with near caches ({@code grid}) or without ({@code grid-l2}).
+ * Bulk writes through grid-client, as a service warming the grid would do them:
+ * {@link CacheRegion#putAll}, with the class's default TTL, through a client with near
+ * caches ({@code grid}) or without ({@code grid-l2}).
  */
 final class GridBulkSink implements BulkSink {
 
@@ -52,4 +53,5 @@ final class GridBulkSink implements BulkSink {
     public void close() {
         this.target.close();
     }
+
 }

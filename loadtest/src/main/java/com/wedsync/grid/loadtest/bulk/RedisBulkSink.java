@@ -20,9 +20,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bulk writes to Redis the fast way Lettuce offers: a batch of {@code SET key value PX ttl} commands pipelined on
- * one connection (auto-flush off, one flush per batch), then waiting for every reply. Keys are those of the
- * {@code redis} load-test target ({@link RedisTarget#key}); the TTL is the class's base TTL, as that target's.
+ * Bulk writes to Redis the fast way Lettuce offers: a batch of
+ * {@code SET key value PX ttl} commands pipelined on one connection (auto-flush off, one
+ * flush per batch), then waiting for every reply. Keys are those of the {@code redis}
+ * load-test target ({@link RedisTarget#key}); the TTL is the class's base TTL, as that
+ * target's.
  */
 final class RedisBulkSink implements BulkSink {
 
@@ -83,8 +85,8 @@ final class RedisBulkSink implements BulkSink {
     @Override
     public void write(Map<WeddingKey, byte[]> batch) {
         List<RedisFuture<String>> replies = new ArrayList<>(batch.size());
-        batch.forEach((key, value) -> replies
-            .add(this.commands.set(this.keys.key(this.dataClass, key), value, this.expiry)));
+        batch.forEach(
+                (key, value) -> replies.add(this.commands.set(this.keys.key(this.dataClass, key), value, this.expiry)));
         this.connection.flushCommands();
         boolean all = LettuceFutures.awaitAll(RedisTarget.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS,
                 replies.toArray(new RedisFuture<?>[0]));
@@ -110,4 +112,5 @@ final class RedisBulkSink implements BulkSink {
         this.client.shutdown();
         this.keys.close();
     }
+
 }

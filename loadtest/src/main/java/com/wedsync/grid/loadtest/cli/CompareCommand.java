@@ -19,11 +19,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code compare}: the same scenario, workload and settings against several targets in turn, all against the
- * same topology; each target's report in a folder of its own, and a side-by-side table with ratios to the first
- * target ({@code compare.json} and the console). With {@code --repeat N} the targets run interleaved N times
- * (A B C, A B C, ...) and every figure is reported as the median and min-max of its N runs; the caffeine target,
- * the generator's own floor, then always runs beside the others.
+ * {@code compare}: the same scenario, workload and settings against several targets in
+ * turn, all against the same topology; each target's report in a folder of its own, and a
+ * side-by-side table with ratios to the first target ({@code compare.json} and the
+ * console). With {@code --repeat N} the targets run interleaved N times (A B C, A B C,
+ * ...) and every figure is reported as the median and min-max of its N runs; the caffeine
+ * target, the generator's own floor, then always runs beside the others.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Runs one scenario against several targets in turn and compares them side by side.")
@@ -49,7 +50,8 @@ final class CompareCommand implements Callable<Integer> {
         String scenario = this.options.scenario().name();
         Path folder = this.options.folder(scenario + "-compare");
         if (order.contains("redis")) {
-            // Before any member starts: an unreachable server is one named error, and nothing is left running.
+            // Before any member starts: an unreachable server is one named error, and
+            // nothing is left running.
             RedisTarget.connect(this.options.location.redisUri, CatalogLoader.loadDefault()).close();
         }
         Map<String, List<Map<String, Object>>> reports = new LinkedHashMap<>();
@@ -112,4 +114,5 @@ final class CompareCommand implements Callable<Integer> {
         }
         return order;
     }
+
 }

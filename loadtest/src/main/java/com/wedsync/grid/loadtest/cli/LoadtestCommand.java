@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /**
  * {@code java -jar loadtest.jar}: the load generator's command line.
  */
-@Command(name = "loadtest", mixinStandardHelpOptions = true, subcommands = { RunCommand.class, CompareCommand.class, BulkLoadCommand.class, SummarizeCommand.class,
-        SoakCommand.class },
+@Command(name = "loadtest", mixinStandardHelpOptions = true,
+        subcommands = { RunCommand.class, CompareCommand.class, BulkLoadCommand.class, SummarizeCommand.class,
+                SoakCommand.class },
         description = "An honest load generator for WedSync Grid: open loop, coordinated-omission corrected, "
                 + "HdrHistogram percentiles, against the grid, an embedded grid or Caffeine.")
 public final class LoadtestCommand implements Runnable {
@@ -16,13 +17,14 @@ public final class LoadtestCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     /**
-     * Runs the command line and exits with its code: 0 when the run completed (whatever its criteria say; for
-     * {@code soak}, when it passed), 3 when a soak failed its criteria, 2 for bad options, 1 when the run could not
-     * be carried out.
+     * Runs the command line and exits with its code: 0 when the run completed (whatever
+     * its criteria say; for {@code soak}, when it passed), 3 when a soak failed its
+     * criteria, 2 for bad options, 1 when the run could not be carried out.
      * @param args the arguments
      */
     public static void main(String[] args) {
-        // Quiet members and clients (warnings still show), and a common pool wider than 1 on 2-CPU machines.
+        // Quiet members and clients (warnings still show), and a common pool wider than 1
+        // on 2-CPU machines.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism",
@@ -31,8 +33,9 @@ public final class LoadtestCommand implements Runnable {
     }
 
     /**
-     * Returns the command line: a bad value found while running (an unknown scenario, a bad workload spec) is one
-     * line on standard error and exit code 2, like a bad option; any other failure is one line and exit code 1.
+     * Returns the command line: a bad value found while running (an unknown scenario, a
+     * bad workload spec) is one line on standard error and exit code 2, like a bad
+     * option; any other failure is one line and exit code 1.
      * @return the command line
      */
     static CommandLine commandLine() {
@@ -46,6 +49,8 @@ public final class LoadtestCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(this.spec.commandLine(), "name a command: run, compare, bulk-load, summarize or soak");
+        throw new CommandLine.ParameterException(this.spec.commandLine(),
+                "name a command: run, compare, bulk-load, summarize or soak");
     }
+
 }

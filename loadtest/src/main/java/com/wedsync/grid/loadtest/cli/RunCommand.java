@@ -7,14 +7,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code run}: one scenario against one target; a live progress line, a summary, and {@code report.json} plus an
- * HdrHistogram interval log in the output folder.
+ * {@code run}: one scenario against one target; a live progress line, a summary, and
+ * {@code report.json} plus an HdrHistogram interval log in the output folder.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs one scenario against one target and writes report.json and latency.hlog.")
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--target", defaultValue = "grid", description = "grid, grid-l2, caffeine or redis (default: ${DEFAULT-VALUE})")
+    @Option(names = "--target", defaultValue = "grid",
+            description = "grid, grid-l2, caffeine or redis (default: ${DEFAULT-VALUE})")
     String target;
 
     @Mixin
@@ -28,4 +29,5 @@ final class RunCommand implements Callable<Integer> {
         }
         return 0;
     }
+
 }

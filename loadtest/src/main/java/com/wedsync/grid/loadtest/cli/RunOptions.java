@@ -16,15 +16,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options {@code run} and {@code compare} share: the scenario, where the targets are, and overrides of the
- * scenario's rate, threads, durations and workload.
+ * The options {@code run} and {@code compare} share: the scenario, where the targets are,
+ * and overrides of the scenario's rate, threads, durations and workload.
  */
 final class RunOptions {
 
     @Mixin
     TargetLocation location = new TargetLocation();
 
-    @Option(names = "--scenario", defaultValue = "baseline", description = "baseline, max-throughput, saturday-spike, season-sustained, multi-layer, memory-pressure, scale-out, failover or concurrent-weddings (default: ${DEFAULT-VALUE})")
+    @Option(names = "--scenario", defaultValue = "baseline",
+            description = "baseline, max-throughput, saturday-spike, season-sustained, multi-layer, memory-pressure, scale-out, failover or concurrent-weddings (default: ${DEFAULT-VALUE})")
     String scenario;
 
     @Option(names = "--rate", description = "target ops/s; 0 for closed loop (default: the scenario's)")
@@ -39,16 +40,20 @@ final class RunOptions {
     @Option(names = "--warmup", description = "unrecorded time before it, e.g. 5s (default: the scenario's)")
     String warmup;
 
-    @Option(names = "--workload", description = "workload spec, e.g. mix=wedding;weddings=1000 or ycsb=B;records=100000 (default: the scenario's)")
+    @Option(names = "--workload",
+            description = "workload spec, e.g. mix=wedding;weddings=1000 or ycsb=B;records=100000 (default: the scenario's)")
     String workload;
 
-    @Option(names = "--arrival", defaultValue = "CONSTANT", description = "CONSTANT or POISSON (default: ${DEFAULT-VALUE})")
+    @Option(names = "--arrival", defaultValue = "CONSTANT",
+            description = "CONSTANT or POISSON (default: ${DEFAULT-VALUE})")
     Arrival arrival;
 
-    @Option(names = "--in-flight", description = "operations in flight at once through the targets' async APIs; 0 for one per thread, synchronous (default: the scenario's)")
+    @Option(names = "--in-flight",
+            description = "operations in flight at once through the targets' async APIs; 0 for one per thread, synchronous (default: the scenario's)")
     Integer inFlight;
 
-    @Option(names = "--ops", description = "end the measured phase after this many operations (default: the scenario's; 0 for no bound)")
+    @Option(names = "--ops",
+            description = "end the measured phase after this many operations (default: the scenario's; 0 for no bound)")
     Long maxOps;
 
     @Option(names = "--no-preload", description = "do not write every key of the workload before the run")
@@ -66,8 +71,7 @@ final class RunOptions {
         return new RunSettings((this.rate != null) ? this.rate : load.rate(), this.arrival,
                 (this.threads != null) ? this.threads : load.threads(),
                 duration("--warmup", this.warmup, load.warmup()),
-                duration("--duration", this.duration, load.duration()), Duration.ofSeconds(5),
-                RunSettings.DEFAULT_SEED)
+                duration("--duration", this.duration, load.duration()), Duration.ofSeconds(5), RunSettings.DEFAULT_SEED)
             .withProfile(load.profile())
             .withInFlight((this.inFlight != null) ? this.inFlight : 0)
             .withMaxOps((this.maxOps != null) ? this.maxOps : load.maxOps());
@@ -83,9 +87,11 @@ final class RunOptions {
     }
 
     /**
-     * Opens where the grid targets run for the whole command: starts the members of {@code --nodes}, if given.
+     * Opens where the grid targets run for the whole command: starts the members of
+     * {@code --nodes}, if given.
      * @param chosen the scenario, for the members' cache memory
-     * @param folder the command's output folder; started members write their output under {@code nodes/}
+     * @param folder the command's output folder; started members write their output under
+     * {@code nodes/}
      * @return the topology, to be closed at the end of the command
      */
     Topology topology(Scenario chosen, Path folder) {
@@ -114,4 +120,5 @@ final class RunOptions {
     private static Duration duration(String option, String text, Duration fallback) {
         return (text == null) ? fallback : Durations.parse(option, text);
     }
+
 }

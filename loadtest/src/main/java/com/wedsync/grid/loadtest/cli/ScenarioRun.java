@@ -31,8 +31,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * One scenario against one target: open it, preload the workload's keys, run with a live progress line, judge
- * the criteria, write report.json and the interval log, print a summary, close the target.
+ * One scenario against one target: open it, preload the workload's keys, run with a live
+ * progress line, judge the criteria, write report.json and the interval log, print a
+ * summary, close the target.
  */
 final class ScenarioRun {
 
@@ -62,30 +63,26 @@ final class ScenarioRun {
             if (!this.options.noPreload) {
                 preload(load, opened, this.out);
             }
-            // Only the run's writes are kept on the books: the preload wrote the keys the workload reads.
+            // Only the run's writes are kept on the books: the preload wrote the keys the
+            // workload reads.
             Target driven = (scenario.disruption().kind() == Disruption.Kind.FAILOVER) ? new WriteLedger(opened)
                     : opened;
             UsageProbe usage = new UsageProbe(processes(target, opened));
-            RunResult result = new LoadRunner(settings, load, driven)
-                .onPhases(new PhaseListener() {
-                    @Override
-                    public void measuredStarted() {
-                        usage.begin();
-                    }
+            RunResult result = new LoadRunner(settings, load, driven).onPhases(new PhaseListener() {
+                @Override
+                public void measuredStarted() {
+                    usage.begin();
+                }
 
-                    @Override
-                    public void measuredEnded() {
-                        usage.end();
-                    }
-                })
-                .onProgress((p) -> {
-                    this.out.printf("[%5.1fs]%s %,9.0f ops/s  p99 %,9.1f us  errors %d%n",
-                            p.elapsed().toMillis() / 1000.0, p.warmup() ? " warm-up" : "", p.opsPerSecond(),
-                            p.p99Micros(), p.errors());
-                    disruption.accept(p);
-                })
-                .intervalLog(folder.resolve("latency.hlog"))
-                .run();
+                @Override
+                public void measuredEnded() {
+                    usage.end();
+                }
+            }).onProgress((p) -> {
+                this.out.printf("[%5.1fs]%s %,9.0f ops/s  p99 %,9.1f us  errors %d%n", p.elapsed().toMillis() / 1000.0,
+                        p.warmup() ? " warm-up" : "", p.opsPerSecond(), p.p99Micros(), p.errors());
+                disruption.accept(p);
+            }).intervalLog(folder.resolve("latency.hlog")).run();
             Judge.Findings findings = findings(scenario, load, driven, disruption);
             List<Criterion> criteria = Judge.judge(scenario, result, findings);
             Map<String, Object> report = RunReport.of(scenario.name(), load.describe(),
@@ -112,8 +109,7 @@ final class ScenarioRun {
         return sources;
     }
 
-    private Judge.Findings findings(Scenario scenario, FiniteWorkload load, Target target,
-            DisruptionRun disruption) {
+    private Judge.Findings findings(Scenario scenario, FiniteWorkload load, Target target, DisruptionRun disruption) {
         Map<String, Object> disrupted = new LinkedHashMap<>(disruption.finish());
         WriteLedger.Verification writes = null;
         if (target instanceof WriteLedger ledger) {
@@ -126,7 +122,8 @@ final class ScenarioRun {
             this.out.printf("acknowledged wedding writes %,d, lost %,d%n", writes.acknowledged(), writes.lost());
         }
         Map<DataClass, Double> retention = Map.of();
-        // After a member left or joined, what each class kept is as telling as under memory pressure.
+        // After a member left or joined, what each class kept is as telling as under
+        // memory pressure.
         if (scenario.limits().weddingRetention() > 0 || scenario.disruption().kind() != Disruption.Kind.NONE) {
             retention = Retention.measure(load, target);
         }
@@ -145,8 +142,8 @@ final class ScenarioRun {
         }
         if (findings.writes() != null) {
             WriteLedger.Verification writes = findings.writes();
-            map.put("weddingWrites", Map.of("acknowledged", writes.acknowledged(), "lost", writes.lost(),
-                    "failedReads", writes.failedReads(), "lostSamples", writes.samples()));
+            map.put("weddingWrites", Map.of("acknowledged", writes.acknowledged(), "lost", writes.lost(), "failedReads",
+                    writes.failedReads(), "lostSamples", writes.samples()));
         }
         return map;
     }
@@ -175,9 +172,10 @@ final class ScenarioRun {
         this.out.printf("  by class %s%n", report.get("readHitRatesByClass"));
         Map<?, ?> schedule = (Map<?, ?>) report.get("schedule");
         if (Boolean.TRUE.equals(schedule.get("behind"))) {
-            this.out.printf("the generator fell behind its schedule: %s unissued, %s issued over 1 ms late, longest "
-                    + "%s us late; part of the latency is the generator's own%n", schedule.get("unissued"),
-                    schedule.get("issuedOver1msLate"), schedule.get("maxStartLagMicros"));
+            this.out.printf(
+                    "the generator fell behind its schedule: %s unissued, %s issued over 1 ms late, longest "
+                            + "%s us late; part of the latency is the generator's own%n",
+                    schedule.get("unissued"), schedule.get("issuedOver1msLate"), schedule.get("maxStartLagMicros"));
         }
         Map<?, ?> usage = (Map<?, ?>) report.get("usage");
         for (Object process : (List<?>) usage.get("processes")) {
@@ -196,4 +194,5 @@ final class ScenarioRun {
         }
         this.out.printf("report: %s%n", written.toAbsolutePath());
     }
+
 }

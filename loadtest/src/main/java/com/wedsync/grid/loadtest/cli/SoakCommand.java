@@ -14,8 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code soak}: a steady load held for a long time, the client's and every member's heap after GC, threads and
- * entries sampled over it, and a verdict on their growth after the warm-up and on errors; {@code soak.json}.
+ * {@code soak}: a steady load held for a long time, the client's and every member's heap
+ * after GC, threads and entries sampled over it, and a verdict on their growth after the
+ * warm-up and on errors; {@code soak.json}.
  */
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = "Holds a steady open-loop wedding load through grid-client (near caches on) and samples the "
@@ -29,25 +30,31 @@ final class SoakCommand implements Callable<Integer> {
 
     private static final long MEMORY_MIB = 512;
 
-    @Option(names = "--duration", defaultValue = "30m", description = "the whole load, warm-up included (default: ${DEFAULT-VALUE})")
+    @Option(names = "--duration", defaultValue = "30m",
+            description = "the whole load, warm-up included (default: ${DEFAULT-VALUE})")
     String duration;
 
-    @Option(names = "--warmup", defaultValue = "5m", description = "the first part of it, not judged: a duration, or a share of --duration such as 20% (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "5m",
+            description = "the first part of it, not judged: a duration, or a share of --duration such as 20% (default: ${DEFAULT-VALUE})")
     String warmup;
 
-    @Option(names = "--sample-interval", defaultValue = "30s", description = "time between samples, at least 1s (default: ${DEFAULT-VALUE})")
+    @Option(names = "--sample-interval", defaultValue = "30s",
+            description = "time between samples, at least 1s (default: ${DEFAULT-VALUE})")
     String sampleInterval;
 
-    @Option(names = "--rate", defaultValue = "2000", description = "operations per second, open loop (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rate", defaultValue = "2000",
+            description = "operations per second, open loop (default: ${DEFAULT-VALUE})")
     double rate;
 
     @Option(names = "--threads", defaultValue = "2", description = "generator threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--max-growth", defaultValue = "10%", description = "growth allowed after the warm-up, e.g. 10% or 0.1 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-growth", defaultValue = "10%",
+            description = "growth allowed after the warm-up, e.g. 10% or 0.1 (default: ${DEFAULT-VALUE})")
     String maxGrowth;
 
-    @Option(names = "--workload", defaultValue = "mix=wedding;weddings=100", description = "workload spec (default: ${DEFAULT-VALUE})")
+    @Option(names = "--workload", defaultValue = "mix=wedding;weddings=100",
+            description = "workload spec (default: ${DEFAULT-VALUE})")
     String workload;
 
     @Mixin
@@ -66,12 +73,14 @@ final class SoakCommand implements Callable<Integer> {
         // As deployed unless told otherwise: 3 members, each in its own process.
         this.location.defaultNodes(3);
         Path folder = RunOptions.createdFolder((this.out != null) ? this.out : Path.of("loadtest-results", "soak"));
-        // The options are checked before any member starts: a bad one is a named error with nothing left running.
+        // The options are checked before any member starts: a bad one is a named error
+        // with nothing left running.
         try (Topology topology = Topology.open(this.location.options(1, MEMORY_MIB),
                 this.location.nodeLaunch(MEMORY_MIB, folder.resolve("nodes")))) {
-            SoakVerdict verdict = new SoakRun(options, load, topology, System.out)
-                .run(folder, this.location.memberCount("grid", 1));
+            SoakVerdict verdict = new SoakRun(options, load, topology, System.out).run(folder,
+                    this.location.memberCount("grid", 1));
             return verdict.pass() ? 0 : FAILED;
         }
     }
+
 }

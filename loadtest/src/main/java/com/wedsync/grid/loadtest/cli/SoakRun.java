@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One soak: open the grid through grid-client, preload the workload's keys, hold the load while sampling every
- * process, judge, write {@code soak.json} and print the verdict.
+ * One soak: open the grid through grid-client, preload the workload's keys, hold the load
+ * while sampling every process, judge, write {@code soak.json} and print the verdict.
  */
 final class SoakRun {
 
@@ -50,8 +50,8 @@ final class SoakRun {
             // Not closed itself: closing it would close the grid a second time.
             CountingTarget counted = new CountingTarget(grid);
             List<ProcessProbe> probes = new ArrayList<>();
-            probes.add(new ClientProbe(this.topology.embedded() ? "client+members" : "client",
-                    grid::nearCacheEntries, counted));
+            probes.add(new ClientProbe(this.topology.embedded() ? "client+members" : "client", grid::nearCacheEntries,
+                    counted));
             probes.addAll(this.topology.memberProbes());
             if (probes.size() == 1 && !this.topology.embedded()) {
                 this.out.println("the running cluster's members are not sampled: the loadtest samples members it "
@@ -71,8 +71,9 @@ final class SoakRun {
             header.put("workload", this.load.describe());
             header.put("topology", this.topology.describe());
             header.put("membersSampled", probes.size() - 1);
-            Path written = RunReport.writeJson(folder.resolve("soak.json"), SoakReport.toMap(this.options, header,
-                    sampler.samples(), verdict, RunReport.of("soak", this.load.describe(), members, result, List.of())));
+            Path written = RunReport.writeJson(folder.resolve("soak.json"),
+                    SoakReport.toMap(this.options, header, sampler.samples(), verdict,
+                            RunReport.of("soak", this.load.describe(), members, result, List.of())));
             SoakReport.table(verdict).forEach(this.out::println);
             this.out.printf("soak.json: %s%n", written.toAbsolutePath());
             return verdict;
@@ -84,4 +85,5 @@ final class SoakRun {
             this.out.println(SoakReport.sampleLine(sampler.samples()));
         }
     }
+
 }

@@ -18,8 +18,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code summarize}: repeated comparisons at several rates ({@code compare --repeat}) into one summary: their
- * tables, and the highest rate each target holds within a p99 limit ({@code summary.json}, {@code summary.md}).
+ * {@code summarize}: repeated comparisons at several rates ({@code compare --repeat})
+ * into one summary: their tables, and the highest rate each target holds within a p99
+ * limit ({@code summary.json}, {@code summary.md}).
  */
 @Command(name = "summarize", mixinStandardHelpOptions = true,
         description = "Summarizes the compare.json of repeated comparisons at several rates: their tables and the "
@@ -33,10 +34,12 @@ final class SummarizeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", description = "folders of compare --repeat runs, each with its compare.json")
     List<Path> folders;
 
-    @Option(names = "--p99-limit-us", defaultValue = "10000", description = "the p99 a target must stay within to hold a rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--p99-limit-us", defaultValue = "10000",
+            description = "the p99 a target must stay within to hold a rate (default: ${DEFAULT-VALUE})")
     double p99LimitMicros;
 
-    @Option(names = "--peer", defaultValue = "redis", description = "the target capacities are compared with (default: ${DEFAULT-VALUE})")
+    @Option(names = "--peer", defaultValue = "redis",
+            description = "the target capacities are compared with (default: ${DEFAULT-VALUE})")
     String peer;
 
     @Option(names = "--about", description = "a text file whose lines head summary.md (date, machine, command)")
@@ -56,7 +59,8 @@ final class SummarizeCommand implements Callable<Integer> {
         for (Path folder : this.folders) {
             Path file = folder.resolve("compare.json");
             if (!Files.isReadable(file)) {
-                throw new IllegalArgumentException("'" + folder + "' has no compare.json (run compare --repeat N with --out there)");
+                throw new IllegalArgumentException(
+                        "'" + folder + "' has no compare.json (run compare --repeat N with --out there)");
             }
             RepeatedComparison comparison = JSON.readValue(file.toFile(), RepeatedComparison.class);
             Map<?, ?> content = JSON.readValue(file.toFile(), Map.class);
@@ -101,4 +105,5 @@ final class SummarizeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--about '" + this.about + "' cannot be read: " + ex.getMessage(), ex);
         }
     }
+
 }

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * Where one command's grid targets run, for all its runs: members it started as separate processes
- * ({@code --nodes}), a running cluster ({@code --members}), or members embedded in the generator's JVM (the
- * default, for self-contained runs). Owns and stops the members it started.
+ * Where one command's grid targets run, for all its runs: members it started as separate
+ * processes ({@code --nodes}), a running cluster ({@code --members}), or members embedded
+ * in the generator's JVM (the default, for self-contained runs). Owns and stops the
+ * members it started.
  */
 final class Topology implements AutoCloseable {
 
@@ -31,7 +32,8 @@ final class Topology implements AutoCloseable {
      * @param options the targets' options from the command line
      * @param launch how to launch the members, or {@code null} for none
      * @return the topology
-     * @throws IllegalStateException naming the member if one could not be started; none is left running
+     * @throws IllegalStateException naming the member if one could not be started; none
+     * is left running
      */
     static Topology open(Targets.TargetOptions options, NodeLaunch launch) {
         if (launch == null) {
@@ -100,4 +102,5 @@ final class Topology implements AutoCloseable {
             this.fleet.close();
         }
     }
+
 }

@@ -5,8 +5,14 @@ package com.wedsync.grid.loadtest.generator;
  */
 public enum Arrival {
 
-    /** Evenly spaced: one operation every {@code threads / rate} seconds on each thread. */
+    /**
+     * Evenly spaced: one operation every {@code threads / rate} seconds on each thread.
+     */
     CONSTANT,
-    /** A Poisson process: exponentially distributed gaps with the same mean, as independent users arrive. */
+    /**
+     * A Poisson process: exponentially distributed gaps with the same mean, as
+     * independent users arrive.
+     */
     POISSON
+
 }

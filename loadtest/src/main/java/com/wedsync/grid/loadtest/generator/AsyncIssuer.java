@@ -11,17 +11,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * Issues operations through {@link Target#executeAsync}, at most {@code inFlight} at once across all generator
- * threads: a permit is taken before an operation is issued and given back by its completion, which records the
- * latency on whatever thread completed it ({@link org.HdrHistogram.Recorder} takes values from any thread).
+ * Issues operations through {@link Target#executeAsync}, at most {@code inFlight} at once
+ * across all generator threads: a permit is taken before an operation is issued and given
+ * back by its completion, which records the latency on whatever thread completed it
+ * ({@link org.HdrHistogram.Recorder} takes values from any thread).
  * <p>
- * Waiting for a permit is bounded by the end of the run and checks the stop flag, so no thread waits forever on
- * a target that stopped answering. In an open-loop run that wait is part of the operation's latency, since it
- * counts from the intended start.
+ * Waiting for a permit is bounded by the end of the run and checks the stop flag, so no
+ * thread waits forever on a target that stopped answering. In an open-loop run that wait
+ * is part of the operation's latency, since it counts from the intended start.
  */
 final class AsyncIssuer implements Issuer {
 
-    /** The longest single wait for a permit before checking whether the run was stopped. */
+    /**
+     * The longest single wait for a permit before checking whether the run was stopped.
+     */
     private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Target target;
@@ -90,8 +93,7 @@ final class AsyncIssuer implements Issuer {
                     recorders.recordError(operation.type(), unwrapped(failure));
                 }
                 else {
-                    recorders.recordOutcome(operation, layer, this.target.name(),
-                            this.nanoTime.getAsLong() - start);
+                    recorders.recordOutcome(operation, layer, this.target.name(), this.nanoTime.getAsLong() - start);
                 }
             }
             finally {
@@ -104,7 +106,8 @@ final class AsyncIssuer implements Issuer {
     public long awaitInFlight(long deadline) {
         try {
             long remaining = deadline - this.nanoTime.getAsLong();
-            // All permits back means nothing is in flight; they are kept, so nothing more can be issued.
+            // All permits back means nothing is in flight; they are kept, so nothing more
+            // can be issued.
             if (this.permits.tryAcquire(this.inFlight, Math.max(remaining, 0), TimeUnit.NANOSECONDS)) {
                 return 0;
             }
@@ -116,8 +119,9 @@ final class AsyncIssuer implements Issuer {
     }
 
     private static RuntimeException unwrapped(Throwable failure) {
-        Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
-                ? failure.getCause() : failure;
+        Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+                : failure;
         return (cause instanceof RuntimeException runtime) ? runtime : new CompletionException(cause);
     }
+
 }

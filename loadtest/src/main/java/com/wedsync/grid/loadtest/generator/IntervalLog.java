@@ -11,9 +11,10 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * An HdrHistogram interval log ({@code .hlog}) of a run's measured phase: one line per series and interval,
- * tagged with the series (for example {@code GET/L1}), readable by {@code HistogramLogReader} and HdrHistogram's
- * plotting tools. Without a path it writes nothing.
+ * An HdrHistogram interval log ({@code .hlog}) of a run's measured phase: one line per
+ * series and interval, tagged with the series (for example {@code GET/L1}), readable by
+ * {@code HistogramLogReader} and HdrHistogram's plotting tools. Without a path it writes
+ * nothing.
  */
 final class IntervalLog implements AutoCloseable {
 
@@ -56,7 +57,8 @@ final class IntervalLog implements AutoCloseable {
 
     /**
      * Writes the non-empty series of one interval, max column in milliseconds.
-     * @param interval the interval histograms, in nanoseconds, with their start and end timestamps set
+     * @param interval the interval histograms, in nanoseconds, with their start and end
+     * timestamps set
      */
     void write(Map<OpLayer, Histogram> interval) {
         if (this.writer == null) {
@@ -83,4 +85,5 @@ final class IntervalLog implements AutoCloseable {
             }
         }
     }
+
 }

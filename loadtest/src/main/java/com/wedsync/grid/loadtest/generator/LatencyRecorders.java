@@ -17,13 +17,17 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * The latencies of one phase of a run: an HdrHistogram {@link Recorder} per (operation, layer) that any number of
- * threads record into, an error counter per operation, and the first few error messages. One sampling thread
- * takes interval histograms from it and adds them to the totals.
+ * The latencies of one phase of a run: an HdrHistogram {@link Recorder} per (operation,
+ * layer) that any number of threads record into, an error counter per operation, and the
+ * first few error messages. One sampling thread takes interval histograms from it and
+ * adds them to the totals.
  */
 final class LatencyRecorders {
 
-    /** Latencies above one minute are recorded as one minute; every run has a hard deadline anyway. */
+    /**
+     * Latencies above one minute are recorded as one minute; every run has a hard
+     * deadline anyway.
+     */
     static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     /** Three significant digits: 1 µs resolution at 1 ms, 1 ms at 1 s. */
@@ -89,7 +93,8 @@ final class LatencyRecorders {
     }
 
     /**
-     * Records one completed operation, or an error if the target reported no layer; safe from any thread.
+     * Records one completed operation, or an error if the target reported no layer; safe
+     * from any thread.
      * @param operation the operation
      * @param layer the layer the target reported, {@code null} if it reported none
      * @param target the target's name, for the error
@@ -128,22 +133,25 @@ final class LatencyRecorders {
     }
 
     /**
-     * Counts one failed operation and keeps its message if it is among the first few; safe from any thread.
+     * Counts one failed operation and keeps its message if it is among the first few;
+     * safe from any thread.
      * @param type the operation type
      * @param failure what the target threw
      */
     void recordError(OpType type, RuntimeException failure) {
         this.errors.get(type).increment();
-        // Read before decrementing so that billions of errors cannot wrap the counter around.
+        // Read before decrementing so that billions of errors cannot wrap the counter
+        // around.
         if (this.errorSampleSlots.get() > 0 && this.errorSampleSlots.getAndDecrement() > 0) {
             this.errorSamples.add(type + ": " + failure);
         }
     }
 
     /**
-     * Takes the histograms recorded since the previous call and adds them to the totals. Call from one thread
-     * only: the returned histograms are reused by the next call.
-     * @return the interval histogram of each series, in {@link OpType} then {@link Layer} order
+     * Takes the histograms recorded since the previous call and adds them to the totals.
+     * Call from one thread only: the returned histograms are reused by the next call.
+     * @return the interval histogram of each series, in {@link OpType} then {@link Layer}
+     * order
      */
     Map<OpLayer, Histogram> sampleInterval() {
         Map<OpLayer, Histogram> sampled = new LinkedHashMap<>();
@@ -156,7 +164,8 @@ final class LatencyRecorders {
     }
 
     /**
-     * Returns copies of the accumulated histograms, of every series that recorded anything.
+     * Returns copies of the accumulated histograms, of every series that recorded
+     * anything.
      * @return the histograms, in {@link OpType} then {@link Layer} order
      */
     Map<OpLayer, Histogram> totals() {
@@ -196,4 +205,5 @@ final class LatencyRecorders {
             return List.copyOf(this.errorSamples);
         }
     }
+
 }

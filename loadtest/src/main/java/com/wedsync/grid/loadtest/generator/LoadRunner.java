@@ -20,25 +20,33 @@ import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * Drives a {@link Target} with a {@link Workload} as {@link RunSettings} say, and measures what users would feel.
+ * Drives a {@link Target} with a {@link Workload} as {@link RunSettings} say, and
+ * measures what users would feel.
  * <p>
- * Open loop (the default, any positive rate): every operation has an intended start time from the rate, and its
- * latency is its completion minus that intended start, so a target that stalls shows every operation it delayed
- * as slow, not just the one it held (coordinated-omission correction). Closed loop (rate 0): each thread issues
- * its next operation when the previous one completes and latency counts from the actual start; it measures
- * maximum throughput and is labelled as such in the result.
+ * Open loop (the default, any positive rate): every operation has an intended start time
+ * from the rate, and its latency is its completion minus that intended start, so a target
+ * that stalls shows every operation it delayed as slow, not just the one it held
+ * (coordinated-omission correction). Closed loop (rate 0): each thread issues its next
+ * operation when the previous one completes and latency counts from the actual start; it
+ * measures maximum throughput and is labelled as such in the result.
  * <p>
- * With {@link RunSettings#inFlight()} above 0, operations go through the target's asynchronous API, at most that
- * many in flight across all threads (see {@link AsyncIssuer}); otherwise each thread has one in flight. With
- * {@link RunSettings#maxOps()} above 0, the run ends as soon as that many measured operations were issued and have
- * completed, or at the end of its duration, whichever comes first.
+ * With {@link RunSettings#inFlight()} above 0, operations go through the target's
+ * asynchronous API, at most that many in flight across all threads (see
+ * {@link AsyncIssuer}); otherwise each thread has one in flight. With
+ * {@link RunSettings#maxOps()} above 0, the run ends as soon as that many measured
+ * operations were issued and have completed, or at the end of its duration, whichever
+ * comes first.
  * <p>
- * The caller's thread samples the recorders once a second for the progress listener and the interval log; the
- * generator threads are daemons, joined until the settings' deadline. The target is not closed.
+ * The caller's thread samples the recorders once a second for the progress listener and
+ * the interval log; the generator threads are daemons, joined until the settings'
+ * deadline. The target is not closed.
  */
 public final class LoadRunner {
 
-    /** Gives the threads time to start before the first intended operation, so their start is not measured. */
+    /**
+     * Gives the threads time to start before the first intended operation, so their start
+     * is not measured.
+     */
     private static final long START_LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private static final long SAMPLE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -61,7 +69,8 @@ public final class LoadRunner {
     /**
      * Creates a runner.
      * @param settings how to run
-     * @param workload the source of operations; called from every generator thread, each with its own random
+     * @param workload the source of operations; called from every generator thread, each
+     * with its own random
      * @param target what to drive; called from every generator thread
      * @throws NullPointerException if an argument is {@code null}
      */
@@ -72,8 +81,10 @@ public final class LoadRunner {
     }
 
     /**
-     * Sets the listener told, on the calling thread, what the last second did, once a second.
-     * @param listener the listener; an exception it throws ends the run and is rethrown by {@link #run()}
+     * Sets the listener told, on the calling thread, what the last second did, once a
+     * second.
+     * @param listener the listener; an exception it throws ends the run and is rethrown
+     * by {@link #run()}
      * @return this runner
      */
     public LoadRunner onProgress(Consumer<Progress> listener) {
@@ -82,9 +93,11 @@ public final class LoadRunner {
     }
 
     /**
-     * Sets the listener told, on the calling thread, when the measured phase starts and when it ends (before the
-     * operations still in flight are awaited), for readings that must cover exactly that phase.
-     * @param listener the listener; an exception it throws ends the run and is rethrown by {@link #run()}
+     * Sets the listener told, on the calling thread, when the measured phase starts and
+     * when it ends (before the operations still in flight are awaited), for readings that
+     * must cover exactly that phase.
+     * @param listener the listener; an exception it throws ends the run and is rethrown
+     * by {@link #run()}
      * @return this runner
      */
     public LoadRunner onPhases(PhaseListener listener) {
@@ -93,8 +106,8 @@ public final class LoadRunner {
     }
 
     /**
-     * Sets the file to write the measured phase's HdrHistogram interval log to, one line per second and series,
-     * tagged like {@code GET/L1}.
+     * Sets the file to write the measured phase's HdrHistogram interval log to, one line
+     * per second and series, tagged like {@code GET/L1}.
      * @param path the {@code .hlog} file, replaced if it exists; {@code null} for none
      * @return this runner
      */
@@ -104,10 +117,12 @@ public final class LoadRunner {
     }
 
     /**
-     * Runs: warm-up, then the measured phase, then waits for operations in flight until the deadline.
+     * Runs: warm-up, then the measured phase, then waits for operations in flight until
+     * the deadline.
      * @return the measured phase's result
      * @throws java.io.UncheckedIOException if the interval log cannot be written
-     * @throws IllegalStateException if a generator thread died, for example because the workload threw
+     * @throws IllegalStateException if a generator thread died, for example because the
+     * workload threw
      */
     public RunResult run() {
         Instant startInstant = Instant.now();
@@ -122,7 +137,8 @@ public final class LoadRunner {
         List<Worker> workers = createWorkers(phases, issuer, budget, stopped);
         CountDownLatch workersDone = new CountDownLatch(workers.size());
         Joined joined;
-        // Opened before the threads start, so that a bad path fails the run before it drives the target.
+        // Opened before the threads start, so that a bad path fails the run before it
+        // drives the target.
         try (IntervalLog log = IntervalLog.open(this.intervalLogPath, describe(), startInstant.toEpochMilli())) {
             List<Thread> threads = startThreads(workers, workersDone, stopped, failure);
             try {
@@ -151,12 +167,13 @@ public final class LoadRunner {
         Pacer pacer = Pacer.forRun(this.settings.threads(), peakRate);
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < this.settings.threads(); i++) {
-            // Separate streams, so the workload's operations do not depend on the arrival process.
+            // Separate streams, so the workload's operations do not depend on the arrival
+            // process.
             SplittableRandom workloadRandom = seeds.split();
             SplittableRandom arrivalRandom = seeds.split();
-            Metronome metronome = this.settings.closedLoop() ? null : Metronome.forThread(this.settings.arrival(),
-                    this.settings.rate(), this.settings.threads(), i, phases.origin(), arrivalRandom,
-                    phases.measureStart(), this.settings.profile());
+            Metronome metronome = this.settings.closedLoop() ? null
+                    : Metronome.forThread(this.settings.arrival(), this.settings.rate(), this.settings.threads(), i,
+                            phases.origin(), arrivalRandom, phases.measureStart(), this.settings.profile());
             workers.add(new Worker(this.workload, workloadRandom, metronome, pacer, this.nanoTime, phases, issuer,
                     budget, stopped));
         }
@@ -202,10 +219,10 @@ public final class LoadRunner {
             this.phaseListener.measuredStarted();
             measuring = true;
         }
-        while (!ended && tick - phases.end() < 0 && failure.get() == null
-                && !Thread.currentThread().isInterrupted()) {
+        while (!ended && tick - phases.end() < 0 && failure.get() == null && !Thread.currentThread().isInterrupted()) {
             tick = Math.min(tick + SAMPLE_INTERVAL_NANOS, phases.end());
-            // A tick at the start of the measured phase, for readings that must begin with it.
+            // A tick at the start of the measured phase, for readings that must begin
+            // with it.
             if (!measuring && previous - phases.measureStart() < 0 && tick - phases.measureStart() > 0) {
                 tick = phases.measureStart();
             }
@@ -240,8 +257,8 @@ public final class LoadRunner {
     }
 
     /**
-     * Joins the threads and waits for the operations in flight until the deadline, then stops and interrupts the
-     * threads left.
+     * Joins the threads and waits for the operations in flight until the deadline, then
+     * stops and interrupts the threads left.
      */
     private Joined joinUntilDeadline(List<Thread> threads, Issuer issuer, long deadline, AtomicBoolean stopped) {
         try {
@@ -263,13 +280,14 @@ public final class LoadRunner {
         return new Joined(finished, alive.size(), abandonedOps);
     }
 
-    private RunResult result(Phases phases, List<Worker> workers, Instant startInstant, long runStart,
-            Joined joined, boolean endedEarly) {
+    private RunResult result(Phases phases, List<Worker> workers, Instant startInstant, long runStart, Joined joined,
+            boolean endedEarly) {
         LatencyRecorders measured = phases.measured();
         Map<OpLayer, Histogram> histograms = measured.totals();
         Map<OpLayer, Long> ops = new LinkedHashMap<>();
         histograms.forEach((series, histogram) -> ops.put(series, histogram.getTotalCount()));
-        // A run that spent its operation budget ended when its last operation completed, not at its duration.
+        // A run that spent its operation budget ended when its last operation completed,
+        // not at its duration.
         long measuredEnd = endedEarly ? joined.finished() : Math.max(joined.finished(), phases.end());
         Instant start = startInstant.plusNanos(phases.measureStart() - runStart);
         Instant end = startInstant.plusNanos(measuredEnd - runStart);
@@ -292,6 +310,7 @@ public final class LoadRunner {
 
     /**
      * How joining the generator threads ended.
+     *
      * @param finished the {@code nanoTime} joining ended
      * @param abandoned the threads still alive at the deadline
      * @param abandonedOps the asynchronous operations still in flight at the deadline
@@ -300,8 +319,8 @@ public final class LoadRunner {
     }
 
     /**
-     * Tells the sampling loop when a run with an operation budget has spent it and every worker has finished, so
-     * that the run ends then instead of at its duration.
+     * Tells the sampling loop when a run with an operation budget has spent it and every
+     * worker has finished, so that the run ends then instead of at its duration.
      */
     private static final class EarlyEnd {
 
@@ -334,9 +353,12 @@ public final class LoadRunner {
                     return false;
                 }
             }
-            // Unbounded, or the workers finished without spending the budget: they stopped at the end.
+            // Unbounded, or the workers finished without spending the budget: they
+            // stopped at the end.
             this.pacer.awaitUntil(tick);
             return this.budget.exhausted() && this.workersDone.getCount() == 0;
         }
+
     }
+
 }

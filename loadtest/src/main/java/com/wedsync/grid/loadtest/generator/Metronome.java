@@ -3,13 +3,14 @@ package com.wedsync.grid.loadtest.generator;
 import java.util.SplittableRandom;
 
 /**
- * The intended start times of one generator thread: pure arithmetic on {@code nanoTime} values, no waiting
- * (see {@link Pacer}). A thread that falls behind still gets every intended time, so the lag shows up as latency
- * instead of being skipped (coordinated-omission correction).
+ * The intended start times of one generator thread: pure arithmetic on {@code nanoTime}
+ * values, no waiting (see {@link Pacer}). A thread that falls behind still gets every
+ * intended time, so the lag shows up as latency instead of being skipped
+ * (coordinated-omission correction).
  * <p>
- * The schedule is laid out at the base rate and then mapped through the {@link RateProfile}'s time change, so the
- * rate follows the profile over the measured phase (the warm-up runs at the base rate) without any state that
- * could drift.
+ * The schedule is laid out at the base rate and then mapped through the
+ * {@link RateProfile}'s time change, so the rate follows the profile over the measured
+ * phase (the warm-up runs at the base rate) without any state that could drift.
  */
 final class Metronome {
 
@@ -43,7 +44,8 @@ final class Metronome {
     }
 
     /**
-     * Creates the metronome of one of {@code threads} threads sharing a constant {@code totalRate}.
+     * Creates the metronome of one of {@code threads} threads sharing a constant
+     * {@code totalRate}.
      * @param arrival constant or Poisson spacing
      * @param totalRate the operations per second of all threads together, positive
      * @param threads the number of threads sharing the rate
@@ -58,15 +60,17 @@ final class Metronome {
     }
 
     /**
-     * Creates the metronome of one of {@code threads} threads sharing {@code totalRate}, changed over the measured
-     * phase by a profile. Constant schedules are staggered so that the threads do not all fire at once.
+     * Creates the metronome of one of {@code threads} threads sharing {@code totalRate},
+     * changed over the measured phase by a profile. Constant schedules are staggered so
+     * that the threads do not all fire at once.
      * @param arrival constant or Poisson spacing
      * @param totalRate the base operations per second of all threads together, positive
      * @param threads the number of threads sharing the rate
      * @param index this thread's index, from 0
      * @param origin the {@code nanoTime} the schedule starts at
      * @param random this thread's random for Poisson gaps
-     * @param measureStart the {@code nanoTime} the measured phase starts at, where the profile's time counts from
+     * @param measureStart the {@code nanoTime} the measured phase starts at, where the
+     * profile's time counts from
      * @param profile the multiplier of the rate over the measured phase
      * @return the metronome
      */
@@ -79,18 +83,20 @@ final class Metronome {
 
     /**
      * Returns the next intended start time; never skips one, whatever the time is now.
-     * @return a {@code nanoTime} value, strictly after the previous one for Poisson, spaced by the rate for
-     * constant
+     * @return a {@code nanoTime} value, strictly after the previous one for Poisson,
+     * spaced by the rate for constant
      */
     long next() {
         double offset;
         if (this.arrival == Arrival.POISSON) {
-            // Inverse transform of the exponential distribution; 1 - u is in (0, 1], so the log is finite.
+            // Inverse transform of the exponential distribution; 1 - u is in (0, 1], so
+            // the log is finite.
             this.offsetNanos += -Math.log(1.0 - this.random.nextDouble()) * this.intervalNanos;
             offset = this.offsetNanos;
         }
         else {
-            // Multiply instead of adding up, so rounding does not drift over millions of operations.
+            // Multiply instead of adding up, so rounding does not drift over millions of
+            // operations.
             offset = this.offsetNanos + this.count++ * this.intervalNanos;
         }
         if (this.profile.constant()) {
@@ -107,4 +113,5 @@ final class Metronome {
     double intervalNanos() {
         return this.intervalNanos;
     }
+
 }

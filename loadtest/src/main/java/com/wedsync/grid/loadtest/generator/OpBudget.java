@@ -3,8 +3,9 @@ package com.wedsync.grid.loadtest.generator;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The bound on a run's measured operations ({@link RunSettings#maxOps()}), shared by all generator threads: each
- * takes one unit before issuing a measured operation, and stops once none is left.
+ * The bound on a run's measured operations ({@link RunSettings#maxOps()}), shared by all
+ * generator threads: each takes one unit before issuing a measured operation, and stops
+ * once none is left.
  */
 final class OpBudget {
 
@@ -26,7 +27,8 @@ final class OpBudget {
      * @return {@code true} if the operation may be issued
      */
     boolean take() {
-        // Read before decrementing so that threads that keep asking cannot wrap the counter around.
+        // Read before decrementing so that threads that keep asking cannot wrap the
+        // counter around.
         return this.max == 0 || (this.left.get() > 0 && this.left.getAndDecrement() > 0);
     }
 
@@ -45,4 +47,5 @@ final class OpBudget {
     boolean exhausted() {
         return this.max > 0 && this.left.get() <= 0;
     }
+
 }

@@ -6,30 +6,41 @@ import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
- * Waits until an intended start time: parks for the long part of the wait and, when the threads have a core each
- * and a thread's operations are at least {@link #MIN_GAP_NANOS} apart, waits out the last {@link #SPIN_NANOS}
- * without parking, because a park can wake a hundred microseconds late and
- * that lag would be measured as latency. Returns at once when the time has already passed: it never skips or
- * reschedules.
+ * Waits until an intended start time: parks for the long part of the wait and, when the
+ * threads have a core each and a thread's operations are at least {@link #MIN_GAP_NANOS}
+ * apart, waits out the last {@link #SPIN_NANOS} without parking, because a park can wake
+ * a hundred microseconds late and that lag would be measured as latency. Returns at once
+ * when the time has already passed: it never skips or reschedules.
  * <p>
- * How the last stretch is waited is set by the system property {@value #SPIN_PROPERTY}: {@code yield} (the
- * default) calls {@link Thread#yield()} in a loop, which wakes on time but lets any other runnable thread have
- * the core; {@code true} spins ({@link Thread#onSpinWait()}), which wakes soonest but holds the core, worth it
- * only for a remote target on a machine of its own; {@code false} parks all the way. With an embedded grid in the
- * same JVM on 2 cores, spinning starved Hazelcast's threads (p99 of the baseline in the hundreds of
- * milliseconds), parking made the median mostly the generator's own late wake-ups, and yielding kept both low.
- * Closer together than {@link #MIN_GAP_NANOS}, a thread would hardly ever park and keep its core busy, so it parks
- * all the way.
+ * How the last stretch is waited is set by the system property {@value #SPIN_PROPERTY}:
+ * {@code yield} (the default) calls {@link Thread#yield()} in a loop, which wakes on time
+ * but lets any other runnable thread have the core; {@code true} spins
+ * ({@link Thread#onSpinWait()}), which wakes soonest but holds the core, worth it only
+ * for a remote target on a machine of its own; {@code false} parks all the way. With an
+ * embedded grid in the same JVM on 2 cores, spinning starved Hazelcast's threads (p99 of
+ * the baseline in the hundreds of milliseconds), parking made the median mostly the
+ * generator's own late wake-ups, and yielding kept both low. Closer together than
+ * {@link #MIN_GAP_NANOS}, a thread would hardly ever park and keep its core busy, so it
+ * parks all the way.
  */
 final class Pacer {
 
-    /** How long before the intended time to stop parking, when the threads have a core each. */
+    /**
+     * How long before the intended time to stop parking, when the threads have a core
+     * each.
+     */
     static final long SPIN_NANOS = 100_000;
 
-    /** The smallest gap between a thread's operations at which it waits out the last stretch without parking. */
+    /**
+     * The smallest gap between a thread's operations at which it waits out the last
+     * stretch without parking.
+     */
     static final long MIN_GAP_NANOS = 2 * SPIN_NANOS;
 
-    /** The system property that chooses how the last stretch of a wait is waited: yield, true (spin) or false. */
+    /**
+     * The system property that chooses how the last stretch of a wait is waited: yield,
+     * true (spin) or false.
+     */
     static final String SPIN_PROPERTY = "loadtest.spin";
 
     private final LongSupplier nanoTime;
@@ -44,7 +55,8 @@ final class Pacer {
      * Creates a pacer that spins the last stretch.
      * @param nanoTime the time source
      * @param parker parks the calling thread for about the given nanoseconds
-     * @param spinNanos the final stretch of a wait that is spun instead of parked (0 to always park)
+     * @param spinNanos the final stretch of a wait that is spun instead of parked (0 to
+     * always park)
      */
     Pacer(LongSupplier nanoTime, LongConsumer parker, long spinNanos) {
         this(nanoTime, parker, spinNanos, Thread::onSpinWait);
@@ -65,7 +77,8 @@ final class Pacer {
     }
 
     /**
-     * Creates a pacer on {@link System#nanoTime()} and {@link LockSupport#parkNanos(long)} that parks all the way.
+     * Creates a pacer on {@link System#nanoTime()} and
+     * {@link LockSupport#parkNanos(long)} that parks all the way.
      * @return the pacer
      */
     static Pacer parking() {
@@ -73,13 +86,16 @@ final class Pacer {
     }
 
     /**
-     * Creates the pacer of a run's generator threads, as {@value #SPIN_PROPERTY} asks: it parks all the way,
-     * whatever the property says, when there are more threads than cores or when each thread's operations are
-     * closer together than {@link #MIN_GAP_NANOS} at the run's highest rate.
+     * Creates the pacer of a run's generator threads, as {@value #SPIN_PROPERTY} asks: it
+     * parks all the way, whatever the property says, when there are more threads than
+     * cores or when each thread's operations are closer together than
+     * {@link #MIN_GAP_NANOS} at the run's highest rate.
      * @param threads the run's generator threads
-     * @param peakRate the run's highest rate, operations per second of all threads; 0 for closed loop
+     * @param peakRate the run's highest rate, operations per second of all threads; 0 for
+     * closed loop
      * @return the pacer
-     * @throws IllegalArgumentException naming the property and its value if it is not yield, true or false
+     * @throws IllegalArgumentException naming the property and its value if it is not
+     * yield, true or false
      */
     static Pacer forRun(int threads, double peakRate) {
         String mode = System.getProperty(SPIN_PROPERTY, "yield").trim().toLowerCase(Locale.ROOT);
@@ -87,8 +103,8 @@ final class Pacer {
             case "yield" -> Thread::yield;
             case "true" -> Thread::onSpinWait;
             case "false" -> null;
-            default -> throw new IllegalArgumentException("-D" + SPIN_PROPERTY + "=" + mode
-                    + " must be yield (the default), true (spin) or false (park)");
+            default -> throw new IllegalArgumentException(
+                    "-D" + SPIN_PROPERTY + "=" + mode + " must be yield (the default), true (spin) or false (park)");
         };
         boolean coreEach = threads <= Runtime.getRuntime().availableProcessors();
         boolean farApart = peakRate == 0 || threads * 1e9 / peakRate >= MIN_GAP_NANOS;
@@ -105,8 +121,8 @@ final class Pacer {
     }
 
     /**
-     * Returns when {@code nanoTime} has reached {@code intended}, or at once if it has already, or if the thread
-     * is interrupted.
+     * Returns when {@code nanoTime} has reached {@code intended}, or at once if it has
+     * already, or if the thread is interrupted.
      * @param intended the {@code nanoTime} to wait for
      */
     void awaitUntil(long intended) {
@@ -120,4 +136,5 @@ final class Pacer {
             }
         }
     }
+
 }

@@ -1,7 +1,8 @@
 package com.wedsync.grid.loadtest.generator;
 
 /**
- * Told by {@link LoadRunner}, on its sampling thread, when the measured phase starts and ends.
+ * Told by {@link LoadRunner}, on its sampling thread, when the measured phase starts and
+ * ends.
  */
 public interface PhaseListener {
 
@@ -16,4 +17,5 @@ public interface PhaseListener {
     /** No more operations are issued; those still in flight are awaited next. */
     default void measuredEnded() {
     }
+
 }

@@ -27,7 +27,8 @@ record Phases(long origin, long measureStart, long end, long deadline, LatencyRe
     }
 
     /**
-     * Returns the recorders of the phase an operation belongs to, by the time it started (or was intended to).
+     * Returns the recorders of the phase an operation belongs to, by the time it started
+     * (or was intended to).
      * @param start the operation's start
      * @return the warm-up or the measured recorders
      */

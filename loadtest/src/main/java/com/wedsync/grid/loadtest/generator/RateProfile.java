@@ -4,11 +4,13 @@ import com.wedsync.grid.config.catalog.Durations;
 import java.time.Duration;
 
 /**
- * How an open-loop run's rate changes over its measured phase, as a multiplier of {@link RunSettings#rate()}: 1
- * through the warm-up and for {@code hold}, then a straight ramp over {@code ramp} to {@code peak}, which is held
- * to the end. {@link #CONSTANT} is 1 throughout.
+ * How an open-loop run's rate changes over its measured phase, as a multiplier of
+ * {@link RunSettings#rate()}: 1 through the warm-up and for {@code hold}, then a straight
+ * ramp over {@code ramp} to {@code peak}, which is held to the end. {@link #CONSTANT} is
+ * 1 throughout.
  *
- * @param peak the multiplier reached at the end of the ramp, between {@value #MIN_PEAK} and {@value #MAX_PEAK}
+ * @param peak the multiplier reached at the end of the ramp, between {@value #MIN_PEAK}
+ * and {@value #MAX_PEAK}
  * @param hold how long the measured phase runs at the base rate before the ramp starts
  * @param ramp how long the ramp takes; zero for a step
  */
@@ -25,12 +27,13 @@ public record RateProfile(double peak, Duration hold, Duration ramp) {
 
     /**
      * Validates the profile.
-     * @throws IllegalArgumentException naming the field and the value if one is out of range or missing
+     * @throws IllegalArgumentException naming the field and the value if one is out of
+     * range or missing
      */
     public RateProfile {
         if (!(peak >= MIN_PEAK && peak <= MAX_PEAK)) {
-            throw new IllegalArgumentException("peak (" + peak + ") must be between " + MIN_PEAK + " and "
-                    + (long) MAX_PEAK);
+            throw new IllegalArgumentException(
+                    "peak (" + peak + ") must be between " + MIN_PEAK + " and " + (long) MAX_PEAK);
         }
         requireDuration("hold", hold);
         requireDuration("ramp", ramp);
@@ -38,8 +41,10 @@ public record RateProfile(double peak, Duration hold, Duration ramp) {
 
     /**
      * Returns the multiplier at a point of the run.
-     * @param nanosIntoMeasured nanoseconds since the measured phase started; negative in the warm-up
-     * @return 1 before and during the hold, {@code peak} after the ramp, linear in between
+     * @param nanosIntoMeasured nanoseconds since the measured phase started; negative in
+     * the warm-up
+     * @return 1 before and during the hold, {@code peak} after the ramp, linear in
+     * between
      */
     public double multiplier(long nanosIntoMeasured) {
         long intoRamp = nanosIntoMeasured - this.hold.toNanos();
@@ -54,12 +59,15 @@ public record RateProfile(double peak, Duration hold, Duration ramp) {
     }
 
     /**
-     * Returns when the run has done a given amount of work, where work is time weighted by the multiplier: the
-     * inverse of the integral of {@link #multiplier}. A schedule laid out at the base rate and mapped through this
-     * follows the profile exactly (for a Poisson schedule too: a time change keeps it a Poisson process, of the
-     * changing rate), and each time is computed on its own, so nothing accumulates rounding.
-     * @param work base-rate nanoseconds since the measured phase started; negative in the warm-up
-     * @return nanoseconds since the measured phase started, equal to {@code work} up to the end of the hold
+     * Returns when the run has done a given amount of work, where work is time weighted
+     * by the multiplier: the inverse of the integral of {@link #multiplier}. A schedule
+     * laid out at the base rate and mapped through this follows the profile exactly (for
+     * a Poisson schedule too: a time change keeps it a Poisson process, of the changing
+     * rate), and each time is computed on its own, so nothing accumulates rounding.
+     * @param work base-rate nanoseconds since the measured phase started; negative in the
+     * warm-up
+     * @return nanoseconds since the measured phase started, equal to {@code work} up to
+     * the end of the hold
      */
     double nanosAt(double work) {
         double hold = this.hold.toNanos();
@@ -72,7 +80,8 @@ public record RateProfile(double peak, Duration hold, Duration ramp) {
         if (intoRamp >= rampWork) {
             return hold + ramp + (intoRamp - rampWork) / this.peak;
         }
-        // Solves u + (peak - 1) u^2 / (2 ramp) = intoRamp for u in [0, ramp], in the form that stays exact when
+        // Solves u + (peak - 1) u^2 / (2 ramp) = intoRamp for u in [0, ramp], in the form
+        // that stays exact when
         // the peak is close to 1 (no division by the quadratic's leading coefficient).
         double a = (this.peak - 1) / (2 * ramp);
         return hold + 2 * intoRamp / (1 + Math.sqrt(1 + 4 * a * intoRamp));

@@ -13,25 +13,31 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * The measured phase of a run (warm-up excluded). Latencies are in nanoseconds; in an open-loop run they count
- * from each operation's intended start, so they include any time the target made the generator wait.
+ * The measured phase of a run (warm-up excluded). Latencies are in nanoseconds; in an
+ * open-loop run they count from each operation's intended start, so they include any time
+ * the target made the generator wait.
  *
  * @param settings what was asked for
  * @param target the target's name
- * @param closedLoop whether the run was closed loop (maximum throughput; latencies omit queueing) rather than open
+ * @param closedLoop whether the run was closed loop (maximum throughput; latencies omit
+ * queueing) rather than open
  * @param start when the measured phase started
  * @param end when its last operation completed, or the deadline if some never did
  * @param ops the completed operations per (operation, layer)
  * @param errors the failed operations per operation type, every type present
  * @param errorSamples the messages of the first few errors
- * @param achievedRate the completed and failed operations per second between start and end
- * @param histograms the latency histograms per (operation, layer), in nanoseconds; owned by this result
- * @param unissued the operations intended before the end that were never issued because the generator was behind
+ * @param achievedRate the completed and failed operations per second between start and
+ * end
+ * @param histograms the latency histograms per (operation, layer), in nanoseconds; owned
+ * by this result
+ * @param unissued the operations intended before the end that were never issued because
+ * the generator was behind
  * @param abandonedThreads the threads still inside the target at the deadline
- * @param abandonedOps the asynchronous operations (in-flight runs) still not completed at the deadline
+ * @param abandonedOps the asynchronous operations (in-flight runs) still not completed at
+ * the deadline
  * @param readsByClass the completed reads per class and the layer that answered them
- * @param lateStarts the measured operations the generator issued more than 1 ms after their intended start (open
- * loop): its threads were busy or not scheduled
+ * @param lateStarts the measured operations the generator issued more than 1 ms after
+ * their intended start (open loop): its threads were busy or not scheduled
  * @param maxStartLagNanos the longest such delay
  */
 public record RunResult(RunSettings settings, String target, boolean closedLoop, Instant start, Instant end,
@@ -39,7 +45,10 @@ public record RunResult(RunSettings settings, String target, boolean closedLoop,
         Map<OpLayer, Histogram> histograms, long unissued, int abandonedThreads, long abandonedOps,
         Map<DataClass, Map<Layer, Long>> readsByClass, long lateStarts, long maxStartLagNanos) {
 
-    /** The share of measured operations issued late above which a run says its generator fell behind. */
+    /**
+     * The share of measured operations issued late above which a run says its generator
+     * fell behind.
+     */
     public static final double BEHIND_SHARE = 0.01;
 
     /**
@@ -58,8 +67,8 @@ public record RunResult(RunSettings settings, String target, boolean closedLoop,
     }
 
     /**
-     * Creates a result with no abandoned asynchronous operations, as a run without operations in flight has, and
-     * no reads by class.
+     * Creates a result with no abandoned asynchronous operations, as a run without
+     * operations in flight has, and no reads by class.
      * @param settings see {@link #settings()}
      * @param target see {@link #target()}
      * @param closedLoop see {@link #closedLoop()}
@@ -81,9 +90,10 @@ public record RunResult(RunSettings settings, String target, boolean closedLoop,
     }
 
     /**
-     * Tells whether the generator fell behind its schedule: an open-loop run that left intended operations
-     * unissued, or issued more than {@link #BEHIND_SHARE} of them over 1 ms late. Its latencies still count from
-     * the intended starts, but part of them is the generator's own delay, not the target's.
+     * Tells whether the generator fell behind its schedule: an open-loop run that left
+     * intended operations unissued, or issued more than {@link #BEHIND_SHARE} of them
+     * over 1 ms late. Its latencies still count from the intended starts, but part of
+     * them is the generator's own delay, not the target's.
      * @return {@code true} if it fell behind
      */
     public boolean behindSchedule() {

@@ -6,8 +6,9 @@ import com.wedsync.grid.loadtest.workload.Operation;
 import java.util.function.LongSupplier;
 
 /**
- * Executes each operation on the generator thread through {@link Target#execute}: each thread has one operation
- * in flight, so there is always room for the next once the previous has returned.
+ * Executes each operation on the generator thread through {@link Target#execute}: each
+ * thread has one operation in flight, so there is always room for the next once the
+ * previous has returned.
  */
 final class SyncIssuer implements Issuer {
 
@@ -52,4 +53,5 @@ final class SyncIssuer implements Issuer {
         // Each thread waits for its own operation; the runner joins the threads.
         return 0;
     }
+
 }

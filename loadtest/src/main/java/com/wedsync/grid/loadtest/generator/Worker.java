@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * One generator thread: draws an operation, waits for its intended start (open loop), hands it to the run's
- * {@link Issuer}, which records its latency under the layer the target returns. A failing operation is counted,
- * never fatal. Stops at the end of the run, or once the run's {@link OpBudget} is spent.
+ * One generator thread: draws an operation, waits for its intended start (open loop),
+ * hands it to the run's {@link Issuer}, which records its latency under the layer the
+ * target returns. A failing operation is counted, never fatal. Stops at the end of the
+ * run, or once the run's {@link OpBudget} is spent.
  */
 final class Worker implements Runnable {
 
@@ -44,7 +45,8 @@ final class Worker implements Runnable {
      * Creates a worker.
      * @param workload the source of operations
      * @param random this thread's random for the workload
-     * @param metronome this thread's intended start times, or {@code null} to run closed loop
+     * @param metronome this thread's intended start times, or {@code null} to run closed
+     * loop
      * @param pacer waits for intended start times
      * @param nanoTime the time source
      * @param phases the run's times and recorders
@@ -84,7 +86,8 @@ final class Worker implements Runnable {
     }
 
     /**
-     * Returns the measured operations this worker issued more than {@link #LATE_NANOS} after their intended start.
+     * Returns the measured operations this worker issued more than {@link #LATE_NANOS}
+     * after their intended start.
      * @return the count, final once the thread has ended
      */
     long lateStarts() {
@@ -92,7 +95,8 @@ final class Worker implements Runnable {
     }
 
     /**
-     * Returns the longest time a measured operation waited past its intended start before this worker issued it.
+     * Returns the longest time a measured operation waited past its intended start before
+     * this worker issued it.
      * @return nanoseconds, final once the thread has ended
      */
     long maxStartLagNanos() {
@@ -103,11 +107,13 @@ final class Worker implements Runnable {
         long end = this.phases.end();
         long intended = this.metronome.next();
         while (intended - end < 0 && !this.stopped.get()) {
-            // Drawn before waiting, so that the workload's own cost is not measured as the target's.
+            // Drawn before waiting, so that the workload's own cost is not measured as
+            // the target's.
             Operation operation = this.workload.next(this.random);
             this.pacer.awaitUntil(intended);
             noteLag(intended);
-            // Latency counts from the intended start, not the actual one: a late start is latency the user feels.
+            // Latency counts from the intended start, not the actual one: a late start is
+            // latency the user feels.
             if (!issue(operation, intended)) {
                 break;
             }
@@ -123,7 +129,10 @@ final class Worker implements Runnable {
         this.unissued = behind;
     }
 
-    /** Counts how late the generator itself is: its thread was busy or not scheduled at the intended start. */
+    /**
+     * Counts how late the generator itself is: its thread was busy or not scheduled at
+     * the intended start.
+     */
     private void noteLag(long intended) {
         if (intended - this.phases.measureStart() < 0) {
             return;
@@ -138,11 +147,13 @@ final class Worker implements Runnable {
     }
 
     private void runClosedLoop() {
-        // Starts with the others at the origin; before it, operations would land in the warm-up and be discarded.
+        // Starts with the others at the origin; before it, operations would land in the
+        // warm-up and be discarded.
         this.pacer.awaitUntil(this.phases.origin());
         while (!this.stopped.get()) {
             Operation operation = this.workload.next(this.random);
-            // Latency counts from the actual issue, after any wait for room in flight: closed loop has no schedule.
+            // Latency counts from the actual issue, after any wait for room in flight:
+            // closed loop has no schedule.
             if (!issue(operation, Long.MIN_VALUE)) {
                 return;
             }
@@ -151,7 +162,8 @@ final class Worker implements Runnable {
 
     /**
      * Issues an operation unless the run has ended, stopped or spent its budget.
-     * @param intended the intended start, or {@link Long#MIN_VALUE} to count from the actual issue
+     * @param intended the intended start, or {@link Long#MIN_VALUE} to count from the
+     * actual issue
      * @return whether it was issued
      */
     private boolean issue(Operation operation, long intended) {
@@ -169,4 +181,5 @@ final class Worker implements Runnable {
         this.issuer.issue(operation, start, this.phases.recordersFor(start));
         return true;
     }
+
 }

@@ -21,9 +21,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
- * Grid members as users deploy them: one {@code grid-node.jar} process each, started through the shipped launcher
- * with a cluster name of their own on free loopback ports, stopped by their own process ids when the fleet is
- * closed, when starting fails, or when the JVM that started them exits (Ctrl-C included).
+ * Grid members as users deploy them: one {@code grid-node.jar} process each, started
+ * through the shipped launcher with a cluster name of their own on free loopback ports,
+ * stopped by their own process ids when the fleet is closed, when starting fails, or when
+ * the JVM that started them exits (Ctrl-C included).
  */
 public final class NodeFleet implements AutoCloseable {
 
@@ -36,8 +37,8 @@ public final class NodeFleet implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
-                "loadtest-node-reaper"));
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "loadtest-node-reaper"));
     }
 
     private final NodeLaunch launch;
@@ -57,6 +58,7 @@ public final class NodeFleet implements AutoCloseable {
 
     /**
      * One running member.
+     *
      * @param name {@code member-1}, {@code member-2}, ...
      * @param port the member port
      * @param httpPort the actuator's port
@@ -78,14 +80,15 @@ public final class NodeFleet implements AutoCloseable {
      * Starts the members and waits until every one is ready (joined, cluster safe).
      * @param launch how
      * @return the running fleet
-     * @throws IllegalStateException naming the member and its log if one exits or is not ready in time; every
-     * member started is stopped first
+     * @throws IllegalStateException naming the member and its log if one exits or is not
+     * ready in time; every member started is stopped first
      */
     public static NodeFleet start(NodeLaunch launch) {
         SecureRandom random = new SecureRandom();
         String clusterName = "loadtest-" + HexFormat.of().formatHex(random.generateSeed(4));
         String token = HexFormat.of().formatHex(random.generateSeed(16));
-        // Member i takes the span's ports 2i (members) and 2i + 1 (HTTP), all free when the span was found.
+        // Member i takes the span's ports 2i (members) and 2i + 1 (HTTP), all free when
+        // the span was found.
         int first = LoopbackPorts.freeSpan(2 * launch.members());
         List<int[]> ports = new ArrayList<>();
         for (int i = 0; i < launch.members(); i++) {
@@ -149,7 +152,8 @@ public final class NodeFleet implements AutoCloseable {
      * Reads a member's {@code /actuator/prometheus}, with the fleet's admin token.
      * @param member the member
      * @return the exposition text
-     * @throws IllegalStateException naming the member if it does not answer 200 within 5 s
+     * @throws IllegalStateException naming the member if it does not answer 200 within 5
+     * s
      */
     public String scrape(Member member) {
         HttpResponse<String> response = get(member, "/actuator/prometheus", true);
@@ -160,7 +164,10 @@ public final class NodeFleet implements AutoCloseable {
         return response.body();
     }
 
-    /** Stops every member at once (SIGKILL): a benchmark's data is not worth a graceful hand-over. */
+    /**
+     * Stops every member at once (SIGKILL): a benchmark's data is not worth a graceful
+     * hand-over.
+     */
     @Override
     public void close() {
         for (Member member : this.members) {
@@ -180,9 +187,12 @@ public final class NodeFleet implements AutoCloseable {
     private Member launch(String name, int port, int httpPort, String memberList) throws IOException {
         Path log = this.launch.logFolder().resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder("sh", this.launch.launcher().toString());
-        // The fleet's own contract values, nothing inherited that would change the node or its JVM.
-        builder.environment().keySet().removeIf((key) -> key.startsWith("GRID_") || key.equals("JAVA_TOOL_OPTIONS")
-                || key.equals("JDK_JAVA_OPTIONS") || key.equals("_JAVA_OPTIONS") || key.equals("JAVA_OPTS"));
+        // The fleet's own contract values, nothing inherited that would change the node
+        // or its JVM.
+        builder.environment()
+            .keySet()
+            .removeIf((key) -> key.startsWith("GRID_") || key.equals("JAVA_TOOL_OPTIONS")
+                    || key.equals("JDK_JAVA_OPTIONS") || key.equals("_JAVA_OPTIONS") || key.equals("JAVA_OPTS"));
         builder.environment().put("JAVA_HOME", this.launch.javaHome().toString());
         builder.environment().put("JAVA_OPTS", this.launch.javaOpts());
         builder.environment().put("GRID_NODE_JAR", this.launch.jar().toAbsolutePath().toString());
@@ -203,9 +213,9 @@ public final class NodeFleet implements AutoCloseable {
         long deadline = System.nanoTime() + this.launch.readyTimeout().toNanos();
         while (System.nanoTime() - deadline < 0) {
             if (!member.process().isAlive()) {
-                throw new IllegalStateException("grid-node " + member.name() + " exited with code "
-                        + member.process().exitValue() + " before it was ready: " + lastLine(member.log())
-                        + " (log: " + member.log() + ")");
+                throw new IllegalStateException(
+                        "grid-node " + member.name() + " exited with code " + member.process().exitValue()
+                                + " before it was ready: " + lastLine(member.log()) + " (log: " + member.log() + ")");
             }
             HttpResponse<String> response = get(member, "/actuator/health/readiness", false);
             if (response != null && response.statusCode() == 200) {
@@ -221,8 +231,7 @@ public final class NodeFleet implements AutoCloseable {
     }
 
     private HttpResponse<String> get(Member member, String path, boolean authorized) {
-        HttpRequest.Builder request = HttpRequest
-            .newBuilder(URI.create("http://127.0.0.1:" + member.httpPort() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + member.httpPort() + path))
             .timeout(HTTP_TIMEOUT)
             .GET();
         if (authorized) {
@@ -254,4 +263,5 @@ public final class NodeFleet implements AutoCloseable {
             return "(its log cannot be read: " + ex.getMessage() + ")";
         }
     }
+
 }

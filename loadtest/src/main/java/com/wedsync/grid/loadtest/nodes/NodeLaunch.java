@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How {@link NodeFleet} launches its members: through the shipped launcher ({@code grid-node/bin/grid-node}, which
- * applies {@code grid-node/jvm.options}), with a fixed heap as the sizing module sets it, on a given JDK.
+ * How {@link NodeFleet} launches its members: through the shipped launcher
+ * ({@code grid-node/bin/grid-node}, which applies {@code grid-node/jvm.options}), with a
+ * fixed heap as the sizing module sets it, on a given JDK.
  *
  * @param members how many members, 1 to {@link #MAX_MEMBERS}
  * @param launcher the launcher script
  * @param jar the packaged {@code grid-node.jar}
  * @param javaHome the JDK or JRE the members run on
  * @param heapMib each member's heap, {@code -Xms} and {@code -Xmx}
- * @param memoryLimitMib each member's cache memory ({@code GRID_MEMORY_LIMIT}), below the heap
- * @param extraJvmOptions options after the shipped ones ({@code JAVA_OPTS}), for trying other settings
+ * @param memoryLimitMib each member's cache memory ({@code GRID_MEMORY_LIMIT}), below the
+ * heap
+ * @param extraJvmOptions options after the shipped ones ({@code JAVA_OPTS}), for trying
+ * other settings
  * @param readyTimeout how long a member may take to become ready
  * @param logFolder where each member's output goes
  */

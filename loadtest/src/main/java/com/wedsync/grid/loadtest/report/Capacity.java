@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The highest open-loop rate each target holds, from repeated comparisons at several rates: a target holds a rate
- * when the median of its runs' p99 is within the limit and the median achieved rate is at least
- * {@link #KEPT_SHARE} of the rate asked for.
+ * The highest open-loop rate each target holds, from repeated comparisons at several
+ * rates: a target holds a rate when the median of its runs' p99 is within the limit and
+ * the median achieved rate is at least {@link #KEPT_SHARE} of the rate asked for.
  *
  * @param p99LimitMicros the p99 a target must stay within
- * @param targets per target, the rates measured with their median p99, and the highest held (0 if none)
+ * @param targets per target, the rates measured with their median p99, and the highest
+ * held (0 if none)
  */
 public record Capacity(double p99LimitMicros, Map<String, TargetCapacity> targets) {
 
@@ -20,7 +21,9 @@ public record Capacity(double p99LimitMicros, Map<String, TargetCapacity> target
 
     /**
      * One target's capacity.
-     * @param highestRateHeld the highest rate it held, 0 if it held none of those measured
+     *
+     * @param highestRateHeld the highest rate it held, 0 if it held none of those
+     * measured
      * @param medianP99MicrosByRate its median p99 at each rate measured
      */
     public record TargetCapacity(double highestRateHeld, Map<Double, Double> medianP99MicrosByRate) {
@@ -56,8 +59,8 @@ public record Capacity(double p99LimitMicros, Map<String, TargetCapacity> target
     }
 
     /**
-     * Renders the capacity as a Markdown table: each rate's median p99, the highest held rate, and its ratio to
-     * a named target's.
+     * Renders the capacity as a Markdown table: each rate's median p99, the highest held
+     * rate, and its ratio to a named target's.
      * @param peer the target the ratios are to, for example {@code redis}
      * @return the Markdown
      */

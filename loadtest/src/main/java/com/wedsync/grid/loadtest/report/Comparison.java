@@ -11,8 +11,9 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Several targets' reports of one scenario side by side: achieved ops/s, p50, p99 and p99.9 of all operations,
- * L1 hit rate, errors, and each figure's ratio to the first target's.
+ * Several targets' reports of one scenario side by side: achieved ops/s, p50, p99 and
+ * p99.9 of all operations, L1 hit rate, errors, and each figure's ratio to the first
+ * target's.
  *
  * @param scenario the scenario
  * @param rows one row per target, in run order
@@ -21,6 +22,7 @@ public record Comparison(String scenario, List<Row> rows) {
 
     /**
      * One target's figures.
+     *
      * @param target the target
      * @param achievedRate ops/s
      * @param p50Micros median latency
@@ -87,7 +89,9 @@ public record Comparison(String scenario, List<Row> rows) {
             Map<String, Object> content = new LinkedHashMap<>();
             content.put("scenario", this.scenario);
             content.put("rows", this.rows);
-            JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+            JsonMapper.builder()
+                .build()
+                .writerWithDefaultPrettyPrinter()
                 .writeValue(folder.resolve("compare.json").toFile(), content);
             Files.writeString(folder.resolve("compare.txt"), table());
         }

@@ -1,7 +1,8 @@
 package com.wedsync.grid.loadtest.report;
 
 /**
- * One pass criterion of a scenario, judged on a run: what was required, what was measured, and the verdict.
+ * One pass criterion of a scenario, judged on a run: what was required, what was
+ * measured, and the verdict.
  *
  * @param name what is required, for example {@code p95 <= 500 us}
  * @param measured the measured value, in the criterion's unit

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The human-readable account of one run, written as {@code report.html} next to {@code report.json}: a table of
- * the report's key figures and three charts drawn from the run's interval log ({@code latency.hlog}) with
- * JFreeChart, throughput over time, p50/p99 latency over time and the whole run's percentile spectrum, each
- * embedded as a base64 PNG so the page is one self-contained file.
+ * The human-readable account of one run, written as {@code report.html} next to
+ * {@code report.json}: a table of the report's key figures and three charts drawn from
+ * the run's interval log ({@code latency.hlog}) with JFreeChart, throughput over time,
+ * p50/p99 latency over time and the whole run's percentile spectrum, each embedded as a
+ * base64 PNG so the page is one self-contained file.
  */
 public final class HtmlReport {
 
@@ -26,9 +27,11 @@ public final class HtmlReport {
      * Writes {@code report.html} in a folder.
      * @param folder the output folder
      * @param report the report's content, as {@link RunReport#of} builds it
-     * @param intervalLog the run's interval log; if it does not exist the charts are drawn empty
+     * @param intervalLog the run's interval log; if it does not exist the charts are
+     * drawn empty
      * @return the file written
-     * @throws UncheckedIOException naming the file if the log cannot be read or the page cannot be written
+     * @throws UncheckedIOException naming the file if the log cannot be read or the page
+     * cannot be written
      */
     public static Path write(Path folder, Map<String, Object> report, Path intervalLog) {
         Path file = folder.resolve("report.html");
@@ -44,8 +47,11 @@ public final class HtmlReport {
                         + "td:first-child,th:first-child{text-align:left}.pass{color:#080;font-weight:bold}"
                         + ".fail{color:#c00;font-weight:bold}img{display:block;margin-bottom:1.5em}</style>\n"
                         + "</head>\n<body>\n");
-            html.append("<h1>").append(escape(text(report.get("scenario")))).append(" on ")
-                .append(escape(text(report.get("target")))).append("</h1>\n");
+            html.append("<h1>")
+                .append(escape(text(report.get("scenario"))))
+                .append(" on ")
+                .append(escape(text(report.get("target"))))
+                .append("</h1>\n");
             summary(html, report);
             latencies(html, report);
             hitRates(html, report);
@@ -176,8 +182,13 @@ public final class HtmlReport {
             else {
                 continue;
             }
-            html.append("<tr><td>").append(escape(name)).append("</td><td>").append(escape(text(measured)))
-                .append("</td><td class=\"").append(pass ? "pass\">PASS" : "fail\">FAIL").append("</td></tr>\n");
+            html.append("<tr><td>")
+                .append(escape(name))
+                .append("</td><td>")
+                .append(escape(text(measured)))
+                .append("</td><td class=\"")
+                .append(pass ? "pass\">PASS" : "fail\">FAIL")
+                .append("</td></tr>\n");
         }
         html.append("</table>\n");
     }
@@ -201,4 +212,5 @@ public final class HtmlReport {
         }
         return String.valueOf(value);
     }
+
 }

@@ -13,9 +13,10 @@ import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Several targets run in turn N times (A B C, A B C, ...), each figure summarized over its N runs as the median,
- * min, max and spread ({@code (max - min) / median}), and the ratio of each target's medians to the first
- * target's. One run on a shared machine proves nothing; the median of interleaved runs, and its spread, does.
+ * Several targets run in turn N times (A B C, A B C, ...), each figure summarized over
+ * its N runs as the median, min, max and spread ({@code (max - min) / median}), and the
+ * ratio of each target's medians to the first target's. One run on a shared machine
+ * proves nothing; the median of interleaved runs, and its spread, does.
  *
  * @param scenario the scenario
  * @param requestedRate the rate every run was asked for, ops/s (0 for closed loop)
@@ -28,6 +29,7 @@ public record RepeatedComparison(String scenario, double requestedRate, List<Row
 
     /**
      * One figure over N runs.
+     *
      * @param median the median (the mean of the middle two for even N)
      * @param min the smallest
      * @param max the largest
@@ -57,6 +59,7 @@ public record RepeatedComparison(String scenario, double requestedRate, List<Row
 
     /**
      * One target's figures over its runs.
+     *
      * @param target the target
      * @param runs how many runs
      * @param behindSchedule in how many of them the generator fell behind its schedule
@@ -68,8 +71,8 @@ public record RepeatedComparison(String scenario, double requestedRate, List<Row
     }
 
     /**
-     * Builds the comparison from each target's reports, as {@link RunReport#of} made them and the run added its
-     * usage to.
+     * Builds the comparison from each target's reports, as {@link RunReport#of} made them
+     * and the run added its usage to.
      * @param scenario the scenario
      * @param reports each target's reports in run order, targets in the order they ran
      * @return the comparison
@@ -95,10 +98,12 @@ public record RepeatedComparison(String scenario, double requestedRate, List<Row
             for (Map.Entry<String, Summary> figure : figures.entrySet()) {
                 Summary base = (first == null) ? figure.getValue() : first.get(figure.getKey());
                 if (base != null && base.median() != 0) {
-                    ratios.put(figure.getKey(), Math.round(1000.0 * figure.getValue().median() / base.median()) / 1000.0);
+                    ratios.put(figure.getKey(),
+                            Math.round(1000.0 * figure.getValue().median() / base.median()) / 1000.0);
                 }
             }
-            int behind = (int) entry.getValue().stream()
+            int behind = (int) entry.getValue()
+                .stream()
                 .filter((r) -> Boolean.TRUE.equals(((Map<?, ?>) r.get("schedule")).get("behind")))
                 .count();
             rows.add(new Row(entry.getKey(), entry.getValue().size(), behind, figures, ratios));
@@ -106,7 +111,8 @@ public record RepeatedComparison(String scenario, double requestedRate, List<Row
                 first = figures;
             }
         }
-        double rate = reports.values().stream()
+        double rate = reports.values()
+            .stream()
             .flatMap(List::stream)
             .map((report) -> number(report.get("requestedRate")))
             .filter((value) -> value != null)
@@ -116,13 +122,14 @@ public record RepeatedComparison(String scenario, double requestedRate, List<Row
     }
 
     /**
-     * Renders the comparison as a fixed-width table: medians with min-max, spreads and ratios to the first target.
+     * Renders the comparison as a fixed-width table: medians with min-max, spreads and
+     * ratios to the first target.
      * @return the table
      */
     public String table() {
         StringBuilder table = new StringBuilder(String.format("%-9s %4s %10s %22s %22s %6s %7s %8s %9s %9s %9s %6s%n",
-                "target", "runs", "ops/s", "p50 us (min-max)", "p99 us (min-max)", "spread", "p99 x", "cpu ms/", "gc max ms",
-                "gc max ms", "gc >10ms", "behind"));
+                "target", "runs", "ops/s", "p50 us (min-max)", "p99 us (min-max)", "spread", "p99 x", "cpu ms/",
+                "gc max ms", "gc max ms", "gc >10ms", "behind"));
         table.append(String.format("%-9s %4s %10s %22s %22s %6s %7s %8s %9s %9s %9s %6s%n", "", "", "median", "median",
                 "median", "p99", "first", "1k ops", "client", "members", "all", "runs"));
         for (Row row : this.rows) {
@@ -139,7 +146,8 @@ public record RepeatedComparison(String scenario, double requestedRate, List<Row
     /**
      * Writes {@code compare.json} and {@code compare.txt} in a folder.
      * @param folder the folder
-     * @param header lines put before the table in {@code compare.txt} (date, machine, command)
+     * @param header lines put before the table in {@code compare.txt} (date, machine,
+     * command)
      * @throws UncheckedIOException naming the folder if they cannot be written
      */
     public void write(Path folder, List<String> header) {
@@ -151,7 +159,9 @@ public record RepeatedComparison(String scenario, double requestedRate, List<Row
             content.put("order", "interleaved: every target once per round");
             content.put("about", header);
             content.put("rows", this.rows);
-            JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+            JsonMapper.builder()
+                .build()
+                .writerWithDefaultPrettyPrinter()
                 .writeValue(folder.resolve("compare.json").toFile(), content);
             Files.writeString(folder.resolve("compare.txt"), String.join("\n", header) + "\n" + table());
             Files.writeString(folder.resolve("compare.md"), markdown(header));
@@ -162,15 +172,17 @@ public record RepeatedComparison(String scenario, double requestedRate, List<Row
     }
 
     /**
-     * Renders the comparison as a Markdown table for the README: medians with min-max, the p99's spread and
-     * ratio to the first target, CPU per 1,000 operations, the longest GC pauses.
+     * Renders the comparison as a Markdown table for the README: medians with min-max,
+     * the p99's spread and ratio to the first target, CPU per 1,000 operations, the
+     * longest GC pauses.
      * @param header lines put before the table, their leading {@code # } dropped
      * @return the Markdown
      */
     public String markdown(List<String> header) {
         StringBuilder md = new StringBuilder();
         header.forEach((line) -> md.append(line.replaceFirst("^# ", "")).append("  \n"));
-        md.append("\n| target | ops/s | p50 us | p99 us | p99 spread | p99 x ").append(this.rows.get(0).target())
+        md.append("\n| target | ops/s | p50 us | p99 us | p99 spread | p99 x ")
+            .append(this.rows.get(0).target())
             .append(" | CPU ms per 1,000 ops | GC max ms, generator | GC max ms, members | GC pauses > 10 ms "
                     + "| runs behind schedule |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
@@ -209,7 +221,8 @@ public record RepeatedComparison(String scenario, double requestedRate, List<Row
         }
         figures.put("l1HitRate", (r) -> number(path(r, "readHitRates", "L1")));
         figures.put("errors", (r) -> number(r.get("errors")));
-        // CPU of every process serving the run (generator, members, Redis), per 1,000 operations.
+        // CPU of every process serving the run (generator, members, Redis), per 1,000
+        // operations.
         figures.put("cpuMillisPer1000Ops", (r) -> sumProcesses(r, "cpuSecondsPer1000Ops", 1000));
         figures.put("generatorGcMaxMillis", (r) -> gcMax(r, true));
         figures.put("memberGcMaxMillis", (r) -> gcMax(r, false));
@@ -239,7 +252,8 @@ public record RepeatedComparison(String scenario, double requestedRate, List<Row
                 continue;
             }
             Object value = gc.containsKey("maxMillis") ? gc.get("maxMillis") : gc.get("maxMillisAtMost");
-            // A member pause beyond its largest bucket has no bound: it is no figure to take a median of.
+            // A member pause beyond its largest bucket has no bound: it is no figure to
+            // take a median of.
             Double millis = (value == null) ? Double.POSITIVE_INFINITY : number(value);
             max = (max == null) ? millis : Math.max(max, millis);
         }

@@ -26,8 +26,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The charts of {@code report.html}, drawn with JFreeChart from a run's interval log: throughput over time, p50
- * and p99 over time, and the whole run's percentile spectrum, each embedded as a base64 PNG.
+ * The charts of {@code report.html}, drawn with JFreeChart from a run's interval log:
+ * throughput over time, p50 and p99 over time, and the whole run's percentile spectrum,
+ * each embedded as a base64 PNG.
  */
 final class ReportCharts {
 
@@ -46,7 +47,10 @@ final class ReportCharts {
     private ReportCharts() {
     }
 
-    /** Per interval start (seconds from the first interval), the histograms by tag, ALL included; and totals. */
+    /**
+     * Per interval start (seconds from the first interval), the histograms by tag, ALL
+     * included; and totals.
+     */
     record Series(TreeMap<Double, Map<String, Histogram>> intervals, Map<String, Histogram> totals,
             Map<Double, Double> durations) {
     }
@@ -97,8 +101,8 @@ final class ReportCharts {
             });
             data.addSeries(line);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart("Throughput over time (all tags and per tag)",
-                "time (s)", "ops/s", data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart("Throughput over time (all tags and per tag)", "time (s)",
+                "ops/s", data, PlotOrientation.VERTICAL, true, false, false);
         style(chart);
         return chart;
     }
@@ -140,8 +144,8 @@ final class ReportCharts {
             data.addSeries(line);
         }
         JFreeChart chart = ChartFactory.createXYLineChart(
-                "Percentile spectrum, whole run (1 = p90, 2 = p99, 3 = p99.9 ...)",
-                "percentile (nines)", "latency (µs)", data, PlotOrientation.VERTICAL, true, false, false);
+                "Percentile spectrum, whole run (1 = p90, 2 = p99, 3 = p99.9 ...)", "percentile (nines)",
+                "latency (µs)", data, PlotOrientation.VERTICAL, true, false, false);
         logRange(chart);
         style(chart);
         return chart;
@@ -182,11 +186,17 @@ final class ReportCharts {
         ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
         html.append("<img src=\"data:image/png;base64,")
             .append(Base64.getEncoder().encodeToString(png.toByteArray()))
-            .append("\" alt=\"").append(HtmlReport.escape(alt))
-            .append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT).append("\">\n");
+            .append("\" alt=\"")
+            .append(HtmlReport.escape(alt))
+            .append("\" width=\"")
+            .append(WIDTH)
+            .append("\" height=\"")
+            .append(HEIGHT)
+            .append("\">\n");
     }
 
     private static double micros(long nanos) {
         return Math.max(0.1, nanos / 1000.0);
     }
+
 }

@@ -15,9 +15,10 @@ import org.HdrHistogram.Histogram;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The machine-readable account of one run, written as {@code report.json}: scenario, target, mode, requested and
- * achieved rate, operations, errors, latency percentiles in microseconds per operation and layer, read hit rates,
- * and the verdict on each criterion.
+ * The machine-readable account of one run, written as {@code report.json}: scenario,
+ * target, mode, requested and achieved rate, operations, errors, latency percentiles in
+ * microseconds per operation and layer, read hit rates, and the verdict on each
+ * criterion.
  */
 public final class RunReport {
 
@@ -30,7 +31,8 @@ public final class RunReport {
      * Builds the report's content.
      * @param scenario the scenario's name
      * @param workload the workload's description
-     * @param members how many grid members served the run (0 for a target without members)
+     * @param members how many grid members served the run (0 for a target without
+     * members)
      * @param result the run
      * @param criteria the scenario's criteria, judged
      * @return the report as an ordered map, ready for JSON
@@ -55,9 +57,10 @@ public final class RunReport {
         report.put("abandonedOps", result.abandonedOps());
         report.put("inFlight", result.settings().inFlight());
         if (!result.settings().profile().constant()) {
-            report.put("rateProfile", Map.of("peak", result.settings().profile().peak(), "holdSeconds",
-                    result.settings().profile().hold().toMillis() / 1000.0, "rampSeconds",
-                    result.settings().profile().ramp().toMillis() / 1000.0));
+            report.put("rateProfile",
+                    Map.of("peak", result.settings().profile().peak(), "holdSeconds",
+                            result.settings().profile().hold().toMillis() / 1000.0, "rampSeconds",
+                            result.settings().profile().ramp().toMillis() / 1000.0));
         }
         report.put("errorSamples", result.errorSamples());
         report.put("latencyMicros", latencies(result));
@@ -181,4 +184,5 @@ public final class RunReport {
     private static double micros(long nanos) {
         return Math.round(nanos / 100.0) / 10.0;
     }
+
 }

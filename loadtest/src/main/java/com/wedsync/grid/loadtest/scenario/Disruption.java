@@ -26,11 +26,13 @@ public record Disruption(Kind kind, double at) {
 
     /** What happens to the grid. */
     public enum Kind {
+
         /** Nothing. */
         NONE,
         /** A member joins. */
         SCALE_OUT,
         /** A member is killed. */
         FAILOVER
+
     }
 }

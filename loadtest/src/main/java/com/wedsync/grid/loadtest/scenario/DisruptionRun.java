@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Carries out a scenario's {@link Disruption} during a run: told of the run's progress once a second, it starts
- * the disruption on a thread of its own when the measured phase reaches the disruption's time, then waits for the
- * cluster to be safe again and records how long that took.
+ * Carries out a scenario's {@link Disruption} during a run: told of the run's progress
+ * once a second, it starts the disruption on a thread of its own when the measured phase
+ * reaches the disruption's time, then waits for the cluster to be safe again and records
+ * how long that took.
  */
 public final class DisruptionRun implements Consumer<Progress> {
 
@@ -39,10 +40,10 @@ public final class DisruptionRun implements Consumer<Progress> {
      * @param disruption what to do
      * @param control the grid the target started, if any
      * @param settings the run's settings, for the disruption's time
-     * @throws IllegalArgumentException naming the scenario if it needs an embedded grid and the target has none
+     * @throws IllegalArgumentException naming the scenario if it needs an embedded grid
+     * and the target has none
      */
-    public DisruptionRun(String scenario, Disruption disruption, Optional<GridControl> control,
-            RunSettings settings) {
+    public DisruptionRun(String scenario, Disruption disruption, Optional<GridControl> control, RunSettings settings) {
         this.disruption = disruption;
         if (disruption.kind() != Disruption.Kind.NONE && control.isEmpty()) {
             throw new IllegalArgumentException("--scenario " + scenario + " needs a grid it starts itself: use "
@@ -74,8 +75,8 @@ public final class DisruptionRun implements Consumer<Progress> {
 
     /**
      * Waits for the disruption to finish (bounded), and returns what it found.
-     * @return kind, when it happened, members before and after, and seconds until the cluster was safe again;
-     * empty when nothing happened
+     * @return kind, when it happened, members before and after, and seconds until the
+     * cluster was safe again; empty when nothing happened
      */
     public Map<String, Object> finish() {
         Thread started = this.thread;
@@ -97,7 +98,8 @@ public final class DisruptionRun implements Consumer<Progress> {
     }
 
     /**
-     * Tells whether the cluster was safe again after the disruption, within {@link #SAFE_TIMEOUT}.
+     * Tells whether the cluster was safe again after the disruption, within
+     * {@link #SAFE_TIMEOUT}.
      * @return {@code true} once it was
      */
     public boolean safeAgain() {
@@ -131,4 +133,5 @@ public final class DisruptionRun implements Consumer<Progress> {
             this.findings.put(key, value);
         }
     }
+
 }

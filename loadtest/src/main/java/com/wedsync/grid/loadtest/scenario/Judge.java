@@ -15,8 +15,9 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Judges a run against its scenario: no errors, the requested rate achieved (open loop) or every requested
- * operation done, the spec's latency limits, and what the scenario's disruption or pressure must leave intact.
+ * Judges a run against its scenario: no errors, the requested rate achieved (open loop)
+ * or every requested operation done, the spec's latency limits, and what the scenario's
+ * disruption or pressure must leave intact.
  */
 public final class Judge {
 
@@ -38,8 +39,8 @@ public final class Judge {
         RunSettings settings = result.settings();
         if (settings.maxOps() > 0) {
             long done = result.totalOps() + result.totalErrors();
-            criteria.add(new Criterion("all " + settings.maxOps() + " operations done", done,
-                    done >= settings.maxOps()));
+            criteria
+                .add(new Criterion("all " + settings.maxOps() + " operations done", done, done >= settings.maxOps()));
         }
         else if (!result.closedLoop()) {
             double requested = settings.rate() * meanMultiplier(settings.profile(), settings.duration().toNanos());
@@ -88,12 +89,12 @@ public final class Judge {
         return sum / PROFILE_STEPS;
     }
 
-    private static void limit(List<Criterion> criteria, String name, double value, double limit,
-            boolean measured) {
+    private static void limit(List<Criterion> criteria, String name, double value, double limit, boolean measured) {
         if (limit <= 0) {
             return;
         }
-        // A run whose measured phase completed nothing (the generator never caught up with its warm-up) met no
+        // A run whose measured phase completed nothing (the generator never caught up
+        // with its warm-up) met no
         // latency limit: an empty histogram's zeros are not a pass.
         String named = name + " <= " + (long) limit + " us" + (measured ? "" : " (no operation measured)");
         criteria.add(new Criterion(named, value, measured && value <= limit));
@@ -105,8 +106,8 @@ public final class Judge {
             return;
         }
         if (histogram == null || histogram.getTotalCount() == 0) {
-            criteria.add(new Criterion("GET/" + layer + " p99 <= " + (long) limit + " us (no " + layer
-                    + " reads: not judged)", 0, true));
+            criteria.add(new Criterion(
+                    "GET/" + layer + " p99 <= " + (long) limit + " us (no " + layer + " reads: not judged)", 0, true));
             return;
         }
         double p99 = (double) RunReport.percentiles(histogram).get("p99");
@@ -131,13 +132,17 @@ public final class Judge {
      * What a run found beside its latencies.
      *
      * @param disruption what the disruption recorded (empty for none)
-     * @param retention the share of each class's keys present after the run (empty when not measured)
-     * @param writes the read-back of acknowledged wedding writes, or {@code null} when not kept
+     * @param retention the share of each class's keys present after the run (empty when
+     * not measured)
+     * @param writes the read-back of acknowledged wedding writes, or {@code null} when
+     * not kept
      */
     public record Findings(Map<String, Object> disruption, Map<DataClass, Double> retention,
             WriteLedger.Verification writes) {
 
         /** Nothing found. */
         public static final Findings NONE = new Findings(Map.of(), Map.of(), null);
+
     }
+
 }

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How much of each class a target still holds after a run: every key the workload wrote (the preload writes each
- * once) is read back, or an evenly spaced sample of at most {@link #SAMPLE} keys of a larger class.
+ * How much of each class a target still holds after a run: every key the workload wrote
+ * (the preload writes each once) is read back, or an evenly spaced sample of at most
+ * {@link #SAMPLE} keys of a larger class.
  */
 public final class Retention {
 
@@ -27,7 +28,8 @@ public final class Retention {
      * Reads back the workload's keys.
      * @param workload the workload whose keys were written
      * @param target the target
-     * @return per class with keys, the share of those read back that were present (a failed read counts as absent)
+     * @return per class with keys, the share of those read back that were present (a
+     * failed read counts as absent)
      */
     public static Map<DataClass, Double> measure(FiniteWorkload workload, Target target) {
         Map<DataClass, Double> shares = new EnumMap<>(DataClass.class);
@@ -58,4 +60,5 @@ public final class Retention {
             return false;
         }
     }
+
 }

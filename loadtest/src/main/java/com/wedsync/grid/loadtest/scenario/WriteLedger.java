@@ -14,10 +14,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A target that keeps the books on wedding-data writes, so a failover can be checked for lost writes: every write
- * of wedding data goes to a key of its own (same wedding, so same partition, item {@code ledger-<n>}), and each one
- * the target acknowledged is remembered. A write that was acknowledged and cannot be read afterwards was lost.
- * It also notes when the last operation failed, for the time to recover.
+ * A target that keeps the books on wedding-data writes, so a failover can be checked for
+ * lost writes: every write of wedding data goes to a key of its own (same wedding, so
+ * same partition, item {@code ledger-<n>}), and each one the target acknowledged is
+ * remembered. A write that was acknowledged and cannot be read afterwards was lost. It
+ * also notes when the last operation failed, for the time to recover.
  */
 public final class WriteLedger extends ObservedTarget {
 
@@ -96,4 +97,5 @@ public final class WriteLedger extends ObservedTarget {
      */
     public record Verification(long acknowledged, long lost, long failedReads, List<String> samples) {
     }
+
 }

@@ -12,13 +12,15 @@ import java.util.function.LongSupplier;
 /**
  * This JVM: the load generator, which holds the grid's client and its near caches.
  * <p>
- * Heap after GC is read after asking for a full collection ({@code MemoryMXBean.gc()}), as the heap pools'
- * usage right after it ({@code getCollectionUsage}, summed). Reading the pools' collection usage without one says
- * little: on G1 a young collection leaves the old generation's figure at its last mixed or full collection (0 for
- * a long while on a large heap), and the used heap is a sawtooth of garbage. After an explicit collection G1 has
- * compacted the whole heap and ZGC has run a whole cycle, so the figure is what the client holds on to (on ZGC
- * plus what was allocated during the cycle). The collection costs the generator a pause per sample; a soak judges
- * growth and errors, not latency. With {@code -XX:+DisableExplicitGC} the figure is that of the last collection.
+ * Heap after GC is read after asking for a full collection ({@code MemoryMXBean.gc()}),
+ * as the heap pools' usage right after it ({@code getCollectionUsage}, summed). Reading
+ * the pools' collection usage without one says little: on G1 a young collection leaves
+ * the old generation's figure at its last mixed or full collection (0 for a long while on
+ * a large heap), and the used heap is a sawtooth of garbage. After an explicit collection
+ * G1 has compacted the whole heap and ZGC has run a whole cycle, so the figure is what
+ * the client holds on to (on ZGC plus what was allocated during the cycle). The
+ * collection costs the generator a pause per sample; a soak judges growth and errors, not
+ * latency. With {@code -XX:+DisableExplicitGC} the figure is that of the last collection.
  */
 public final class ClientProbe implements ProcessProbe {
 
@@ -30,9 +32,11 @@ public final class ClientProbe implements ProcessProbe {
 
     /**
      * Creates the probe.
-     * @param name the process's name, {@code client}, or {@code client+members} with embedded members
+     * @param name the process's name, {@code client}, or {@code client+members} with
+     * embedded members
      * @param nearCacheEntries the entries in the client's near caches now
-     * @param counts the target the load goes through, for the operations and errors so far
+     * @param counts the target the load goes through, for the operations and errors so
+     * far
      */
     public ClientProbe(String name, LongSupplier nearCacheEntries, CountingTarget counts) {
         this.name = name;
@@ -47,8 +51,7 @@ public final class ClientProbe implements ProcessProbe {
 
     @Override
     public Set<Series> series() {
-        return Set.of(Series.HEAP_AFTER_GC, Series.LIVE_THREADS, Series.NEAR_CACHE_ENTRIES, Series.OPS,
-                Series.ERRORS);
+        return Set.of(Series.HEAP_AFTER_GC, Series.LIVE_THREADS, Series.NEAR_CACHE_ENTRIES, Series.OPS, Series.ERRORS);
     }
 
     @Override
@@ -73,4 +76,5 @@ public final class ClientProbe implements ProcessProbe {
         }
         return used;
     }
+
 }

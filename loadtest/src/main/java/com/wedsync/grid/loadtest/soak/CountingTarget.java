@@ -6,8 +6,9 @@ import com.wedsync.grid.loadtest.workload.Operation;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A target that counts the operations that completed and failed through it, warm-up included, so that a soak's
- * samples can say how far the load got and whether anything failed, at any moment.
+ * A target that counts the operations that completed and failed through it, warm-up
+ * included, so that a soak's samples can say how far the load got and whether anything
+ * failed, at any moment.
  */
 public final class CountingTarget extends ObservedTarget {
 
@@ -48,4 +49,5 @@ public final class CountingTarget extends ObservedTarget {
     public long errors() {
         return this.errors.sum();
     }
+
 }

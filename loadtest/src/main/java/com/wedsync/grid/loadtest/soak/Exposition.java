@@ -5,7 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads figures from Prometheus' text exposition, as a member's {@code /actuator/prometheus} serves it.
+ * Reads figures from Prometheus' text exposition, as a member's
+ * {@code /actuator/prometheus} serves it.
  */
 final class Exposition {
 
@@ -16,12 +17,12 @@ final class Exposition {
      * Sums the samples of one metric, over every label set that has a given label.
      * @param text the exposition
      * @param metric the metric's name, for example {@code grid_map_entries}
-     * @param label a label the samples must carry, for example {@code area="heap"}; empty for every sample
+     * @param label a label the samples must carry, for example {@code area="heap"}; empty
+     * for every sample
      * @return the sum, empty if no sample matched
      */
     static OptionalDouble sum(String text, String metric, String label) {
-        Pattern sample = Pattern.compile("^" + Pattern.quote(metric) + "(?:\\{([^}]*)\\})? (\\S+)$",
-                Pattern.MULTILINE);
+        Pattern sample = Pattern.compile("^" + Pattern.quote(metric) + "(?:\\{([^}]*)\\})? (\\S+)$", Pattern.MULTILINE);
         Matcher matcher = sample.matcher(text);
         double sum = 0;
         boolean found = false;
@@ -34,4 +35,5 @@ final class Exposition {
         }
         return found ? OptionalDouble.of(sum) : OptionalDouble.empty();
     }
+
 }

@@ -5,21 +5,24 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How much one series of one process grew after the warm-up, and whether that is within the allowance.
+ * How much one series of one process grew after the warm-up, and whether that is within
+ * the allowance.
  * <p>
- * Of the samples taken at or after the end of the warm-up, in time order, the first quarter (at least one sample)
- * is the baseline window and the last quarter the final window. {@code baseline} is the median of the baseline
- * window: a steady state, not one lucky sample. {@code last} is the maximum of the final window: a leak or a
- * thread pool that keeps growing shows at its highest, and one high sample is enough to fail. {@code growth} is
- * {@code last / baseline - 1}, so 0.10 is 10 % more than the baseline; shrinking is never a failure. Samples where
- * the series was not known are left out of their window; a window left empty cannot be judged, and that fails.
+ * Of the samples taken at or after the end of the warm-up, in time order, the first
+ * quarter (at least one sample) is the baseline window and the last quarter the final
+ * window. {@code baseline} is the median of the baseline window: a steady state, not one
+ * lucky sample. {@code last} is the maximum of the final window: a leak or a thread pool
+ * that keeps growing shows at its highest, and one high sample is enough to fail.
+ * {@code growth} is {@code last / baseline - 1}, so 0.10 is 10 % more than the baseline;
+ * shrinking is never a failure. Samples where the series was not known are left out of
+ * their window; a window left empty cannot be judged, and that fails.
  *
  * @param process the process's name
  * @param series the series
  * @param baseline the median of the baseline window, or {@code null} if it had no figure
  * @param last the maximum of the final window, or {@code null} if it had no figure
- * @param growth {@code last / baseline - 1}; 0 when both are 0; {@code null} when it cannot be computed (a window
- * without figures, or growth from 0)
+ * @param growth {@code last / baseline - 1}; 0 when both are 0; {@code null} when it
+ * cannot be computed (a window without figures, or growth from 0)
  * @param pass whether the growth was computed and is at most the allowance
  * @param note why it failed when the figures say nothing, else empty
  */
@@ -40,8 +43,8 @@ public record Growth(String process, Series series, Double baseline, Double last
             double maxGrowth) {
         List<Sample> after = samples.stream().filter((sample) -> sample.seconds() >= warmupSeconds).toList();
         if (after.isEmpty()) {
-            throw new IllegalArgumentException("no sample of " + process + " after the warm-up (" + warmupSeconds
-                    + " s)");
+            throw new IllegalArgumentException(
+                    "no sample of " + process + " after the warm-up (" + warmupSeconds + " s)");
         }
         int window = Math.max(1, (after.size() + 3) / 4);
         Double baseline = median(values(after.subList(0, window), series));
@@ -58,7 +61,8 @@ public record Growth(String process, Series series, Double baseline, Double last
             return new Growth(process, series, baseline, last, flat ? 0.0 : null, flat, flat ? "" : "grew from 0");
         }
         double growth = last / baseline - 1;
-        // Within a rounding error of the allowance is within it: 110 / 100 - 1 is 0.10000000000000009.
+        // Within a rounding error of the allowance is within it: 110 / 100 - 1 is
+        // 0.10000000000000009.
         return new Growth(process, series, baseline, last, growth, growth <= maxGrowth + 1e-9, "");
     }
 

@@ -8,17 +8,20 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * A member the soak started, read from its {@code /actuator/prometheus} (Micrometer's JVM meters and grid-node's
- * map meters):
+ * A member the soak started, read from its {@code /actuator/prometheus} (Micrometer's JVM
+ * meters and grid-node's map meters):
  * <ul>
- * <li>heap after GC: {@code jvm_gc_live_data_size_bytes}, the long-lived pool after the last collection that
- * reclaimed it. Members run ZGC (jvm.options), whose every cycle collects the whole heap, so this is the heap
- * after the last cycle. 0 until the first collection: left out then, as not known.</li>
- * <li>heap used: {@code jvm_memory_used_bytes{area="heap"}} summed, the sawtooth, for context.</li>
+ * <li>heap after GC: {@code jvm_gc_live_data_size_bytes}, the long-lived pool after the
+ * last collection that reclaimed it. Members run ZGC (jvm.options), whose every cycle
+ * collects the whole heap, so this is the heap after the last cycle. 0 until the first
+ * collection: left out then, as not known.</li>
+ * <li>heap used: {@code jvm_memory_used_bytes{area="heap"}} summed, the sawtooth, for
+ * context.</li>
  * <li>threads: {@code jvm_threads_live_threads}.</li>
- * <li>owned entries: {@code grid_map_entries{ownership="owned"}} summed over the maps.</li>
- * <li>members removed: {@code grid_cluster_members_removed_total}, members this one saw removed from its
- * cluster.</li>
+ * <li>owned entries: {@code grid_map_entries{ownership="owned"}} summed over the
+ * maps.</li>
+ * <li>members removed: {@code grid_cluster_members_removed_total}, members this one saw
+ * removed from its cluster.</li>
  * </ul>
  */
 public final class MemberProbe implements ProcessProbe {
@@ -79,4 +82,5 @@ public final class MemberProbe implements ProcessProbe {
     private static void put(Map<Series, Double> figures, Series series, OptionalDouble value) {
         value.ifPresent((v) -> figures.put(series, v));
     }
+
 }

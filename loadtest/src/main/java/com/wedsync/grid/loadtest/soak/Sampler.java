@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads every process on a schedule of elapsed load time: at the start, at every multiple of the interval, at the
- * end of the warm-up and at the end. Told the elapsed time by the load's progress ticks, so it keeps no clock of
- * its own and runs on the thread that tells it. A process that cannot be read gets a sample without figures, and
- * the failure is kept for the verdict.
+ * Reads every process on a schedule of elapsed load time: at the start, at every multiple
+ * of the interval, at the end of the warm-up and at the end. Told the elapsed time by the
+ * load's progress ticks, so it keeps no clock of its own and runs on the thread that
+ * tells it. A process that cannot be read gets a sample without figures, and the failure
+ * is kept for the verdict.
  */
 public final class Sampler {
 
@@ -89,4 +90,5 @@ public final class Sampler {
             return Map.of();
         }
     }
+
 }

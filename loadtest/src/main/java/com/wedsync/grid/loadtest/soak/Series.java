@@ -1,8 +1,8 @@
 package com.wedsync.grid.loadtest.soak;
 
 /**
- * The figures a soak reads from each process at every sample. The judged ones must not grow after the warm-up;
- * the others are context for reading them.
+ * The figures a soak reads from each process at every sample. The judged ones must not
+ * grow after the warm-up; the others are context for reading them.
  */
 public enum Series {
 
@@ -14,11 +14,15 @@ public enum Series {
     NEAR_CACHE_ENTRIES("nearCacheEntries", true),
     /** Map entries a member owns (backups left out), summed over the maps. */
     OWNED_ENTRIES("ownedEntries", true),
-    /** Heap in use at the sample, garbage included, bytes: a member's sawtooth, not judged. */
+    /**
+     * Heap in use at the sample, garbage included, bytes: a member's sawtooth, not
+     * judged.
+     */
     HEAP_USED("heapUsedBytes", false),
     /**
-     * Members a member has seen removed from its cluster since it started ({@code grid_cluster_members_removed_total}):
-     * not judged for growth, but any rise fails the soak, as a member judged dead without a fault was.
+     * Members a member has seen removed from its cluster since it started
+     * ({@code grid_cluster_members_removed_total}): not judged for growth, but any rise
+     * fails the soak, as a member judged dead without a fault was.
      */
     MEMBERS_REMOVED("membersRemoved", false),
     /** Operations the generator completed so far, warm-up included. */
@@ -50,4 +54,5 @@ public enum Series {
     public boolean judged() {
         return this.judged;
     }
+
 }

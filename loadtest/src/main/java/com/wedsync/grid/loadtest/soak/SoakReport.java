@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A soak as {@code soak.json} holds it, and the lines it prints: one per sample while it runs, and the verdict's
- * table at the end.
+ * A soak as {@code soak.json} holds it, and the lines it prints: one per sample while it
+ * runs, and the verdict's table at the end.
  */
 public final class SoakReport {
 
@@ -16,8 +16,7 @@ public final class SoakReport {
     static final String DEFINITION = "growth = (max of the last quarter of the samples taken at or after the end "
             + "of the warm-up) / (median of the first quarter of them) - 1, per process and judged series; "
             + "pass when no growth exceeds maxGrowth, no operation failed or was abandoned, no member saw another removed "
-            + "from the cluster, and every process "
-            + "could be read at every sample";
+            + "from the cluster, and every process " + "could be read at every sample";
 
     private SoakReport() {
     }
@@ -67,7 +66,8 @@ public final class SoakReport {
     /**
      * Describes every process's last sample in one line.
      * @param processes what was recorded so far
-     * @return for example {@code [  30s] client heap after GC 80.1 MiB, 41 threads, ... | member-1 ...}
+     * @return for example
+     * {@code [  30s] client heap after GC 80.1 MiB, 41 threads, ... | member-1 ...}
      */
     public static String sampleLine(List<ProcessSamples> processes) {
         List<String> parts = new ArrayList<>();
@@ -96,18 +96,19 @@ public final class SoakReport {
      */
     public static List<String> table(SoakVerdict verdict) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "soak %s: %,d errors, %,d abandoned, %d unreadable samples; growth "
-                + "allowed %.1f%% (max of the last quarter after warm-up vs median of the first)",
+        lines.add(String.format(Locale.ROOT,
+                "soak %s: %,d errors, %,d abandoned, %d unreadable samples; growth "
+                        + "allowed %.1f%% (max of the last quarter after warm-up vs median of the first)",
                 verdict.pass() ? "PASSED" : "FAILED", verdict.errors(), verdict.abandoned(),
                 verdict.unreadable().size(), verdict.maxGrowth() * 100));
         verdict.unreadable().forEach((failure) -> lines.add("  unreadable: " + failure));
-        lines.add("  members removed from the cluster: " + (verdict.removals().isEmpty() ? "none"
-                : String.join("; ", verdict.removals())));
+        lines.add("  members removed from the cluster: "
+                + (verdict.removals().isEmpty() ? "none" : String.join("; ", verdict.removals())));
         lines.add(String.format(Locale.ROOT, "  %-12s %-18s %14s %14s %9s", "process", "series", "baseline", "last",
                 "growth"));
         for (Growth growth : verdict.growths()) {
-            String change = (growth.growth() != null)
-                    ? String.format(Locale.ROOT, "%+.1f%%", growth.growth() * 100) : "n/a";
+            String change = (growth.growth() != null) ? String.format(Locale.ROOT, "%+.1f%%", growth.growth() * 100)
+                    : "n/a";
             lines.add(String.format(Locale.ROOT, "  %-12s %-18s %14s %14s %9s  %s%s", growth.process(),
                     growth.series().id(), format(growth.series(), growth.baseline()),
                     format(growth.series(), growth.last()), change, growth.word(),
@@ -150,4 +151,5 @@ public final class SoakReport {
         return series.id().endsWith("Bytes") ? String.format(Locale.ROOT, "%.1f MiB", value / (1 << 20))
                 : String.format(Locale.ROOT, "%,.0f", value);
     }
+
 }

@@ -8,20 +8,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Whether a soak passed: no operation failed or was abandoned, every process could be read at every sample, no
- * member saw another removed from the cluster (a soak has no fault: a removal is a member judged dead after missing
- * heartbeats), and no judged series of any process grew more than the allowance after the warm-up (see
+ * Whether a soak passed: no operation failed or was abandoned, every process could be
+ * read at every sample, no member saw another removed from the cluster (a soak has no
+ * fault: a removal is a member judged dead after missing heartbeats), and no judged
+ * series of any process grew more than the allowance after the warm-up (see
  * {@link Growth}).
  *
  * @param maxGrowth the growth allowed, for example 0.10
  * @param errors the operations that failed, warm-up included
  * @param abandoned the operations still in flight when the load's grace ran out
  * @param unreadable the readings that failed, one line each
- * @param removals each member that saw members removed during the soak, and how many, one line each
+ * @param removals each member that saw members removed during the soak, and how many, one
+ * line each
  * @param growths each judged series of each process
  */
-public record SoakVerdict(double maxGrowth, long errors, long abandoned, List<String> unreadable,
-        List<String> removals, List<Growth> growths) {
+public record SoakVerdict(double maxGrowth, long errors, long abandoned, List<String> unreadable, List<String> removals,
+        List<Growth> growths) {
 
     /**
      * Copies the lists.
@@ -43,8 +45,8 @@ public record SoakVerdict(double maxGrowth, long errors, long abandoned, List<St
      * @return the verdict
      * @throws IllegalArgumentException if a process has no sample after the warm-up
      */
-    public static SoakVerdict judge(List<ProcessSamples> processes, double warmupSeconds, double maxGrowth,
-            long errors, long abandoned, List<String> unreadable) {
+    public static SoakVerdict judge(List<ProcessSamples> processes, double warmupSeconds, double maxGrowth, long errors,
+            long abandoned, List<String> unreadable) {
         List<Growth> growths = new ArrayList<>();
         List<String> removals = new ArrayList<>();
         for (ProcessSamples process : processes) {
@@ -72,8 +74,8 @@ public record SoakVerdict(double maxGrowth, long errors, long abandoned, List<St
 
     /**
      * Tells whether the soak passed.
-     * @return {@code true} with no errors, nothing abandoned or unreadable, no member removed, and every series
-     *     within the allowance
+     * @return {@code true} with no errors, nothing abandoned or unreadable, no member
+     * removed, and every series within the allowance
      */
     public boolean pass() {
         return this.errors == 0 && this.abandoned == 0 && this.unreadable.isEmpty() && this.removals.isEmpty()

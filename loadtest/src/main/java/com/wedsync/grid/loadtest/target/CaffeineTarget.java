@@ -9,13 +9,12 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The in-process limit: one Caffeine cache per data class, bounded by entry count, no network. Reads that find
- * an entry count as L1, others as misses.
+ * The in-process limit: one Caffeine cache per data class, bounded by entry count, no
+ * network. Reads that find an entry count as L1, others as misses.
  */
 public final class CaffeineTarget implements Target {
 
-    private final Map<DataClass, Cache<WeddingKey, byte[]>> caches =
-            new EnumMap<>(DataClass.class);
+    private final Map<DataClass, Cache<WeddingKey, byte[]>> caches = new EnumMap<>(DataClass.class);
 
     /**
      * Creates the caches.
@@ -48,4 +47,5 @@ public final class CaffeineTarget implements Target {
     public void close() {
         this.caches.values().forEach(Cache::invalidateAll);
     }
+
 }

@@ -9,9 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Members started in this JVM from the catalog, on loopback, with a cluster name of their own and free ports:
- * a self-contained run needs nothing else. The members are the tests' {@link LoopbackGrid}; this adds what a run
- * does to them (scale out, kill, wait until safe).
+ * Members started in this JVM from the catalog, on loopback, with a cluster name of their
+ * own and free ports: a self-contained run needs nothing else. The members are the tests'
+ * {@link LoopbackGrid}; this adds what a run does to them (scale out, kill, wait until
+ * safe).
  */
 public final class EmbeddedGrid implements GridControl, AutoCloseable {
 
@@ -34,8 +35,12 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
         if (size < 1 || size > PORT_SPAN) {
             throw new IllegalArgumentException("--embedded (" + size + ") must be between 1 and " + PORT_SPAN);
         }
-        EmbeddedGrid grid = new EmbeddedGrid(LoopbackGrid.builder().name("loadtest").catalog(catalog)
-            .portSpan(PORT_SPAN).member((member) -> member.memoryLimitBytes(memoryLimitBytes)).build());
+        EmbeddedGrid grid = new EmbeddedGrid(LoopbackGrid.builder()
+            .name("loadtest")
+            .catalog(catalog)
+            .portSpan(PORT_SPAN)
+            .member((member) -> member.memoryLimitBytes(memoryLimitBytes))
+            .build());
         try {
             for (int i = 0; i < size; i++) {
                 grid.startAnotherMember();
@@ -62,15 +67,16 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
     public void killMember() {
         List<HazelcastInstance> running = this.grid.members();
         if (running.size() < 2) {
-            throw new IllegalStateException("cannot kill a member of " + this + ": " + running.size()
-                    + " running, at least 2 are needed");
+            throw new IllegalStateException(
+                    "cannot kill a member of " + this + ": " + running.size() + " running, at least 2 are needed");
         }
         running.get(running.size() - 1).getLifecycleService().terminate();
     }
 
     @Override
     public boolean clusterSafe() {
-        // Asked of each member about itself: a cluster-wide query would wait on a member that was just killed.
+        // Asked of each member about itself: a cluster-wide query would wait on a member
+        // that was just killed.
         List<HazelcastInstance> running = this.grid.members();
         return !running.isEmpty()
                 && running.stream().allMatch((member) -> member.getPartitionService().isLocalMemberSafe());
@@ -84,7 +90,8 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
             if (System.nanoTime() - deadline >= 0) {
                 throw new IllegalStateException(this + " was not safe within " + timeout);
             }
-            // Polled: Hazelcast has no event for "safe again"; a millisecond is far below what a migration takes.
+            // Polled: Hazelcast has no event for "safe again"; a millisecond is far below
+            // what a migration takes.
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         return Duration.ofNanos(System.nanoTime() - start);
@@ -107,8 +114,9 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
     }
 
     /**
-     * Returns the addresses clients connect to: those of the running members only, since a client learns of any
-     * member that joins later from the cluster, and trying ports where nobody listens only fills the log.
+     * Returns the addresses clients connect to: those of the running members only, since
+     * a client learns of any member that joins later from the cluster, and trying ports
+     * where nobody listens only fills the log.
      * @return {@code 127.0.0.1:port} of every running member
      */
     public List<String> addresses() {
@@ -132,4 +140,5 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
     public String toString() {
         return "embedded grid " + this.grid.clusterName() + " of " + runningMembers() + " running members";
     }
+
 }

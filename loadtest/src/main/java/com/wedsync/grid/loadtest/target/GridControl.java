@@ -3,8 +3,8 @@ package com.wedsync.grid.loadtest.target;
 import java.time.Duration;
 
 /**
- * What a scenario may do to a grid a target started in-process: add a member, kill one, and watch the partitions
- * settle.
+ * What a scenario may do to a grid a target started in-process: add a member, kill one,
+ * and watch the partitions settle.
  */
 public interface GridControl {
 
@@ -18,7 +18,8 @@ public interface GridControl {
     void startMember();
 
     /**
-     * Kills the newest running member at once, as a crash would: no graceful migration of its partitions.
+     * Kills the newest running member at once, as a crash would: no graceful migration of
+     * its partitions.
      * @throws IllegalStateException if fewer than two members are running
      */
     void killMember();
@@ -33,7 +34,9 @@ public interface GridControl {
      * Waits until the cluster is safe.
      * @param timeout the bound on the wait
      * @return how long it took
-     * @throws IllegalStateException naming the timeout if the cluster is not safe within it
+     * @throws IllegalStateException naming the timeout if the cluster is not safe within
+     * it
      */
     Duration awaitSafe(Duration timeout);
+
 }

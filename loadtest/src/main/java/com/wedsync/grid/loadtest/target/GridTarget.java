@@ -13,15 +13,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The grid through grid-client, as services use it: reads through the region (L1 then L2), writes with the TTL
- * the policy gives. Named {@code grid} with near caches, {@code grid-l2} without.
+ * The grid through grid-client, as services use it: reads through the region (L1 then
+ * L2), writes with the TTL the policy gives. Named {@code grid} with near caches,
+ * {@code grid-l2} without.
  * <p>
- * {@link #executeAsync} goes through {@link CacheRegion#getAsync} and {@link CacheRegion#putAsync}, which do not
- * say where a read was answered. It is inferred: a read of a class whose client policy has a near cache is L1
- * when the returned stage is already complete, because the region answers a near-cache hit with a completed
- * future and anything else with a future the grid's response completes later. A response from the grid that
- * arrives before the stage is checked (a few hundred nanoseconds) would count as L1 too, which on a network is
- * too unlikely to matter. A read that finds nothing is a miss; one that is not L1 or a miss is L2.
+ * {@link #executeAsync} goes through {@link CacheRegion#getAsync} and
+ * {@link CacheRegion#putAsync}, which do not say where a read was answered. It is
+ * inferred: a read of a class whose client policy has a near cache is L1 when the
+ * returned stage is already complete, because the region answers a near-cache hit with a
+ * completed future and anything else with a future the grid's response completes later. A
+ * response from the grid that arrives before the stage is checked (a few hundred
+ * nanoseconds) would count as L1 too, which on a network is too unlikely to matter. A
+ * read that finds nothing is a miss; one that is not L1 or a miss is L2.
  */
 public final class GridTarget implements Target {
 
@@ -41,7 +44,8 @@ public final class GridTarget implements Target {
      * Creates the target over a connected client.
      * @param name the name reports show
      * @param client the client; closed with the target
-     * @param owned what else the target started and closes last (an embedded grid), or {@code null}
+     * @param owned what else the target started and closes last (an embedded grid), or
+     * {@code null}
      */
     public GridTarget(String name, GridClient client, AutoCloseable owned) {
         this.name = name;
@@ -75,10 +79,11 @@ public final class GridTarget implements Target {
     }
 
     /**
-     * Starts one operation through the region's asynchronous API; see the class comment for how a read's layer
-     * is inferred.
+     * Starts one operation through the region's asynchronous API; see the class comment
+     * for how a read's layer is inferred.
      * @param operation the operation
-     * @return completes with where it was answered, or exceptionally with what the region failed with
+     * @return completes with where it was answered, or exceptionally with what the region
+     * failed with
      */
     @Override
     public CompletionStage<Layer> executeAsync(Operation operation) {
@@ -96,13 +101,15 @@ public final class GridTarget implements Target {
 
     private CompletionStage<Layer> read(CacheRegion<WeddingKey, byte[]> region, Operation operation) {
         CompletionStage<byte[]> read = region.getAsync(operation.key());
-        // Checked at once: a near-cache hit is the only read the region answers before returning.
+        // Checked at once: a near-cache hit is the only read the region answers before
+        // returning.
         boolean l1 = this.nearCached.get(operation.dataClass()) && read.toCompletableFuture().isDone();
         return read.thenApply((value) -> (value == null) ? Layer.MISS : (l1 ? Layer.L1 : Layer.L2));
     }
 
     /**
-     * Returns the region of a class, for uses beside {@link #execute} such as bulk writes.
+     * Returns the region of a class, for uses beside {@link #execute} such as bulk
+     * writes.
      * @param dataClass the class
      * @return the region, of raw bytes
      */
@@ -111,8 +118,9 @@ public final class GridTarget implements Target {
     }
 
     /**
-     * Returns the entries in this client's near caches (L1) now, summed over the classes that have one, from
-     * Hazelcast's own near-cache statistics (what grid-client's {@code grid.region.near.cache.entries} reads).
+     * Returns the entries in this client's near caches (L1) now, summed over the classes
+     * that have one, from Hazelcast's own near-cache statistics (what grid-client's
+     * {@code grid.region.near.cache.entries} reads).
      * @return the entries
      */
     public long nearCacheEntries() {
@@ -120,7 +128,10 @@ public final class GridTarget implements Target {
         for (DataClass dataClass : DataClass.values()) {
             if (this.nearCached.get(dataClass)) {
                 String map = this.client.catalog().policy(dataClass).mapName();
-                entries += this.client.hazelcast().getMap(map).getLocalMapStats().getNearCacheStats()
+                entries += this.client.hazelcast()
+                    .getMap(map)
+                    .getLocalMapStats()
+                    .getNearCacheStats()
                     .getOwnedEntryCount();
             }
         }
@@ -153,7 +164,10 @@ public final class GridTarget implements Target {
         }
     }
 
-    /** Where the thread's last read was answered; one per thread, so reads allocate nothing for it. */
+    /**
+     * Where the thread's last read was answered; one per thread, so reads allocate
+     * nothing for it.
+     */
     private static final class LayerHolder implements ReadSource.Observer {
 
         private Layer layer;
@@ -166,5 +180,7 @@ public final class GridTarget implements Target {
                 case MISS -> Layer.MISS;
             };
         }
+
     }
+
 }

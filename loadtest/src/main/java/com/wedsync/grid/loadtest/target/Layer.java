@@ -13,4 +13,5 @@ public enum Layer {
     MISS,
     /** A write, acknowledged. */
     WRITE
+
 }

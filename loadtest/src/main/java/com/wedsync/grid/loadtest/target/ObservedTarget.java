@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A target that passes every operation on to another and is told how each one ended, synchronous or not: the base
- * of targets that keep books on the load (the operations counted, the writes acknowledged).
+ * A target that passes every operation on to another and is told how each one ended,
+ * synchronous or not: the base of targets that keep books on the load (the operations
+ * counted, the writes acknowledged).
  */
 public abstract class ObservedTarget implements Target {
 
@@ -97,4 +98,5 @@ public abstract class ObservedTarget implements Target {
     public void close() {
         this.target.close();
     }
+
 }

@@ -24,18 +24,24 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A Redis server through Lettuce, the remote-only comparison: every read goes to the server (L2 or a miss),
- * every write is a {@code SET} with the class's base TTL from the catalog as its expiry ({@code PX}).
+ * A Redis server through Lettuce, the remote-only comparison: every read goes to the
+ * server (L2 or a miss), every write is a {@code SET} with the class's base TTL from the
+ * catalog as its expiry ({@code PX}).
  *
- * <p>Keys are the UTF-8 bytes of {@code dataClassId:weddingId:itemId}, values the operation's bytes as they are.
+ * <p>
+ * Keys are the UTF-8 bytes of {@code dataClassId:weddingId:itemId}, values the
+ * operation's bytes as they are.
  *
- * <p>One connection is shared by all generator threads. Lettuce connections are thread-safe, so this is correct,
- * but synchronous calls from several threads are pipelined over that one connection: a thread's latency includes
- * waiting behind other threads' commands on the socket. That is how a single-connection Redis client behaves in
- * a service too; it is kept that simple on purpose (no connection pool).
+ * <p>
+ * One connection is shared by all generator threads. Lettuce connections are thread-safe,
+ * so this is correct, but synchronous calls from several threads are pipelined over that
+ * one connection: a thread's latency includes waiting behind other threads' commands on
+ * the socket. That is how a single-connection Redis client behaves in a service too; it
+ * is kept that simple on purpose (no connection pool).
  *
- * <p>Connecting and every command are bounded by {@link #TIMEOUT}, so no call waits forever; while disconnected,
- * commands fail at once (and count as errors) instead of queueing.
+ * <p>
+ * Connecting and every command are bounded by {@link #TIMEOUT}, so no call waits forever;
+ * while disconnected, commands fail at once (and count as errors) instead of queueing.
  */
 public final class RedisTarget implements Target {
 
@@ -74,7 +80,8 @@ public final class RedisTarget implements Target {
      * @param catalog where the base TTL of each class comes from
      * @return the connected target
      * @throws IllegalArgumentException naming the URI if it is not a Redis URI
-     * @throws IllegalStateException naming the URI if the server cannot be reached within {@link #TIMEOUT}
+     * @throws IllegalStateException naming the URI if the server cannot be reached within
+     * {@link #TIMEOUT}
      */
     public static RedisTarget connect(String uri, Catalog catalog) {
         RedisURI redisUri;
@@ -82,8 +89,8 @@ public final class RedisTarget implements Target {
             redisUri = RedisURI.create(uri);
         }
         catch (RuntimeException ex) {
-            throw new IllegalArgumentException("--redis '" + redacted(uri) + "' is not a Redis URI: "
-                    + ex.getMessage(), ex);
+            throw new IllegalArgumentException("--redis '" + redacted(uri) + "' is not a Redis URI: " + ex.getMessage(),
+                    ex);
         }
         redisUri.setTimeout(TIMEOUT);
         RedisClient client = RedisClient.create(redisUri);
@@ -105,8 +112,8 @@ public final class RedisTarget implements Target {
         }
         catch (RuntimeException ex) {
             shutdown(client);
-            throw new IllegalStateException("could not connect to Redis at " + redacted(uri) + ": "
-                    + ex.getMessage(), ex);
+            throw new IllegalStateException("could not connect to Redis at " + redacted(uri) + ": " + ex.getMessage(),
+                    ex);
         }
     }
 
@@ -128,10 +135,12 @@ public final class RedisTarget implements Target {
     }
 
     /**
-     * Starts one operation through Lettuce's asynchronous API on the shared connection: the same commands as
-     * {@link #execute}, completed by Lettuce's event loop, with the same {@link #TIMEOUT} per command.
+     * Starts one operation through Lettuce's asynchronous API on the shared connection:
+     * the same commands as {@link #execute}, completed by Lettuce's event loop, with the
+     * same {@link #TIMEOUT} per command.
      * @param operation the operation
-     * @return completes with where it was answered, or exceptionally if the command failed or timed out
+     * @return completes with where it was answered, or exceptionally if the command
+     * failed or timed out
      */
     @Override
     public CompletionStage<Layer> executeAsync(Operation operation) {
@@ -183,4 +192,5 @@ public final class RedisTarget implements Target {
         int at = uri.lastIndexOf('@');
         return (scheme >= 0 && at > scheme) ? uri.substring(0, scheme + 3) + "***@" + uri.substring(at + 1) : uri;
     }
+
 }

@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds a target by name: {@code grid} (near caches on), {@code grid-l2} (near caches off on the client),
- * {@code caffeine}, {@code redis} (the server at {@code redisUri}). A grid target connects to {@code members}
- * when given, or starts an embedded grid.
+ * Builds a target by name: {@code grid} (near caches on), {@code grid-l2} (near caches
+ * off on the client), {@code caffeine}, {@code redis} (the server at {@code redisUri}). A
+ * grid target connects to {@code members} when given, or starts an embedded grid.
  */
 public final class Targets {
 
@@ -27,11 +27,14 @@ public final class Targets {
 
     /**
      * Where the targets find what they drive.
-     * @param members {@code host:port} addresses of a running cluster; empty to start an embedded one
+     *
+     * @param members {@code host:port} addresses of a running cluster; empty to start an
+     * embedded one
      * @param clusterName the running cluster's name (ignored when embedded)
      * @param embeddedMembers how many members to start when embedded
      * @param memoryLimitBytes each embedded member's cache memory limit
-     * @param redisUri the Redis server of the {@code redis} target, for example {@code redis://127.0.0.1:6379}
+     * @param redisUri the Redis server of the {@code redis} target, for example
+     * {@code redis://127.0.0.1:6379}
      */
     public record TargetOptions(List<String> members, String clusterName, int embeddedMembers, long memoryLimitBytes,
             String redisUri) {
@@ -42,7 +45,8 @@ public final class Targets {
      * @param name one of {@link #NAMES}
      * @param grid where a grid target finds its grid
      * @return the target, owning everything it started
-     * @throws IllegalArgumentException naming the value and the known targets for an unknown name
+     * @throws IllegalArgumentException naming the value and the known targets for an
+     * unknown name
      */
     public static Target open(String name, TargetOptions grid) {
         return switch (name.toLowerCase(Locale.ROOT)) {
@@ -54,7 +58,8 @@ public final class Targets {
     }
 
     /**
-     * Opens a grid target: connects to the running cluster the options name, or starts an embedded one.
+     * Opens a grid target: connects to the running cluster the options name, or starts an
+     * embedded one.
      * @param name {@code grid} (near caches on) or {@code grid-l2} (off)
      * @param options where the grid is
      * @return the target, owning the client and any grid it started
@@ -99,4 +104,5 @@ public final class Targets {
         }
         return CatalogLoader.loadDefault(overrides);
     }
+
 }

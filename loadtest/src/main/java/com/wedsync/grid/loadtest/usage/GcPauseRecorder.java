@@ -14,8 +14,9 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * This JVM's collector pauses, from the JVM's own notification of each collection (as Micrometer's
- * {@code JvmGcMetrics} records them), between {@link #start()} and {@link #stop()}.
+ * This JVM's collector pauses, from the JVM's own notification of each collection (as
+ * Micrometer's {@code JvmGcMetrics} records them), between {@link #start()} and
+ * {@link #stop()}.
  */
 final class GcPauseRecorder implements NotificationListener {
 
@@ -93,4 +94,5 @@ final class GcPauseRecorder implements NotificationListener {
         return "No GC".equals(cause) || "G1 Concurrent GC".equals(name) || "Shenandoah Cycles".equals(name)
                 || (name.startsWith("ZGC") && name.endsWith("Cycles"));
     }
+
 }

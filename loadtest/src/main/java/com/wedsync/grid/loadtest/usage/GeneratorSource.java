@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.util.OptionalDouble;
 
 /**
- * This JVM, the load generator (and any embedded members and the clients it holds): CPU time from the JVM's
- * operating-system bean, pauses from its collectors' notifications.
+ * This JVM, the load generator (and any embedded members and the clients it holds): CPU
+ * time from the JVM's operating-system bean, pauses from its collectors' notifications.
  */
 public final class GeneratorSource implements ProcessSource {
 
@@ -19,7 +19,8 @@ public final class GeneratorSource implements ProcessSource {
 
     /**
      * Creates the source.
-     * @param name the name in reports, {@code generator}, or {@code generator+members} with embedded members
+     * @param name the name in reports, {@code generator}, or {@code generator+members}
+     * with embedded members
      */
     public GeneratorSource(String name) {
         this.name = name;
@@ -71,4 +72,5 @@ public final class GeneratorSource implements ProcessSource {
         }
         return -1;
     }
+
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * One member of a {@link NodeFleet}: CPU time from {@code /proc}, pauses from its own
- * {@code jvm_gc_pause_seconds} (the JVM's notifications, as Micrometer records them on the member).
+ * {@code jvm_gc_pause_seconds} (the JVM's notifications, as Micrometer records them on
+ * the member).
  */
 public final class MemberSource implements ProcessSource {
 
@@ -74,4 +75,5 @@ public final class MemberSource implements ProcessSource {
     public GcFigures gc() {
         return this.gc;
     }
+
 }

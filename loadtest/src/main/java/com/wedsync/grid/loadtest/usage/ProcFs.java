@@ -8,12 +8,15 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * What Linux's {@code /proc} says of a process's CPU time and of the machine's stolen time. Elsewhere every figure
- * is empty, and reports say "not measured" rather than 0.
+ * What Linux's {@code /proc} says of a process's CPU time and of the machine's stolen
+ * time. Elsewhere every figure is empty, and reports say "not measured" rather than 0.
  */
 final class ProcFs {
 
-    /** Clock ticks per second of {@code /proc}'s figures: 100 on every Linux this runs on (USER_HZ). */
+    /**
+     * Clock ticks per second of {@code /proc}'s figures: 100 on every Linux this runs on
+     * (USER_HZ).
+     */
     private static final double TICKS_PER_SECOND = 100.0;
 
     private ProcFs() {
@@ -27,9 +30,11 @@ final class ProcFs {
     static OptionalDouble cpuSeconds(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // The command name (field 2) may hold spaces and parentheses: count fields after its last ')'.
+            // The command name (field 2) may hold spaces and parentheses: count fields
+            // after its last ')'.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-            // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+            // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the
+            // name.
             return OptionalDouble.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND);
         }
         catch (IOException | RuntimeException ex) {
@@ -38,7 +43,8 @@ final class ProcFs {
     }
 
     /**
-     * Returns the machine's CPU ticks so far: all of them and those stolen by the hypervisor.
+     * Returns the machine's CPU ticks so far: all of them and those stolen by the
+     * hypervisor.
      * @return {total, steal}, empty if {@code /proc/stat} is not there
      */
     static OptionalLong[] cpuTicks() {
@@ -46,7 +52,8 @@ final class ProcFs {
             List<String> lines = Files.readAllLines(Path.of("/proc/stat"));
             String[] fields = lines.get(0).trim().split("\\s+");
             long total = 0;
-            // user nice system idle iowait irq softirq steal; guest time is already counted in user.
+            // user nice system idle iowait irq softirq steal; guest time is already
+            // counted in user.
             for (int i = 1; i <= 8 && i < fields.length; i++) {
                 total += Long.parseLong(fields[i]);
             }
@@ -66,4 +73,5 @@ final class ProcFs {
     static double seconds(long ticks) {
         return ticks / TICKS_PER_SECOND;
     }
+
 }

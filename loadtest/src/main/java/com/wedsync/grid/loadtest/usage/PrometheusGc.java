@@ -6,14 +6,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A member's collector pauses as its {@code /actuator/prometheus} exports them ({@code jvm_gc_pause_seconds}:
- * count, sum and the histogram buckets grid-node publishes), summed over every collector and cause. Two readings
- * give the pauses between them exactly by count and total; the longest is bounded by the smallest bucket that
+ * A member's collector pauses as its {@code /actuator/prometheus} exports them
+ * ({@code jvm_gc_pause_seconds}: count, sum and the histogram buckets grid-node
+ * publishes), summed over every collector and cause. Two readings give the pauses between
+ * them exactly by count and total; the longest is bounded by the smallest bucket that
  * holds them all.
  *
  * @param count the pauses so far
  * @param totalSeconds their summed length
- * @param buckets cumulative pause counts per upper bound in seconds ({@code le}), {@code +Inf} left out
+ * @param buckets cumulative pause counts per upper bound in seconds ({@code le}),
+ * {@code +Inf} left out
  */
 record PrometheusGc(double count, double totalSeconds, Map<Double, Double> buckets) {
 
@@ -51,7 +53,8 @@ record PrometheusGc(double count, double totalSeconds, Map<Double, Double> bucke
     /**
      * Returns the pauses since an earlier reading.
      * @param before the earlier reading
-     * @return count, total, the smallest bound that holds every pause (infinite if none does), and those over 10 ms
+     * @return count, total, the smallest bound that holds every pause (infinite if none
+     * does), and those over 10 ms
      */
     GcFigures since(PrometheusGc before) {
         long count = Math.round(this.count - before.count);

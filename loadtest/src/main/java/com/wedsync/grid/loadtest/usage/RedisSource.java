@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Redis server: CPU time from its own {@code INFO} ({@code used_cpu_user} + {@code used_cpu_sys}, the
- * server's whole process), so it is read wherever the server runs.
+ * The Redis server: CPU time from its own {@code INFO} ({@code used_cpu_user} +
+ * {@code used_cpu_sys}, the server's whole process), so it is read wherever the server
+ * runs.
  */
 public final class RedisSource implements ProcessSource {
 
@@ -20,7 +21,8 @@ public final class RedisSource implements ProcessSource {
 
     /**
      * Creates the source.
-     * @param info returns the server's {@code INFO} text ({@code server} and {@code cpu} sections at least)
+     * @param info returns the server's {@code INFO} text ({@code server} and {@code cpu}
+     * sections at least)
      */
     public RedisSource(Supplier<String> info) {
         this.info = info;
@@ -76,4 +78,5 @@ public final class RedisSource implements ProcessSource {
         }
         return (found == 2) ? OptionalDouble.of(total) : OptionalDouble.empty();
     }
+
 }

@@ -8,8 +8,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * Records, over one measured phase, what each process used (CPU seconds, per 1,000 operations, and collector
- * pauses) and the share of the machine's CPU time the hypervisor stole.
+ * Records, over one measured phase, what each process used (CPU seconds, per 1,000
+ * operations, and collector pauses) and the share of the machine's CPU time the
+ * hypervisor stole.
  */
 public final class UsageProbe {
 
@@ -81,8 +82,10 @@ public final class UsageProbe {
 
     /**
      * A phase's usage.
+     *
      * @param processes each process's
-     * @param stealSeconds CPU time the hypervisor stole from the machine (all CPUs), or -1 if unknown
+     * @param stealSeconds CPU time the hypervisor stole from the machine (all CPUs), or
+     * -1 if unknown
      * @param stealShare that as a share of the machine's CPU time, or -1
      */
     public record Result(List<ProcessUsage> processes, double stealSeconds, double stealShare) {
@@ -107,7 +110,8 @@ public final class UsageProbe {
                     Map<String, Object> pauses = new LinkedHashMap<>();
                     pauses.put("count", gc.count());
                     pauses.put("totalMillis", round(gc.totalMillis(), 1));
-                    // A pause longer than the largest bucket has no bound to report: null, and over10Millis counts it.
+                    // A pause longer than the largest bucket has no bound to report:
+                    // null, and over10Millis counts it.
                     pauses.put(gc.maxExact() ? "maxMillis" : "maxMillisAtMost",
                             Double.isFinite(gc.maxMillis()) ? round(gc.maxMillis(), 1) : null);
                     pauses.put("over10Millis", gc.over10Millis());
@@ -124,4 +128,5 @@ public final class UsageProbe {
             return Double.isFinite(value) ? Math.round(value * scale) / scale : value;
         }
     }
+
 }

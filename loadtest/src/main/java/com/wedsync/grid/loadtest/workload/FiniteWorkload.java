@@ -8,13 +8,14 @@ import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 
 /**
- * A workload whose key space is finite and enumerable, so a warm-up can preload every key it will ever read.
- * Thread-safe like every {@link Workload}.
+ * A workload whose key space is finite and enumerable, so a warm-up can preload every key
+ * it will ever read. Thread-safe like every {@link Workload}.
  */
 public interface FiniteWorkload extends Workload {
 
     /**
-     * Calls the action once for every key the workload can draw, class by class, in a fixed order.
+     * Calls the action once for every key the workload can draw, class by class, in a
+     * fixed order.
      * @param action receives the class and the key
      */
     void forEachKey(BiConsumer<DataClass, WeddingKey> action);
@@ -27,7 +28,8 @@ public interface FiniteWorkload extends Workload {
     long keyCount(DataClass dataClass);
 
     /**
-     * Returns a value of the class's shape to write, from the workload's pre-generated pool.
+     * Returns a value of the class's shape to write, from the workload's pre-generated
+     * pool.
      * @param dataClass the class
      * @param random the calling thread's random
      * @return a shared value; never modify it
@@ -67,4 +69,5 @@ public interface FiniteWorkload extends Workload {
         });
         return keys;
     }
+
 }

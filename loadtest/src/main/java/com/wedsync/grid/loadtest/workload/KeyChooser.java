@@ -3,8 +3,9 @@ package com.wedsync.grid.loadtest.workload;
 import java.util.SplittableRandom;
 
 /**
- * Chooses an index in {@code [0, size())} by some popularity distribution. Implementations hold no mutable state
- * after construction, so one instance is shared by every generator thread; each thread passes its own random.
+ * Chooses an index in {@code [0, size())} by some popularity distribution.
+ * Implementations hold no mutable state after construction, so one instance is shared by
+ * every generator thread; each thread passes its own random.
  */
 public interface KeyChooser {
 
@@ -45,7 +46,8 @@ public interface KeyChooser {
     }
 
     /**
-     * Returns a YCSB "latest" chooser: Zipfian by recency, the highest index (the newest record) the most popular.
+     * Returns a YCSB "latest" chooser: Zipfian by recency, the highest index (the newest
+     * record) the most popular.
      * @param size the size of the range, at least 1
      * @param theta the Zipfian constant, in {@code [0, 1)}
      * @return the chooser
@@ -65,4 +67,5 @@ public interface KeyChooser {
             }
         };
     }
+
 }

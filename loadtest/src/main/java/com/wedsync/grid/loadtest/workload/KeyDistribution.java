@@ -13,9 +13,15 @@ public enum KeyDistribution {
     UNIFORM("uniform"),
     /** Zipfian by index: index 0 is the most popular, then 1, and so on. */
     ZIPFIAN("zipfian"),
-    /** Zipfian with the popular indexes spread over the range by a hash (YCSB's default for A, B, C and F). */
+    /**
+     * Zipfian with the popular indexes spread over the range by a hash (YCSB's default
+     * for A, B, C and F).
+     */
     SCRAMBLED_ZIPFIAN("scrambled"),
-    /** Zipfian by recency: the highest index (the newest record) is the most popular (YCSB workload D). */
+    /**
+     * Zipfian by recency: the highest index (the newest record) is the most popular (YCSB
+     * workload D).
+     */
     LATEST("latest");
 
     private final String id;
@@ -52,7 +58,8 @@ public enum KeyDistribution {
      * Finds a distribution by its spec name, ignoring case.
      * @param id the name, for example {@code latest}
      * @return the distribution
-     * @throws IllegalArgumentException naming the value and the known names if none matches
+     * @throws IllegalArgumentException naming the value and the known names if none
+     * matches
      */
     public static KeyDistribution fromId(String id) {
         for (KeyDistribution distribution : values()) {
@@ -63,4 +70,5 @@ public enum KeyDistribution {
         throw new IllegalArgumentException("unknown key distribution '" + id + "' (known: "
                 + Arrays.stream(values()).map(KeyDistribution::id).collect(Collectors.joining(", ")) + ")");
     }
+
 }

@@ -9,4 +9,5 @@ public enum OpType {
     GET,
     /** A write. */
     PUT
+
 }

@@ -5,7 +5,8 @@ import com.wedsync.grid.config.key.WeddingKey;
 import java.util.Objects;
 
 /**
- * One operation of a workload: what to do, on which class and key, and for a write the value.
+ * One operation of a workload: what to do, on which class and key, and for a write the
+ * value.
  *
  * @param type read or write
  * @param dataClass the class (region) it goes to
@@ -23,8 +24,8 @@ public record Operation(OpType type, DataClass dataClass, WeddingKey key, byte[]
         Objects.requireNonNull(dataClass, "dataClass");
         Objects.requireNonNull(key, "key");
         if ((type == OpType.PUT) != (value != null)) {
-            throw new IllegalArgumentException("a " + type + " must " + (type == OpType.PUT ? "" : "not ")
-                    + "carry a value");
+            throw new IllegalArgumentException(
+                    "a " + type + " must " + (type == OpType.PUT ? "" : "not ") + "carry a value");
         }
     }
 }

@@ -6,11 +6,13 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Which operations a workload draws: a weight per data class (how much of the traffic goes to it) and, per class,
- * the share of its operations that are reads. The probability of a (class, type) pair is
- * {@code weight(class) / sum(weights)} times the read share, or its complement for writes.
+ * Which operations a workload draws: a weight per data class (how much of the traffic
+ * goes to it) and, per class, the share of its operations that are reads. The probability
+ * of a (class, type) pair is {@code weight(class) / sum(weights)} times the read share,
+ * or its complement for writes.
  *
- * @param weights the weight of every class, each finite and at least 0, summing to more than 0
+ * @param weights the weight of every class, each finite and at least 0, summing to more
+ * than 0
  * @param readShares the share of reads of every class, each in [0, 1]
  */
 public record OperationMix(Map<DataClass, Double> weights, Map<DataClass, Double> readShares) {
@@ -20,7 +22,8 @@ public record OperationMix(Map<DataClass, Double> weights, Map<DataClass, Double
 
     /**
      * Validates the mix and copies the maps (unmodifiable, in {@link DataClass} order).
-     * @throws IllegalArgumentException naming the field, the class and the value if one is missing or out of range
+     * @throws IllegalArgumentException naming the field, the class and the value if one
+     * is missing or out of range
      */
     public OperationMix {
         weights = complete("weights", weights);
@@ -29,13 +32,13 @@ public record OperationMix(Map<DataClass, Double> weights, Map<DataClass, Double
         for (DataClass dataClass : DataClass.values()) {
             double weight = weights.get(dataClass);
             if (!(weight >= 0.0 && weight < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("OperationMix.weights." + dataClass.id()
-                        + " must be finite and at least 0, was " + weight);
+                throw new IllegalArgumentException(
+                        "OperationMix.weights." + dataClass.id() + " must be finite and at least 0, was " + weight);
             }
             double reads = readShares.get(dataClass);
             if (!(reads >= 0.0 && reads <= 1.0)) {
-                throw new IllegalArgumentException("OperationMix.readShares." + dataClass.id()
-                        + " must be in [0, 1], was " + reads);
+                throw new IllegalArgumentException(
+                        "OperationMix.readShares." + dataClass.id() + " must be in [0, 1], was " + reads);
             }
             total += weight;
         }
@@ -45,8 +48,9 @@ public record OperationMix(Map<DataClass, Double> weights, Map<DataClass, Double
     }
 
     /**
-     * Returns the default mix: traffic weighted like the catalog's budget shares (wedding data 40, vendor responses
-     * 25, guest interactions 20, photo thumbnails 10, system cache 5) and 95 % reads in every class.
+     * Returns the default mix: traffic weighted like the catalog's budget shares (wedding
+     * data 40, vendor responses 25, guest interactions 20, photo thumbnails 10, system
+     * cache 5) and 95 % reads in every class.
      * @return the mix
      */
     public static OperationMix defaults() {
@@ -149,8 +153,8 @@ public record OperationMix(Map<DataClass, Double> weights, Map<DataClass, Double
         for (DataClass dataClass : DataClass.values()) {
             Double value = values.get(dataClass);
             if (value == null) {
-                throw new IllegalArgumentException("OperationMix." + field + "." + dataClass.id()
-                        + " is missing (every class needs a value)");
+                throw new IllegalArgumentException(
+                        "OperationMix." + field + "." + dataClass.id() + " is missing (every class needs a value)");
             }
             copy.put(dataClass, value);
         }

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Typed reads of a workload spec's fields, each with a default, and errors that name the field and the value.
+ * Typed reads of a workload spec's fields, each with a default, and errors that name the
+ * field and the value.
  */
 final class SpecFields {
 
@@ -25,7 +26,8 @@ final class SpecFields {
         int value;
         try {
             value = Integer.parseInt(text.replace("_", ""));
-        } catch (NumberFormatException notInteger) {
+        }
+        catch (NumberFormatException notInteger) {
             throw invalid(field, text, "a whole number at least " + minimum);
         }
         if (value < minimum) {
@@ -41,7 +43,8 @@ final class SpecFields {
         }
         try {
             return Long.parseLong(text.replace("_", ""));
-        } catch (NumberFormatException notLong) {
+        }
+        catch (NumberFormatException notLong) {
             throw invalid(field, text, "a whole number");
         }
     }
@@ -54,7 +57,8 @@ final class SpecFields {
         double value;
         try {
             value = Double.parseDouble(text);
-        } catch (NumberFormatException notNumber) {
+        }
+        catch (NumberFormatException notNumber) {
             throw invalid(field, text, expected);
         }
         if (!(value >= minimum && value <= maximum)) {
@@ -82,7 +86,8 @@ final class SpecFields {
         }
         try {
             return KeyDistribution.fromId(text);
-        } catch (IllegalArgumentException unknown) {
+        }
+        catch (IllegalArgumentException unknown) {
             throw new IllegalArgumentException(PREFIX + "field '" + field + "': " + unknown.getMessage(), unknown);
         }
     }
@@ -92,30 +97,36 @@ final class SpecFields {
         return (text == null) ? fallback : parseBytes(field, text, text);
     }
 
-    /** Reads {@code min-max} or a single value (both ends the same); {@code bytes} allows a {@code k} suffix. */
+    /**
+     * Reads {@code min-max} or a single value (both ends the same); {@code bytes} allows
+     * a {@code k} suffix.
+     */
     int[] range(String field, int fallbackMin, int fallbackMax, int minimum, boolean bytes) {
         String text = this.fields.get(field);
         if (text == null) {
-            return new int[] {fallbackMin, fallbackMax};
+            return new int[] { fallbackMin, fallbackMax };
         }
         String[] ends = text.split("-", -1);
         if (ends.length > 2) {
             throw invalid(field, text, "a number or a range min-max");
         }
         int low = bytes ? parseBytes(field, ends[0], text) : parseWhole(field, ends[0], text);
-        int high = (ends.length == 1) ? low : (bytes ? parseBytes(field, ends[1], text) : parseWhole(field, ends[1],
-                text));
+        int high = (ends.length == 1) ? low
+                : (bytes ? parseBytes(field, ends[1], text) : parseWhole(field, ends[1], text));
         if (low < minimum || high < low) {
             throw invalid(field, text, "a range min-max with " + minimum + " <= min <= max");
         }
-        return new int[] {low, high};
+        return new int[] { low, high };
     }
 
-    /** Runs a constructor and prefixes its validation errors so they read as spec errors. */
+    /**
+     * Runs a constructor and prefixes its validation errors so they read as spec errors.
+     */
     <T> T build(Supplier<T> constructor) {
         try {
             return constructor.get();
-        } catch (IllegalArgumentException invalid) {
+        }
+        catch (IllegalArgumentException invalid) {
             String message = invalid.getMessage();
             if (message != null && message.startsWith(PREFIX)) {
                 throw invalid;
@@ -128,7 +139,8 @@ final class SpecFields {
     <T> T build(Supplier<T> lookup, String field) {
         try {
             return lookup.get();
-        } catch (IllegalArgumentException invalid) {
+        }
+        catch (IllegalArgumentException invalid) {
             throw new IllegalArgumentException(PREFIX + "field '" + field + "': " + invalid.getMessage(), invalid);
         }
     }
@@ -136,7 +148,8 @@ final class SpecFields {
     private static int parseWhole(String field, String part, String text) {
         try {
             return Integer.parseInt(part.trim().replace("_", ""));
-        } catch (NumberFormatException notInteger) {
+        }
+        catch (NumberFormatException notInteger) {
             throw invalid(field, text, "a whole number or a range min-max");
         }
     }
@@ -147,7 +160,8 @@ final class SpecFields {
         if (value.endsWith("kib") || value.endsWith("k")) {
             multiplier = 1024;
             value = value.substring(0, value.length() - (value.endsWith("kib") ? 3 : 1));
-        } else if (value.endsWith("b")) {
+        }
+        else if (value.endsWith("b")) {
             value = value.substring(0, value.length() - 1);
         }
         try {
@@ -156,13 +170,15 @@ final class SpecFields {
                 throw invalid(field, text, "a size in bytes of at least 1 (a k suffix means KiB)");
             }
             return (int) bytes;
-        } catch (NumberFormatException notNumber) {
+        }
+        catch (NumberFormatException notNumber) {
             throw invalid(field, text, "a size in bytes of at least 1 (a k suffix means KiB)");
         }
     }
 
     private static IllegalArgumentException invalid(String field, String value, String expected) {
-        return new IllegalArgumentException(PREFIX + "field '" + field + "' must be " + expected + ", was '" + value
-                + "'");
+        return new IllegalArgumentException(
+                PREFIX + "field '" + field + "' must be " + expected + ", was '" + value + "'");
     }
+
 }

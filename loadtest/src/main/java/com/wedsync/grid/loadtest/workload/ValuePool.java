@@ -5,20 +5,21 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A small, fixed set of pre-generated values of one shape, so a workload writes realistic bytes without allocating
- * per operation. The arrays are shared by every operation and must never be modified.
+ * A small, fixed set of pre-generated values of one shape, so a workload writes realistic
+ * bytes without allocating per operation. The arrays are shared by every operation and
+ * must never be modified.
  */
 public final class ValuePool {
 
     /** The default number of values in a pool. */
     public static final int DEFAULT_SIZE = 16;
 
-    private static final String[] WORDS = {
-        "confirmed", "pending", "ceremony", "reception", "florist", "catering", "photographer", "venue", "menu",
-        "vegetarian", "table", "arrival", "deposit", "invoice", "schedule", "guest", "rsvp", "accepted", "declined",
-        "music", "dj", "band", "cake", "transport", "hotel", "timeline", "notes", "garden", "chapel", "dinner",
-    };
-    private static final String[] KEYS = {"id", "status", "name", "note", "time", "amount", "tag", "updated"};
+    private static final String[] WORDS = { "confirmed", "pending", "ceremony", "reception", "florist", "catering",
+            "photographer", "venue", "menu", "vegetarian", "table", "arrival", "deposit", "invoice", "schedule",
+            "guest", "rsvp", "accepted", "declined", "music", "dj", "band", "cake", "transport", "hotel", "timeline",
+            "notes", "garden", "chapel", "dinner", };
+
+    private static final String[] KEYS = { "id", "status", "name", "note", "time", "amount", "tag", "updated" };
 
     private final byte[][] values;
 
@@ -97,8 +98,8 @@ public final class ValuePool {
     }
 
     /**
-     * JSON-like text of exactly {@code size} bytes: an array of small records, padded inside the last string (values
-     * shorter than the bare envelope are cut).
+     * JSON-like text of exactly {@code size} bytes: an array of small records, padded
+     * inside the last string (values shorter than the bare envelope are cut).
      */
     private static byte[] json(int size, SplittableRandom random) {
         String head = "{\"items\":[";
@@ -117,9 +118,13 @@ public final class ValuePool {
                 entry.append('"').append(KEYS[random.nextInt(KEYS.length)]).append("\":");
                 if (random.nextInt(3) == 0) {
                     entry.append(random.nextInt(100_000));
-                } else {
-                    entry.append('"').append(WORDS[random.nextInt(WORDS.length)]).append(' ')
-                            .append(WORDS[random.nextInt(WORDS.length)]).append('"');
+                }
+                else {
+                    entry.append('"')
+                        .append(WORDS[random.nextInt(WORDS.length)])
+                        .append(' ')
+                        .append(WORDS[random.nextInt(WORDS.length)])
+                        .append('"');
                 }
             }
             entry.append('}');
@@ -139,4 +144,5 @@ public final class ValuePool {
         }
         return bytes;
     }
+
 }

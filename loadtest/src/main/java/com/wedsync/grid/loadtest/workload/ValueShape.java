@@ -7,32 +7,39 @@ import java.util.Objects;
  * The values a data class writes: their size range and what their bytes look like.
  *
  * @param minBytes the smallest value, at least 1
- * @param maxBytes the largest value, at least {@code minBytes}; sizes are uniform in between
+ * @param maxBytes the largest value, at least {@code minBytes}; sizes are uniform in
+ * between
  * @param content what the bytes look like
  */
 public record ValueShape(int minBytes, int maxBytes, Content content) {
 
     /** What a value's bytes look like, which decides how well it compresses. */
     public enum Content {
-        /** JSON-like UTF-8 text from a small vocabulary: compresses well, like real API responses. */
+
+        /**
+         * JSON-like UTF-8 text from a small vocabulary: compresses well, like real API
+         * responses.
+         */
         JSON,
         /** Pseudo-random bytes: incompressible, like encoded images. */
         RANDOM,
         /** Random printable ASCII, like YCSB's field values: compresses a little. */
         ASCII
+
     }
 
     /**
      * Validates the shape.
-     * @throws IllegalArgumentException naming the field and the value if one is out of range
+     * @throws IllegalArgumentException naming the field and the value if one is out of
+     * range
      */
     public ValueShape {
         if (minBytes < 1) {
             throw new IllegalArgumentException("ValueShape.minBytes must be at least 1, was " + minBytes);
         }
         if (maxBytes < minBytes) {
-            throw new IllegalArgumentException("ValueShape.maxBytes must be at least minBytes (" + minBytes
-                    + "), was " + maxBytes);
+            throw new IllegalArgumentException(
+                    "ValueShape.maxBytes must be at least minBytes (" + minBytes + "), was " + maxBytes);
         }
         Objects.requireNonNull(content, "ValueShape.content");
     }
@@ -48,8 +55,9 @@ public record ValueShape(int minBytes, int maxBytes, Content content) {
     }
 
     /**
-     * Returns the default shape of a class: wedding data 2 KiB JSON, vendor responses 4–16 KiB JSON, guest
-     * interactions 512 B JSON, photo thumbnails 20–60 KiB random bytes, system cache 256 B JSON.
+     * Returns the default shape of a class: wedding data 2 KiB JSON, vendor responses
+     * 4–16 KiB JSON, guest interactions 512 B JSON, photo thumbnails 20–60 KiB random
+     * bytes, system cache 256 B JSON.
      * @param dataClass the class
      * @return its default shape
      */

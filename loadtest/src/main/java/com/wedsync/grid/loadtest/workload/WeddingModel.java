@@ -12,19 +12,24 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * The world the wedding workload runs in: how many weddings, how big they are and when they take place.
+ * The world the wedding workload runs in: how many weddings, how big they are and when
+ * they take place.
  * <p>
- * Dates: a share {@code hotShare} of the weddings take place in the first week ({@code origin} to
- * {@code origin + 6 days}), the rest in one of the following {@code horizonWeeks - 1} weeks, uniformly; in every week
- * a wedding falls on the Saturday with probability {@code saturdayShare}, otherwise on another day of that week.
+ * Dates: a share {@code hotShare} of the weddings take place in the first week
+ * ({@code origin} to {@code origin + 6 days}), the rest in one of the following
+ * {@code horizonWeeks - 1} weeks, uniformly; in every week a wedding falls on the
+ * Saturday with probability {@code saturdayShare}, otherwise on another day of that week.
  * Everything is drawn from {@code seed}, so a model always produces the same weddings.
  *
  * @param weddings the number of weddings, at least 1
  * @param vendorsPerWedding vendors per wedding (the {@code vendor:<n>} items), at least 1
  * @param minGuests the fewest guests a wedding has, at least 1
- * @param maxGuests the most guests a wedding has, at least {@code minGuests}; drawn uniformly in between
- * @param photosPerWedding thumbnails per wedding (the {@code photo:<n>} items), at least 1
- * @param systemItems the number of system entries ({@code config:<n>} under the pseudo-wedding {@code system})
+ * @param maxGuests the most guests a wedding has, at least {@code minGuests}; drawn
+ * uniformly in between
+ * @param photosPerWedding thumbnails per wedding (the {@code photo:<n>} items), at least
+ * 1
+ * @param systemItems the number of system entries ({@code config:<n>} under the
+ * pseudo-wedding {@code system})
  * @param horizonWeeks how many weeks ahead weddings are planned, at least 2
  * @param saturdayShare the share of weddings on a Saturday, in [0, 1]
  * @param hotShare the share of weddings in the first week (upcoming this week), in [0, 1]
@@ -45,7 +50,8 @@ public record WeddingModel(int weddings, int vendorsPerWedding, int minGuests, i
 
     /**
      * Validates the model.
-     * @throws IllegalArgumentException naming the field and the value if one is out of range
+     * @throws IllegalArgumentException naming the field and the value if one is out of
+     * range
      */
     public WeddingModel {
         atLeast("weddings", weddings, 1);
@@ -63,8 +69,9 @@ public record WeddingModel(int weddings, int vendorsPerWedding, int minGuests, i
     }
 
     /**
-     * Returns the default model: 1,000 weddings, 12 vendors, 100–300 guests and 50 photos each, 100 system
-     * entries, 26 weeks ahead, 85 % on Saturdays, 10 % this week, seed 42.
+     * Returns the default model: 1,000 weddings, 12 vendors, 100–300 guests and 50 photos
+     * each, 100 system entries, 26 weeks ahead, 85 % on Saturdays, 10 % this week, seed
+     * 42.
      * @param origin today
      * @return the model
      */
@@ -112,7 +119,8 @@ public record WeddingModel(int weddings, int vendorsPerWedding, int minGuests, i
 
     /**
      * Draws the weddings of this model, the soonest first (ties by draw order); ids are
-     * {@code w-<date>-<nnnn>} with {@code nnnn} the place in this order. The same model always gives the same list.
+     * {@code w-<date>-<nnnn>} with {@code nnnn} the place in this order. The same model
+     * always gives the same list.
      * @return the weddings, soonest first
      */
     public List<Wedding> generate() {
@@ -142,7 +150,8 @@ public record WeddingModel(int weddings, int vendorsPerWedding, int minGuests, i
         LocalDate date;
         do {
             date = this.origin.plusDays(random.nextInt(HOT_DAYS));
-        } while (date.equals(firstSaturday));
+        }
+        while (date.equals(firstSaturday));
         return date;
     }
 
@@ -156,8 +165,8 @@ public record WeddingModel(int weddings, int vendorsPerWedding, int minGuests, i
 
     private static void atLeast(String field, int value, int minimum) {
         if (value < minimum) {
-            throw new IllegalArgumentException("WeddingModel." + field + " must be at least " + minimum + ", was "
-                    + value);
+            throw new IllegalArgumentException(
+                    "WeddingModel." + field + " must be at least " + minimum + ", was " + value);
         }
     }
 

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How the wedding workload uses its {@link WeddingModel}: the operation mix, how weddings and items within a wedding
- * are chosen, and the values it writes.
+ * How the wedding workload uses its {@link WeddingModel}: the operation mix, how weddings
+ * and items within a wedding are chosen, and the values it writes.
  *
  * @param mix the class weights and read shares
  * @param theta the Zipfian constant of the Zipfian-based distributions, in [0, 1)
- * @param weddings how a wedding is chosen from the weddings sorted soonest first: {@link KeyDistribution#ZIPFIAN}
- *     makes the soonest (this week's) weddings the hottest
+ * @param weddings how a wedding is chosen from the weddings sorted soonest first:
+ * {@link KeyDistribution#ZIPFIAN} makes the soonest (this week's) weddings the hottest
  * @param items how an item is chosen within a wedding (and among the system entries)
  * @param values the value shape of every class
  * @param poolSize how many pre-generated values each class writes, at least 1
@@ -23,7 +23,8 @@ public record WeddingTraffic(OperationMix mix, double theta, KeyDistribution wed
 
     /**
      * Validates the settings and copies the value shapes.
-     * @throws IllegalArgumentException naming the field and the value if one is missing or out of range
+     * @throws IllegalArgumentException naming the field and the value if one is missing
+     * or out of range
      */
     public WeddingTraffic {
         require("mix", mix);
@@ -48,8 +49,9 @@ public record WeddingTraffic(OperationMix mix, double theta, KeyDistribution wed
     }
 
     /**
-     * Returns the defaults: {@link OperationMix#defaults()} (95/5), theta 0.99, Zipfian weddings (soonest hottest),
-     * uniform items, {@link ValueShape#defaultFor} sizes, 16 values per class.
+     * Returns the defaults: {@link OperationMix#defaults()} (95/5), theta 0.99, Zipfian
+     * weddings (soonest hottest), uniform items, {@link ValueShape#defaultFor} sizes, 16
+     * values per class.
      * @return the settings
      */
     public static WeddingTraffic defaults() {

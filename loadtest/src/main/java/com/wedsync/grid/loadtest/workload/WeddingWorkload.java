@@ -15,15 +15,17 @@ import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 
 /**
- * The wedding workload: draws a class and a type by the {@link OperationMix}, a wedding by popularity (by default
- * Zipfian over the weddings sorted soonest first, so this week's weddings are the hot ones), then an item within it.
+ * The wedding workload: draws a class and a type by the {@link OperationMix}, a wedding
+ * by popularity (by default Zipfian over the weddings sorted soonest first, so this
+ * week's weddings are the hot ones), then an item within it.
  * <p>
- * Keys: every entry of a wedding has the wedding id as {@link WeddingKey#weddingId()}; the items are
- * {@code timeline}, {@code details}, {@code schedule}, {@code seating} (wedding data), {@code vendor:<n>} (vendor
- * responses), {@code guest:<n>} (guest interactions, RSVPs), {@code photo:<n>} (thumbnails); the system cache lives
- * under the pseudo-wedding {@value WeddingModel#SYSTEM_WEDDING_ID} as {@code config:<n>}. The key space is finite
- * ({@link #forEachKey}). Writes carry a value from a small pre-generated pool per class, so an operation allocates
- * only its key and the {@link Operation}.
+ * Keys: every entry of a wedding has the wedding id as {@link WeddingKey#weddingId()};
+ * the items are {@code timeline}, {@code details}, {@code schedule}, {@code seating}
+ * (wedding data), {@code vendor:<n>} (vendor responses), {@code guest:<n>} (guest
+ * interactions, RSVPs), {@code photo:<n>} (thumbnails); the system cache lives under the
+ * pseudo-wedding {@value WeddingModel#SYSTEM_WEDDING_ID} as {@code config:<n>}. The key
+ * space is finite ({@link #forEachKey}). Writes carry a value from a small pre-generated
+ * pool per class, so an operation allocates only its key and the {@link Operation}.
  * <p>
  * Immutable after construction: thread-safe, each thread passes its own random.
  */
@@ -33,25 +35,42 @@ public final class WeddingWorkload implements FiniteWorkload {
     public static final List<String> WEDDING_ITEMS = List.of("timeline", "details", "schedule", "seating");
 
     private final WeddingModel model;
+
     private final WeddingTraffic traffic;
+
     private final List<Wedding> weddings;
+
     private final String[] weddingIds;
+
     private final int[] guestCounts;
+
     private final Map<String, LocalDate> datesById;
+
     private final String[] weddingItems;
+
     private final String[] vendorItems;
+
     private final String[] guestItems;
+
     private final String[] photoItems;
+
     private final String[] systemItems;
+
     private final KeyChooser weddingChooser;
+
     private final KeyChooser[] itemChoosers;
+
     private final Map<DataClass, ValuePool> pools;
+
     private final double[] slotBounds;
+
     private final DataClass[] slotClasses;
+
     private final OpType[] slotTypes;
 
     /**
-     * Builds the workload: draws the weddings, names the items, generates the value pools.
+     * Builds the workload: draws the weddings, names the items, generates the value
+     * pools.
      * @param model the weddings
      * @param traffic how they are used
      */
@@ -118,8 +137,8 @@ public final class WeddingWorkload implements FiniteWorkload {
         DataClass dataClass = this.slotClasses[slot];
         OpType type = this.slotTypes[slot];
         WeddingKey key = nextKey(dataClass, random);
-        return new Operation(type, dataClass, key, (type == OpType.PUT) ? this.pools.get(dataClass).pick(random)
-                : null);
+        return new Operation(type, dataClass, key,
+                (type == OpType.PUT) ? this.pools.get(dataClass).pick(random) : null);
     }
 
     /**
@@ -130,8 +149,8 @@ public final class WeddingWorkload implements FiniteWorkload {
      */
     public WeddingKey nextKey(DataClass dataClass, SplittableRandom random) {
         if (dataClass == DataClass.SYSTEM_CACHE) {
-            return new WeddingKey(WeddingModel.SYSTEM_WEDDING_ID, this.systemItems[item(this.systemItems.length,
-                    random)]);
+            return new WeddingKey(WeddingModel.SYSTEM_WEDDING_ID,
+                    this.systemItems[item(this.systemItems.length, random)]);
         }
         int wedding = (int) this.weddingChooser.next(random);
         String id = this.weddingIds[wedding];
@@ -218,12 +237,13 @@ public final class WeddingWorkload implements FiniteWorkload {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "wedding mix: %d weddings (%d this week), %d vendors, %d-%d guests,"
-                + " %d photos, %d system entries; weddings %s, items %s, theta %.2f; reads %.1f %%",
-                this.model.weddings(), this.model.hotWeddings(), this.model.vendorsPerWedding(),
-                this.model.minGuests(), this.model.maxGuests(), this.model.photosPerWedding(),
-                this.model.systemItems(), this.traffic.weddings().id(), this.traffic.items().id(),
-                this.traffic.theta(), 100.0 * this.traffic.mix().probability(OpType.GET));
+        return String.format(Locale.ROOT,
+                "wedding mix: %d weddings (%d this week), %d vendors, %d-%d guests,"
+                        + " %d photos, %d system entries; weddings %s, items %s, theta %.2f; reads %.1f %%",
+                this.model.weddings(), this.model.hotWeddings(), this.model.vendorsPerWedding(), this.model.minGuests(),
+                this.model.maxGuests(), this.model.photosPerWedding(), this.model.systemItems(),
+                this.traffic.weddings().id(), this.traffic.items().id(), this.traffic.theta(),
+                100.0 * this.traffic.mix().probability(OpType.GET));
     }
 
     private int slot(double u) {
@@ -274,4 +294,5 @@ public final class WeddingWorkload implements FiniteWorkload {
         }
         return names;
     }
+
 }

@@ -14,4 +14,5 @@ public interface Workload {
      * @return the operation
      */
     Operation next(SplittableRandom random);
+
 }

@@ -13,22 +13,26 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A workload described in text, as the CLI's {@code --workload} takes it: {@code key=value} pairs separated by
- * {@code ;}, field names case-insensitive. An empty spec is the default wedding mix.
+ * A workload described in text, as the CLI's {@code --workload} takes it:
+ * {@code key=value} pairs separated by {@code ;}, field names case-insensitive. An empty
+ * spec is the default wedding mix.
  * <p>
- * The wedding mix ({@code mix=wedding}, the default): {@code weddings}, {@code vendors}, {@code guests}
- * ({@code 100-300} or one number), {@code photos}, {@code systemItems}, {@code weeks}, {@code saturdays} and
- * {@code hot} (shares of weddings on Saturdays and this week), {@code reads} (share of reads in every class),
- * {@code reads.<class>}, {@code weight.<class>}, {@code theta}, {@code popularity} and {@code items} (key
- * distributions of weddings and of items within one: {@code uniform}, {@code zipfian}, {@code scrambled},
- * {@code latest}), {@code size.<class>} (bytes, {@code 4k-16k} or one size), {@code pool}, {@code seed}. For example
+ * The wedding mix ({@code mix=wedding}, the default): {@code weddings}, {@code vendors},
+ * {@code guests} ({@code 100-300} or one number), {@code photos}, {@code systemItems},
+ * {@code weeks}, {@code saturdays} and {@code hot} (shares of weddings on Saturdays and
+ * this week), {@code reads} (share of reads in every class), {@code reads.<class>},
+ * {@code weight.<class>}, {@code theta}, {@code popularity} and {@code items} (key
+ * distributions of weddings and of items within one: {@code uniform}, {@code zipfian},
+ * {@code scrambled}, {@code latest}), {@code size.<class>} (bytes, {@code 4k-16k} or one
+ * size), {@code pool}, {@code seed}. For example
  * {@code mix=wedding;reads=0.95;weddings=1000;theta=0.99}.
  * <p>
- * A YCSB core workload ({@code ycsb=A|B|C|D|F}): {@code records}, {@code valueSize}, {@code class},
- * {@code distribution}, {@code theta}, {@code reads}, {@code seed}. For example
- * {@code ycsb=B;records=100000;valueSize=1024}.
+ * A YCSB core workload ({@code ycsb=A|B|C|D|F}): {@code records}, {@code valueSize},
+ * {@code class}, {@code distribution}, {@code theta}, {@code reads}, {@code seed}. For
+ * example {@code ycsb=B;records=100000;valueSize=1024}.
  * <p>
- * Every error names the field and the value. Values are checked when the spec is parsed, not when it is used.
+ * Every error names the field and the value. Values are checked when the spec is parsed,
+ * not when it is used.
  *
  * @param kind which workload the spec describes
  * @param fields the fields as given, by canonical name, in the order given
@@ -37,22 +41,28 @@ public record WorkloadSpec(Kind kind, Map<String, String> fields) {
 
     /** Which workload a spec describes. */
     public enum Kind {
+
         /** The wedding mix ({@link WeddingWorkload}). */
         WEDDING,
         /** A YCSB core workload ({@link YcsbWorkload}). */
         YCSB
+
     }
 
     private static final List<String> WEDDING_FIELDS = List.of("mix", "weddings", "vendors", "guests", "photos",
             "systemItems", "weeks", "saturdays", "hot", "reads", "theta", "popularity", "items", "pool", "seed");
+
     private static final List<String> WEDDING_PREFIXES = List.of("reads.", "weight.", "size.");
+
     private static final List<String> YCSB_FIELDS = List.of("mix", "ycsb", "records", "valueSize", "class",
             "distribution", "theta", "reads", "seed");
+
     private static final LocalDate VALIDATION_ORIGIN = LocalDate.of(2000, 1, 1);
 
     /**
      * Validates the spec: every field known for its kind, every value in range.
-     * @throws IllegalArgumentException naming the field and the value if one is unknown or invalid
+     * @throws IllegalArgumentException naming the field and the value if one is unknown
+     * or invalid
      */
     public WorkloadSpec {
         Objects.requireNonNull(kind, "kind");
@@ -60,7 +70,8 @@ public record WorkloadSpec(Kind kind, Map<String, String> fields) {
         if (kind == Kind.WEDDING) {
             weddingModel(kind, fields, VALIDATION_ORIGIN);
             weddingTraffic(kind, fields);
-        } else {
+        }
+        else {
             ycsbSettings(kind, fields);
         }
     }
@@ -70,7 +81,8 @@ public record WorkloadSpec(Kind kind, Map<String, String> fields) {
      * {@code ycsb=B;records=100000;valueSize=1024}.
      * @param text the spec; blank means the default wedding mix
      * @return the spec
-     * @throws IllegalArgumentException naming the field and the value if a part is malformed, unknown or invalid
+     * @throws IllegalArgumentException naming the field and the value if a part is
+     * malformed, unknown or invalid
      */
     public static WorkloadSpec parse(String text) {
         Map<String, String> raw = new LinkedHashMap<>();
@@ -95,7 +107,8 @@ public record WorkloadSpec(Kind kind, Map<String, String> fields) {
      * Builds a spec from fields, as a configuration file or the CLI hands them over.
      * @param raw field name (case-insensitive) to value
      * @return the spec
-     * @throws IllegalArgumentException naming the field and the value if one is unknown or invalid
+     * @throws IllegalArgumentException naming the field and the value if one is unknown
+     * or invalid
      */
     public static WorkloadSpec parse(Map<String, String> raw) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -113,8 +126,9 @@ public record WorkloadSpec(Kind kind, Map<String, String> fields) {
         }
         String mix = fields.get("mix");
         if (mix != null && !mix.equalsIgnoreCase(ycsb ? "ycsb" : "wedding")) {
-            throw new IllegalArgumentException("workload spec: field 'mix' must be " + (ycsb
-                    ? "'ycsb' when 'ycsb' is given" : "'wedding' (or give ycsb=A|B|C|D|F)") + ", was '" + mix + "'");
+            throw new IllegalArgumentException("workload spec: field 'mix' must be "
+                    + (ycsb ? "'ycsb' when 'ycsb' is given" : "'wedding' (or give ycsb=A|B|C|D|F)") + ", was '" + mix
+                    + "'");
         }
         return new WorkloadSpec(kind, fields);
     }
@@ -129,7 +143,8 @@ public record WorkloadSpec(Kind kind, Map<String, String> fields) {
 
     /**
      * Builds the workload the spec describes.
-     * @param origin today, the first day of the wedding calendar (ignored by YCSB workloads)
+     * @param origin today, the first day of the wedding calendar (ignored by YCSB
+     * workloads)
      * @return the workload
      */
     public FiniteWorkload create(LocalDate origin) {
@@ -185,8 +200,10 @@ public record WorkloadSpec(Kind kind, Map<String, String> fields) {
         if (this.fields.isEmpty()) {
             return "mix=wedding";
         }
-        return this.fields.entrySet().stream().map((entry) -> entry.getKey() + "=" + entry.getValue())
-                .collect(Collectors.joining(";"));
+        return this.fields.entrySet()
+            .stream()
+            .map((entry) -> entry.getKey() + "=" + entry.getValue())
+            .collect(Collectors.joining(";"));
     }
 
     private static WeddingModel weddingModel(Kind kind, Map<String, String> fields, LocalDate origin) {
@@ -196,10 +213,9 @@ public record WorkloadSpec(Kind kind, Map<String, String> fields) {
         int[] guests = spec.range("guests", base.minGuests(), base.maxGuests(), 1, false);
         return spec.build(() -> new WeddingModel(spec.integer("weddings", base.weddings(), 1),
                 spec.integer("vendors", base.vendorsPerWedding(), 1), guests[0], guests[1],
-                spec.integer("photos", base.photosPerWedding(), 1),
-                spec.integer("systemItems", base.systemItems(), 1), spec.integer("weeks", base.horizonWeeks(), 2),
-                spec.share("saturdays", base.saturdayShare()), spec.share("hot", base.hotShare()), origin,
-                spec.longValue("seed", base.seed())));
+                spec.integer("photos", base.photosPerWedding(), 1), spec.integer("systemItems", base.systemItems(), 1),
+                spec.integer("weeks", base.horizonWeeks(), 2), spec.share("saturdays", base.saturdayShare()),
+                spec.share("hot", base.hotShare()), origin, spec.longValue("seed", base.seed())));
     }
 
     private static WeddingTraffic weddingTraffic(Kind kind, Map<String, String> fields) {
@@ -211,8 +227,8 @@ public record WorkloadSpec(Kind kind, Map<String, String> fields) {
         Map<DataClass, ValueShape> values = new EnumMap<>(base.values());
         for (DataClass dataClass : DataClass.values()) {
             String weight = "weight." + dataClass.id();
-            mix = mix.withWeight(dataClass, spec.number(weight, mix.weights().get(dataClass), 0.0,
-                    Double.MAX_VALUE, "a number at least 0"));
+            mix = mix.withWeight(dataClass,
+                    spec.number(weight, mix.weights().get(dataClass), 0.0, Double.MAX_VALUE, "a number at least 0"));
             mix = mix.withReadShare(dataClass, spec.share("reads." + dataClass.id(), reads));
             ValueShape shape = values.get(dataClass);
             int[] size = spec.range("size." + dataClass.id(), shape.minBytes(), shape.maxBytes(), 1, true);
@@ -229,8 +245,9 @@ public record WorkloadSpec(Kind kind, Map<String, String> fields) {
         SpecFields spec = new SpecFields(fields);
         YcsbWorkloads preset = spec.build(() -> YcsbWorkloads.fromLetter(fields.get("ycsb")), "ycsb");
         YcsbSettings base = preset.settings(YcsbWorkloads.DEFAULT_RECORDS, YcsbWorkloads.DEFAULT_VALUE_SIZE);
-        DataClass dataClass = spec.build(() -> DataClass.fromId(fields.getOrDefault("class",
-                base.dataClass().id()).toLowerCase(Locale.ROOT)), "class");
+        DataClass dataClass = spec.build(
+                () -> DataClass.fromId(fields.getOrDefault("class", base.dataClass().id()).toLowerCase(Locale.ROOT)),
+                "class");
         return spec.build(() -> new YcsbSettings(base.name(), dataClass, spec.integer("records", base.records(), 1),
                 spec.bytes("valueSize", base.valueSize()), spec.share("reads", base.readShare()),
                 base.readModifyWrite(), spec.distribution("distribution", base.distribution()),
@@ -256,9 +273,10 @@ public record WorkloadSpec(Kind kind, Map<String, String> fields) {
                     String classId = key.substring(prefix.length()).toLowerCase(Locale.ROOT);
                     try {
                         return prefix + DataClass.fromId(classId).id();
-                    } catch (IllegalArgumentException unknown) {
-                        throw new IllegalArgumentException("workload spec: field '" + key + "' names " + unknown
-                                .getMessage(), unknown);
+                    }
+                    catch (IllegalArgumentException unknown) {
+                        throw new IllegalArgumentException(
+                                "workload spec: field '" + key + "' names " + unknown.getMessage(), unknown);
                     }
                 }
             }
@@ -266,7 +284,7 @@ public record WorkloadSpec(Kind kind, Map<String, String> fields) {
         String known = String.join(", ", names) + ((kind == Kind.WEDDING)
                 ? ", " + WEDDING_PREFIXES.stream().map((prefix) -> prefix + "<class>").collect(Collectors.joining(", "))
                 : "");
-        throw new IllegalArgumentException("workload spec: unknown field '" + key + "' for a " + kind.name()
-                .toLowerCase(Locale.ROOT) + " workload (known: " + known + ")");
+        throw new IllegalArgumentException("workload spec: unknown field '" + key + "' for a "
+                + kind.name().toLowerCase(Locale.ROOT) + " workload (known: " + known + ")");
     }
 }

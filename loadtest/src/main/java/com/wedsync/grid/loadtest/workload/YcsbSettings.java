@@ -3,16 +3,18 @@ package com.wedsync.grid.loadtest.workload;
 import com.wedsync.grid.config.catalog.DataClass;
 
 /**
- * A YCSB-style workload over one data class: a fixed set of records, one value size, a read share and a request
- * distribution. The YCSB core workloads are presets of it ({@link YcsbWorkloads}).
+ * A YCSB-style workload over one data class: a fixed set of records, one value size, a
+ * read share and a request distribution. The YCSB core workloads are presets of it
+ * ({@link YcsbWorkloads}).
  *
  * @param name the name in reports, for example {@code ycsb-B}
  * @param dataClass the class every operation goes to
  * @param records the number of records, at least 1
  * @param valueSize the size of every value in bytes, at least 1
- * @param readShare the share of plain reads, in [0, 1]; the rest are updates, or read-modify-writes if
- *     {@code readModifyWrite}
- * @param readModifyWrite whether the non-read share is read-modify-write (a GET then a PUT of the same key)
+ * @param readShare the share of plain reads, in [0, 1]; the rest are updates, or
+ * read-modify-writes if {@code readModifyWrite}
+ * @param readModifyWrite whether the non-read share is read-modify-write (a GET then a
+ * PUT of the same key)
  * @param distribution how records are chosen
  * @param theta the Zipfian constant, in [0, 1)
  * @param seed the seed of the value pool
@@ -22,7 +24,8 @@ public record YcsbSettings(String name, DataClass dataClass, int records, int va
 
     /**
      * Validates the settings.
-     * @throws IllegalArgumentException naming the field and the value if one is missing or out of range
+     * @throws IllegalArgumentException naming the field and the value if one is missing
+     * or out of range
      */
     public YcsbSettings {
         if (name == null || name.isBlank()) {
@@ -54,8 +57,8 @@ public record YcsbSettings(String name, DataClass dataClass, int records, int va
      * @return the copy
      */
     public YcsbSettings withDataClass(DataClass newClass) {
-        return new YcsbSettings(this.name, newClass, this.records, this.valueSize, this.readShare,
-                this.readModifyWrite, this.distribution, this.theta, this.seed);
+        return new YcsbSettings(this.name, newClass, this.records, this.valueSize, this.readShare, this.readModifyWrite,
+                this.distribution, this.theta, this.seed);
     }
 
     /**

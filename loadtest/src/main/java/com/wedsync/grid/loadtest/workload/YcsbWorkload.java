@@ -7,25 +7,33 @@ import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 
 /**
- * A YCSB-style workload over one data class. Record {@code i} has the key {@code (user<i>, record)}: the record id
- * is the partition key, so records spread over the partitions like YCSB's keys over a cluster.
+ * A YCSB-style workload over one data class. Record {@code i} has the key
+ * {@code (user<i>, record)}: the record id is the partition key, so records spread over
+ * the partitions like YCSB's keys over a cluster.
  * <p>
- * Read-modify-write ({@link YcsbSettings#readModifyWrite()}) is stateful per calling thread: after a read-modify-
- * write's GET, that thread's next call returns the PUT of the same key. Everything else is immutable; the workload
- * is thread-safe.
+ * Read-modify-write ({@link YcsbSettings#readModifyWrite()}) is stateful per calling
+ * thread: after a read-modify- write's GET, that thread's next call returns the PUT of
+ * the same key. Everything else is immutable; the workload is thread-safe.
  */
 public final class YcsbWorkload implements FiniteWorkload {
 
     /** The item id of every record. */
     public static final String ITEM_ID = "record";
 
-    /** Up to this many records the ids are pre-built; beyond it they are built per operation. */
+    /**
+     * Up to this many records the ids are pre-built; beyond it they are built per
+     * operation.
+     */
     private static final int PREBUILT_IDS = 1 << 21;
 
     private final YcsbSettings settings;
+
     private final KeyChooser chooser;
+
     private final ValuePool pool;
+
     private final String[] ids;
+
     private final ThreadLocal<WeddingKey[]> pendingWrite;
 
     /**
@@ -114,4 +122,5 @@ public final class YcsbWorkload implements FiniteWorkload {
                 this.settings.dataClass().id(), this.settings.distribution().id(), this.settings.theta(),
                 100.0 * this.settings.readShare(), this.settings.readModifyWrite() ? ", rest read-modify-write" : "");
     }
+
 }

@@ -4,20 +4,24 @@ import com.wedsync.grid.config.catalog.DataClass;
 import java.util.Locale;
 
 /**
- * The YCSB core workloads, as presets of {@link YcsbSettings} over one data class (by default vendor responses).
+ * The YCSB core workloads, as presets of {@link YcsbSettings} over one data class (by
+ * default vendor responses).
  * <ul>
- *   <li>A — update heavy: 50 % reads, 50 % updates, scrambled Zipfian.</li>
- *   <li>B — read mostly: 95 % reads, 5 % updates, scrambled Zipfian.</li>
- *   <li>C — read only: 100 % reads, scrambled Zipfian.</li>
- *   <li>D — read latest: 95 % reads, 5 % writes, "latest" distribution. YCSB inserts new records and reads the
- *       newest most; over this fixed, preloadable key space the highest-numbered records play the newest and are
- *       the hottest, and the 5 % writes are updates drawn from the same distribution (rewriting recent records)
- *       instead of inserts that grow the key space.</li>
- *   <li>F — read-modify-write: 50 % reads, 50 % read-modify-writes, scrambled Zipfian. A workload returns one
- *       operation at a time, so a read-modify-write is a GET followed, on the same thread's next call, by a PUT of
- *       the same key: a third of the operations are PUTs.</li>
+ * <li>A — update heavy: 50 % reads, 50 % updates, scrambled Zipfian.</li>
+ * <li>B — read mostly: 95 % reads, 5 % updates, scrambled Zipfian.</li>
+ * <li>C — read only: 100 % reads, scrambled Zipfian.</li>
+ * <li>D — read latest: 95 % reads, 5 % writes, "latest" distribution. YCSB inserts new
+ * records and reads the newest most; over this fixed, preloadable key space the
+ * highest-numbered records play the newest and are the hottest, and the 5 % writes are
+ * updates drawn from the same distribution (rewriting recent records) instead of inserts
+ * that grow the key space.</li>
+ * <li>F — read-modify-write: 50 % reads, 50 % read-modify-writes, scrambled Zipfian. A
+ * workload returns one operation at a time, so a read-modify-write is a GET followed, on
+ * the same thread's next call, by a PUT of the same key: a third of the operations are
+ * PUTs.</li>
  * </ul>
- * Workload E (short range scans) has no counterpart in a key-value cache and is not offered.
+ * Workload E (short range scans) has no counterpart in a key-value cache and is not
+ * offered.
  */
 public enum YcsbWorkloads {
 
@@ -34,15 +38,20 @@ public enum YcsbWorkloads {
 
     /** The class the presets run over unless told otherwise. */
     public static final DataClass DEFAULT_CLASS = DataClass.VENDOR_RESPONSES;
+
     /** The default number of records. */
     public static final int DEFAULT_RECORDS = 100_000;
+
     /** The default value size: YCSB's ten 100-byte fields, about 1 KiB. */
     public static final int DEFAULT_VALUE_SIZE = 1_024;
+
     /** The default seed of the value pool. */
     public static final long DEFAULT_SEED = 42L;
 
     private final double readShare;
+
     private final boolean readModifyWrite;
+
     private final KeyDistribution distribution;
 
     YcsbWorkloads(double readShare, boolean readModifyWrite, KeyDistribution distribution) {
@@ -86,13 +95,14 @@ public enum YcsbWorkloads {
      * Finds a preset by its letter, ignoring case.
      * @param letter {@code A}, {@code B}, {@code C}, {@code D} or {@code F}
      * @return the preset
-     * @throws IllegalArgumentException naming the value if it is not one of them (E is explained)
+     * @throws IllegalArgumentException naming the value if it is not one of them (E is
+     * explained)
      */
     public static YcsbWorkloads fromLetter(String letter) {
         String normalized = (letter == null) ? "" : letter.trim().toUpperCase(Locale.ROOT);
         if (normalized.equals("E")) {
-            throw new IllegalArgumentException("YCSB workload 'E' (range scans) is not supported by a key-value"
-                    + " cache; use A, B, C, D or F");
+            throw new IllegalArgumentException(
+                    "YCSB workload 'E' (range scans) is not supported by a key-value" + " cache; use A, B, C, D or F");
         }
         for (YcsbWorkloads workload : values()) {
             if (workload.name().equals(normalized)) {
@@ -101,4 +111,5 @@ public enum YcsbWorkloads {
         }
         throw new IllegalArgumentException("unknown YCSB workload '" + letter + "' (known: A, B, C, D, F)");
     }
+
 }

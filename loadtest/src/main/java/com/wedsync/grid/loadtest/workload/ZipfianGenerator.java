@@ -3,16 +3,20 @@ package com.wedsync.grid.loadtest.workload;
 import java.util.SplittableRandom;
 
 /**
- * YCSB's Zipfian generator over {@code [0, items)}: index (rank) {@code i} is drawn with probability proportional to
- * {@code 1 / (i + 1)^theta}, using the closed-form approximation of Gray et al. ("Quickly generating billion-record
- * synthetic databases", SIGMOD 1994) that YCSB uses, which draws ranks 0 and 1 exactly.
+ * YCSB's Zipfian generator over {@code [0, items)}: index (rank) {@code i} is drawn with
+ * probability proportional to {@code 1 / (i + 1)^theta}, using the closed-form
+ * approximation of Gray et al. ("Quickly generating billion-record synthetic databases",
+ * SIGMOD 1994) that YCSB uses, which draws ranks 0 and 1 exactly.
  * <p>
- * The scrambled variant ({@link #scrambled}) maps each rank to an item through a fixed pseudo-random permutation
- * (a Feistel network whose round function is the FNV-1a hash, with cycle walking to stay in range), so the popular
- * items are spread over the range instead of clustered at its start. Unlike YCSB's {@code hash(rank) mod items} it is
- * a bijection: every item is reachable and no two ranks collide, so the frequencies stay exactly Zipfian.
+ * The scrambled variant ({@link #scrambled}) maps each rank to an item through a fixed
+ * pseudo-random permutation (a Feistel network whose round function is the FNV-1a hash,
+ * with cycle walking to stay in range), so the popular items are spread over the range
+ * instead of clustered at its start. Unlike YCSB's {@code hash(rank) mod items} it is a
+ * bijection: every item is reachable and no two ranks collide, so the frequencies stay
+ * exactly Zipfian.
  * <p>
- * Immutable after construction and therefore thread-safe: each caller passes its own {@link SplittableRandom}.
+ * Immutable after construction and therefore thread-safe: each caller passes its own
+ * {@link SplittableRandom}.
  */
 public final class ZipfianGenerator implements KeyChooser {
 
@@ -22,21 +26,34 @@ public final class ZipfianGenerator implements KeyChooser {
     /** The most items a generator accepts, {@value}. */
     public static final long MAX_ITEMS = 1L << 40;
 
-    /** Up to this many items zeta is summed term by term; beyond it the tail is Euler–Maclaurin's estimate. */
+    /**
+     * Up to this many items zeta is summed term by term; beyond it the tail is
+     * Euler–Maclaurin's estimate.
+     */
     private static final long EXACT_ZETA_TERMS = 1L << 22;
 
     private static final long FNV_OFFSET_BASIS = 0xCBF29CE484222325L;
+
     private static final long FNV_PRIME = 0x100000001B3L;
+
     private static final int FEISTEL_ROUNDS = 4;
 
     private final long items;
+
     private final double theta;
+
     private final double zetan;
+
     private final double alpha;
+
     private final double eta;
+
     private final double rankOneBound;
+
     private final boolean scrambled;
+
     private final int halfBits;
+
     private final long halfMask;
 
     /**
@@ -51,7 +68,8 @@ public final class ZipfianGenerator implements KeyChooser {
     /**
      * Creates a Zipfian generator; rank 0 is item 0, the most popular.
      * @param items the number of items, in {@code [1, MAX_ITEMS]}
-     * @param theta the Zipfian constant, in {@code [0, 1)}: 0 is uniform, values near 1 are very skewed
+     * @param theta the Zipfian constant, in {@code [0, 1)}: 0 is uniform, values near 1
+     * are very skewed
      * @throws IllegalArgumentException naming the field if an argument is out of range
      */
     public ZipfianGenerator(long items, double theta) {
@@ -60,8 +78,8 @@ public final class ZipfianGenerator implements KeyChooser {
 
     private ZipfianGenerator(long items, double theta, boolean scrambled) {
         if (items < 1 || items > MAX_ITEMS) {
-            throw new IllegalArgumentException("ZipfianGenerator.items must be in [1, " + MAX_ITEMS + "], was "
-                    + items);
+            throw new IllegalArgumentException(
+                    "ZipfianGenerator.items must be in [1, " + MAX_ITEMS + "], was " + items);
         }
         if (!(theta >= 0.0 && theta < 1.0)) {
             throw new IllegalArgumentException("ZipfianGenerator.theta must be in [0, 1), was " + theta);
@@ -80,7 +98,8 @@ public final class ZipfianGenerator implements KeyChooser {
     }
 
     /**
-     * Creates a scrambled Zipfian generator with YCSB's default constant {@value #DEFAULT_THETA}.
+     * Creates a scrambled Zipfian generator with YCSB's default constant
+     * {@value #DEFAULT_THETA}.
      * @param items the number of items, in {@code [1, MAX_ITEMS]}
      * @return the generator
      * @throws IllegalArgumentException if {@code items} is out of range
@@ -90,7 +109,8 @@ public final class ZipfianGenerator implements KeyChooser {
     }
 
     /**
-     * Creates a scrambled Zipfian generator: the same frequencies, with the popular items spread over the range.
+     * Creates a scrambled Zipfian generator: the same frequencies, with the popular items
+     * spread over the range.
      * @param items the number of items, in {@code [1, MAX_ITEMS]}
      * @param theta the Zipfian constant, in {@code [0, 1)}
      * @return the generator
@@ -129,7 +149,8 @@ public final class ZipfianGenerator implements KeyChooser {
     }
 
     /**
-     * Returns the item a rank maps to: the rank itself, or its place in the fixed permutation if scrambled.
+     * Returns the item a rank maps to: the rank itself, or its place in the fixed
+     * permutation if scrambled.
      * @param rank a rank in {@code [0, items)}
      * @return the item in {@code [0, items)}
      * @throws IllegalArgumentException if the rank is out of range
@@ -144,13 +165,15 @@ public final class ZipfianGenerator implements KeyChooser {
         long item = rank;
         do {
             item = feistel(item);
-        } while (item >= this.items);
+        }
+        while (item >= this.items);
         return item;
     }
 
     /**
-     * Returns the exact Zipfian probability of a rank, {@code (1 / (rank + 1)^theta) / zeta(items, theta)}: what
-     * {@link #nextRank} approximates (exactly for ranks 0 and 1).
+     * Returns the exact Zipfian probability of a rank,
+     * {@code (1 / (rank + 1)^theta) / zeta(items, theta)}: what {@link #nextRank}
+     * approximates (exactly for ranks 0 and 1).
      * @param rank a rank in {@code [0, items)}
      * @return the probability
      */
@@ -184,8 +207,9 @@ public final class ZipfianGenerator implements KeyChooser {
     }
 
     /**
-     * Returns the generalized harmonic number {@code sum(1 / i^theta, i = 1..n)}: summed exactly up to about four
-     * million terms, the rest estimated by the Euler–Maclaurin formula (relative error far below 1e-12).
+     * Returns the generalized harmonic number {@code sum(1 / i^theta, i = 1..n)}: summed
+     * exactly up to about four million terms, the rest estimated by the Euler–Maclaurin
+     * formula (relative error far below 1e-12).
      * @param n the number of terms, at least 0
      * @param theta the exponent, at least 0
      * @return zeta(n, theta)
@@ -235,4 +259,5 @@ public final class ZipfianGenerator implements KeyChooser {
         }
         return (left << this.halfBits) | right;
     }
+
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A batch larger than the grid's putAll takes is refused when the options are read, for every target, naming
- * the option, the value and the limit; the limit itself is accepted.
+ * A batch larger than the grid's putAll takes is refused when the options are read, for
+ * every target, naming the option, the value and the limit; the limit itself is accepted.
  */
 class BulkOptionsTests {
 
@@ -37,4 +37,5 @@ class BulkOptionsTests {
     private static BulkOptions options(String target, int batch) {
         return new BulkOptions(target, DataClass.WEDDING_DATA, 20_000, 64, batch, 1, Duration.ofMinutes(1), WHERE);
     }
+
 }

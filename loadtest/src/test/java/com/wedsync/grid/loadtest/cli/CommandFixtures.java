@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the command-line tests share: walking the JSON a command wrote, and finding the members it left running.
+ * What the command-line tests share: walking the JSON a command wrote, and finding the
+ * members it left running.
  */
 final class CommandFixtures {
 
@@ -28,4 +29,5 @@ final class CommandFixtures {
     static List<Object> list(Object value) {
         return (List<Object>) value;
     }
+
 }

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code soak}, shortened, against a member in its own process: every sample of the client and the member has
- * its figures, no operation failed, the exit code follows the verdict, and the member is stopped afterwards.
+ * {@code soak}, shortened, against a member in its own process: every sample of the
+ * client and the member has its figures, no operation failed, the exit code follows the
+ * verdict, and the member is stopped afterwards.
  */
 class SoakCommandIT {
 
-    private static final Path NODE_JAR = Path.of(System.getProperty("user.dir")).getParent()
+    private static final Path NODE_JAR = Path.of(System.getProperty("user.dir"))
+        .getParent()
         .resolve("grid-node/target/grid-node.jar");
 
     @BeforeAll
@@ -35,14 +37,17 @@ class SoakCommandIT {
 
     @Test
     void aShortSoakSamplesTheClientAndTheMemberAndJudgesThem(@TempDir Path out) throws Exception {
-        int exit = LoadtestCommand.commandLine().execute("soak", "--nodes", "1", "--duration", "40s", "--warmup",
-                "10s", "--sample-interval", "5s", "--out", out.toString());
+        int exit = LoadtestCommand.commandLine()
+            .execute("soak", "--nodes", "1", "--duration", "40s", "--warmup", "10s", "--sample-interval", "5s", "--out",
+                    out.toString());
 
-        Map<String, Object> soak = map(JsonMapper.builder().build().readValue(out.resolve("soak.json").toFile(),
-                Map.class));
+        Map<String, Object> soak = map(
+                JsonMapper.builder().build().readValue(out.resolve("soak.json").toFile(), Map.class));
         Map<String, Object> verdict = map(soak.get("verdict"));
-        assertThat(exit).as("exit code of verdict %s", verdict).isEqualTo(Boolean.TRUE.equals(verdict.get("pass")) ? 0 : 3);
-        assertThat(verdict).containsEntry("errors", 0).containsEntry("abandoned", 0)
+        assertThat(exit).as("exit code of verdict %s", verdict)
+            .isEqualTo(Boolean.TRUE.equals(verdict.get("pass")) ? 0 : 3);
+        assertThat(verdict).containsEntry("errors", 0)
+            .containsEntry("abandoned", 0)
             .containsEntry("unreadable", List.of());
         assertThat(list(verdict.get("series"))).extracting((s) -> map(s).get("process") + "/" + map(s).get("series"))
             .containsExactly("client/heapAfterGcBytes", "client/liveThreads", "client/nearCacheEntries",
@@ -81,4 +86,5 @@ class SoakCommandIT {
         assertThat(value).as(series + " in " + sample).isInstanceOf(Number.class);
         return ((Number) value).doubleValue();
     }
+
 }

@@ -22,13 +22,16 @@ class SummarizeCommandTests {
         write(dir.resolve("rate-20000"), 20_000, 40_000, 5_000);
         Files.writeString(dir.resolve("about.txt"), "date: today\n");
 
-        int exit = LoadtestCommand.commandLine().execute("summarize", "--about", dir.resolve("about.txt").toString(),
-                "--out", dir.toString(), dir.resolve("rate-10000").toString(), dir.resolve("rate-20000").toString());
+        int exit = LoadtestCommand.commandLine()
+            .execute("summarize", "--about", dir.resolve("about.txt").toString(), "--out", dir.toString(),
+                    dir.resolve("rate-10000").toString(), dir.resolve("rate-20000").toString());
 
         assertThat(exit).isZero();
         String md = Files.readString(dir.resolve("summary.md"));
-        assertThat(md).startsWith("date: today").contains("| grid | 2,000 us | 5,000 us | 20,000 | 2.00 |")
-            .contains("### 10,000 ops/s").contains("### 20,000 ops/s");
+        assertThat(md).startsWith("date: today")
+            .contains("| grid | 2,000 us | 5,000 us | 20,000 | 2.00 |")
+            .contains("### 10,000 ops/s")
+            .contains("### 20,000 ops/s");
         assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"capacity\"", "\"comparisons\"");
     }
 
@@ -54,4 +57,5 @@ class SummarizeCommandTests {
                         RepeatedComparison.Summary.of(List.of(achieved, achieved, achieved))),
                 Map.of("p99Micros", 1.0));
     }
+
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Runs with operations in flight through {@link Target#executeAsync}, and runs bounded by a number of operations.
+ * Runs with operations in flight through {@link Target#executeAsync}, and runs bounded by
+ * a number of operations.
  */
 @Timeout(20)
 class InFlightRunTests {
@@ -49,7 +50,8 @@ class InFlightRunTests {
     @Test
     void anOpenLoopRunChargesAStallingAsyncTargetToEveryOperationThatWaitedForIt() {
         AtomicLong stallEnds = new AtomicLong(System.nanoTime());
-        // From call 200 on, for 200 ms, the target answers nothing; what it holds completes when the stall ends.
+        // From call 200 on, for 200 ms, the target answers nothing; what it holds
+        // completes when the stall ends.
         AsyncFake target = new AsyncFake((call) -> {
             long now = System.nanoTime();
             if (call == 200) {
@@ -66,7 +68,8 @@ class InFlightRunTests {
         assertThat(result.totalOps() + result.unissued()).isEqualTo(2_000);
         assertThat(target.maxInFlight()).isEqualTo(32);
         assertThat(latencies.getValueAtPercentile(99)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(150));
-        // ~400 operations were intended during the stall: 32 held by the target, the others waiting for a permit.
+        // ~400 operations were intended during the stall: 32 held by the target, the
+        // others waiting for a permit.
         assertThat(latencies.getCountBetweenValues(TimeUnit.MILLISECONDS.toNanos(100), latencies.getMaxValue()))
             .isGreaterThanOrEqualTo(150);
     }
@@ -88,7 +91,8 @@ class InFlightRunTests {
     @Test
     void aClosedLoopRunCountsLatencyFromTheActualIssueNotTheWaitForAPermit() {
         AsyncFake target = new AsyncFake((call) -> later(TimeUnit.MILLISECONDS.toNanos(5), Layer.L2));
-        // 4 threads compete for 1 permit: each waits ~15 ms for it, then the operation takes ~5 ms.
+        // 4 threads compete for 1 permit: each waits ~15 ms for it, then the operation
+        // takes ~5 ms.
         RunSettings settings = RunSettings.closedLoop(4, Duration.ofMillis(500)).withInFlight(1);
 
         RunResult result = new LoadRunner(settings, GETS, target).run();
@@ -115,7 +119,8 @@ class InFlightRunTests {
 
         RunResult result = new LoadRunner(settings, mixed, target).run();
 
-        // Every third call fails, now or later; on a loaded machine some of the 300 intended are never issued.
+        // Every third call fails, now or later; on a loaded machine some of the 300
+        // intended are never issued.
         long issued = result.totalOps() + result.totalErrors();
         assertThat(issued).isGreaterThan(60);
         assertThat(result.totalErrors()).isBetween(issued / 3 - 2, issued / 3 + 2);
@@ -128,8 +133,8 @@ class InFlightRunTests {
 
     @Test
     void operationsThatNeverCompleteAreAbandonedAtTheDeadline() {
-        AsyncFake target = new AsyncFake((call) -> (call % 100 == 10) ? new CompletableFuture<>()
-                : CompletableFuture.completedFuture(Layer.L2));
+        AsyncFake target = new AsyncFake(
+                (call) -> (call % 100 == 10) ? new CompletableFuture<>() : CompletableFuture.completedFuture(Layer.L2));
         RunSettings settings = new RunSettings(1_000, Arrival.CONSTANT, 2, Duration.ZERO, Duration.ofMillis(300),
                 Duration.ofMillis(200), 1)
             .withInFlight(16);
@@ -212,8 +217,8 @@ class InFlightRunTests {
     }
 
     /**
-     * A target whose {@link #executeAsync} answers call number n (from 1, over all threads) with the given function,
-     * and that counts the operations in flight.
+     * A target whose {@link #executeAsync} answers call number n (from 1, over all
+     * threads) with the given function, and that counts the operations in flight.
      */
     private static final class AsyncFake implements Target {
 
@@ -250,7 +255,8 @@ class InFlightRunTests {
                 this.inFlight.decrementAndGet();
                 throw ex;
             }
-            // Counted out before the generator sees the completion, so that the count never lags behind it.
+            // Counted out before the generator sees the completion, so that the count
+            // never lags behind it.
             return answered.whenComplete((layer, failure) -> this.inFlight.decrementAndGet());
         }
 
@@ -269,5 +275,7 @@ class InFlightRunTests {
         @Override
         public void close() {
         }
+
     }
+
 }

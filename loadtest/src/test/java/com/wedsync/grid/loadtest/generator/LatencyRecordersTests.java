@@ -81,9 +81,11 @@ class LatencyRecordersTests {
         Map<DataClass, Map<Layer, Long>> reads = this.recorders.readsByClass();
 
         assertThat(reads).containsOnlyKeys(DataClass.WEDDING_DATA, DataClass.SYSTEM_CACHE);
-        assertThat(reads.get(DataClass.WEDDING_DATA)).containsEntry(Layer.L1, 2L).containsEntry(Layer.MISS, 1L)
+        assertThat(reads.get(DataClass.WEDDING_DATA)).containsEntry(Layer.L1, 2L)
+            .containsEntry(Layer.MISS, 1L)
             .containsEntry(Layer.L2, 0L);
         assertThat(reads.get(DataClass.SYSTEM_CACHE)).containsEntry(Layer.L2, 1L);
         assertThat(this.recorders.totalErrors()).isEqualTo(1);
     }
+
 }

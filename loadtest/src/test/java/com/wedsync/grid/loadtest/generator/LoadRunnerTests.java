@@ -55,18 +55,21 @@ class LoadRunnerTests {
 
         Histogram latencies = result.histograms().get(new OpLayer(OpType.GET, Layer.L2));
         assertThat(result.closedLoop()).isFalse();
-        // Every intended operation is accounted for: completed, or never issued because the run ended first.
+        // Every intended operation is accounted for: completed, or never issued because
+        // the run ended first.
         assertThat(result.totalOps() + result.unissued()).isEqualTo(2_000);
         assertThat(latencies.getMaxValue()).isGreaterThanOrEqualTo(STALL_NANOS);
         assertThat(latencies.getValueAtPercentile(99)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(150));
-        // The stalled thread meant to start ~200 operations during the stall; the first ~100 waited 100 ms or more.
+        // The stalled thread meant to start ~200 operations during the stall; the first
+        // ~100 waited 100 ms or more.
         assertThat(slowOps(latencies)).isGreaterThanOrEqualTo(80);
         assertThat(progress).singleElement().satisfies((last) -> {
             assertThat(last.warmup()).isFalse();
             assertThat(last.ops()).isGreaterThan(1_900);
             assertThat(last.p99Micros()).isGreaterThanOrEqualTo(150_000);
         });
-        // The stalled thread issued the operations it owed late, and the report says the generator fell behind.
+        // The stalled thread issued the operations it owed late, and the report says the
+        // generator fell behind.
         assertThat(result.lateStarts()).isGreaterThanOrEqualTo(80);
         assertThat(result.maxStartLagNanos()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(150));
         assertThat(result.behindSchedule()).isTrue();
@@ -94,7 +97,8 @@ class LoadRunnerTests {
         }).run();
 
         assertThat(events).containsExactly("started", "ended");
-        // Not before the warm-up's end, and well before the first whole-second tick after it (1 s).
+        // Not before the warm-up's end, and well before the first whole-second tick after
+        // it (1 s).
         assertThat(startedAt[0] - before).isBetween(warmup.toNanos(), TimeUnit.MILLISECONDS.toNanos(990));
         assertThat(result.totalOps()).isPositive();
     }
@@ -108,8 +112,10 @@ class LoadRunnerTests {
         Histogram latencies = result.histograms().get(new OpLayer(OpType.GET, Layer.L2));
         assertThat(result.closedLoop()).isTrue();
         assertThat(latencies.getMaxValue()).isGreaterThanOrEqualTo(STALL_NANOS);
-        // Counted at 90 % of the stall, not at SLOW_NANOS: a loaded 2-CPU machine once held another operation of
-        // this closed loop for over 100 ms, which says nothing about coordinated omission.
+        // Counted at 90 % of the stall, not at SLOW_NANOS: a loaded 2-CPU machine once
+        // held another operation of
+        // this closed loop for over 100 ms, which says nothing about coordinated
+        // omission.
         assertThat(latencies.getCountBetweenValues(STALL_NANOS * 9 / 10, latencies.getMaxValue())).isEqualTo(1);
         assertThat(latencies.getValueAtPercentile(99)).isLessThan(TimeUnit.MILLISECONDS.toNanos(10));
     }
@@ -200,7 +206,8 @@ class LoadRunnerTests {
 
         assertThatIllegalStateException()
             .isThrownBy(() -> new LoadRunner(RunSettings.openLoop(100, 1, Duration.ofMillis(300)), broken,
-                    target((call) -> Layer.L2)).run())
+                    target((call) -> Layer.L2))
+                .run())
             .withMessageContaining("bad distribution");
     }
 
@@ -223,8 +230,8 @@ class LoadRunnerTests {
     private static long totalLogged(Path log, String tag) throws FileNotFoundException {
         HistogramLogReader reader = new HistogramLogReader(log.toFile());
         long total = 0;
-        for (EncodableHistogram interval = reader.nextIntervalHistogram(); interval != null;
-                interval = reader.nextIntervalHistogram()) {
+        for (EncodableHistogram interval = reader.nextIntervalHistogram(); interval != null; interval = reader
+            .nextIntervalHistogram()) {
             assertThat(interval.getTag()).isEqualTo(tag);
             total += ((Histogram) interval).getTotalCount();
         }
@@ -251,7 +258,10 @@ class LoadRunnerTests {
         return Layer.L2;
     }
 
-    /** A target that answers call number n (from 1, over all threads) with the given function. */
+    /**
+     * A target that answers call number n (from 1, over all threads) with the given
+     * function.
+     */
     private static Target target(Function<Long, Layer> answer) {
         AtomicLong calls = new AtomicLong();
         return new Target() {
@@ -271,4 +281,5 @@ class LoadRunnerTests {
             }
         };
     }
+
 }

@@ -18,8 +18,8 @@ class MetronomeTests {
     void constantArrivalsAreEvenlySpacedFromTheOrigin() {
         Metronome metronome = Metronome.forThread(Arrival.CONSTANT, 1_000, 1, 0, ORIGIN, new SplittableRandom(1));
 
-        assertThat(LongStream.generate(metronome::next).limit(4))
-            .containsExactly(ORIGIN, ORIGIN + 1_000_000, ORIGIN + 2_000_000, ORIGIN + 3_000_000);
+        assertThat(LongStream.generate(metronome::next).limit(4)).containsExactly(ORIGIN, ORIGIN + 1_000_000,
+                ORIGIN + 2_000_000, ORIGIN + 3_000_000);
     }
 
     @Test
@@ -33,8 +33,8 @@ class MetronomeTests {
             starts.add(metronome.next());
         }
 
-        assertThat(starts.stream().sorted().map((start) -> start - ORIGIN))
-            .containsExactly(0L, 250_000L, 500_000L, 750_000L, 1_000_000L, 1_250_000L, 1_500_000L, 1_750_000L);
+        assertThat(starts.stream().sorted().map((start) -> start - ORIGIN)).containsExactly(0L, 250_000L, 500_000L,
+                750_000L, 1_000_000L, 1_250_000L, 1_500_000L, 1_750_000L);
     }
 
     @Test
@@ -63,17 +63,20 @@ class MetronomeTests {
         double stdDev = Math.sqrt(sumOfSquares / draws - mean * mean);
 
         assertThat(mean).isCloseTo(1_000_000, within(20_000.0));
-        // An exponential distribution's standard deviation equals its mean; constant spacing would give 0.
+        // An exponential distribution's standard deviation equals its mean; constant
+        // spacing would give 0.
         assertThat(stdDev / mean).isCloseTo(1.0, within(0.05));
     }
 
     @Test
     void aRampRaisesTheOperationsPerSecondAsTheProfileSays() {
-        // Base 1,000 ops/s over 2 threads; a 1 s warm-up, 1 s hold, then 1x to 5x over 4 s.
+        // Base 1,000 ops/s over 2 threads; a 1 s warm-up, 1 s hold, then 1x to 5x over 4
+        // s.
         RateProfile ramp = new RateProfile(5, Duration.ofSeconds(1), Duration.ofSeconds(4));
         long[] perSecond = perSecond(Arrival.CONSTANT, 1_000, 2, ramp, 9);
 
-        // Warm-up and hold at the base rate; each ramp second the mean of its multipliers; then the peak.
+        // Warm-up and hold at the base rate; each ramp second the mean of its
+        // multipliers; then the peak.
         assertThat(perSecond).hasSize(9);
         long[] expected = { 1_000, 1_000, 1_500, 2_500, 3_500, 4_500, 5_000, 5_000, 5_000 };
         for (int second = 0; second < expected.length; second++) {
@@ -86,7 +89,8 @@ class MetronomeTests {
         RateProfile ramp = new RateProfile(0.25, Duration.ZERO, Duration.ofSeconds(3));
         long[] perSecond = perSecond(Arrival.POISSON, 40_000, 4, ramp, 5);
 
-        // 1x to 0.25x over 3 s: means 0.875, 0.625, 0.375, then 0.25; counts of ~10,000 to 40,000 vary by ~1 %.
+        // 1x to 0.25x over 3 s: means 0.875, 0.625, 0.375, then 0.25; counts of ~10,000
+        // to 40,000 vary by ~1 %.
         long[] expected = { 40_000, 35_000, 25_000, 15_000, 10_000 };
         for (int second = 0; second < expected.length; second++) {
             assertThat((double) perSecond[second]).as("second %d", second - 1)
@@ -107,7 +111,8 @@ class MetronomeTests {
 
     @Test
     void aSteppedRateDoesNotDriftOverMillionsOfOperations() {
-        // 3 ops/s, stepped to 6 ops/s at the start of the measured phase, for 3 days' worth of operations.
+        // 3 ops/s, stepped to 6 ops/s at the start of the measured phase, for 3 days'
+        // worth of operations.
         Metronome metronome = Metronome.forThread(Arrival.CONSTANT, 3, 1, 0, ORIGIN, new SplittableRandom(1), ORIGIN,
                 new RateProfile(2, Duration.ZERO, Duration.ZERO));
         for (int i = 0; i < 1_555_200; i++) {
@@ -126,7 +131,10 @@ class MetronomeTests {
             .containsExactlyElementsOf(LongStream.generate(second::next).limit(100).boxed().toList());
     }
 
-    /** The intended starts of all threads per second, from 1 s before the measured phase starts. */
+    /**
+     * The intended starts of all threads per second, from 1 s before the measured phase
+     * starts.
+     */
     private static long[] perSecond(Arrival arrival, double rate, int threads, RateProfile profile, int seconds) {
         long measureStart = ORIGIN + 1_000_000_000L;
         long[] counts = new long[seconds];
@@ -140,4 +148,5 @@ class MetronomeTests {
         }
         return counts;
     }
+
 }

@@ -38,7 +38,8 @@ class PacerTests {
         pacer.awaitUntil(1_000_000);
 
         assertThat(this.time.parks).containsExactly(900_000L);
-        // One read before parking, then a read and a yield per microsecond of the last stretch.
+        // One read before parking, then a read and a yield per microsecond of the last
+        // stretch.
         assertThat(yieldedAt).hasSizeBetween(98, 100)
             .allSatisfy((at) -> assertThat(at).isBetween(900_000L, 1_000_000L));
     }
@@ -62,7 +63,8 @@ class PacerTests {
 
     @Test
     void threadsWhoseOperationsAreCloseTogetherParkAllTheWay() {
-        // 1 thread: 5,000 ops/s is one every 200 us, the least gap that waits out the last 100 us without parking.
+        // 1 thread: 5,000 ops/s is one every 200 us, the least gap that waits out the
+        // last 100 us without parking.
         assertThat(Pacer.forRun(1, 5_000).spinNanos()).isEqualTo(Pacer.SPIN_NANOS);
         assertThat(Pacer.forRun(1, 5_001).spinNanos()).isZero();
         assertThat(Pacer.forRun(1, 0).spinNanos()).isEqualTo(Pacer.SPIN_NANOS);
@@ -80,7 +82,10 @@ class PacerTests {
         assertThat(this.time.reads).isEqualTo(1);
     }
 
-    /** A clock that moves 1 µs per read (so spinning ends) and by the parked time per park. */
+    /**
+     * A clock that moves 1 µs per read (so spinning ends) and by the parked time per
+     * park.
+     */
     private static final class FakeTime {
 
         private final List<Long> parks = new ArrayList<>();
@@ -100,5 +105,7 @@ class PacerTests {
             this.parks.add(nanos);
             this.now += nanos;
         }
+
     }
+
 }

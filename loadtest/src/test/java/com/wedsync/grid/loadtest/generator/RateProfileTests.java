@@ -31,9 +31,11 @@ class RateProfileTests {
         long step = SECOND / 10_000;
         double work = -SECOND;
         for (long t = -SECOND; t <= 10 * SECOND; t += step) {
-            // The work done by time t, integrated numerically (midpoint rule) from the warm-up on.
+            // The work done by time t, integrated numerically (midpoint rule) from the
+            // warm-up on.
             assertThat(profile.nanosAt(work)).isCloseTo(t, within(10_000.0));
             work += step * profile.multiplier(t + step / 2);
         }
     }
+
 }

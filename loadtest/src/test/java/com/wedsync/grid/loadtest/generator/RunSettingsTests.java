@@ -68,4 +68,5 @@ class RunSettingsTests {
         assertThatIllegalArgumentException().isThrownBy(() -> RunSettings.openLoop(5, 1, Duration.ofDays(2)))
             .withMessage("duration (2d) must be at most 1d");
     }
+
 }

@@ -11,8 +11,8 @@ class CapacityTests {
     @Test
     void aTargetHoldsTheHighestRateWhoseMedianP99IsWithinTheLimitAndWhoseRateItKept() {
         Capacity capacity = Capacity.of(List.of(comparison(10_000, 3_000, 9_990, 4_000, 9_990),
-                comparison(20_000, 20_000, 19_990, 8_000, 19_990),
-                comparison(40_000, 900_000, 30_000, 9_000, 36_000)), 10_000);
+                comparison(20_000, 20_000, 19_990, 8_000, 19_990), comparison(40_000, 900_000, 30_000, 9_000, 36_000)),
+                10_000);
 
         assertThat(capacity.targets().get("redis").highestRateHeld()).isEqualTo(10_000);
         // Within the p99 limit at 40K, but 36K achieved is under 95 % of it.
@@ -31,8 +31,8 @@ class CapacityTests {
 
     private static RepeatedComparison comparison(double rate, double redisP99, double redisRate, double gridP99,
             double gridRate) {
-        return new RepeatedComparison("baseline", rate, List.of(row("redis", redisP99, redisRate),
-                row("grid", gridP99, gridRate)));
+        return new RepeatedComparison("baseline", rate,
+                List.of(row("redis", redisP99, redisRate), row("grid", gridP99, gridRate)));
     }
 
     private static RepeatedComparison.Row row(String target, double p99, double achieved) {
@@ -41,4 +41,5 @@ class CapacityTests {
                         RepeatedComparison.Summary.of(List.of(achieved, achieved, achieved))),
                 Map.of());
     }
+
 }

@@ -38,9 +38,14 @@ class HtmlReportTests {
             assertThat(png.length).isGreaterThan(PNG.length);
             assertThat(java.util.Arrays.copyOf(png, PNG.length)).isEqualTo(PNG);
         }
-        assertThat(html).contains("baseline-&lt;wedding&gt;").doesNotContain("baseline-<wedding>")
-            .contains("<td>p95 &lt;= 500 us</td>").contains(">PASS</td>").contains(">FAIL</td>")
-            .contains("<td>grid</td>").contains("<td>GET</td>").contains("<td>PUT</td>")
+        assertThat(html).contains("baseline-&lt;wedding&gt;")
+            .doesNotContain("baseline-<wedding>")
+            .contains("<td>p95 &lt;= 500 us</td>")
+            .contains(">PASS</td>")
+            .contains(">FAIL</td>")
+            .contains("<td>grid</td>")
+            .contains("<td>GET</td>")
+            .contains("<td>PUT</td>")
             .contains("<tr><td>all</td><td></td><td>0.95</td><td>0.05</td><td>0</td></tr>")
             .contains("<tr><td>wedding_data</td><td>40</td><td>0.9</td><td>0.1</td><td>0</td></tr>")
             .contains("<td>retention.wedding_data</td><td>1</td>");
@@ -118,12 +123,13 @@ class HtmlReportTests {
         report.put("errors", 0L);
         report.put("latencyMicros", latency);
         report.put("readHitRates", Map.of("L1", 0.95, "L2", 0.05, "MISS", 0.0));
-        report.put("readHitRatesByClass", Map.of("wedding_data", Map.of("reads", 40L, "L1", 0.9, "L2", 0.1, "MISS",
-                0.0)));
+        report.put("readHitRatesByClass",
+                Map.of("wedding_data", Map.of("reads", 40L, "L1", 0.9, "L2", 0.1, "MISS", 0.0)));
         report.put("findings", Map.of("retention", Map.of("wedding_data", 1.0)));
-        report.put("criteria", List.of(new Criterion("p95 <= 500 us", 55.5, true),
-                new Criterion("p99 <= 100 us", 210.0, false)));
+        report.put("criteria",
+                List.of(new Criterion("p95 <= 500 us", 55.5, true), new Criterion("p99 <= 100 us", 210.0, false)));
         report.put("passed", false);
         return report;
     }
+
 }

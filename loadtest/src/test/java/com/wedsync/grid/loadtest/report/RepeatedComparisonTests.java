@@ -53,7 +53,8 @@ class RepeatedComparisonTests {
         assertThat(grid.figures().get("gcPausesOver10Millis").max()).isEqualTo(1);
 
         comparison.write(folder, List.of("# header"));
-        assertThat(Files.readString(folder.resolve("compare.txt"))).startsWith("# header").contains("grid")
+        assertThat(Files.readString(folder.resolve("compare.txt"))).startsWith("# header")
+            .contains("grid")
             .contains("500 (400-600)");
         assertThat(Files.readString(folder.resolve("compare.json"))).contains("\"p99Micros\"").contains("interleaved");
     }
@@ -68,11 +69,11 @@ class RepeatedComparisonTests {
         report.put("readHitRates", Map.of("L1", 0.9));
         report.put("schedule", Map.of("behind", behind));
         report.put("usage", Map.of("stealShare", 0.0, "processes", List.of(
-                Map.of("name", "generator", "cpuSecondsPer1000Ops", 1.0,
-                        "gcPauses", Map.of("count", 1, "maxMillis", generatorGc, "over10Millis", 0)),
-                Map.of("name", "member-1", "cpuSecondsPer1000Ops", 1.0,
-                        "gcPauses", Map.of("count", 1, "maxMillisAtMost", memberGc, "over10Millis",
-                                (memberGc > 10) ? 1 : 0)))));
+                Map.of("name", "generator", "cpuSecondsPer1000Ops", 1.0, "gcPauses",
+                        Map.of("count", 1, "maxMillis", generatorGc, "over10Millis", 0)),
+                Map.of("name", "member-1", "cpuSecondsPer1000Ops", 1.0, "gcPauses",
+                        Map.of("count", 1, "maxMillisAtMost", memberGc, "over10Millis", (memberGc > 10) ? 1 : 0)))));
         return report;
     }
+
 }

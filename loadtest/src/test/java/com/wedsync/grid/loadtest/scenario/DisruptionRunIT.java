@@ -15,13 +15,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Disruptions against a real embedded grid: nothing before their time, then a member joins or dies and the
- * cluster is safe again.
+ * Disruptions against a real embedded grid: nothing before their time, then a member
+ * joins or dies and the cluster is safe again.
  */
 class DisruptionRunIT {
 
-    private static final RunSettings SETTINGS = new RunSettings(1_000, Arrival.CONSTANT, 1,
-            Duration.ofSeconds(2), Duration.ofSeconds(9), Duration.ofSeconds(1), 1);
+    private static final RunSettings SETTINGS = new RunSettings(1_000, Arrival.CONSTANT, 1, Duration.ofSeconds(2),
+            Duration.ofSeconds(9), Duration.ofSeconds(1), 1);
 
     @Test
     void aScaleOutAddsAMemberAtItsTimeAndTheClusterSettles() {
@@ -87,4 +87,5 @@ class DisruptionRunIT {
     private static Progress progress(long seconds, boolean warmup) {
         return new Progress(Duration.ofSeconds(seconds), warmup, 0, 0, 0, 0);
     }
+
 }

@@ -19,10 +19,11 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 /**
- * The verdicts on fixed results: each criterion passes and fails where it should, at its threshold and on either
- * side of it. Latencies are judged as reported: HdrHistogram's value at a percentile (the top of its bucket, 3
- * significant digits), in microseconds rounded to 0.1, so the nanoseconds recorded here are chosen to report
- * exactly at or next to a limit.
+ * The verdicts on fixed results: each criterion passes and fails where it should, at its
+ * threshold and on either side of it. Latencies are judged as reported: HdrHistogram's
+ * value at a percentile (the top of its bucket, 3 significant digits), in microseconds
+ * rounded to 0.1, so the nanoseconds recorded here are chosen to report exactly at or
+ * next to a limit.
  */
 class JudgeTests {
 
@@ -40,7 +41,8 @@ class JudgeTests {
     @Test
     void anOpenLoopRunIsJudgedOnTheMeanOfItsRamp() {
         Scenario spike = Scenario.named("saturday-spike");
-        RunSettings settings = RunSettings.openLoop(10_000, 2, Duration.ofSeconds(20)).withProfile(spike.load().profile());
+        RunSettings settings = RunSettings.openLoop(10_000, 2, Duration.ofSeconds(20))
+            .withProfile(spike.load().profile());
 
         List<Criterion> met = Judge.judge(spike, result(settings, 34_000, 100_000, 0), Judge.Findings.NONE);
         List<Criterion> missed = Judge.judge(spike, result(settings, 10_000, 100_000, 0), Judge.Findings.NONE);
@@ -69,7 +71,8 @@ class JudgeTests {
     void theP95AndP99VerdictsPassAtTheirLimitsAndFailJustAbove() {
         Scenario baseline = Scenario.named("baseline");
 
-        // 499,967 ns reports as 500.0 us, 999,935 ns as 999.9 us: the next bucket up reports 1,000.4 us.
+        // 499,967 ns reports as 500.0 us, 999,935 ns as 999.9 us: the next bucket up
+        // reports 1,000.4 us.
         List<Criterion> atLimits = Judge.judge(baseline, percentiles(499_967, 999_935), Judge.Findings.NONE);
         // 500,000 ns reports as 500.2 us (bucket 499,968-500,223).
         List<Criterion> p95Over = Judge.judge(baseline, percentiles(500_000, 999_935), Judge.Findings.NONE);
@@ -89,7 +92,8 @@ class JudgeTests {
         Scenario layers = Scenario.named("multi-layer");
         RunSettings settings = RunSettings.openLoop(10_000, 2, TEN_SECONDS);
 
-        // L1: 50,047 ns reports as 50.0 us, 50,079 ns as 50.1 us. L2: 1,999,871 ns as 1,999.9 us, 2,000,000 ns as
+        // L1: 50,047 ns reports as 50.0 us, 50,079 ns as 50.1 us. L2: 1,999,871 ns as
+        // 1,999.9 us, 2,000,000 ns as
         // 2,000.9 us (bucket 1,999,872-2,000,895).
         List<Criterion> at = Judge.judge(layers, layered(settings, 50_047, 1_999_871), Judge.Findings.NONE);
         List<Criterion> over = Judge.judge(layers, layered(settings, 50_079, 2_000_000), Judge.Findings.NONE);
@@ -173,10 +177,10 @@ class JudgeTests {
     void weddingDataMustOutliveTheLowerClasses() {
         Scenario pressure = Scenario.named("memory-pressure");
         RunSettings settings = RunSettings.openLoop(2_000, 2, TEN_SECONDS);
-        Judge.Findings kept = new Judge.Findings(Map.of(), Map.of(DataClass.WEDDING_DATA, 0.99,
-                DataClass.PHOTO_THUMBNAILS, 0.10), null);
-        Judge.Findings lost = new Judge.Findings(Map.of(), Map.of(DataClass.WEDDING_DATA, 0.90,
-                DataClass.PHOTO_THUMBNAILS, 1.0), null);
+        Judge.Findings kept = new Judge.Findings(Map.of(),
+                Map.of(DataClass.WEDDING_DATA, 0.99, DataClass.PHOTO_THUMBNAILS, 0.10), null);
+        Judge.Findings lost = new Judge.Findings(Map.of(),
+                Map.of(DataClass.WEDDING_DATA, 0.90, DataClass.PHOTO_THUMBNAILS, 1.0), null);
 
         assertThat(Judge.judge(pressure, result(settings, 2_000, 100_000, 0), kept)).allMatch(Criterion::pass);
         List<Criterion> failed = Judge.judge(pressure, result(settings, 2_000, 100_000, 0), lost);
@@ -203,13 +207,13 @@ class JudgeTests {
     }
 
     private static Judge.Findings retention(double wedding, double thumbnails) {
-        return new Judge.Findings(Map.of(), Map.of(DataClass.WEDDING_DATA, wedding, DataClass.PHOTO_THUMBNAILS,
-                thumbnails), null);
+        return new Judge.Findings(Map.of(),
+                Map.of(DataClass.WEDDING_DATA, wedding, DataClass.PHOTO_THUMBNAILS, thumbnails), null);
     }
 
     /**
-     * 100 L2 reads at the baseline rate: 95 at the given p95, 4 at the given p99, 1 at 5 ms, so the histogram's
-     * p95 and p99 are the two values given.
+     * 100 L2 reads at the baseline rate: 95 at the given p95, 4 at the given p99, 1 at 5
+     * ms, so the histogram's p95 and p99 are the two values given.
      */
     private static RunResult percentiles(long p95Nanos, long p99Nanos) {
         RunSettings settings = RunSettings.openLoop(10_000, 2, TEN_SECONDS);
@@ -227,9 +231,8 @@ class JudgeTests {
         Histogram l1 = histogram(1_000, l1Nanos);
         Histogram l2 = histogram(1_000, l2Nanos);
         return new RunResult(settings, "grid", false, Instant.EPOCH, Instant.EPOCH.plusSeconds(10),
-                Map.of(new OpLayer(OpType.GET, Layer.L1), 1_000L, new OpLayer(OpType.GET, Layer.L2), 1_000L),
-                Map.of(), List.of(), 10_000, Map.of(new OpLayer(OpType.GET, Layer.L1), l1,
-                        new OpLayer(OpType.GET, Layer.L2), l2),
+                Map.of(new OpLayer(OpType.GET, Layer.L1), 1_000L, new OpLayer(OpType.GET, Layer.L2), 1_000L), Map.of(),
+                List.of(), 10_000, Map.of(new OpLayer(OpType.GET, Layer.L1), l1, new OpLayer(OpType.GET, Layer.L2), l2),
                 0, 0);
     }
 
@@ -240,7 +243,10 @@ class JudgeTests {
             .orElseThrow(() -> new AssertionError("no criterion " + prefix + " in " + criteria));
     }
 
-    /** 1,000 L1 reads at 100 us, 1,000 L2 reads at the given latency; the achieved rate as given. */
+    /**
+     * 1,000 L1 reads at 100 us, 1,000 L2 reads at the given latency; the achieved rate as
+     * given.
+     */
     private static RunResult result(RunSettings settings, double achievedRate, long l2Nanos, long errors) {
         return result(settings, achievedRate, l2Nanos, errors, 2_000);
     }
@@ -267,4 +273,5 @@ class JudgeTests {
         histogram.recordValueWithCount(nanos, count);
         return histogram;
     }
+
 }

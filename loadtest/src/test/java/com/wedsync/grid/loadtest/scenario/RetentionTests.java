@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retention over a real in-process cache: all kept when everything fits, less of a class its bound squeezed.
+ * Retention over a real in-process cache: all kept when everything fits, less of a class
+ * its bound squeezed.
  */
 class RetentionTests {
 
@@ -32,14 +33,15 @@ class RetentionTests {
 
             Map<DataClass, Double> retention = Retention.measure(WORKLOAD, cache);
 
-            assertThat(retention).containsOnlyKeys(DataClass.values()).allSatisfy((dataClass, share) ->
-                    assertThat(share).as(dataClass.id()).isEqualTo(1.0));
+            assertThat(retention).containsOnlyKeys(DataClass.values())
+                .allSatisfy((dataClass, share) -> assertThat(share).as(dataClass.id()).isEqualTo(1.0));
         }
     }
 
     @Test
     void aClassLargerThanItsBoundIsRetainedInPart() {
-        // 20 weddings x 4 items of wedding data fit in 100 entries; 20 x 100-300 guests do not.
+        // 20 weddings x 4 items of wedding data fit in 100 entries; 20 x 100-300 guests
+        // do not.
         try (CaffeineTarget cache = new CaffeineTarget(100)) {
             preload(cache);
 
@@ -54,7 +56,8 @@ class RetentionTests {
 
     private static void preload(CaffeineTarget cache) {
         SplittableRandom random = new SplittableRandom(1);
-        WORKLOAD.forEachKey((dataClass, key) -> cache.execute(new Operation(OpType.PUT, dataClass, key,
-                WORKLOAD.valueFor(dataClass, random))));
+        WORKLOAD.forEachKey((dataClass, key) -> cache
+            .execute(new Operation(OpType.PUT, dataClass, key, WORKLOAD.valueFor(dataClass, random))));
     }
+
 }

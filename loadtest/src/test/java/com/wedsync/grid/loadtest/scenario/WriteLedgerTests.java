@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ledger over a real in-process cache: wedding writes go to keys of their own and are read back; a target that
- * acknowledges writes it drops is caught; failures are timed.
+ * The ledger over a real in-process cache: wedding writes go to keys of their own and are
+ * read back; a target that acknowledges writes it drops is caught; failures are timed.
  */
 class WriteLedgerTests {
 
@@ -31,7 +31,8 @@ class WriteLedgerTests {
             ledger.execute(put(DataClass.VENDOR_RESPONSES, TIMELINE));
 
             assertThat(ledger.verify()).isEqualTo(new WriteLedger.Verification(3, 0, 0, List.of()));
-            // Each write went to a key of its own in the same wedding; the workload's key was never written.
+            // Each write went to a key of its own in the same wedding; the workload's key
+            // was never written.
             assertThat(cache.execute(get(new WeddingKey("w-1", "ledger-3")))).isEqualTo(Layer.L1);
             assertThat(cache.execute(get(TIMELINE))).isEqualTo(Layer.MISS);
         }
@@ -54,10 +55,10 @@ class WriteLedgerTests {
         try (WriteLedger ledger = new WriteLedger(new Failing())) {
             long before = System.nanoTime();
 
-            assertThatThrownBy(() -> ledger.execute(put(DataClass.WEDDING_DATA, TIMELINE)))
-                .hasMessage("member gone");
-            assertThatThrownBy(() -> ledger.executeAsync(put(DataClass.WEDDING_DATA, TIMELINE))
-                .toCompletableFuture().get()).isInstanceOf(ExecutionException.class);
+            assertThatThrownBy(() -> ledger.execute(put(DataClass.WEDDING_DATA, TIMELINE))).hasMessage("member gone");
+            assertThatThrownBy(
+                    () -> ledger.executeAsync(put(DataClass.WEDDING_DATA, TIMELINE)).toCompletableFuture().get())
+                .isInstanceOf(ExecutionException.class);
 
             assertThat(ledger.lastErrorNanos() - before).isPositive();
             assertThat(ledger.verify().acknowledged()).isZero();
@@ -72,7 +73,9 @@ class WriteLedgerTests {
         return new Operation(OpType.GET, DataClass.WEDDING_DATA, key, null);
     }
 
-    /** Acknowledges every write and keeps none: what a lost write looks like from outside. */
+    /**
+     * Acknowledges every write and keeps none: what a lost write looks like from outside.
+     */
     private record Forgetful(Target cache) implements Target {
 
         @Override
@@ -107,5 +110,7 @@ class WriteLedgerTests {
         @Override
         public void close() {
         }
+
     }
+
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The growth judgement on fixed figures: the baseline is the median of the first quarter after the warm-up, the
- * last figure the maximum of the last quarter, and what happened during the warm-up does not count.
+ * The growth judgement on fixed figures: the baseline is the median of the first quarter
+ * after the warm-up, the last figure the maximum of the last quarter, and what happened
+ * during the warm-up does not count.
  */
 class GrowthTests {
 
@@ -26,7 +27,8 @@ class GrowthTests {
 
     @Test
     void growthOverTheAllowanceFailsWithItsFigures() {
-        // After the warm-up: 100, 102, 104, ... 114; first quarter {100, 102} -> 101, last quarter {112, 114} -> 114.
+        // After the warm-up: 100, 102, 104, ... 114; first quarter {100, 102} -> 101,
+        // last quarter {112, 114} -> 114.
         Growth growth = judge(samples(100, 102, 104, 106, 108, 110, 112, 114));
 
         assertThat(growth.baseline()).isEqualTo(101.0);
@@ -48,7 +50,8 @@ class GrowthTests {
 
     @Test
     void oneHighSampleInTheFirstQuarterDoesNotRaiseTheBaseline() {
-        // First quarter of 12 samples: {100, 100, 300}, median 100; the last quarter at 120 is 20 % more.
+        // First quarter of 12 samples: {100, 100, 300}, median 100; the last quarter at
+        // 120 is 20 % more.
         Growth growth = judge(samples(100, 100, 300, 100, 100, 100, 100, 100, 100, 120, 120, 120));
 
         assertThat(growth.baseline()).isEqualTo(100.0);
@@ -118,4 +121,5 @@ class GrowthTests {
     private static Sample sample(double seconds, double threads) {
         return new Sample(seconds, Map.of(Series.LIVE_THREADS, threads));
     }
+
 }

@@ -26,8 +26,7 @@ class MemberProbeTests {
 
     @Test
     void readsHeapAfterGcHeapUsedThreadsAndOwnedEntriesSummedOverMaps() {
-        assertThat(new MemberProbe("member-1", () -> EXPOSITION).read())
-            .containsEntry(Series.HEAP_AFTER_GC, 9.437184E7)
+        assertThat(new MemberProbe("member-1", () -> EXPOSITION).read()).containsEntry(Series.HEAP_AFTER_GC, 9.437184E7)
             .containsEntry(Series.HEAP_USED, 1.3631488E8)
             .containsEntry(Series.LIVE_THREADS, 65.0)
             .containsEntry(Series.OWNED_ENTRIES, 20172.0)
@@ -38,7 +37,9 @@ class MemberProbeTests {
     void heapAfterGcIsNotKnownBeforeTheFirstCollection() {
         String beforeAnyCollection = EXPOSITION.replace("} 9.437184E7", "} 0.0");
 
-        assertThat(new MemberProbe("member-1", () -> beforeAnyCollection).read()).doesNotContainKey(Series.HEAP_AFTER_GC)
+        assertThat(new MemberProbe("member-1", () -> beforeAnyCollection).read())
+            .doesNotContainKey(Series.HEAP_AFTER_GC)
             .containsKey(Series.LIVE_THREADS);
     }
+
 }

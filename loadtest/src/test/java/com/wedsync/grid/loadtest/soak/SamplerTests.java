@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sampling schedule, driven by the load's elapsed time: at the start, every interval, at the end of the
- * warm-up and at the end; a process that cannot be read is on the record without figures.
+ * The sampling schedule, driven by the load's elapsed time: at the start, every interval,
+ * at the end of the warm-up and at the end; a process that cannot be read is on the
+ * record without figures.
  */
 class SamplerTests {
 
@@ -25,9 +26,9 @@ class SamplerTests {
             sampler.offer(Duration.ofSeconds(second));
         }
 
-        assertThat(sampler.samples()).singleElement().satisfies((process) -> assertThat(process.samples())
-            .extracting(Sample::seconds)
-            .containsExactly(0.0, 30.0, 45.0, 60.0, 90.0, 100.0));
+        assertThat(sampler.samples()).singleElement()
+            .satisfies((process) -> assertThat(process.samples()).extracting(Sample::seconds)
+                .containsExactly(0.0, 30.0, 45.0, 60.0, 90.0, 100.0));
         assertThat(probe.reads.get()).isEqualTo(6);
     }
 
@@ -50,8 +51,8 @@ class SamplerTests {
                 throw new IllegalStateException("/actuator/prometheus on member-1 answered nothing");
             }
         };
-        Sampler sampler = new Sampler(List.of(new Counting("client"), failing), Duration.ofSeconds(10),
-                Duration.ZERO, Duration.ofSeconds(60));
+        Sampler sampler = new Sampler(List.of(new Counting("client"), failing), Duration.ofSeconds(10), Duration.ZERO,
+                Duration.ofSeconds(60));
 
         sampler.offer(Duration.ofSeconds(20));
 
@@ -86,5 +87,7 @@ class SamplerTests {
         public Map<Series, Double> read() {
             return Map.of(Series.LIVE_THREADS, (double) this.reads.incrementAndGet());
         }
+
     }
+
 }

@@ -7,8 +7,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The soak's options: the warm-up as a duration or a share, the growth as a percentage or a share, and every bad
- * value refused naming the option and the value.
+ * The soak's options: the warm-up as a duration or a share, the growth as a percentage or
+ * a share, and every bad value refused naming the option and the value.
  */
 class SoakOptionsTests {
 
@@ -65,4 +65,5 @@ class SoakOptionsTests {
     private static SoakOptions options(Duration duration, Duration warmup, int intervalSeconds, double rate) {
         return new SoakOptions(duration, warmup, Duration.ofSeconds(intervalSeconds), rate, 2, 0.10);
     }
+
 }

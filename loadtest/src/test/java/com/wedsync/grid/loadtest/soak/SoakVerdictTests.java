@@ -8,15 +8,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The soak's verdict: every judged series of every process within the allowance, no error, nothing abandoned or
- * unreadable; the counts beside them are not judged.
+ * The soak's verdict: every judged series of every process within the allowance, no
+ * error, nothing abandoned or unreadable; the counts beside them are not judged.
  */
 class SoakVerdictTests {
 
     private static final ProcessSamples CLIENT = new ProcessSamples("client",
-            Set.of(Series.HEAP_AFTER_GC, Series.LIVE_THREADS, Series.OPS),
-            List.of(sample(0, 50, 30, 0), sample(10, 100, 40, 20_000), sample(20, 104, 40, 40_000),
-                    sample(30, 105, 41, 60_000)));
+            Set.of(Series.HEAP_AFTER_GC, Series.LIVE_THREADS, Series.OPS), List.of(sample(0, 50, 30, 0),
+                    sample(10, 100, 40, 20_000), sample(20, 104, 40, 40_000), sample(30, 105, 41, 60_000)));
 
     @Test
     void aSteadySoakWithoutErrorsPassesAndJudgesOnlyTheJudgedSeries() {
@@ -35,8 +34,8 @@ class SoakVerdictTests {
     @Test
     void anAbandonedOperationOrAnUnreadableSampleFailsIt() {
         assertThat(SoakVerdict.judge(List.of(CLIENT), 10, 0.10, 0, 1, List.of()).pass()).isFalse();
-        assertThat(SoakVerdict.judge(List.of(CLIENT), 10, 0.10, 0, 0, List.of("member-1 at 20 s: refused"))
-            .pass()).isFalse();
+        assertThat(SoakVerdict.judge(List.of(CLIENT), 10, 0.10, 0, 0, List.of("member-1 at 20 s: refused")).pass())
+            .isFalse();
     }
 
     @Test
@@ -47,7 +46,8 @@ class SoakVerdictTests {
         SoakVerdict verdict = SoakVerdict.judge(List.of(CLIENT, member), 10, 0.10, 0, 0, List.of());
 
         assertThat(verdict.pass()).isFalse();
-        assertThat(verdict.growths()).filteredOn((growth) -> !growth.pass()).singleElement()
+        assertThat(verdict.growths()).filteredOn((growth) -> !growth.pass())
+            .singleElement()
             .satisfies((growth) -> assertThat(growth.process()).isEqualTo("member-1"));
     }
 
@@ -71,11 +71,12 @@ class SoakVerdictTests {
     }
 
     private static Sample sample(double seconds, double heapMib, double threads, double ops) {
-        return new Sample(seconds, Map.of(Series.HEAP_AFTER_GC, heapMib * (1 << 20), Series.LIVE_THREADS, threads,
-                Series.OPS, ops));
+        return new Sample(seconds,
+                Map.of(Series.HEAP_AFTER_GC, heapMib * (1 << 20), Series.LIVE_THREADS, threads, Series.OPS, ops));
     }
 
     private static Sample entries(double seconds, double entries) {
         return new Sample(seconds, Map.of(Series.OWNED_ENTRIES, entries));
     }
+
 }

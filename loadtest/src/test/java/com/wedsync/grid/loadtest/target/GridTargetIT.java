@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The grid targets against an embedded member: each operation reports the layer that answered it.
+ * The grid targets against an embedded member: each operation reports the layer that
+ * answered it.
  */
 class GridTargetIT {
 
-    private static final Targets.TargetOptions EMBEDDED = new Targets.TargetOptions(List.of(), "", 1, 64L << 20, "redis://127.0.0.1:6379");
+    private static final Targets.TargetOptions EMBEDDED = new Targets.TargetOptions(List.of(), "", 1, 64L << 20,
+            "redis://127.0.0.1:6379");
 
     @Test
     void withNearCachesAReadIsAMissThenAfterAWriteL2ThenL1() {
@@ -42,7 +44,8 @@ class GridTargetIT {
             assertThat(async(grid, new Operation(OpType.PUT, DataClass.WEDDING_DATA, key, new byte[2048])))
                 .isEqualTo(Layer.WRITE);
             assertThat(async(grid, get(key))).isEqualTo(Layer.L2);
-            // Hazelcast fills the near cache from an asynchronous read on its own scheduler, after the read's
+            // Hazelcast fills the near cache from an asynchronous read on its own
+            // scheduler, after the read's
             // future completes: the next read may still go to the grid.
             await().atMost(Duration.ofSeconds(10)).until(() -> grid.execute(get(key)) == Layer.L1);
             assertThat(async(grid, get(key))).isEqualTo(Layer.L1);
@@ -98,4 +101,5 @@ class GridTargetIT {
     private static Operation get(WeddingKey key) {
         return new Operation(OpType.GET, DataClass.WEDDING_DATA, key, null);
     }
+
 }

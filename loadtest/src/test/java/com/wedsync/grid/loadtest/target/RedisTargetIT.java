@@ -33,9 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The redis target against a real {@code redis-server} started as a separate process on a free loopback port.
- * Without {@code redis-server} on the PATH the tests are skipped, except under {@code CI=true}, where they fail:
- * {@code .ci/run} installs it.
+ * The redis target against a real {@code redis-server} started as a separate process on a
+ * free loopback port. Without {@code redis-server} on the PATH the tests are skipped,
+ * except under {@code CI=true}, where they fail: {@code .ci/run} installs it.
  */
 class RedisTargetIT {
 
@@ -67,19 +67,21 @@ class RedisTargetIT {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-        await("redis-server on port " + port + " answering PING (log: " + log + ")")
-            .atMost(Duration.ofSeconds(20))
+        await("redis-server on port " + port + " answering PING (log: " + log + ")").atMost(Duration.ofSeconds(20))
             .pollInterval(Duration.ofMillis(50))
             .until(() -> {
                 if (!server.isAlive()) {
-                    throw new IllegalStateException("redis-server exited with " + server.exitValue() + ": "
-                            + Files.readString(log));
+                    throw new IllegalStateException(
+                            "redis-server exited with " + server.exitValue() + ": " + Files.readString(log));
                 }
                 return answersPing(port);
             });
     }
 
-    /** Skips each test, rather than the class, so that reports count and name the skipped tests. */
+    /**
+     * Skips each test, rather than the class, so that reports count and name the skipped
+     * tests.
+     */
     @BeforeEach
     void skipWithoutRedisServer() {
         Assumptions.assumeTrue(skipReason == null, skipReason);
@@ -192,7 +194,9 @@ class RedisTargetIT {
         return null;
     }
 
-    /** A plain-socket PING, so waiting for the server needs no client and logs nothing. */
+    /**
+     * A plain-socket PING, so waiting for the server needs no client and logs nothing.
+     */
     private static boolean answersPing(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
@@ -208,4 +212,5 @@ class RedisTargetIT {
             return false;
         }
     }
+
 }

@@ -55,7 +55,8 @@ class ProcessSourcesTests {
         OptionalDouble cpu = generator.endCpuSeconds();
 
         assertThat(sink).isNotZero();
-        // 100 ms of spinning, less whatever the scheduler gave other processes on a busy machine.
+        // 100 ms of spinning, less whatever the scheduler gave other processes on a busy
+        // machine.
         assertThat(cpu.getAsDouble()).isGreaterThanOrEqualTo(0.01);
         assertThat(generator.gc().maxExact()).isTrue();
         assertThat(generator.runtime()).contains(System.getProperty("java.version"));
@@ -87,4 +88,5 @@ class ProcessSourcesTests {
         assertThat(ProcFs.cpuSeconds(Long.MAX_VALUE)).isEqualTo(OptionalDouble.empty());
         assertThat((double) usage.get("stealShare")).isBetween(0.0, 1.0);
     }
+
 }

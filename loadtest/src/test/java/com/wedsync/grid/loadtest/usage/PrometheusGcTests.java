@@ -25,8 +25,8 @@ class PrometheusGcTests {
             .replace("le=\"+Inf\"} 4", "le=\"+Inf\"} 7")
             .replace("G1 Young Generation\"} 4", "G1 Young Generation\"} 7")
             .replace("} 0.02", "} 0.05")
-            // A second collector's series adds to the first's.
-            + "jvm_gc_pause_seconds_count{action=\"end of major GC\",cause=\"System.gc()\",gc=\"G1 Old Generation\"} 0\n";
+                // A second collector's series adds to the first's.
+                + "jvm_gc_pause_seconds_count{action=\"end of major GC\",cause=\"System.gc()\",gc=\"G1 Old Generation\"} 0\n";
 
         GcFigures figures = PrometheusGc.parse(after).since(PrometheusGc.parse(BEFORE));
 
@@ -67,4 +67,5 @@ class PrometheusGcTests {
         assertThat(figures.count()).isEqualTo(1);
         assertThat(figures.over10Millis()).isEqualTo(-1);
     }
+
 }

@@ -21,10 +21,13 @@ class WeddingModelTests {
         assertThat(weddings).hasSize(1_000);
         long saturdays = weddings.stream().filter((w) -> w.date().getDayOfWeek() == DayOfWeek.SATURDAY).count();
         assertThat(saturdays).isGreaterThanOrEqualTo(800);
-        assertThat(weddings).allSatisfy((w) -> assertThat(w.date()).isAfterOrEqualTo(TODAY)
-                .isBefore(TODAY.plusWeeks(27)));
-        long distinctSaturdays = weddings.stream().map(Wedding::date)
-                .filter((d) -> d.getDayOfWeek() == DayOfWeek.SATURDAY).distinct().count();
+        assertThat(weddings)
+            .allSatisfy((w) -> assertThat(w.date()).isAfterOrEqualTo(TODAY).isBefore(TODAY.plusWeeks(27)));
+        long distinctSaturdays = weddings.stream()
+            .map(Wedding::date)
+            .filter((d) -> d.getDayOfWeek() == DayOfWeek.SATURDAY)
+            .distinct()
+            .count();
         assertThat(distinctSaturdays).isGreaterThanOrEqualTo(20);
     }
 
@@ -51,8 +54,8 @@ class WeddingModelTests {
 
     @Test
     void theSameModelGivesTheSameWeddings() {
-        WeddingModel model = WeddingModel.defaults(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC),
-                ZoneOffset.UTC));
+        WeddingModel model = WeddingModel
+            .defaults(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
         assertThat(model.origin()).isEqualTo(TODAY);
         assertThat(model.generate()).isEqualTo(model.generate());
         assertThat(model.withSeed(7).generate()).isNotEqualTo(model.generate());
@@ -62,12 +65,19 @@ class WeddingModelTests {
     void invalidSettingsNameTheField() {
         WeddingModel base = WeddingModel.defaults(TODAY);
         assertThatIllegalArgumentException().isThrownBy(() -> base.withWeddings(0))
-                .withMessageContaining("weddings").withMessageContaining("0");
-        assertThatIllegalArgumentException().isThrownBy(() -> new WeddingModel(10, 12, 300, 100, 50, 10, 26, 0.85,
-                0.1, TODAY, 1)).withMessageContaining("maxGuests").withMessageContaining("100");
-        assertThatIllegalArgumentException().isThrownBy(() -> new WeddingModel(10, 12, 100, 300, 50, 10, 26, 1.5,
-                0.1, TODAY, 1)).withMessageContaining("saturdayShare").withMessageContaining("1.5");
-        assertThatIllegalArgumentException().isThrownBy(() -> new WeddingModel(10, 12, 100, 300, 50, 10, 26, 0.85,
-                0.1, null, 1)).withMessageContaining("origin");
+            .withMessageContaining("weddings")
+            .withMessageContaining("0");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new WeddingModel(10, 12, 300, 100, 50, 10, 26, 0.85, 0.1, TODAY, 1))
+            .withMessageContaining("maxGuests")
+            .withMessageContaining("100");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new WeddingModel(10, 12, 100, 300, 50, 10, 26, 1.5, 0.1, TODAY, 1))
+            .withMessageContaining("saturdayShare")
+            .withMessageContaining("1.5");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new WeddingModel(10, 12, 100, 300, 50, 10, 26, 0.85, 0.1, null, 1))
+            .withMessageContaining("origin");
     }
+
 }

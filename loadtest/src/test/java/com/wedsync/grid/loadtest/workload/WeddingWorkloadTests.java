@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class WeddingWorkloadTests {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 5, 6);
+
     private static final int DRAWS = 100_000;
 
     private static WeddingWorkload workload;
@@ -43,15 +44,17 @@ class WeddingWorkloadTests {
                 DataClass.GUEST_INTERACTIONS, 0.20, DataClass.PHOTO_THUMBNAILS, 0.10, DataClass.SYSTEM_CACHE, 0.05);
         for (DataClass dataClass : DataClass.values()) {
             assertThat(byClass.get(dataClass) / (double) DRAWS).as(dataClass.id())
-                    .isCloseTo(expected.get(dataClass), within(0.02));
+                .isCloseTo(expected.get(dataClass), within(0.02));
         }
         assertThat(reads / (double) DRAWS).isCloseTo(0.95, within(0.005));
     }
 
     @Test
     void perClassWeightsAndReadSharesAreHonoured() {
-        OperationMix mix = OperationMix.withReads(0.9).withWeight(DataClass.PHOTO_THUMBNAILS, 0.0)
-                .withWeight(DataClass.GUEST_INTERACTIONS, 75.0).withReadShare(DataClass.GUEST_INTERACTIONS, 0.5);
+        OperationMix mix = OperationMix.withReads(0.9)
+            .withWeight(DataClass.PHOTO_THUMBNAILS, 0.0)
+            .withWeight(DataClass.GUEST_INTERACTIONS, 75.0)
+            .withReadShare(DataClass.GUEST_INTERACTIONS, 0.5);
         WeddingWorkload custom = new WeddingWorkload(WeddingModel.defaults(TODAY).withWeddings(50),
                 WeddingTraffic.defaults().withMix(mix));
         Map<DataClass, Integer> byClass = new EnumMap<>(DataClass.class);
@@ -79,9 +82,10 @@ class WeddingWorkloadTests {
             if (operation.type() == OpType.PUT) {
                 ValueShape shape = ValueShape.defaultFor(operation.dataClass());
                 assertThat(operation.value().length).as(operation.dataClass().id())
-                        .isBetween(shape.minBytes(), shape.maxBytes());
+                    .isBetween(shape.minBytes(), shape.maxBytes());
                 sizes.computeIfAbsent(operation.dataClass(), (c) -> new HashSet<>()).add(operation.value().length);
-            } else {
+            }
+            else {
                 assertThat(operation.value()).isNull();
             }
         }
@@ -97,8 +101,7 @@ class WeddingWorkloadTests {
         SplittableRandom random = new SplittableRandom(14L);
         byte[] vendor = workload.valueFor(DataClass.VENDOR_RESPONSES, random);
         byte[] photo = workload.valueFor(DataClass.PHOTO_THUMBNAILS, random);
-        assertThat(new String(vendor, StandardCharsets.UTF_8)).startsWith("{\"items\":[{")
-                .endsWith("\"}");
+        assertThat(new String(vendor, StandardCharsets.UTF_8)).startsWith("{\"items\":[{").endsWith("\"}");
         assertThat(compressedRatio(vendor)).isLessThan(0.4);
         assertThat(compressedRatio(photo)).isGreaterThan(0.98);
     }
@@ -116,7 +119,7 @@ class WeddingWorkloadTests {
         assertThat(workload.keyCount(DataClass.SYSTEM_CACHE)).isEqualTo(100);
         assertThat(workload.keyCount(DataClass.GUEST_INTERACTIONS)).isBetween(190_000L, 210_000L);
         assertThat(workload.keys(DataClass.SYSTEM_CACHE)).first()
-                .isEqualTo(new WeddingKey(WeddingModel.SYSTEM_WEDDING_ID, "config:0"));
+            .isEqualTo(new WeddingKey(WeddingModel.SYSTEM_WEDDING_ID, "config:0"));
 
         SplittableRandom random = new SplittableRandom(15L);
         for (int i = 0; i < DRAWS; i++) {
@@ -181,4 +184,5 @@ class WeddingWorkloadTests {
         deflater.end();
         return length / (double) value.length;
     }
+
 }

@@ -28,11 +28,11 @@ class WorkloadSpecTests {
         assertThat(traffic.items()).isEqualTo(KeyDistribution.ZIPFIAN);
         assertThat(traffic.mix().probability(OpType.GET)).isEqualTo(0.9, within(1e-9));
         assertThat(traffic.mix().weights().get(DataClass.PHOTO_THUMBNAILS)).isZero();
-        assertThat(traffic.values().get(DataClass.VENDOR_RESPONSES)).isEqualTo(new ValueShape(1024, 2048,
-                ValueShape.Content.JSON));
+        assertThat(traffic.values().get(DataClass.VENDOR_RESPONSES))
+            .isEqualTo(new ValueShape(1024, 2048, ValueShape.Content.JSON));
         assertThat(spec.create(TODAY)).isInstanceOf(WeddingWorkload.class);
         assertThat(spec.toString()).startsWith("mix=wedding;reads=0.9;weddings=200")
-                .contains("size.vendor_responses=1k-2k");
+            .contains("size.vendor_responses=1k-2k");
     }
 
     @Test
@@ -50,8 +50,9 @@ class WorkloadSpecTests {
         YcsbSettings settings = spec.ycsbSettings();
         assertThat(settings).isEqualTo(YcsbWorkloads.B.settings(100_000, 1_024));
 
-        YcsbSettings fromMap = WorkloadSpec.parse(Map.of("YCSB", "d", "records", "500", "class", "guest_interactions",
-                "distribution", "uniform")).ycsbSettings();
+        YcsbSettings fromMap = WorkloadSpec
+            .parse(Map.of("YCSB", "d", "records", "500", "class", "guest_interactions", "distribution", "uniform"))
+            .ycsbSettings();
         assertThat(fromMap.name()).isEqualTo("ycsb-D");
         assertThat(fromMap.records()).isEqualTo(500);
         assertThat(fromMap.dataClass()).isEqualTo(DataClass.GUEST_INTERACTIONS);
@@ -81,7 +82,9 @@ class WorkloadSpecTests {
     }
 
     private static void assertError(String spec, String... fragments) {
-        assertThatIllegalArgumentException().as(spec).isThrownBy(() -> WorkloadSpec.parse(spec))
-                .satisfies((error) -> assertThat(error.getMessage()).contains(fragments));
+        assertThatIllegalArgumentException().as(spec)
+            .isThrownBy(() -> WorkloadSpec.parse(spec))
+            .satisfies((error) -> assertThat(error.getMessage()).contains(fragments));
     }
+
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class YcsbWorkloadsTests {
 
     private static final int RECORDS = 10_000;
+
     private static final int DRAWS = 100_000;
 
     @Test
@@ -79,7 +80,7 @@ class YcsbWorkloadsTests {
         }
         assertThat(a.valueFor(DataClass.VENDOR_RESPONSES, random)).hasSize(1_000);
         assertThatIllegalArgumentException().isThrownBy(() -> a.valueFor(DataClass.SYSTEM_CACHE, random))
-                .withMessageContaining("system_cache");
+            .withMessageContaining("system_cache");
         assertThat(a.describe()).startsWith("ycsb-A: 10000 records of 1000 B in vendor_responses");
     }
 
@@ -93,11 +94,13 @@ class YcsbWorkloadsTests {
     void lettersAreCheckedWithNamedErrors() {
         assertThat(YcsbWorkloads.fromLetter("b")).isEqualTo(YcsbWorkloads.B);
         assertThatIllegalArgumentException().isThrownBy(() -> YcsbWorkloads.fromLetter("E"))
-                .withMessageContaining("'E'").withMessageContaining("scans");
+            .withMessageContaining("'E'")
+            .withMessageContaining("scans");
         assertThatIllegalArgumentException().isThrownBy(() -> YcsbWorkloads.fromLetter("Z"))
-                .withMessageContaining("'Z'");
+            .withMessageContaining("'Z'");
         assertThatIllegalArgumentException().isThrownBy(() -> YcsbWorkloads.A.settings(0, 10))
-                .withMessageContaining("records").withMessageContaining("0");
+            .withMessageContaining("records")
+            .withMessageContaining("0");
     }
 
     private static double readShare(YcsbWorkloads preset) {
@@ -119,4 +122,5 @@ class YcsbWorkloadsTests {
         }
         return counts;
     }
+
 }

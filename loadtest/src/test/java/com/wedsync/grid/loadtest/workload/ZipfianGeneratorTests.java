@@ -41,7 +41,7 @@ class ZipfianGeneratorTests {
 
     @Test
     void everyDrawIsInRange() {
-        for (long items : new long[] {1, 2, 3, 7, 1_000, 1_000_003}) {
+        for (long items : new long[] { 1, 2, 3, 7, 1_000, 1_000_003 }) {
             ZipfianGenerator plain = new ZipfianGenerator(items);
             ZipfianGenerator scrambled = ZipfianGenerator.scrambled(items);
             SplittableRandom random = new SplittableRandom(items);
@@ -74,7 +74,7 @@ class ZipfianGeneratorTests {
         long[] hottest = IntStream.range(0, 10).mapToLong(scrambled::itemOfRank).toArray();
         long span = Arrays.stream(hottest).max().getAsLong() - Arrays.stream(hottest).min().getAsLong();
         assertThat(span).isGreaterThan(items / 2);
-        assertThat(hottest).isNotEqualTo(new long[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        assertThat(hottest).isNotEqualTo(new long[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 });
 
         long[] counts = draw(scrambled, DRAWS, 4L);
         long hottestItem = scrambled.itemOfRank(0);
@@ -109,11 +109,13 @@ class ZipfianGeneratorTests {
     @Test
     void rejectsBadArgumentsNamingTheField() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ZipfianGenerator(0))
-                .withMessageContaining("items").withMessageContaining("0");
+            .withMessageContaining("items")
+            .withMessageContaining("0");
         assertThatIllegalArgumentException().isThrownBy(() -> new ZipfianGenerator(10, 1.0))
-                .withMessageContaining("theta").withMessageContaining("1.0");
+            .withMessageContaining("theta")
+            .withMessageContaining("1.0");
         assertThatIllegalArgumentException().isThrownBy(() -> new ZipfianGenerator(10, -0.1))
-                .withMessageContaining("theta");
+            .withMessageContaining("theta");
     }
 
     private static long[] draw(KeyChooser chooser, int draws, long seed) {
@@ -124,4 +126,5 @@ class ZipfianGeneratorTests {
         }
         return counts;
     }
+
 }

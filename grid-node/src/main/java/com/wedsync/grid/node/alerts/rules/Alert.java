@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param id unique for the rule, member and start: {@code rule/member/start-epoch-millis}
  * @param rule the id of the rule
  * @param severity the severity it has now (or had when it cleared)
- * @param member the member it was sampled on, or {@code cluster} for figures aggregated across members
+ * @param member the member it was sampled on, or {@code cluster} for figures aggregated
+ * across members
  * @param value the sampled value that raised it or last changed it
  * @param threshold the threshold of its severity
  * @param start when the sample that raised it was taken

@@ -12,6 +12,7 @@ public record AlertEvent(Kind kind, Alert alert) {
 
     /** What changed. */
     public enum Kind {
+
         /** The rule was breached for long enough. */
         RAISED,
         /** It is now more severe. */
@@ -20,6 +21,7 @@ public record AlertEvent(Kind kind, Alert alert) {
         DEESCALATED,
         /** The rule was clean for long enough, or the member left. */
         CLEARED
+
     }
 
     /**

@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One alert rule, as data: which metric it watches, on which side of which thresholds each severity begins, and
- * how many samples in a row raise and clear it.
+ * One alert rule, as data: which metric it watches, on which side of which thresholds
+ * each severity begins, and how many samples in a row raise and clear it.
  *
- * @param id the rule's name, for example {@code latency}; part of the operations contract (metric tags, overrides)
- * @param metric the name of the figure the monitor samples for it, for example {@code latency_ms}
+ * @param id the rule's name, for example {@code latency}; part of the operations contract
+ * (metric tags, overrides)
+ * @param metric the name of the figure the monitor samples for it, for example
+ * {@code latency_ms}
  * @param comparison whether values above or below the thresholds breach the rule
  * @param unit the unit of the metric and the thresholds
  * @param thresholds the threshold of each severity the rule raises; at least one
@@ -30,7 +32,8 @@ public record AlertRule(String id, String metric, Comparison comparison, Unit un
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     /**
-     * Validates the rule: names, thresholds finite and in the order of their severities, sample counts in range.
+     * Validates the rule: names, thresholds finite and in the order of their severities,
+     * sample counts in range.
      * @throws IllegalArgumentException naming the field and the value at fault
      */
     public AlertRule {
@@ -69,8 +72,8 @@ public record AlertRule(String id, String metric, Comparison comparison, Unit un
     public double threshold(Severity severity) {
         Double threshold = this.thresholds.get(severity);
         if (threshold == null) {
-            throw new IllegalArgumentException(this.id + " raises no " + severity.id() + " alert (it raises "
-                    + this.thresholds.keySet() + ")");
+            throw new IllegalArgumentException(
+                    this.id + " raises no " + severity.id() + " alert (it raises " + this.thresholds.keySet() + ")");
         }
         return threshold;
     }
@@ -94,8 +97,8 @@ public record AlertRule(String id, String metric, Comparison comparison, Unit un
             Map<Severity, Double> thresholds) {
         Objects.requireNonNull(thresholds, () -> id + " thresholds are missing");
         if (thresholds.isEmpty()) {
-            throw new IllegalArgumentException(id + " has no threshold; give at least one of warning, critical"
-                    + " or emergency");
+            throw new IllegalArgumentException(
+                    id + " has no threshold; give at least one of warning, critical" + " or emergency");
         }
         EnumMap<Severity, Double> copy = new EnumMap<>(thresholds);
         Map.Entry<Severity, Double> previous = null;
@@ -106,9 +109,8 @@ public record AlertRule(String id, String metric, Comparison comparison, Unit un
             }
             if (previous != null && !comparison.breaches(threshold.getValue(), previous.getValue())) {
                 throw new IllegalArgumentException(field + " (" + format(threshold.getValue(), unit) + ") must be "
-                        + comparison.name().toLowerCase(Locale.ROOT) + " " + id + "."
-                        + previous.getKey().id() + " (" + format(previous.getValue(), unit)
-                        + "): a worse severity needs a worse value");
+                        + comparison.name().toLowerCase(Locale.ROOT) + " " + id + "." + previous.getKey().id() + " ("
+                        + format(previous.getValue(), unit) + "): a worse severity needs a worse value");
             }
             previous = threshold;
         }
@@ -124,8 +126,8 @@ public record AlertRule(String id, String metric, Comparison comparison, Unit un
 
     private static void requireSamples(String field, int samples) {
         if (samples < 1 || samples > MAX_SAMPLES) {
-            throw new IllegalArgumentException(field + " (" + samples + ") must be between 1 and " + MAX_SAMPLES
-                    + " samples");
+            throw new IllegalArgumentException(
+                    field + " (" + samples + ") must be between 1 and " + MAX_SAMPLES + " samples");
         }
     }
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The alert rules the grid evaluates, each id once. The shipped ones are in {@code wedsync/alerts.yml}
- * ({@link AlertRulesLoader}); their ids are part of the operations contract.
+ * The alert rules the grid evaluates, each id once. The shipped ones are in
+ * {@code wedsync/alerts.yml} ({@link AlertRulesLoader}); their ids are part of the
+ * operations contract.
  *
  * @param rules the rules, in the order they were given
  */
@@ -15,18 +16,28 @@ public record AlertRules(List<AlertRule> rules) {
 
     /** Operation latency on a member, in milliseconds. */
     public static final String LATENCY = "latency";
+
     /** Hit rate of the grid, in percent. */
     public static final String HIT_RATE = "hit_rate";
-    /** Memory used on a member: its fullest map's owned and backup memory against that map's budget, in percent. */
+
+    /**
+     * Memory used on a member: its fullest map's owned and backup memory against that
+     * map's budget, in percent.
+     */
     public static final String MEMORY = "memory";
+
     /** Operations per second on a Saturday against the baseline, in percent. */
     public static final String SATURDAY_OPS = "saturday_ops";
+
     /** Hit rate of vendor responses, in percent. */
     public static final String VENDOR_HIT_RATE = "vendor_hit_rate";
+
     /** Wedding data retained under memory pressure, in percent. */
     public static final String WEDDING_RETENTION = "wedding_retention";
+
     /** Partitions lost since the last sample. */
     public static final String PARTITION_LOST = "partition_lost";
+
     /** Members that left since the last sample. */
     public static final String MEMBER_LEFT = "member_left";
 
@@ -49,7 +60,8 @@ public record AlertRules(List<AlertRule> rules) {
      * Finds a rule by id.
      * @param id the rule's id
      * @return the rule
-     * @throws IllegalArgumentException naming the id and the known ones if there is no such rule
+     * @throws IllegalArgumentException naming the id and the known ones if there is no
+     * such rule
      */
     public AlertRule rule(String id) {
         for (AlertRule rule : this.rules) {

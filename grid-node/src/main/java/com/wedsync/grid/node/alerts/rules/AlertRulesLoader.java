@@ -14,9 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loads the alert rules from YAML (by default the {@value #DEFAULT_RESOURCE} resource shipped next to the catalog)
- * and applies overrides given as flat properties, for example {@code alerts.latency.critical=1.5ms} or
- * {@code alerts.memory.raise-after=2}. The rules are part of the catalog's data, so their errors are
+ * Loads the alert rules from YAML (by default the {@value #DEFAULT_RESOURCE} resource
+ * shipped next to the catalog) and applies overrides given as flat properties, for
+ * example {@code alerts.latency.critical=1.5ms} or {@code alerts.memory.raise-after=2}.
+ * The rules are part of the catalog's data, so their errors are
  * {@link CatalogException}s, each naming the field and the value.
  */
 public final class AlertRulesLoader {
@@ -37,9 +38,11 @@ public final class AlertRulesLoader {
 
     /**
      * Loads the shipped rules with overrides.
-     * @param overrides flat properties such as {@code alerts.latency.critical=1.5ms}; empty for the defaults
+     * @param overrides flat properties such as {@code alerts.latency.critical=1.5ms};
+     * empty for the defaults
      * @return the rules
-     * @throws CatalogException if an override names an unknown rule or field, or the result is invalid
+     * @throws CatalogException if an override names an unknown rule or field, or the
+     * result is invalid
      */
     public static AlertRules loadDefault(Map<String, String> overrides) {
         return YamlDocuments.loadResource(DEFAULT_RESOURCE, "alerts", (in) -> load(in, overrides));
@@ -157,7 +160,8 @@ public final class AlertRulesLoader {
         Map<String, Map<String, Object>> rules = new LinkedHashMap<>();
         ((Map<Object, Object>) root.get("rules")).forEach((id, fields) -> {
             if (!(fields instanceof Map)) {
-                throw new CatalogException("alerts: rules." + id + " must be a mapping of fields, not '" + fields + "'");
+                throw new CatalogException(
+                        "alerts: rules." + id + " must be a mapping of fields, not '" + fields + "'");
             }
             Map<String, Object> copy = new LinkedHashMap<>();
             ((Map<Object, Object>) fields).forEach((name, field) -> copy.put(String.valueOf(name), field));
@@ -165,4 +169,5 @@ public final class AlertRulesLoader {
         });
         return rules;
     }
+
 }

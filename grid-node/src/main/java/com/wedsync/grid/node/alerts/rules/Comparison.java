@@ -19,4 +19,5 @@ public enum Comparison {
     public boolean breaches(double value, double threshold) {
         return (this == ABOVE) ? value > threshold : value < threshold;
     }
+
 }

@@ -13,16 +13,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Turns samples into alerts, per rule and member, so that one bad sample raises nothing and one good sample clears
- * nothing. With N = {@code raise-after} and M = {@code clear-after} of the rule:
+ * Turns samples into alerts, per rule and member, so that one bad sample raises nothing
+ * and one good sample clears nothing. With N = {@code raise-after} and M =
+ * {@code clear-after} of the rule:
  * <ul>
- * <li>raised after N breaching samples in a row, at the highest severity all N breached;</li>
+ * <li>raised after N breaching samples in a row, at the highest severity all N
+ * breached;</li>
  * <li>escalated when the last N samples all breach a higher severity;</li>
- * <li>de-escalated when the last M samples all stay below its severity, to the highest they breached;</li>
+ * <li>de-escalated when the last M samples all stay below its severity, to the highest
+ * they breached;</li>
  * <li>cleared after M clean samples in a row.</li>
  * </ul>
- * Pure: time comes only from the samples' instants. A {@code NaN} value is no sample (a figure that cannot be
- * known, such as a hit rate without reads): it neither breaches nor counts as clean. Thread-safe.
+ * Pure: time comes only from the samples' instants. A {@code NaN} value is no sample (a
+ * figure that cannot be known, such as a hit rate without reads): it neither breaches nor
+ * counts as clean. Thread-safe.
  */
 public final class Hysteresis {
 
@@ -45,7 +49,8 @@ public final class Hysteresis {
      * @param value the sampled value, in the rule's unit
      * @param at when it was sampled
      * @return the change of the alert this sample caused, if any
-     * @throws IllegalArgumentException if the rule is unknown or {@code at} is before the previous sample
+     * @throws IllegalArgumentException if the rule is unknown or {@code at} is before the
+     * previous sample
      */
     public synchronized Optional<AlertEvent> sample(String ruleId, String member, double value, Instant at) {
         AlertRule rule = this.rules.rule(ruleId);
@@ -78,9 +83,10 @@ public final class Hysteresis {
     }
 
     /**
-     * Takes over an alert another evaluator raised (one that stopped evaluating its rule), so that it keeps its id
-     * and start and clears here after {@code clear-after} clean samples, or escalates after {@code raise-after}
-     * breaching ones. Nothing is taken over where this evaluator has an active alert of the same rule and member.
+     * Takes over an alert another evaluator raised (one that stopped evaluating its
+     * rule), so that it keeps its id and start and clears here after {@code clear-after}
+     * clean samples, or escalates after {@code raise-after} breaching ones. Nothing is
+     * taken over where this evaluator has an active alert of the same rule and member.
      * @param alert the active alert
      * @return {@code true} if it was taken over
      * @throws IllegalArgumentException if its rule is unknown or it has ended
@@ -99,7 +105,8 @@ public final class Hysteresis {
     }
 
     /**
-     * Stops evaluating a member's alerts without clearing them, for another evaluator to {@link #adopt} them.
+     * Stops evaluating a member's alerts without clearing them, for another evaluator to
+     * {@link #adopt} them.
      * @param member the member, or {@code cluster}
      * @return its alerts that were active
      */
@@ -122,7 +129,10 @@ public final class Hysteresis {
      * @return them, most severe first, then oldest first
      */
     public synchronized List<Alert> active() {
-        return this.tracks.values().stream().map((track) -> track.active).filter(Objects::nonNull)
+        return this.tracks.values()
+            .stream()
+            .map((track) -> track.active)
+            .filter(Objects::nonNull)
             .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::start))
             .toList();
     }
@@ -136,7 +146,10 @@ public final class Hysteresis {
     private record Key(String rule, String member) {
     }
 
-    /** The recent samples of one rule on one member, as levels: 0 clean, 1 warning, 2 critical, 3 emergency. */
+    /**
+     * The recent samples of one rule on one member, as levels: 0 clean, 1 warning, 2
+     * critical, 3 emergency.
+     */
     private static final class Track {
 
         private final AlertRule rule;
@@ -161,7 +174,8 @@ public final class Hysteresis {
         Optional<AlertEvent> evaluate(String member, double value, Instant at) {
             int sustained = lowestOfLast(this.rule.raiseAfter());
             if (this.active == null) {
-                return (sustained > 0) ? change(AlertEvent.Kind.RAISED, member, sustained, value, at) : Optional.empty();
+                return (sustained > 0) ? change(AlertEvent.Kind.RAISED, member, sustained, value, at)
+                        : Optional.empty();
             }
             int current = this.active.severity().ordinal() + 1;
             if (sustained > current) {
@@ -186,12 +200,18 @@ public final class Hysteresis {
             return Optional.of(new AlertEvent(kind, this.active));
         }
 
-        /** The lowest level of the last n samples: what all of them breached; 0 with fewer than n samples. */
+        /**
+         * The lowest level of the last n samples: what all of them breached; 0 with fewer
+         * than n samples.
+         */
         private int lowestOfLast(int n) {
             return (this.levels.size() < n) ? 0 : last(n).stream().mapToInt(Integer::intValue).min().orElse(0);
         }
 
-        /** The highest level of the last n samples; above any level with fewer than n samples. */
+        /**
+         * The highest level of the last n samples; above any level with fewer than n
+         * samples.
+         */
         private int highestOfLast(int n) {
             return (this.levels.size() < n) ? Integer.MAX_VALUE
                     : last(n).stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -201,5 +221,7 @@ public final class Hysteresis {
             List<Integer> all = new ArrayList<>(this.levels);
             return all.subList(all.size() - n, all.size());
         }
+
     }
+
 }

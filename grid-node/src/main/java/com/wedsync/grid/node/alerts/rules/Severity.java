@@ -21,4 +21,5 @@ public enum Severity {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
+
 }

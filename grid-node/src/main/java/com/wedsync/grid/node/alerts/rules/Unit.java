@@ -1,7 +1,8 @@
 package com.wedsync.grid.node.alerts.rules;
 
 /**
- * The unit of a rule's metric and thresholds, written after the number in rule files and overrides.
+ * The unit of a rule's metric and thresholds, written after the number in rule files and
+ * overrides.
  */
 public enum Unit {
 
@@ -25,4 +26,5 @@ public enum Unit {
     public String symbol() {
         return this.symbol;
     }
+
 }

@@ -36,12 +36,15 @@ class AlertRuleTests {
 
     @Test
     void missingFieldsAreNamed() {
-        assertThatNullPointerException().isThrownBy(() -> new AlertRule(null, "m", Comparison.ABOVE, Unit.COUNT,
-                Map.of(WARNING, 0.0), 1, 1)).withMessage("id is missing");
-        assertThatNullPointerException().isThrownBy(() -> new AlertRule("x", "m", null, Unit.COUNT,
-                Map.of(WARNING, 0.0), 1, 1)).withMessage("x.comparison is missing");
-        assertThatNullPointerException().isThrownBy(() -> new AlertRule("x", "m", Comparison.ABOVE, Unit.COUNT,
-                null, 1, 1)).withMessage("x thresholds are missing");
+        assertThatNullPointerException()
+            .isThrownBy(() -> new AlertRule(null, "m", Comparison.ABOVE, Unit.COUNT, Map.of(WARNING, 0.0), 1, 1))
+            .withMessage("id is missing");
+        assertThatNullPointerException()
+            .isThrownBy(() -> new AlertRule("x", "m", null, Unit.COUNT, Map.of(WARNING, 0.0), 1, 1))
+            .withMessage("x.comparison is missing");
+        assertThatNullPointerException()
+            .isThrownBy(() -> new AlertRule("x", "m", Comparison.ABOVE, Unit.COUNT, null, 1, 1))
+            .withMessage("x thresholds are missing");
     }
 
     @Test
@@ -58,4 +61,5 @@ class AlertRuleTests {
     private static AlertRule rule(Map<Severity, Double> thresholds) {
         return new AlertRule("latency", "latency_ms", Comparison.ABOVE, Unit.MILLISECONDS, thresholds, 3, 3);
     }
+
 }

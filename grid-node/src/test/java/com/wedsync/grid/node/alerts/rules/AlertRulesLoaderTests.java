@@ -25,8 +25,8 @@ class AlertRulesLoaderTests {
     void shippedRulesAreTheSpecsThresholds() {
         assertThat(SHIPPED.ids()).containsExactly("latency", "hit_rate", "memory", "saturday_ops", "vendor_hit_rate",
                 "wedding_retention", "partition_lost", "member_left");
-        assertThat(SHIPPED.rule(AlertRules.LATENCY)).isEqualTo(new AlertRule("latency", "latency_ms",
-                Comparison.ABOVE, Unit.MILLISECONDS, Map.of(WARNING, 0.5, CRITICAL, 1.0, EMERGENCY, 2.0), 3, 6));
+        assertThat(SHIPPED.rule(AlertRules.LATENCY)).isEqualTo(new AlertRule("latency", "latency_ms", Comparison.ABOVE,
+                Unit.MILLISECONDS, Map.of(WARNING, 0.5, CRITICAL, 1.0, EMERGENCY, 2.0), 3, 6));
         assertThat(SHIPPED.rule(AlertRules.HIT_RATE).thresholds())
             .isEqualTo(Map.of(WARNING, 95.0, CRITICAL, 90.0, EMERGENCY, 85.0));
         assertThat(SHIPPED.rule(AlertRules.MEMORY).thresholds())
@@ -63,8 +63,8 @@ class AlertRulesLoaderTests {
 
     @Test
     void overridesReplaceThresholdsAndSampleCountsWithOrWithoutThePrefix() {
-        AlertRules rules = AlertRulesLoader.loadDefault(Map.of("alerts.latency.critical", "1.5ms",
-                "memory.raise-after", "2", "alerts.hit_rate.warning", "96", "alerts.member_left.clear-after", "24"));
+        AlertRules rules = AlertRulesLoader.loadDefault(Map.of("alerts.latency.critical", "1.5ms", "memory.raise-after",
+                "2", "alerts.hit_rate.warning", "96", "alerts.member_left.clear-after", "24"));
 
         assertThat(rules.rule("latency").threshold(CRITICAL)).isEqualTo(1.5);
         assertThat(rules.rule("memory").raiseAfter()).isEqualTo(2);
@@ -80,42 +80,44 @@ class AlertRulesLoaderTests {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            alerts.latency.critical    | 1.5s  | alerts: latency.critical ('1.5s') must be a number of ms, for example 1.5ms
-            alerts.latency.critical    | fast  | alerts: latency.critical ('fast') must be a number of ms, for example 1.5ms
-            alerts.hit_rate.warning    | 0.95ms | alerts: hit_rate.warning ('0.95ms') must be a number of %, for example 95%
-            alerts.member_left.warning | one   | alerts: member_left.warning ('one') must be a number, for example 0
-            alerts.latency.critical    | 3ms   | alerts: latency.emergency (2ms) must be above latency.critical (3ms): a worse severity needs a worse value
-            alerts.hit_rate.critical   | 96%   | alerts: hit_rate.critical (96%) must be below hit_rate.warning (95%): a worse severity needs a worse value
-            alerts.memory.warning      | 85%   | alerts: memory.critical (85%) must be above memory.warning (85%): a worse severity needs a worse value
-            alerts.latency.raise-after | 0     | alerts: latency.raise-after (0) must be between 1 and 1000 samples
-            alerts.latency.clear-after | 1001  | alerts: latency.clear-after (1001) must be between 1 and 1000 samples
-            alerts.latency.raise-after | often | alerts: latency.raise-after ('often') is not a whole number
-            alerts.latency.comparison  | over  | alerts: latency.comparison ('over') is not one of [above, below]
-            alerts.latency.unit        | s     | alerts: latency.unit ('s') is not one of [ms, %, count]
-            alerts.latency.metric      | Latency | alerts: latency.metric ('Latency') must be lower case letters, digits and '_', starting with a letter
-            alerts.latncy.critical     | 1ms   | alerts: override 'alerts.latncy.critical=1ms' names no rule (rules: [hit_rate, latency, member_left, memory, partition_lost, saturday_ops, vendor_hit_rate, wedding_retention])
-            alerts.latency             | 1ms   | alerts: override 'alerts.latency=1ms' names no rule (rules: [hit_rate, latency, member_left, memory, partition_lost, saturday_ops, vendor_hit_rate, wedding_retention])
-            alerts.latency.colour      | blue  | alerts: override 'alerts.latency.colour=blue' names no field of a rule (fields: metric, comparison, unit, warning, critical, emergency, raise-after, clear-after)
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    alerts.latency.critical    | 1.5s  | alerts: latency.critical ('1.5s') must be a number of ms, for example 1.5ms
+                    alerts.latency.critical    | fast  | alerts: latency.critical ('fast') must be a number of ms, for example 1.5ms
+                    alerts.hit_rate.warning    | 0.95ms | alerts: hit_rate.warning ('0.95ms') must be a number of %, for example 95%
+                    alerts.member_left.warning | one   | alerts: member_left.warning ('one') must be a number, for example 0
+                    alerts.latency.critical    | 3ms   | alerts: latency.emergency (2ms) must be above latency.critical (3ms): a worse severity needs a worse value
+                    alerts.hit_rate.critical   | 96%   | alerts: hit_rate.critical (96%) must be below hit_rate.warning (95%): a worse severity needs a worse value
+                    alerts.memory.warning      | 85%   | alerts: memory.critical (85%) must be above memory.warning (85%): a worse severity needs a worse value
+                    alerts.latency.raise-after | 0     | alerts: latency.raise-after (0) must be between 1 and 1000 samples
+                    alerts.latency.clear-after | 1001  | alerts: latency.clear-after (1001) must be between 1 and 1000 samples
+                    alerts.latency.raise-after | often | alerts: latency.raise-after ('often') is not a whole number
+                    alerts.latency.comparison  | over  | alerts: latency.comparison ('over') is not one of [above, below]
+                    alerts.latency.unit        | s     | alerts: latency.unit ('s') is not one of [ms, %, count]
+                    alerts.latency.metric      | Latency | alerts: latency.metric ('Latency') must be lower case letters, digits and '_', starting with a letter
+                    alerts.latncy.critical     | 1ms   | alerts: override 'alerts.latncy.critical=1ms' names no rule (rules: [hit_rate, latency, member_left, memory, partition_lost, saturday_ops, vendor_hit_rate, wedding_retention])
+                    alerts.latency             | 1ms   | alerts: override 'alerts.latency=1ms' names no rule (rules: [hit_rate, latency, member_left, memory, partition_lost, saturday_ops, vendor_hit_rate, wedding_retention])
+                    alerts.latency.colour      | blue  | alerts: override 'alerts.latency.colour=blue' names no field of a rule (fields: metric, comparison, unit, warning, critical, emergency, raise-after, clear-after)
+                    """)
     void aBadOverrideIsRejectedNamingFieldAndValue(String key, String value, String message) {
         assertThatThrownBy(() -> AlertRulesLoader.loadDefault(Map.of(key, value))).isInstanceOf(CatalogException.class)
             .hasMessage(message);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            'rules:\\n  slow:\\n    metric: latency_ms\\n    comparison: above\\n    unit: ms\\n    warning: 1ms\\n    raise-after: 1\\n    clear-after: 1\\n    owner: ops' | alerts: unknown field slow.owner (known here: metric, comparison, unit, warning, critical, emergency, raise-after, clear-after)
-            'rules:\\n  slow:\\n    comparison: above\\n    unit: ms\\n    warning: 1ms\\n    raise-after: 1\\n    clear-after: 1' | alerts: slow.metric is missing
-            'rules:\\n  slow:\\n    metric: latency_ms\\n    comparison: above\\n    unit: ms\\n    raise-after: 1\\n    clear-after: 1' | alerts: slow has no threshold; give at least one of warning, critical or emergency
-            'rules:\\n  Slow:\\n    metric: latency_ms\\n    comparison: above\\n    unit: ms\\n    warning: 1ms\\n    raise-after: 1\\n    clear-after: 1' | alerts: id ('Slow') must be lower case letters, digits and '_', starting with a letter
-            'rules:\\n  slow:\\n    metric: latency_ms\\n    comparison: above\\n    unit: ms\\n    warning: 1ms\\n    clear-after: 1' | alerts: slow.raise-after is missing
-            'rules:\\n  slow: 5' | alerts: rules.slow must be a mapping of fields, not '5'
-            'rules: 5' | alerts: the document must be one mapping 'rules' of rule id to fields
-            'rules: {}\\nowner: ops' | alerts: the document must be one mapping 'rules' of rule id to fields
-            '- latency' | alerts: the document must be one mapping 'rules' of rule id to fields
-            'rules: [' | alerts: not valid YAML: while parsing a flow node
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    'rules:\\n  slow:\\n    metric: latency_ms\\n    comparison: above\\n    unit: ms\\n    warning: 1ms\\n    raise-after: 1\\n    clear-after: 1\\n    owner: ops' | alerts: unknown field slow.owner (known here: metric, comparison, unit, warning, critical, emergency, raise-after, clear-after)
+                    'rules:\\n  slow:\\n    comparison: above\\n    unit: ms\\n    warning: 1ms\\n    raise-after: 1\\n    clear-after: 1' | alerts: slow.metric is missing
+                    'rules:\\n  slow:\\n    metric: latency_ms\\n    comparison: above\\n    unit: ms\\n    raise-after: 1\\n    clear-after: 1' | alerts: slow has no threshold; give at least one of warning, critical or emergency
+                    'rules:\\n  Slow:\\n    metric: latency_ms\\n    comparison: above\\n    unit: ms\\n    warning: 1ms\\n    raise-after: 1\\n    clear-after: 1' | alerts: id ('Slow') must be lower case letters, digits and '_', starting with a letter
+                    'rules:\\n  slow:\\n    metric: latency_ms\\n    comparison: above\\n    unit: ms\\n    warning: 1ms\\n    clear-after: 1' | alerts: slow.raise-after is missing
+                    'rules:\\n  slow: 5' | alerts: rules.slow must be a mapping of fields, not '5'
+                    'rules: 5' | alerts: the document must be one mapping 'rules' of rule id to fields
+                    'rules: {}\\nowner: ops' | alerts: the document must be one mapping 'rules' of rule id to fields
+                    '- latency' | alerts: the document must be one mapping 'rules' of rule id to fields
+                    'rules: [' | alerts: not valid YAML: while parsing a flow node
+                    """)
     void aBadDocumentIsRejectedNamingTheField(String yaml, String message) {
         assertThatThrownBy(() -> load(yaml.replace("\\n", "\n"))).isInstanceOf(CatalogException.class)
             .hasMessage(message);
@@ -159,4 +161,5 @@ class AlertRulesLoaderTests {
     private static AlertRules load(String yaml) {
         return AlertRulesLoader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), Map.of());
     }
+
 }

@@ -23,43 +23,48 @@ class HysteresisTests {
 
     private static final Duration INTERVAL = Duration.ofSeconds(5);
 
-    /** Latency in ms: warning above 0.5, critical above 1, emergency above 2; raised after 3, cleared after 3. */
-    private static final AlertRule LATENCY = new AlertRule("latency", "latency_ms", Comparison.ABOVE,
-            Unit.MILLISECONDS, Map.of(WARNING, 0.5, CRITICAL, 1.0, EMERGENCY, 2.0), 3, 3);
+    /**
+     * Latency in ms: warning above 0.5, critical above 1, emergency above 2; raised after
+     * 3, cleared after 3.
+     */
+    private static final AlertRule LATENCY = new AlertRule("latency", "latency_ms", Comparison.ABOVE, Unit.MILLISECONDS,
+            Map.of(WARNING, 0.5, CRITICAL, 1.0, EMERGENCY, 2.0), 3, 3);
 
     private static final AlertRule HIT_RATE = new AlertRule("hit_rate", "hit_rate_percent", Comparison.BELOW,
             Unit.PERCENT, Map.of(WARNING, 95.0, CRITICAL, 90.0), 2, 4);
 
-    private static final AlertRule PARTITION_LOST = new AlertRule("partition_lost", "partitions_lost",
-            Comparison.ABOVE, Unit.COUNT, Map.of(EMERGENCY, 0.0), 1, 2);
+    private static final AlertRule PARTITION_LOST = new AlertRule("partition_lost", "partitions_lost", Comparison.ABOVE,
+            Unit.COUNT, Map.of(EMERGENCY, 0.0), 1, 2);
 
     private final Hysteresis hysteresis = new Hysteresis(new AlertRules(List.of(LATENCY, HIT_RATE, PARTITION_LOST)));
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            two breaches are not enough                 | 0.6 0.6                              |
-            three breaches in a row raise               | 0.6 0.6 0.6                          | RAISED WARNING @2
-            a value on the threshold does not breach    | 1.0 1.0 1.0                          | RAISED WARNING @2
-            flapping never raises                       | 0.6 0.1 0.6 0.1 0.6 0.1 0.6          |
-            a clean sample restarts the count           | 0.6 0.6 0.1 0.6 0.6 0.6              | RAISED WARNING @5
-            raised at what all three breached           | 2.5 1.5 0.6                          | RAISED WARNING @2
-            raised critical when all three are critical | 2.5 2.5 1.5                          | RAISED CRITICAL @2
-            raised emergency when all three are         | 2.5 2.5 2.5                          | RAISED EMERGENCY @2
-            escalated after three worse samples         | 0.6 0.6 0.6 1.5 1.5 1.5              | RAISED WARNING @2, ESCALATED CRITICAL @5
-            one worse sample does not escalate          | 0.6 0.6 0.6 2.5 0.6 2.5 0.6          | RAISED WARNING @2
-            escalated straight to emergency             | 0.6 0.6 0.6 2.5 2.5 2.5              | RAISED WARNING @2, ESCALATED EMERGENCY @5
-            de-escalated after three milder samples     | 2.5 2.5 2.5 0.6 0.6 0.6              | RAISED EMERGENCY @2, DEESCALATED WARNING @5
-            de-escalated to the worst of those samples  | 2.5 2.5 2.5 0.6 1.5 0.6              | RAISED EMERGENCY @2, DEESCALATED CRITICAL @5
-            de-escalated, then escalated again          | 1.5 1.5 1.5 0.6 0.6 0.6 1.5 1.5 1.5  | RAISED CRITICAL @2, DEESCALATED WARNING @5, ESCALATED CRITICAL @8
-            cleared after three clean samples           | 0.6 0.6 0.6 0.1 0.1 0.1              | RAISED WARNING @2, CLEARED WARNING @5
-            cleared straight from emergency             | 2.5 2.5 2.5 0.1 0.1 0.1              | RAISED EMERGENCY @2, CLEARED EMERGENCY @5
-            flapping never clears                       | 0.6 0.6 0.6 0.1 0.6 0.1 0.6 0.1 0.6  | RAISED WARNING @2
-            a breach restarts the clean count           | 0.6 0.6 0.6 0.1 0.1 0.6 0.1 0.1 0.1  | RAISED WARNING @2, CLEARED WARNING @8
-            raised again after it cleared               | 0.6 0.6 0.6 0.1 0.1 0.1 0.6 0.6 0.6  | RAISED WARNING @2, CLEARED WARNING @5, RAISED WARNING @8
-            an unknown value is no sample               | 0.6 NaN 0.6 NaN 0.6                  | RAISED WARNING @4
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    two breaches are not enough                 | 0.6 0.6                              |
+                    three breaches in a row raise               | 0.6 0.6 0.6                          | RAISED WARNING @2
+                    a value on the threshold does not breach    | 1.0 1.0 1.0                          | RAISED WARNING @2
+                    flapping never raises                       | 0.6 0.1 0.6 0.1 0.6 0.1 0.6          |
+                    a clean sample restarts the count           | 0.6 0.6 0.1 0.6 0.6 0.6              | RAISED WARNING @5
+                    raised at what all three breached           | 2.5 1.5 0.6                          | RAISED WARNING @2
+                    raised critical when all three are critical | 2.5 2.5 1.5                          | RAISED CRITICAL @2
+                    raised emergency when all three are         | 2.5 2.5 2.5                          | RAISED EMERGENCY @2
+                    escalated after three worse samples         | 0.6 0.6 0.6 1.5 1.5 1.5              | RAISED WARNING @2, ESCALATED CRITICAL @5
+                    one worse sample does not escalate          | 0.6 0.6 0.6 2.5 0.6 2.5 0.6          | RAISED WARNING @2
+                    escalated straight to emergency             | 0.6 0.6 0.6 2.5 2.5 2.5              | RAISED WARNING @2, ESCALATED EMERGENCY @5
+                    de-escalated after three milder samples     | 2.5 2.5 2.5 0.6 0.6 0.6              | RAISED EMERGENCY @2, DEESCALATED WARNING @5
+                    de-escalated to the worst of those samples  | 2.5 2.5 2.5 0.6 1.5 0.6              | RAISED EMERGENCY @2, DEESCALATED CRITICAL @5
+                    de-escalated, then escalated again          | 1.5 1.5 1.5 0.6 0.6 0.6 1.5 1.5 1.5  | RAISED CRITICAL @2, DEESCALATED WARNING @5, ESCALATED CRITICAL @8
+                    cleared after three clean samples           | 0.6 0.6 0.6 0.1 0.1 0.1              | RAISED WARNING @2, CLEARED WARNING @5
+                    cleared straight from emergency             | 2.5 2.5 2.5 0.1 0.1 0.1              | RAISED EMERGENCY @2, CLEARED EMERGENCY @5
+                    flapping never clears                       | 0.6 0.6 0.6 0.1 0.6 0.1 0.6 0.1 0.6  | RAISED WARNING @2
+                    a breach restarts the clean count           | 0.6 0.6 0.6 0.1 0.1 0.6 0.1 0.1 0.1  | RAISED WARNING @2, CLEARED WARNING @8
+                    raised again after it cleared               | 0.6 0.6 0.6 0.1 0.1 0.1 0.6 0.6 0.6  | RAISED WARNING @2, CLEARED WARNING @5, RAISED WARNING @8
+                    an unknown value is no sample               | 0.6 NaN 0.6 NaN 0.6                  | RAISED WARNING @4
+                    """)
     void samplesInARowRaiseEscalateDeEscalateAndClear(String behaviour, String values, String events) {
-        assertThat(feed("latency", "member-1", values)).isEqualTo(events == null ? List.of() : List.of(events.split(", ")));
+        assertThat(feed("latency", "member-1", values))
+            .isEqualTo(events == null ? List.of() : List.of(events.split(", ")));
     }
 
     @Test
@@ -83,8 +88,8 @@ class HysteresisTests {
         assertThat(escalated.id()).isEqualTo("latency/member-1/" + at(2).toEpochMilli());
         assertThat(escalated.start()).isEqualTo(at(2));
         assertThat(escalated.threshold()).isEqualTo(2.0);
-        assertThat(cleared).isEqualTo(new Alert(escalated.id(), "latency", EMERGENCY, "member-1", 0.4, 2.0, at(2),
-                at(8)));
+        assertThat(cleared)
+            .isEqualTo(new Alert(escalated.id(), "latency", EMERGENCY, "member-1", 0.4, 2.0, at(2), at(8)));
         assertThat(cleared.isActive()).isFalse();
         assertThat(this.hysteresis.active()).isEmpty();
     }
@@ -118,10 +123,8 @@ class HysteresisTests {
         feed("latency", "member-1", 1, "1.5 1.5 1.5");
         feed("partition_lost", "member-3", 5, "1");
 
-        assertThat(this.hysteresis.active()).extracting(Alert::member, Alert::severity).containsExactly(
-                tuple("member-3", EMERGENCY),
-                tuple("member-1", CRITICAL),
-                tuple("member-2", WARNING));
+        assertThat(this.hysteresis.active()).extracting(Alert::member, Alert::severity)
+            .containsExactly(tuple("member-3", EMERGENCY), tuple("member-1", CRITICAL), tuple("member-2", WARNING));
     }
 
     @Test
@@ -181,20 +184,20 @@ class HysteresisTests {
         assertThat(events).containsExactly("ESCALATED CRITICAL @5");
         assertThat(successor.active()).singleElement().extracting(Alert::id).isEqualTo(warning.id());
 
-        assertThat(this.hysteresis.adopt(new Alert("latency/member-1/1", "latency", EMERGENCY, "member-1", 3, 2,
-                at(0), null))).as("member-1 has an active latency alert here").isFalse();
+        assertThat(this.hysteresis
+            .adopt(new Alert("latency/member-1/1", "latency", EMERGENCY, "member-1", 3, 2, at(0), null)))
+            .as("member-1 has an active latency alert here")
+            .isFalse();
         assertThat(this.hysteresis.active()).containsExactly(warning);
     }
 
     @Test
     void anAlertOfAnUnknownRuleOrOneThatEndedIsNotAdopted() {
-        assertThatIllegalArgumentException()
-            .isThrownBy(() -> this.hysteresis.adopt(new Alert("disk/cluster/0", "disk", WARNING, "cluster", 1, 0,
-                    at(0), null)))
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> this.hysteresis.adopt(new Alert("disk/cluster/0", "disk", WARNING, "cluster", 1, 0, at(0), null)))
             .withMessage("no alert rule 'disk' (known: latency, hit_rate, partition_lost)");
-        assertThatIllegalArgumentException()
-            .isThrownBy(() -> this.hysteresis.adopt(new Alert("latency/m/0", "latency", WARNING, "m", 1, 0.5, at(0),
-                    at(1))))
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> this.hysteresis.adopt(new Alert("latency/m/0", "latency", WARNING, "m", 1, 0.5, at(0), at(1))))
             .withMessage("alert latency/m/0 has ended (2026-06-20T14:00:05Z)");
     }
 
@@ -222,8 +225,8 @@ class HysteresisTests {
         String[] samples = values.split(" ");
         for (int i = 0; i < samples.length; i++) {
             int index = first + i;
-            sample(rule, member, Double.parseDouble(samples[i]), index).ifPresent((event) -> events
-                .add(event.kind() + " " + event.alert().severity() + " @" + index));
+            sample(rule, member, Double.parseDouble(samples[i]), index)
+                .ifPresent((event) -> events.add(event.kind() + " " + event.alert().severity() + " @" + index));
         }
         return events;
     }
@@ -235,4 +238,5 @@ class HysteresisTests {
     private static Instant at(int index) {
         return T0.plus(INTERVAL.multipliedBy(index));
     }
+
 }
