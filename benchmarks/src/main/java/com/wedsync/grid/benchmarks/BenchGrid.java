@@ -22,8 +22,8 @@ import java.util.Locale;
 final class BenchGrid implements AutoCloseable {
 
     // The forked benchmark JVM's flags: Hazelcast's Java 17 module flags (the parent
-    // pom's hazelcast.test.argLine),
-    // a common pool wider than 1 on 2-CPU machines, and warnings only from the logs.
+    // pom's hazelcast.test.argLine), a common pool wider than 1 on 2-CPU machines, and
+    // warnings only from the logs.
 
     static final String EXPORTS_REF = "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED";
 

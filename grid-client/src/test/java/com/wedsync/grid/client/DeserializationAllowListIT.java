@@ -140,8 +140,8 @@ class DeserializationAllowListIT {
         assertThat(byClass.get(bookingKey)).isEqualTo(booking);
         assertThat(byPackage.get(gadgetKey)).isEqualTo(new Gadget("allowed"));
         // Each reader deserialized it; Hazelcast's asynchronous read, which the region
-        // waits on, may do so twice
-        // (its completion callback and the waiting caller race to decode the answer).
+        // waits on, may do so twice (its completion callback and the waiting caller race
+        // to decode the answer).
         assertThat(Gadget.READS.get()).as("deserializations of the gadget").isBetween(2, 4);
         assertThatThrownBy(() -> reader(List.of(Booking.class.getName())).get(gadgetKey))
             .isInstanceOf(ValueClassNotAllowedException.class);

@@ -50,25 +50,22 @@ class StalenessIT {
     @Test
     void withBatchedInvalidationsHazelcastsDefaultEveryReaderConvergesWithinTheFlushPeriod() {
         // Few writes, spread out: at this rate no member's queue reaches the batch size
-        // of 100, so each
-        // invalidation waits for the periodic flush, as a lone write in a quiet cluster
-        // does.
+        // of 100, so each invalidation waits for the periodic flush, as a lone write in a
+        // quiet cluster does.
         Staleness staleness = measure("batched (Hazelcast's default)",
                 (config) -> config.setProperty(BATCH_ENABLED, "true"),
                 new Plan(25, Duration.ofMillis(100), BATCH_FREQUENCY.plusSeconds(2), Duration.ofSeconds(8)));
 
         // The budget leaves room for 25 starts at 100 ms; on a loaded 2-CPU machine a
-        // start can stall for over a
-        // second (once only 2 of 25 started in 3 s), so the count of starts is bounded
-        // below, not fixed.
+        // start can stall for over a second (once only 2 of 25 started in 3 s), so the
+        // count of starts is bounded below, not fixed.
         assertThat(staleness.timeouts()).as("trials that exceeded the cap").isZero();
         assertThat(staleness.started()).as("trials started").isGreaterThanOrEqualTo(10);
         assertThat(staleness.converged()).isEqualTo(staleness.started());
         assertThat(staleness.notPrimed()).as("trials whose reader did not hold the old value in L1").isZero();
         // A trial reads the new value at once only if a member's flush fell between its
-        // write and its first read.
-        // Those spans of different trials do not overlap, and each of the 2 members
-        // flushes once per period.
+        // write and its first read. Those spans of different trials do not overlap, and
+        // each of the 2 members flushes once per period.
         long flushes = 2 * (staleness.startSpan().toNanos() / BATCH_FREQUENCY.toNanos() + 1);
         assertThat(staleness.staleAtAck())
             .as("trials still stale right after the acknowledgement (%d flushes)", flushes)
@@ -97,9 +94,8 @@ class StalenessIT {
                 initial.put(key, "v0");
             }
             // Member-side, before any near cache exists: members queue invalidations only
-            // while a listener is
-            // registered, so these first values leave nothing in flight that could end a
-            // trial early.
+            // while a listener is registered, so these first values leave nothing in
+            // flight that could end a trial early.
             String mapName = grid.catalog().policy(DataClass.WEDDING_DATA).mapName();
             grid.members().get(0).getMap(mapName).putAll(initial);
             GridClient writer = TestClients.connect(grid);

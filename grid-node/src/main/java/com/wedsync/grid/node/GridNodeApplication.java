@@ -32,9 +32,8 @@ public class GridNodeApplication {
      */
     public static void main(String[] args) {
         // On a 2-CPU machine the common pool has parallelism 1, and Hazelcast's async
-        // callbacks then start a
-        // thread each: set it before anything touches the pool, unless the launch
-        // settings already did.
+        // callbacks then start a thread each: set it before anything touches the pool,
+        // unless the launch settings already did.
         if (System.getProperty(FJP_PARALLELISM) == null) {
             System.setProperty(FJP_PARALLELISM,
                     String.valueOf(Math.max(4, Runtime.getRuntime().availableProcessors())));

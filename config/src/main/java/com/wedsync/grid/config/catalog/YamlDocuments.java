@@ -58,9 +58,8 @@ public final class YamlDocuments {
         }
         catch (RuntimeException ex) {
             // SnakeYAML's constructors let some of their own failures through, such as a
-            // !!binary scalar that is not
-            // Base64 (IllegalArgumentException): any failure of the parser means the text
-            // is not a valid document.
+            // !!binary scalar that is not Base64 (IllegalArgumentException): any failure
+            // of the parser means the text is not a valid document.
             throw new CatalogException(
                     label + ": not valid YAML: " + ex.getClass().getSimpleName() + ": " + firstLine(ex));
         }

@@ -183,8 +183,7 @@ final class CoalescingInvalidator<E> {
             long now = CoalescingInvalidator.this.clock.getAsLong() / WINDOW_NANOS;
             if (now != this.window) {
                 // A window right after a busy one is busy from its start: a bulk load
-                // sends no single events
-                // after its first window.
+                // sends no single events after its first window.
                 this.busy = now == this.window + 1 && this.inWindow > SENT_AT_ONCE;
                 this.window = now;
                 this.inWindow = 0;

@@ -55,9 +55,8 @@ public final class HazelcastConfigFactory {
      */
     static final String[] DESERIALIZATION_ALLOW_LIST = {
             // Hazelcast's own exceptions in members' error responses: the retry signals
-            // of a migration
-            // (WrongTargetException, PartitionMigratingException), split-brain
-            // protection, timeouts.
+            // of a migration (WrongTargetException, PartitionMigratingException),
+            // split-brain protection, timeouts.
             "com.hazelcast.",
             // Throwable, StackTraceElement and the JDK's standard exceptions, the causes
             // of those responses.
@@ -161,12 +160,10 @@ public final class HazelcastConfigFactory {
             config.addMapConfig(mapConfig(policy, settings, budget));
         }
         // Once the member has started: Hazelcast checks a USED_HEAP_SIZE bound by summing
-        // the map's cost over all
-        // 271 partitions after every entry written, which a running total replaces; and
-        // it sends one near-cache
-        // invalidation event per key written, which the member now gathers into events of
-        // up to 100 keys, 1 ms
-        // apart at most, still sending a lone write's at once.
+        // the map's cost over all 271 partitions after every entry written, which a
+        // running total replaces; and it sends one near-cache invalidation event per key
+        // written, which the member now gathers into events of up to 100 keys, 1 ms apart
+        // at most, still sending a lone write's at once.
         config.addListenerConfig(new ListenerConfig(
                 new MemberTuning(catalog.policies().stream().map(DataClassPolicy::mapName).toList())));
         return config;
@@ -276,8 +273,8 @@ public final class HazelcastConfigFactory {
 
     private static void configureProperties(Config config, MemberSettings settings) {
         // Management Center may connect and show metrics, but not browse entries:
-        // guest_interactions holds guests'
-        // data. Scripting and the console are already off by default.
+        // guest_interactions holds guests' data. Scripting and the console are already
+        // off by default.
         config.getManagementCenterConfig()
             .setDataAccessEnabled(false)
             .setScriptingEnabled(false)
@@ -286,21 +283,18 @@ public final class HazelcastConfigFactory {
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
         // One eviction per put lets a map with values of mixed sizes drift 8-17 % over
-        // its memory bound under a
-        // flood (measured in MemoryBudgetIT); two per put holds it within about 1 %.
+        // its memory bound under a flood (measured in MemoryBudgetIT); two per put holds
+        // it within about 1 %.
         config.setProperty("hazelcast.map.eviction.batch.size", "2");
         // Batched near-cache invalidations wait for a 10 s flush: another client read a
-        // stale value for up to
-        // 10 s (p50 9 s measured). Sent at once, p99 was 8-9 ms (StalenessIT), at one
-        // event per write per client;
-        // the member then gathers bursts itself (CoalescingInvalidator, installed below).
+        // stale value for up to 10 s (p50 9 s measured). Sent at once, p99 was 8-9 ms
+        // (StalenessIT), at one event per write per client; the member then gathers
+        // bursts itself (CoalescingInvalidator, installed below).
         config.setProperty("hazelcast.map.invalidation.batch.enabled", "false");
         // A member that freezes or dies without closing its connections (a long pause, a
-        // hung VM, a host crash, a
-        // cut network) is dropped only after this long without heartbeats; until then
-        // calls on its partitions wait.
-        // Hazelcast's 60 s (and 5 s heartbeats) is long on a Saturday: 8 s, with a
-        // heartbeat every second
+        // hung VM, a host crash, a cut network) is dropped only after this long without
+        // heartbeats; until then calls on its partitions wait. Hazelcast's 60 s (and 5 s
+        // heartbeats) is long on a Saturday: 8 s, with a heartbeat every second
         // (FrozenMemberIT; docs/reliability.md has the trade-off).
         setUnlessJvmDoes(config, MEMBER_TIMEOUT_PROPERTY, String.valueOf(DEFAULT_MEMBER_TIMEOUT_SECONDS));
         setUnlessJvmDoes(config, HEARTBEAT_INTERVAL_PROPERTY, String.valueOf(DEFAULT_HEARTBEAT_INTERVAL_SECONDS));
@@ -313,11 +307,10 @@ public final class HazelcastConfigFactory {
         // interleaved runs). Healthy backups answer in milliseconds.
         setUnlessJvmDoes(config, BACKUP_TIMEOUT_PROPERTY, String.valueOf(DEFAULT_BACKUP_TIMEOUT_MILLIS));
         // A healed split, or a frozen member that wakes to find itself removed (it then
-        // runs as a cluster of its own),
-        // merges at the master's next check for other clusters: every 30 s instead of
-        // every 120 s, and the first check
-        // 30 s after the start instead of 300 s, or a member frozen in its first 5
-        // minutes would stay apart that long.
+        // runs as a cluster of its own), merges at the master's next check for other
+        // clusters: every 30 s instead of every 120 s, and the first check 30 s after the
+        // start instead of 300 s, or a member frozen in its first 5 minutes would stay
+        // apart that long.
         setUnlessJvmDoes(config, "hazelcast.merge.first.run.delay.seconds", "30");
         setUnlessJvmDoes(config, "hazelcast.merge.next.run.delay.seconds", "30");
         config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");

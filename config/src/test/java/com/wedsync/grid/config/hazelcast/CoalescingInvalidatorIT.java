@@ -73,8 +73,7 @@ class CoalescingInvalidatorIT {
 
         writerMap.putAll(values("v1"));
         // The first load's last invalidations may still be under way and drop entries
-        // just cached: read until
-        // the near cache holds all of them.
+        // just cached: read until the near cache holds all of them.
         await("the reader's near cache holds " + CACHED + " entries").atMost(Duration.ofSeconds(10))
             .untilAsserted(() -> {
                 for (int i = 0; i < CACHED; i++) {
@@ -101,9 +100,8 @@ class CoalescingInvalidatorIT {
                 loadEvents);
         assertThat(invalidator.invalidations() - invalidations).isEqualTo(KEYS);
         // At most one event per 100 keys plus, per window (1 ms) the load took, one at
-        // its end and, after a pause
-        // of a window or more, 8 sent at once: a fifth of the events Hazelcast would send
-        // is a generous bound.
+        // its end and, after a pause of a window or more, 8 sent at once: a fifth of the
+        // events Hazelcast would send is a generous bound.
         assertThat(loadEvents)
             .isLessThanOrEqualTo(
                     KEYS / CoalescingInvalidator.BATCH + (CoalescingInvalidator.SENT_AT_ONCE + 1) * (elapsedMillis + 2))
@@ -125,8 +123,7 @@ class CoalescingInvalidatorIT {
         HazelcastInstance member = this.cluster.member(0);
         AtomicLong now = new AtomicLong(TimeUnit.SECONDS.toNanos(1));
         // Not installed: its own sequence numbers, the member's event service, the test's
-        // clock, and a timer whose
-        // one thread runs nothing until the test lets it.
+        // clock, and a timer whose one thread runs nothing until the test lets it.
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
         CountDownLatch held = new CountDownLatch(1);
         timer.execute(() -> awaitQuietly(held));

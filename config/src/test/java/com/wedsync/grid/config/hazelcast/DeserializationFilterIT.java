@@ -121,8 +121,8 @@ class DeserializationFilterIT {
     @Test
     void aJdkGadgetTriggerOutsideJavaLangIsRefused() {
         // Hazelcast's default allow-list has the prefix "java", which also admits
-        // javax.*: this classic gadget
-        // entry point went through before the defaults were disabled (the control below).
+        // javax.*: this classic gadget entry point went through before the defaults were
+        // disabled (the control below).
         ReplicatedMap<Object, Object> samples = guardedClient.getReplicatedMap(REPLICATED);
 
         assertThatExceptionOfType(HazelcastSerializationException.class)

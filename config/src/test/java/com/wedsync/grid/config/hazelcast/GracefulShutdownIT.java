@@ -98,8 +98,8 @@ class GracefulShutdownIT {
         HazelcastInstance survivor = this.cluster.member(0);
 
         // 2 backups: the survivor held a copy of every partition. 1 backup: partitions
-        // whose both copies were on
-        // the crashed members are gone; this is what the graceful path above prevents.
+        // whose both copies were on the crashed members are gone; this is what the
+        // graceful path above prevents.
         assertThat(map(survivor, DataClass.WEDDING_DATA).getAll(this.weddingData.keySet()))
             .containsExactlyInAnyOrderEntriesOf(this.weddingData);
         assertThat(map(survivor, DataClass.VENDOR_RESPONSES).size()).isLessThan(ENTRIES);

@@ -53,9 +53,8 @@ class WeddingKeyPropertyTests {
                 HazelcastSerializationException.class, () -> SERIALIZATION.toObject(data));
         if (error == null) {
             // The wire carries UTF-8: what was sent arrives, except an unpaired
-            // surrogate, which the sender's
-            // encoding already replaced (and which the key's constructor refuses on the
-            // Java side).
+            // surrogate, which the sender's encoding already replaced (and which the
+            // key's constructor refuses on the Java side).
             assertThat((Object) SERIALIZATION.toObject(data)).isEqualTo(new WeddingKey(utf8(weddingId), utf8(itemId)));
         }
         else {

@@ -225,12 +225,10 @@ public final class ClientRuntime implements AutoCloseable {
             .setAddresses(settings.members())
             .setConnectionTimeout((int) Math.min(settings.connectTimeout().toMillis(), 5_000));
         // connect() bounds the first connection itself (asynchronous start, then a wait),
-        // so that the cluster
-        // connect timeout can be infinite: set to connectTimeout, it also ended
-        // reconnecting, and a client whose
-        // cluster was down longer than that shut itself down for good (ClusterOutageIT).
-        // Retries back off to at
-        // most 2 s, jittered so that many clients do not come back in step.
+        // so that the cluster connect timeout can be infinite: set to connectTimeout, it
+        // also ended reconnecting, and a client whose cluster was down longer than that
+        // shut itself down for good (ClusterOutageIT). Retries back off to at most 2 s,
+        // jittered so that many clients do not come back in step.
         ClientConnectionStrategyConfig strategy = config.getConnectionStrategyConfig();
         strategy.setAsyncStart(true).setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ON);
         strategy.getConnectionRetryConfig()
@@ -284,42 +282,33 @@ public final class ClientRuntime implements AutoCloseable {
      */
     private static void configureMemberLoss(ClientConfig config) {
         // With backup acks sent to the client, a write whose backup was on a member that
-        // died waits for the
-        // client's backup timeout (hazelcast.client.operation.backup.timeout.millis, 5
-        // s), since the client learns
-        // nothing of member deaths there: writes stalled 5.1 s, and 1.1 s at a 1 s
-        // timeout. Without, the owner
-        // waits for the acks and counts a backup on a member that left as done as soon as
-        // the member is removed
-        // (20 ms after a SIGKILL on loopback): the longest write took 0.6 s, with the
-        // owner's 5 s backup timeout
+        // died waits for the client's backup timeout
+        // (hazelcast.client.operation.backup.timeout.millis, 5 s), since the client
+        // learns nothing of member deaths there: writes stalled 5.1 s, and 1.1 s at a 1 s
+        // timeout. Without, the owner waits for the acks and counts a backup on a member
+        // that left as done as soon as the member is removed (20 ms after a SIGKILL on
+        // loopback): the longest write took 0.6 s, with the owner's 5 s backup timeout
         // still bounding a backup that is merely slow.
         config.setBackupAckToClientEnabled(false);
         // A write in flight on the connection to a member that dies fails with
-        // TargetDisconnectedException unless
-        // redone: 2 of 6,000 writes failed in one kill. Every region write is idempotent
-        // (set, putAll, delete of a
-        // given value); a redone putIfAbsent whose first attempt was applied reports the
-        // caller's own value.
+        // TargetDisconnectedException unless redone: 2 of 6,000 writes failed in one
+        // kill. Every region write is idempotent (set, putAll, delete of a given value);
+        // a redone putIfAbsent whose first attempt was applied reports the caller's own
+        // value.
         config.getNetworkConfig().setRedoOperation(true);
         // A member that freezes (a long pause, a hung VM, a host off the network) keeps
-        // its connections open, and
-        // its port still accepts new ones. Once the cluster removes it, the client drops
-        // its connection and redoes
-        // what waited on it, but only if it hears of the removal: when the frozen member
-        // was the one telling it the
-        // member list, only the heartbeat notices, after 60 s by default. The heartbeat
-        // timeout is also how long a
-        // connection's authentication may take, so a client starting while a member is
-        // frozen waited that long on
-        // it before trying the next address, past connectTimeout (FrozenMemberIT). 5 s
-        // without a byte from a
-        // member (pinged every second when idle) ends the connection. It does not bound a
-        // call to the frozen member's
-        // partitions: Hazelcast's client retries it on the frozen owner until the member
-        // is removed (a 24.3 s write
-        // with a 30 s member timeout), checking the invocation timeout only between
-        // retries; Failures bounds it.
+        // its connections open, and its port still accepts new ones. Once the cluster
+        // removes it, the client drops its connection and redoes what waited on it, but
+        // only if it hears of the removal: when the frozen member was the one telling it
+        // the member list, only the heartbeat notices, after 60 s by default. The
+        // heartbeat timeout is also how long a connection's authentication may take, so a
+        // client starting while a member is frozen waited that long on it before trying
+        // the next address, past connectTimeout (FrozenMemberIT). 5 s without a byte from
+        // a member (pinged every second when idle) ends the connection. It does not bound
+        // a call to the frozen member's partitions: Hazelcast's client retries it on the
+        // frozen owner until the member is removed (a 24.3 s write with a 30 s member
+        // timeout), checking the invocation timeout only between retries; Failures bounds
+        // it.
         config.setProperty("hazelcast.client.heartbeat.interval", "1000");
         config.setProperty("hazelcast.client.heartbeat.timeout", "5000");
     }

@@ -175,9 +175,8 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
             return;
         }
         // IMap.putAll takes no TTL: its entries get the map's, which the member config
-        // sets from the same catalog
-        // to ttl.base, the TTL defaultTtl() gives. One call per partition instead of one
-        // per entry.
+        // sets from the same catalog to ttl.base, the TTL defaultTtl() gives. One call
+        // per partition instead of one per entry.
         this.failures.await("putAll", () -> this.map.putAllAsync(stored));
         entries.keySet().forEach(this::written);
     }

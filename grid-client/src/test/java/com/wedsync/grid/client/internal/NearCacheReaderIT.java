@@ -136,8 +136,7 @@ class NearCacheReaderIT {
             long start = System.nanoTime();
 
             // Read for twice the max idle: a read in a new second must write the access
-            // time (kept in seconds), or
-            // the record would idle out while in use.
+            // time (kept in seconds), or the record would idle out while in use.
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 assertThat(near.reader.get(KEY)).as("read while in use").isEqualTo("v1");
                 return System.nanoTime() - start > Duration.ofSeconds(6).toNanos();

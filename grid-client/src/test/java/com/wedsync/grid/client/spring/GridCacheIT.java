@@ -184,9 +184,8 @@ class GridCacheIT {
     @Test
     void evictRemovesTheKeyFromTheGrid() {
         // Another client that had read the key would drop it from its near cache when the
-        // member's batched
-        // invalidation arrives (up to 10 s later); that is the region's behaviour, not
-        // this adapter's.
+        // member's batched invalidation arrives (up to 10 s later); that is the region's
+        // behaviour, not this adapter's.
         Cache cache = manager.getCache("guest_interactions");
         cache.put("rsvp:7", "declined");
         cache.put("rsvp:8", "attending");

@@ -92,8 +92,8 @@ final class LocalSampler {
         long puts = now.puts - before.puts;
         long operations = gets + puts;
         // Hazelcast keeps the latency totals in nanoseconds but reports them truncated to
-        // milliseconds, so the
-        // mean of an interval is exact to within 1 ms divided by its operations.
+        // milliseconds, so the mean of an interval is exact to within 1 ms divided by its
+        // operations.
         double latency = (operations == 0) ? Double.NaN : (double) (now.latencyMs - before.latencyMs) / operations;
         long budget = this.budget.bytes(policy.mapName());
         return new MapSample(policy.mapName(), gets, now.hits - before.hits, puts, operations / seconds, latency,

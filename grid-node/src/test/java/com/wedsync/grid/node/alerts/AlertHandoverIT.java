@@ -75,8 +75,8 @@ class AlertHandoverIT {
             .isEqualTo(member(1).getCluster().getMembers().iterator().next().getUuid());
 
         // The oldest replicates its alerts once a sample (250 ms here); an alert raised
-        // less than that before it dies
-        // may not reach the others. Kill it once the next oldest's replica holds them.
+        // less than that before it dies may not reach the others. Kill it once the next
+        // oldest's replica holds them.
         String oldest = member(0).getCluster().getLocalMember().getUuid().toString();
         await().atMost(WITHIN).until(() -> member(1).getReplicatedMap(ReplicatedAlertHandover.MAP).containsKey(oldest));
         Instant killed = Instant.now();

@@ -119,8 +119,8 @@ class AlertsIT {
     void filledMemoryRaisesAMemoryWarningThatClearsWhenTheDataIsGone() {
         IMap<WeddingKey, byte[]> weddings = member.getMap("wedding_data");
         // 9 MiB in wedding data, whose budget is 12 MiB (40 % of the 32 MiB limit): about
-        // 75 % of its budget, over the
-        // warning threshold lowered to 20 %, and under the budget, so nothing is evicted.
+        // 75 % of its budget, over the warning threshold lowered to 20 %, and under the
+        // budget, so nothing is evicted.
         for (int i = 0; i < 9 * 16; i++) {
             weddings.set(new WeddingKey("w-" + (i % 20), "item-" + i), new byte[64 * 1024]);
         }

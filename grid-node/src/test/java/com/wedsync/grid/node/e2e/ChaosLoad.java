@@ -225,9 +225,8 @@ final class ChaosLoad {
         }
         long number = ThreadLocalRandom.current().nextLong(1, highest + 1);
         // Only a write acknowledged before the read was sent must be seen: one
-        // acknowledged while the read was under
-        // way may or may not be (a read answered before the write was applied counted as
-        // wrong in a MemberLossIT).
+        // acknowledged while the read was under way may or may not be (a read answered
+        // before the write was applied counted as wrong in a MemberLossIT).
         String expected = this.ledger.expected(number);
         try {
             String value = this.store.get(ChaosLedger.key(number));

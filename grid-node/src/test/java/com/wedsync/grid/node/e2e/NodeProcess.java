@@ -393,9 +393,8 @@ final class NodeProcess {
                 throw new IllegalStateException(jar() + " is missing: run the ITs with 'mvn verify' (after package)");
             }
             // The shipped flags of jvm.options first, as every launch has them;
-            // TieredStopAtLevel=1 only shortens
-            // start-up on this 2-CPU machine; the module flags come from the jar's
-            // manifest, as in production.
+            // TieredStopAtLevel=1 only shortens start-up on this 2-CPU machine; the
+            // module flags come from the jar's manifest, as in production.
             List<String> javaArgs = new ArrayList<>(shippedFlags());
             javaArgs.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
             return start(name, env, javaArgs);

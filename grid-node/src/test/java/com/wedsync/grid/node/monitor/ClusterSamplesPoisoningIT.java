@@ -83,15 +83,15 @@ class ClusterSamplesPoisoningIT {
         ReplicatedMap<Object, Object> shared = client().getReplicatedMap(ClusterSamples.MAP);
         Map<Object, Object> malformed = malformed();
         // Well-formed, but under no member's UUID, and a current member's summary dated
-        // for ever fresh: each
-        // would otherwise add a member and its ops to what scaling sees.
+        // for ever fresh: each would otherwise add a member and its ops to what scaling
+        // sees.
         malformed.put(uuid(), summary(1000.0, new String[0], new long[0], new long[0], new String[0]));
         malformed.put(third, new MemberSummary("127.0.0.1:3", Long.MAX_VALUE, 1000.0, 0.9, new String[0], new long[0],
                 new long[0], new String[0]));
         malformed.forEach(shared::put);
         // The control entry: a well-formed summary from the same client under a member's
-        // UUID counts, so the
-        // others are skipped for what they hold, not for where they came from.
+        // UUID counts, so the others are skipped for what they hold, not for where they
+        // came from.
         shared.put(other,
                 new MemberSummary("127.0.0.1:2", this.clock.instant().toEpochMilli(), 10.0, 0.25,
                         new String[] { "vendor_responses" }, new long[] { 100 }, new long[] { 50 },

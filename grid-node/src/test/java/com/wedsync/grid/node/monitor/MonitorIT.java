@@ -100,8 +100,7 @@ class MonitorIT {
         assertThat(a.heapUsedRatio()).isBetween(0.0, 1.0);
 
         // The summaries travel through a replicated map, asynchronously: the first
-        // member's may reach the second
-        // after the second's sample has aggregated.
+        // member's may reach the second after the second's sample has aggregated.
         await("both members' summaries on the second").atMost(Duration.ofSeconds(10))
             .until(() -> secondMonitor.cluster().aggregate(b.at()).members() == 2);
         ClusterFigures cluster = secondMonitor.cluster().aggregate(b.at());

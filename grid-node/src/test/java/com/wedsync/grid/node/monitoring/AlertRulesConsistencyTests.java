@@ -68,12 +68,11 @@ class AlertRulesConsistencyTests {
      */
     private static final Map<String, String> MEASURED_AS = Map.of(
             // Per map. The node judges the member's mean over all its maps, weighted by
-            // operations: not the same
-            // figure (issue 14: left as it was, only memory was aligned).
+            // operations: not the same figure (issue 14: left as it was, only memory was
+            // aligned).
             "latency_ms", "grid_monitor_latency_ms",
             // The member's fullest map against that map's own budget:
-            // MemberSample.memoryUsedShare(), checked
-            // against the node's own figure by
+            // MemberSample.memoryUsedShare(), checked against the node's own figure by
             // theMemoryAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges.
             "memory_used_percent", "max by (job, instance) (grid_monitor_memory_ratio)", "hit_rate_percent",
             "job:grid_map_hit_ratio:rate5m", "vendor_responses_hit_rate_percent",

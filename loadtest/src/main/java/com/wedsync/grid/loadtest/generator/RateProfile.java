@@ -81,8 +81,8 @@ public record RateProfile(double peak, Duration hold, Duration ramp) {
             return hold + ramp + (intoRamp - rampWork) / this.peak;
         }
         // Solves u + (peak - 1) u^2 / (2 ramp) = intoRamp for u in [0, ramp], in the form
-        // that stays exact when
-        // the peak is close to 1 (no division by the quadratic's leading coefficient).
+        // that stays exact when the peak is close to 1 (no division by the quadratic's
+        // leading coefficient).
         double a = (this.peak - 1) / (2 * ramp);
         return hold + 2 * intoRamp / (1 + Math.sqrt(1 + 4 * a * intoRamp));
     }

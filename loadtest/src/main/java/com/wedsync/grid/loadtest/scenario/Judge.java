@@ -94,8 +94,8 @@ public final class Judge {
             return;
         }
         // A run whose measured phase completed nothing (the generator never caught up
-        // with its warm-up) met no
-        // latency limit: an empty histogram's zeros are not a pass.
+        // with its warm-up) met no latency limit: an empty histogram's zeros are not a
+        // pass.
         String named = name + " <= " + (long) limit + " us" + (measured ? "" : " (no operation measured)");
         criteria.add(new Criterion(named, value, measured && value <= limit));
     }

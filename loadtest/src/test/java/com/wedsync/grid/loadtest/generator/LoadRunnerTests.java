@@ -113,9 +113,8 @@ class LoadRunnerTests {
         assertThat(result.closedLoop()).isTrue();
         assertThat(latencies.getMaxValue()).isGreaterThanOrEqualTo(STALL_NANOS);
         // Counted at 90 % of the stall, not at SLOW_NANOS: a loaded 2-CPU machine once
-        // held another operation of
-        // this closed loop for over 100 ms, which says nothing about coordinated
-        // omission.
+        // held another operation of this closed loop for over 100 ms, which says nothing
+        // about coordinated omission.
         assertThat(latencies.getCountBetweenValues(STALL_NANOS * 9 / 10, latencies.getMaxValue())).isEqualTo(1);
         assertThat(latencies.getValueAtPercentile(99)).isLessThan(TimeUnit.MILLISECONDS.toNanos(10));
     }

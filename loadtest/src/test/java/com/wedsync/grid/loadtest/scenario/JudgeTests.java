@@ -93,8 +93,7 @@ class JudgeTests {
         RunSettings settings = RunSettings.openLoop(10_000, 2, TEN_SECONDS);
 
         // L1: 50,047 ns reports as 50.0 us, 50,079 ns as 50.1 us. L2: 1,999,871 ns as
-        // 1,999.9 us, 2,000,000 ns as
-        // 2,000.9 us (bucket 1,999,872-2,000,895).
+        // 1,999.9 us, 2,000,000 ns as 2,000.9 us (bucket 1,999,872-2,000,895).
         List<Criterion> at = Judge.judge(layers, layered(settings, 50_047, 1_999_871), Judge.Findings.NONE);
         List<Criterion> over = Judge.judge(layers, layered(settings, 50_079, 2_000_000), Judge.Findings.NONE);
 

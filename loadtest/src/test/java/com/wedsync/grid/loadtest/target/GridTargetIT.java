@@ -45,8 +45,8 @@ class GridTargetIT {
                 .isEqualTo(Layer.WRITE);
             assertThat(async(grid, get(key))).isEqualTo(Layer.L2);
             // Hazelcast fills the near cache from an asynchronous read on its own
-            // scheduler, after the read's
-            // future completes: the next read may still go to the grid.
+            // scheduler, after the read's future completes: the next read may still go to
+            // the grid.
             await().atMost(Duration.ofSeconds(10)).until(() -> grid.execute(get(key)) == Layer.L1);
             assertThat(async(grid, get(key))).isEqualTo(Layer.L1);
         }
