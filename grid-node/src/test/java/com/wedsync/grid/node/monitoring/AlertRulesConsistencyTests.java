@@ -6,6 +6,7 @@ import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.hazelcast.MemoryBudget;
+import com.wedsync.grid.node.alerts.AlertsProperties;
 import com.wedsync.grid.node.alerts.MemberRuleProbe;
 import com.wedsync.grid.node.alerts.rules.AlertRule;
 import com.wedsync.grid.node.alerts.rules.AlertRules;
@@ -20,11 +21,14 @@ import com.wedsync.grid.node.monitor.SampleHistory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +40,7 @@ import java.util.regex.Pattern;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The Prometheus alerts mirror the node's rules ({@code wedsync/alerts.yml}): one alert
@@ -67,10 +72,13 @@ class AlertRulesConsistencyTests {
      * {@link #everyAlertMeasuresTheFigureItsNodeRuleSamples}.
      */
     private static final Map<String, String> MEASURED_AS = Map.of(
-            // Per map. The node judges the member's mean over all its maps, weighted by
-            // operations: not the same figure (issue 14: left as it was, only memory was
-            // aligned).
-            "latency_ms", "grid_monitor_latency_ms",
+            // The member's mean over all its maps, weighted by their operations, of
+            // intervals
+            // with enough operations: MemberSample.latencyMs(), checked against the
+            // node's own
+            // figure by
+            // theLatencyAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges.
+            "latency_ms", "instance:grid_monitor_latency_ms:mean",
             // The member's fullest map against that map's own budget:
             // MemberSample.memoryUsedShare(), checked against the node's own figure by
             // theMemoryAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges.
@@ -119,43 +127,59 @@ class AlertRulesConsistencyTests {
      */
     @Test
     void theMemoryAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges(@TempDir Path directory) throws IOException {
-        Promtool promtool = Promtool.require();
         Catalog catalog = CatalogLoader.loadDefault();
         MemoryBudget budget = MemoryBudget.of(catalog, 1L << 30);
-        Map<String, double[]> fills = new TreeMap<>(Map.of("a:8080", new double[] { 0.75, 0.5, 0.25, 0.125, 0.875 },
-                "b:8080", new double[] { 0.9375, 0.25, 0.5, 0.75, 0.125 }));
-        StringBuilder series = new StringBuilder();
-        StringBuilder samples = new StringBuilder();
-        for (Map.Entry<String, double[]> member : fills.entrySet()) {
-            MemberSample sample = sample(catalog, budget, member.getKey(), member.getValue());
-            SampleHistory history = new SampleHistory(1);
-            history.add(sample);
-            SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            new MonitorMetrics(history, catalog).bindTo(registry);
-            for (Gauge gauge : registry.find("grid.monitor.memory.ratio").gauges()) {
-                series.append(String.format(Locale.ROOT,
-                        "      - series: 'grid_monitor_memory_ratio{job=\"grid\",instance=\"%s\",map=\"%s\"}'%n"
-                                + "        values: '%s'%n",
-                        member.getKey(), gauge.getId().getTag("map"), gauge.value()));
-            }
-            double judged = MemberRuleProbe.figure(AlertRules.MEMORY, catalog, sample).orElseThrow() / 100;
-            samples.append(String.format(Locale.ROOT,
-                    "          - labels: '{instance=\"%s\",job=\"grid\"}'%n            value: %s%n", member.getKey(),
-                    judged));
-        }
-        String memoryExpr = (String) catalogAlerts().stream()
-            .filter((alert) -> labels(alert).get("rule").equals(AlertRules.MEMORY))
+        Map<String, MemberSample> members = Map.of("a:8080",
+                filled(catalog, budget, "a:8080", new double[] { 0.75, 0.5, 0.25, 0.125, 0.875 }), "b:8080",
+                filled(catalog, budget, "b:8080", new double[] { 0.9375, 0.25, 0.5, 0.75, 0.125 }));
+
+        assertPrometheusFindsTheNodesFigure(directory, AlertRules.MEMORY, 100, members, "grid.monitor.memory.ratio");
+    }
+
+    /**
+     * Two members whose maps answer at different latencies and rates, some with no
+     * operations (latency NaN): promtool evaluates the latency alert's measure over the
+     * gauges the members export for those samples, and must find for each member the
+     * operation-weighted mean its own latency rule judges, not any one map's.
+     */
+    @Test
+    void theLatencyAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges(@TempDir Path directory) throws IOException {
+        Catalog catalog = CatalogLoader.loadDefault();
+        Map<String, MemberSample> members = Map.of("a:8080",
+                timed(catalog, "a:8080", new double[] { 100, 300, 0, 0, 0 }, new double[] { 0.4, 1.2, 0, 0, 0 }),
+                "b:8080",
+                timed(catalog, "b:8080", new double[] { 0, 0, 50, 150, 0 }, new double[] { 0, 0, 2.0, 0.2, 0 }));
+
+        assertPrometheusFindsTheNodesFigure(directory, AlertRules.LATENCY, 1, members, "grid.monitor.latency.ms",
+                "grid.monitor.ops.per.second");
+    }
+
+    /**
+     * The node judges latency only over intervals with at least
+     * {@code grid.alerts.min-operations} operations; Prometheus sees rates, so its
+     * recording rule needs the default divided by the sample interval.
+     */
+    @Test
+    void theLatencyMeasureIgnoresIntervalsTheNodeDoesNotJudge() throws NoSuchMethodException {
+        RecordComponent[] components = AlertsProperties.class.getRecordComponents();
+        Parameter[] parameters = AlertsProperties.class
+            .getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
+            .getParameters();
+        int index = Arrays.asList(components)
+            .indexOf(Arrays.stream(components)
+                .filter((component) -> component.getName().equals("minOperations"))
+                .findFirst()
+                .orElseThrow());
+        long minOperations = Long.parseLong(parameters[index].getAnnotation(DefaultValue.class).value()[0]);
+        String recorded = (String) MonitoringFiles.rules()
+            .stream()
+            .filter((rule) -> "instance:grid_monitor_latency_ms:mean".equals(rule.get("record")))
             .findFirst()
             .orElseThrow()
             .get("expr");
-        Files.writeString(directory.resolve("memory-measure.yml"),
-                "evaluation_interval: 15s\ntests:\n" + "  - interval: 15s\n    input_series:\n" + series
-                        + "    promql_expr_test:\n      - expr: '" + measured(memoryExpr)
-                        + "'\n        eval_time: 0s\n        exp_samples:\n" + samples);
 
-        Promtool.Result result = promtool.run(directory, "test", "rules", "memory-measure.yml");
-
-        assertThat(result.succeeded()).as(result.output()).isTrue();
+        assertThat(recorded.replaceAll("\\s+", " "))
+            .contains("(grid_monitor_ops_per_second) >= " + minOperations / SAMPLE_INTERVAL.toSeconds() + ")");
     }
 
     @Test
@@ -207,8 +231,55 @@ class AlertRulesConsistencyTests {
         return expr.substring(0, matcher.start()).replaceAll("\\s+", " ").trim();
     }
 
+    /**
+     * Has promtool evaluate, over the gauges each member exports for its sample, the
+     * PromQL the rule's alerts compare with their thresholds (with the shipped recording
+     * rules loaded), and expects for each member the figure the node's own rule judges in
+     * that sample.
+     */
+    private static void assertPrometheusFindsTheNodesFigure(Path directory, String rule, double scale,
+            Map<String, MemberSample> members, String... gauges) throws IOException {
+        Promtool promtool = Promtool.require();
+        Catalog catalog = CatalogLoader.loadDefault();
+        String measure = measured((String) catalogAlerts().stream()
+            .filter((alert) -> labels(alert).get("rule").equals(rule))
+            .findFirst()
+            .orElseThrow()
+            .get("expr"));
+        String name = measure.matches("[a-zA-Z_:][a-zA-Z0-9_:]*") ? measure : "";
+        StringBuilder series = new StringBuilder();
+        StringBuilder samples = new StringBuilder();
+        for (Map.Entry<String, MemberSample> member : new TreeMap<>(members).entrySet()) {
+            SampleHistory history = new SampleHistory(1);
+            history.add(member.getValue());
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            new MonitorMetrics(history, catalog).bindTo(registry);
+            for (String gauge : gauges) {
+                for (Gauge meter : registry.find(gauge).gauges()) {
+                    series.append(String.format(Locale.ROOT,
+                            "      - series: '%s{job=\"grid\",instance=\"%s\",map=\"%s\"}'%n"
+                                    + "        values: '%s'%n",
+                            gauge.replace('.', '_'), member.getKey(), meter.getId().getTag("map"), meter.value()));
+                }
+            }
+            double judged = MemberRuleProbe.figure(rule, catalog, member.getValue()).orElseThrow() / scale;
+            samples.append(String.format(Locale.ROOT,
+                    "          - labels: '%s{instance=\"%s\",job=\"grid\"}'%n            value: %s%n", name,
+                    member.getKey(), judged));
+        }
+        MonitoringFiles.copy(directory, List.of(MonitoringFiles.RULES));
+        Files.writeString(directory.resolve("measure.yml"),
+                "rule_files:\n  - grid-alerts.yml\nevaluation_interval: 15s\ntests:\n"
+                        + "  - interval: 15s\n    input_series:\n" + series + "    promql_expr_test:\n      - expr: '"
+                        + measure + "'\n        eval_time: 0s\n        exp_samples:\n" + samples);
+
+        Promtool.Result result = promtool.run(directory, "test", "rules", "measure.yml");
+
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+    }
+
     /** A member whose maps hold the given shares of their budgets, in catalog order. */
-    private static MemberSample sample(Catalog catalog, MemoryBudget budget, String member, double[] fills) {
+    private static MemberSample filled(Catalog catalog, MemoryBudget budget, String member, double[] fills) {
         List<MapSample> maps = new ArrayList<>();
         List<DataClassPolicy> policies = List.copyOf(catalog.policies());
         for (int i = 0; i < policies.size(); i++) {
@@ -216,7 +287,22 @@ class AlertRulesConsistencyTests {
             maps.add(new MapSample(policies.get(i).mapName(), 0, 0, 0, 0, Double.NaN, (long) (fills[i] * bytes), bytes,
                     0, 0, 0));
         }
-        return new MemberSample(Instant.EPOCH, Duration.ofSeconds(5), member, maps, 0.5, 0, 0, 0, 0);
+        return new MemberSample(Instant.EPOCH, SAMPLE_INTERVAL, member, maps, 0.5, 0, 0, 0, 0);
+    }
+
+    /**
+     * A member whose maps, in catalog order, took gets at the given rates with the given
+     * mean latencies over one sample interval (no rate: no operations, latency NaN).
+     */
+    private static MemberSample timed(Catalog catalog, String member, double[] opsPerSecond, double[] latencyMs) {
+        List<MapSample> maps = new ArrayList<>();
+        List<DataClassPolicy> policies = List.copyOf(catalog.policies());
+        for (int i = 0; i < policies.size(); i++) {
+            long gets = (long) (opsPerSecond[i] * SAMPLE_INTERVAL.toSeconds());
+            maps.add(new MapSample(policies.get(i).mapName(), gets, gets, 0, opsPerSecond[i],
+                    (gets == 0) ? Double.NaN : latencyMs[i], 0, 1, 0, 0, 0));
+        }
+        return new MemberSample(Instant.EPOCH, SAMPLE_INTERVAL, member, maps, 0.5, 0, 0, 0, 0);
     }
 
     private static List<Map<String, Object>> catalogAlerts() {
