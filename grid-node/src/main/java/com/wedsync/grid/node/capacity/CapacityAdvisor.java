@@ -31,8 +31,10 @@ import java.util.Optional;
  * <li>Reactive: a sustained critical (or worse) latency or memory alert asks for one
  * member more than now.</li>
  * <li>Scale-in: by one member at a time, and only when the cluster is safe, no peak is
- * near, no reactive alert is active and the remaining members stay under the policy's
- * memory ceiling; otherwise the count holds.</li>
+ * near, no reactive alert is active, the remaining members would keep the policy's
+ * scale-in band of spare capacity above the headroom and stay under its memory ceiling;
+ * otherwise the count holds. The band keeps a load about one threshold from adding and
+ * removing a member by turns.</li>
  * <li>The result is clamped to the policy's bounds.</li>
  * </ol>
  */
@@ -132,6 +134,12 @@ public final class CapacityAdvisor {
         else if (busy) {
             hold = "a peak is under way or starts within " + Durations.format(this.policy.leadTime());
         }
+        else if (membersFor(snapshot.loadOpsPerSecond(), this.policy.headroom() + this.policy.scaleInBand(),
+                snapshot) > members - 1) {
+            hold = ops(snapshot.loadOpsPerSecond()) + " would leave " + members(members - 1) + " less than "
+                    + percent(this.policy.headroom() + this.policy.scaleInBand()) + " to spare (headroom and "
+                    + percent(this.policy.scaleInBand()) + " scale-in band)";
+        }
         else if (memoryAfter > this.policy.scaleInMemoryCeiling()) {
             hold = "memory would reach " + percent(memoryAfter) + " on " + members(members - 1) + " (ceiling "
                     + percent(this.policy.scaleInMemoryCeiling()) + ")";
@@ -161,7 +169,11 @@ public final class CapacityAdvisor {
      * becoming 7.
      */
     private int membersFor(double load, ClusterSnapshot snapshot) {
-        double members = load * (1 + this.policy.headroom()) / snapshot.memberCapacityOpsPerSecond();
+        return membersFor(load, this.policy.headroom(), snapshot);
+    }
+
+    private static int membersFor(double load, double spare, ClusterSnapshot snapshot) {
+        double members = load * (1 + spare) / snapshot.memberCapacityOpsPerSecond();
         return Math.max(1, (int) Math.ceil(members - 1e-9));
     }
 

@@ -16,9 +16,13 @@ import java.util.Objects;
  * ({@code 0.25}: members run at no more than 80 % of their capacity)
  * @param scaleInMemoryCeiling the highest memory share (fullest map against its budget)
  * the remaining members may reach after a scale-in
+ * @param scaleInBand the spare capacity, above the headroom, the remaining members must
+ * keep for a scale-in ({@code 0.2}: scale in only when the load with 45 % to spare fits
+ * one member fewer), so that a load about one threshold does not add and remove a member
+ * by turns
  */
 public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, double headroom,
-        double scaleInMemoryCeiling) {
+        double scaleInMemoryCeiling, double scaleInBand) {
 
     /** The lead time unless told otherwise. */
     public static final Duration DEFAULT_LEAD_TIME = Duration.ofHours(2);
@@ -31,6 +35,9 @@ public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, d
      * threshold.
      */
     public static final double DEFAULT_SCALE_IN_MEMORY_CEILING = 0.70;
+
+    /** The scale-in band unless told otherwise. */
+    public static final double DEFAULT_SCALE_IN_BAND = 0.20;
 
     /** The most members advised: a bound against typos. */
     public static final int MAX_MEMBERS = 1000;
@@ -64,11 +71,14 @@ public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, d
             throw new IllegalArgumentException(
                     "scaleInMemoryCeiling (" + scaleInMemoryCeiling + ") must be above 0 and at most 1");
         }
+        if (!(scaleInBand >= 0 && scaleInBand <= 1)) {
+            throw new IllegalArgumentException("scaleInBand (" + scaleInBand + ") must be between 0 and 1");
+        }
     }
 
     /**
-     * Returns a policy with the default lead time (2 h), headroom (25 %) and scale-in
-     * memory ceiling (70 %).
+     * Returns a policy with the default lead time (2 h), headroom (25 %), scale-in memory
+     * ceiling (70 %) and scale-in band (20 %).
      * @param minMembers the fewest members
      * @param maxMembers the most members
      * @return the policy
@@ -77,6 +87,6 @@ public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, d
      */
     public static ScalingPolicy of(int minMembers, int maxMembers) {
         return new ScalingPolicy(minMembers, maxMembers, DEFAULT_LEAD_TIME, DEFAULT_HEADROOM,
-                DEFAULT_SCALE_IN_MEMORY_CEILING);
+                DEFAULT_SCALE_IN_MEMORY_CEILING, DEFAULT_SCALE_IN_BAND);
     }
 }

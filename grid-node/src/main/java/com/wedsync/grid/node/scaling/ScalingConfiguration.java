@@ -26,8 +26,8 @@ class ScalingConfiguration {
             HazelcastInstance instance, AlertDispatcher dispatcher, AlertEvaluator alerts,
             ClusterSamples clusterSamples, ClusterEventListener events, LocalSafety safety) {
         return new ScalingEvaluator(new CapacityAdvisor(calendar, properties.policy()), properties, monitor.timeZone(),
-                instance, dispatcher, alerts, clusterSamples::coordinates,
-                () -> !events.migrating() && safety.isSafe());
+                () -> instance.getLifecycleService().isRunning() ? instance.getCluster().getMembers().size() : 0,
+                dispatcher, alerts, clusterSamples::coordinates, () -> !events.migrating() && safety.isSafe());
     }
 
     @Bean

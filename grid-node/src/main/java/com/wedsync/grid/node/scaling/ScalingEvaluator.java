@@ -1,16 +1,16 @@
 package com.wedsync.grid.node.scaling;
 
-import com.hazelcast.core.HazelcastInstance;
+import com.wedsync.grid.node.alerts.AlertDispatcher;
+import com.wedsync.grid.node.alerts.ScalingChange;
 import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.node.capacity.CapacityAdvisor;
 import com.wedsync.grid.node.capacity.ClusterSnapshot;
+import com.wedsync.grid.node.capacity.ScaleInStabilizer;
 import com.wedsync.grid.node.capacity.ScalingAdvice;
-import com.wedsync.grid.node.alerts.AlertDispatcher;
-import com.wedsync.grid.node.alerts.ScalingChange;
 import com.wedsync.grid.node.monitor.ClusterFigures;
 import com.wedsync.grid.node.monitor.LocalAlerts;
-import com.wedsync.grid.node.monitor.MembershipReaction;
 import com.wedsync.grid.node.monitor.MemberSample;
+import com.wedsync.grid.node.monitor.MembershipReaction;
 import com.wedsync.grid.node.monitor.SampleListener;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,13 +19,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * Asks the capacity advisor for the desired member count after every sample and at once
  * when membership changes, from the cluster's load averaged over the load window, the
- * fullest member's memory, the worst active alerts and whether the cluster is safe. A
- * change of the count is sent to the alert sinks by the oldest member only. Runs on the
- * monitor's thread; the latest advice is read by the gauge and the endpoint.
+ * fullest member's memory, the worst active alerts and whether the cluster is safe; a
+ * lower count passes only once it has been advised for the scale-in stabilisation window
+ * ({@link ScaleInStabilizer}). A change of the count is sent to the alert sinks by the
+ * oldest member only. Runs on the monitor's thread; the latest advice is read by the
+ * gauge and the endpoint.
  */
 public final class ScalingEvaluator implements SampleListener, MembershipReaction {
 
@@ -35,7 +38,7 @@ public final class ScalingEvaluator implements SampleListener, MembershipReactio
 
     private final ZoneId zone;
 
-    private final HazelcastInstance instance;
+    private final IntSupplier members;
 
     private final AlertDispatcher dispatcher;
 
@@ -47,6 +50,8 @@ public final class ScalingEvaluator implements SampleListener, MembershipReactio
 
     private final ArrayDeque<Load> loads = new ArrayDeque<>();
 
+    private final ScaleInStabilizer stabilizer;
+
     private ClusterFigures lastFigures;
 
     private volatile Evaluation latest;
@@ -56,7 +61,7 @@ public final class ScalingEvaluator implements SampleListener, MembershipReactio
      * @param advisor the advisor
      * @param properties the capacity and window settings
      * @param zone the time zone of the traffic calendar
-     * @param instance the local member, for the member count
+     * @param members the members the local member sees now; 0 once it has stopped
      * @param dispatcher where changes of the count go
      * @param localAlerts this member's active alerts (the others' arrive with the cluster
      * figures)
@@ -68,17 +73,18 @@ public final class ScalingEvaluator implements SampleListener, MembershipReactio
      * new master's partition-table work waited behind them (FrozenMemberIT, master
      * frozen)
      */
-    public ScalingEvaluator(CapacityAdvisor advisor, ScalingProperties properties, ZoneId zone,
-            HazelcastInstance instance, AlertDispatcher dispatcher, LocalAlerts localAlerts,
-            BooleanSupplier coordinates, BooleanSupplier clusterSafe) {
+    public ScalingEvaluator(CapacityAdvisor advisor, ScalingProperties properties, ZoneId zone, IntSupplier members,
+            AlertDispatcher dispatcher, LocalAlerts localAlerts, BooleanSupplier coordinates,
+            BooleanSupplier clusterSafe) {
         this.advisor = advisor;
         this.properties = properties;
         this.zone = zone;
-        this.instance = instance;
+        this.members = members;
         this.dispatcher = dispatcher;
         this.localAlerts = localAlerts;
         this.coordinates = coordinates;
         this.clusterSafe = clusterSafe;
+        this.stabilizer = new ScaleInStabilizer(properties.scaleInStabilization());
     }
 
     @Override
@@ -107,15 +113,15 @@ public final class ScalingEvaluator implements SampleListener, MembershipReactio
     }
 
     private void evaluate(Instant at, double memoryShare) {
-        if (!this.instance.getLifecycleService().isRunning()) {
+        int members = this.members.getAsInt();
+        if (members < 1) {
             return;
         }
-        int members = this.instance.getCluster().getMembers().size();
         double load = this.loads.stream().mapToDouble(Load::opsPerSecond).average().orElse(0);
         ClusterSnapshot snapshot = new ClusterSnapshot(at.atZone(this.zone), load,
                 this.properties.memberCapacityOpsPerSecond(), memoryShare, worstAlerts(), members,
                 this.clusterSafe.getAsBoolean());
-        ScalingAdvice advice = this.advisor.advise(snapshot);
+        ScalingAdvice advice = this.stabilizer.stabilize(at, this.advisor.advise(snapshot));
         Evaluation previous = this.latest;
         this.latest = new Evaluation(advice, members, load, at);
         if (previous != null && previous.advice().desiredMembers() != advice.desiredMembers()

@@ -1,5 +1,6 @@
 package com.wedsync.grid.node.scaling;
 
+import com.wedsync.grid.config.catalog.Durations;
 import com.wedsync.grid.node.capacity.ScalingPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,12 +20,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scaleInMemoryCeiling the highest memory share (fullest map against its budget)
  * the remaining members may reach after a scale-in
  * @param loadWindow the period the measured load is averaged over
+ * @param scaleInBand the spare capacity, above the headroom, the members left after a
+ * scale-in must keep
+ * @param scaleInStabilization how long lower counts must be advised before a scale-in is
+ * passed on
  */
 @ConfigurationProperties("grid.scaling")
 public record ScalingProperties(@DefaultValue("10000") double memberCapacityOpsPerSecond,
         @DefaultValue("1") int minMembers, @DefaultValue("10") int maxMembers, @DefaultValue("2h") Duration leadTime,
         @DefaultValue("0.25") double headroom, @DefaultValue("0.70") double scaleInMemoryCeiling,
-        @DefaultValue("5m") Duration loadWindow) {
+        @DefaultValue("5m") Duration loadWindow, @DefaultValue("0.2") double scaleInBand,
+        @DefaultValue("5m") Duration scaleInStabilization) {
 
     /**
      * Validates the settings.
@@ -40,10 +46,14 @@ public record ScalingProperties(@DefaultValue("10000") double memberCapacityOpsP
             throw new IllegalArgumentException(
                     "grid.scaling.load-window (" + loadWindow + ") must be above 0 and at" + " most 1h");
         }
+        if (scaleInStabilization.isNegative() || scaleInStabilization.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("grid.scaling.scale-in-stabilization ("
+                    + Durations.format(scaleInStabilization) + ") must be between 0s and 1h");
+        }
         try {
             // The fields are not assigned yet in a compact constructor: validate the
             // parameters.
-            new ScalingPolicy(minMembers, maxMembers, leadTime, headroom, scaleInMemoryCeiling);
+            new ScalingPolicy(minMembers, maxMembers, leadTime, headroom, scaleInMemoryCeiling, scaleInBand);
         }
         catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException("grid.scaling: " + ex.getMessage(), ex);
@@ -56,6 +66,6 @@ public record ScalingProperties(@DefaultValue("10000") double memberCapacityOpsP
      */
     public ScalingPolicy policy() {
         return new ScalingPolicy(this.minMembers, this.maxMembers, this.leadTime, this.headroom,
-                this.scaleInMemoryCeiling);
+                this.scaleInMemoryCeiling, this.scaleInBand);
     }
 }

@@ -48,6 +48,8 @@ class CapacityAdvisorTests {
                     a quiet Wednesday night scales in by one       | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | true  | 0.4 |                | 4  | scale in by one: safe, no peak within 2h
                     not while the cluster is unsafe                | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | false | 0.4 |                | 5  | hold 5: the cluster is not safe (migrations under way)
                     not while memory would pass the ceiling        | 2026-06-17T01:00:00Z | Europe/London    | 30000  | 5  | true  | 0.6 |                | 5  | hold 5: memory would reach 75 % on 4 members (ceiling 70 %)
+                    not while one member fewer keeps under 45 % spare | 2026-06-17T01:00:00Z | Europe/London | 45000  | 3  | true  | 0.4 |                | 3  | hold 3: 45000 ops/s would leave 2 members less than 45 % to spare (headroom and 20 % scale-in band)
+                    but once it keeps 45 % spare                   | 2026-06-17T01:00:00Z | Europe/London    | 40000  | 3  | true  | 0.4 |                | 2  | scale in by one: safe, no peak within 2h
                     not during the photo uploads after a wedding   | 2026-06-22T11:00:00Z | Europe/London    | 120000 | 7  | true  | 0.4 |                | 7  | hold 7: a peak is under way or starts within 2h
                     not two hours before an RSVP evening           | 2026-06-17T15:00:00Z | Europe/London    | 30000  | 5  | true  | 0.4 |                | 5  | peak from Wed 2026-06-17 18:00 (in 2h): 75000 ops/s (x3.75 wedding season (May-October) x1.5, RSVP-deadline evening x2.5) needs 4 members
                     load above the calendar's is served now        | 2026-06-16T23:30:00Z | Europe/London    | 90000  | 2  | true  | 0.4 |                | 4  | now: 90000 ops/s (x1.5 wedding season (May-October) x1.5) needs 4 members
@@ -78,7 +80,7 @@ class CapacityAdvisorTests {
     @Test
     void theLeadTimeOfThePolicyDecidesWhenAPeakIsCovered() {
         CapacityAdvisor advisor = new CapacityAdvisor(TrafficCalendar.standard(),
-                new ScalingPolicy(2, 12, java.time.Duration.ofHours(6), 0.25, 0.7));
+                new ScalingPolicy(2, 12, java.time.Duration.ofHours(6), 0.25, 0.7, 0.2));
         ZonedDateTime fridayEvening = ZonedDateTime.of(2026, 1, 16, 18, 0, 0, 0, LONDON);
 
         assertThat(advisor.advise(new ClusterSnapshot(fridayEvening, 20_000, MEMBER_OPS, 0.4, Map.of(), 2, true))
