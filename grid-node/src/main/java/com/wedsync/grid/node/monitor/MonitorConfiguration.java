@@ -45,6 +45,11 @@ class MonitorConfiguration {
     }
 
     @Bean
+    HistoryEndpoint historyEndpoint(SampleHistory history, MonitorProperties properties, Clock gridClock) {
+        return new HistoryEndpoint(history, properties.history(), gridClock);
+    }
+
+    @Bean
     TrafficCalendar trafficCalendar(NodeSettings settings) {
         return TrafficCalendar.of(settings.trafficMultipliers(), Set.of());
     }

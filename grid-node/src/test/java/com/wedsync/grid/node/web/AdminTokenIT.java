@@ -67,7 +67,8 @@ class AdminTokenIT {
     static Stream<Arguments> refusedHeaders() {
         String sameLength = "x".repeat(TOKEN.length());
         return Stream
-            .of("/actuator/prometheus", "/actuator/cluster", "/actuator/alerts", "/actuator/scaling", "/actuator/info")
+            .of("/actuator/prometheus", "/actuator/cluster", "/actuator/alerts", "/actuator/scaling",
+                    "/actuator/history", "/actuator/info")
             .flatMap((path) -> Stream.of(Arguments.of(path, "missing", null),
                     Arguments.of(path, "wrong token, same length", "Bearer " + sameLength),
                     Arguments.of(path, "wrong token, shorter", "Bearer x"),
@@ -94,10 +95,19 @@ class AdminTokenIT {
 
     @ParameterizedTest(name = "{0} with the right token -> 200")
     @ValueSource(strings = { "/actuator/prometheus", "/actuator/cluster", "/actuator/alerts", "/actuator/scaling",
-            "/actuator/info" })
+            "/actuator/history", "/actuator/history?window=10m", "/actuator/info" })
     void aProtectedEndpointServesTheRightBearerToken(String path) throws Exception {
         assertThat(get(path, "Bearer " + TOKEN).statusCode()).isEqualTo(200);
         assertThat(get(path, "bearer " + TOKEN).statusCode()).as("the scheme is case-insensitive").isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0} with the right token -> 400")
+    @ValueSource(strings = { "/actuator/history?window=soon", "/actuator/history?window=8d" })
+    void aBadHistoryWindowIsABadRequest(String path) throws Exception {
+        HttpResponse<String> response = get(path, "Bearer " + TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("window (");
     }
 
     @ParameterizedTest(name = "{0} without a token -> 200")
