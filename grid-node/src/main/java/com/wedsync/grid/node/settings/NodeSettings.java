@@ -1,18 +1,18 @@
 package com.wedsync.grid.node.settings;
 
-import com.wedsync.grid.node.alerts.rules.AlertRules;
-import com.wedsync.grid.node.alerts.rules.AlertRulesLoader;
+import com.wedsync.grid.config.InvalidFieldException;
 import com.wedsync.grid.config.calendar.TrafficMultipliers;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.hazelcast.Discovery;
-import com.wedsync.grid.config.hazelcast.Placement;
 import com.wedsync.grid.config.hazelcast.HazelcastConfigFactory;
-import com.wedsync.grid.config.InvalidFieldException;
 import com.wedsync.grid.config.hazelcast.MemberSettings;
 import com.wedsync.grid.config.hazelcast.MemoryBudget;
+import com.wedsync.grid.config.hazelcast.Placement;
 import com.wedsync.grid.config.hazelcast.Quorum;
+import com.wedsync.grid.node.alerts.rules.AlertRules;
+import com.wedsync.grid.node.alerts.rules.AlertRulesLoader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -123,6 +124,15 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
      */
     public static final String QUORUM_HEARTBEAT_TOLERANCE = "GRID_QUORUM_HEARTBEAT_TOLERANCE";
 
+    /**
+     * Variables of the original specification this node does not read, each with what to
+     * set instead: a node given one refuses to start rather than ignore it.
+     */
+    static final Map<String, String> NOT_READ = Map.of("CACHE_MEMORY_LIMIT_GB",
+            "is not read: set " + MEMORY_LIMIT + " instead (for example 4g)", "CACHE_TTL_SECONDS",
+            "is not read: TTLs are per data class; set " + CATALOG_OVERRIDES
+                    + " instead (for example wedding_data.ttl.base=24h)");
+
     /** The share of the heap the cache may use when {@value #MEMORY_LIMIT} is not set. */
     public static final int DEFAULT_MEMORY_PERCENT_OF_HEAP = 40;
 
@@ -148,6 +158,12 @@ public record NodeSettings(MemberSettings member, Catalog catalog, int httpPort,
      */
     public static NodeSettings read(Function<String, String> environment, long maxHeapBytes) {
         Values values = new Values(environment);
+        for (Map.Entry<String, String> unread : new TreeMap<>(NOT_READ).entrySet()) {
+            String value = values.text(unread.getKey(), null);
+            if (value != null) {
+                throw new InvalidSettingException(unread.getKey(), value, unread.getValue());
+            }
+        }
         Catalog catalog = catalog(values);
         long defaultLimit = maxHeapBytes / 100 * DEFAULT_MEMORY_PERCENT_OF_HEAP;
         long memoryLimit = values.memorySize(MEMORY_LIMIT, defaultLimit);

@@ -155,6 +155,8 @@ class NodeSettingsTests {
                     GRID_KUBERNETES_SERVICE_NAME | Grid_Svc      | GRID_KUBERNETES_SERVICE_NAME='Grid_Svc' must be a DNS label
                     GRID_PARTITION_GROUP     | rack-aware        | GRID_PARTITION_GROUP='rack-aware' is not one of [none, zone-aware]
                     GRID_PARTITION_GROUP     | zone-aware        | GRID_PARTITION_GROUP='zone-aware' needs GRID_DISCOVERY aws or kubernetes
+                    CACHE_MEMORY_LIMIT_GB    | 4                 | CACHE_MEMORY_LIMIT_GB='4' is not read: set GRID_MEMORY_LIMIT instead (for example 4g)
+                    CACHE_TTL_SECONDS        | 3600              | CACHE_TTL_SECONDS='3600' is not read: TTLs are per data class; set GRID_CATALOG_OVERRIDES instead (for example wedding_data.ttl.base=24h)
                     """)
     void aBadValueIsRejectedWithOneLineNamingTheVariableAndTheValue(String variable, String value, String message) {
         Map<String, String> env = Map.of(variable, value);
