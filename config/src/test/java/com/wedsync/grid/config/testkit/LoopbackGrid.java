@@ -255,10 +255,21 @@ public final class LoopbackGrid implements AutoCloseable {
     public void awaitSafe(int size) {
         await("cluster " + this.clusterName + " of " + size + " members formed and safe", () -> {
             List<HazelcastInstance> running = members();
-            return running.size() == size && running.stream()
-                .allMatch((member) -> member.getCluster().getMembers().size() == size
-                        && member.getPartitionService().isLocalMemberSafe());
+            return running.size() == size
+                    && running.stream().allMatch((member) -> member.getCluster().getMembers().size() == size) && safe();
         });
+    }
+
+    /**
+     * Tells whether members run and each is safe (no migration pending, every backup in
+     * place). Each member is asked about itself: a cluster-wide query would wait on a
+     * member just killed.
+     * @return whether the running members are safe
+     */
+    public boolean safe() {
+        List<HazelcastInstance> running = members();
+        return !running.isEmpty()
+                && running.stream().allMatch((member) -> member.getPartitionService().isLocalMemberSafe());
     }
 
     /**

@@ -57,8 +57,9 @@ public class HistoryEndpoint {
         List<MemberSample> samples = this.history.since(to.minus(span));
         int step = Math.max(1, (samples.size() + MAX_POINTS - 1) / MAX_POINTS);
         List<HistoryView.Point> points = new ArrayList<>();
-        for (int i = samples.size() - 1; i >= 0; i -= step) {
-            points.add(0, HistoryView.Point.of(samples.get(i)));
+        // Counted back from the newest, so that it is always shown.
+        for (int i = Math.floorMod(samples.size() - 1, step); i < samples.size(); i += step) {
+            points.add(HistoryView.Point.of(samples.get(i)));
         }
         return new HistoryView(Durations.format(span), to.minus(span), to, samples.size(), step, points);
     }

@@ -49,6 +49,14 @@ class HistoryEndpointTests {
     }
 
     @Test
+    void anEmptyHistoryAnswersNoPoints() {
+        HistoryView view = this.endpoint.history("10m");
+
+        assertThat(view.samples()).isZero();
+        assertThat(view.points()).isEmpty();
+    }
+
+    @Test
     void aWindowThatIsNoDurationOrLongerThanTheHistoryIsABadRequestNamingIt() {
         assertThatExceptionOfType(InvalidEndpointRequestException.class).isThrownBy(() -> this.endpoint.history("soon"))
             .withMessage("window (soon) is not a duration; expected a form such as 30s, 15m, 24h or 7d");

@@ -75,11 +75,7 @@ public final class EmbeddedGrid implements GridControl, AutoCloseable {
 
     @Override
     public boolean clusterSafe() {
-        // Asked of each member about itself: a cluster-wide query would wait on a member
-        // that was just killed.
-        List<HazelcastInstance> running = this.grid.members();
-        return !running.isEmpty()
-                && running.stream().allMatch((member) -> member.getPartitionService().isLocalMemberSafe());
+        return this.grid.safe();
     }
 
     @Override
