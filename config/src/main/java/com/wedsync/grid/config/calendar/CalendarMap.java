@@ -109,16 +109,26 @@ public final class CalendarMap {
      */
     public static List<Declaration> between(Collection<? extends Declaration> declarations, LocalDate from,
             LocalDate to) {
-        Objects.requireNonNull(from, "from is missing");
-        Objects.requireNonNull(to, "to is missing");
-        if (to.isBefore(from)) {
-            throw InvalidFieldException.of("to", to.toString(), "must not be before from (" + from + ")");
-        }
+        requireRange(from, to);
         return declarations.stream()
             .filter((declaration) -> !declaration.date().isBefore(from) && !declaration.date().isAfter(to))
             .sorted(Comparator.comparing(Declaration::date).thenComparing(Declaration::key))
             .map(Declaration.class::cast)
             .toList();
+    }
+
+    /**
+     * Checks a date range.
+     * @param from the first date (inclusive)
+     * @param to the last date (inclusive)
+     * @throws InvalidFieldException naming {@code to} when it lies before {@code from}
+     */
+    public static void requireRange(LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from is missing");
+        Objects.requireNonNull(to, "to is missing");
+        if (to.isBefore(from)) {
+            throw InvalidFieldException.of("to", to.toString(), "must not be before from (" + from + ")");
+        }
     }
 
     /**
