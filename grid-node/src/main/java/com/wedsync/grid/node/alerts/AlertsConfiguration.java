@@ -1,7 +1,7 @@
 package com.wedsync.grid.node.alerts;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.wedsync.grid.config.calendar.TrafficCalendar;
+import com.wedsync.grid.node.calendar.LiveCalendar;
 import com.wedsync.grid.node.monitor.ClusterSamples;
 import com.wedsync.grid.node.monitor.MembershipReaction;
 import com.wedsync.grid.node.monitor.MonitorProperties;
@@ -47,8 +47,7 @@ class AlertsConfiguration {
 
     @Bean
     AlertEvaluator alertEvaluator(NodeSettings settings, AlertDispatcher dispatcher, ClusterSamples clusterSamples,
-            TrafficCalendar calendar, MonitorProperties monitor, AlertsProperties properties,
-            HazelcastInstance instance) {
+            LiveCalendar calendar, MonitorProperties monitor, AlertsProperties properties, HazelcastInstance instance) {
         return new AlertEvaluator(settings.alertRules(), settings.catalog(), dispatcher, clusterSamples::coordinates,
                 calendar, new EvaluatorSettings(monitor.timeZone(), properties.saturdayBaselineOpsPerSecond(),
                         properties.minOperations()),

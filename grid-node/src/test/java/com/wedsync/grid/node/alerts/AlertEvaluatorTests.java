@@ -262,7 +262,7 @@ class AlertEvaluatorTests {
             AlertHandover handover) {
         AlertDispatcher dispatcher = new AlertDispatcher(List.of(events::add), new SimpleMeterRegistry(), 50);
         return new AlertEvaluator(AlertRulesLoader.loadDefault(Map.of()), CatalogLoader.loadDefault(), dispatcher,
-                oldest::get, TrafficCalendar.standard(), new EvaluatorSettings(ZoneOffset.UTC, saturdayBaseline, 50),
+                oldest::get, TrafficCalendar::standard, new EvaluatorSettings(ZoneOffset.UTC, saturdayBaseline, 50),
                 handover);
     }
 
