@@ -1,9 +1,7 @@
 package com.wedsync.grid.node.calendar;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import com.wedsync.grid.config.calendar.CalendarMap;
-import com.wedsync.grid.config.calendar.Declaration;
 import com.wedsync.grid.node.capacity.ExpectedLoad;
 import com.wedsync.grid.node.monitor.MonitorProperties;
 import com.wedsync.grid.node.scaling.ScalingProperties;
@@ -19,9 +17,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CalendarConfiguration {
 
+    @Bean
+    StoredDeclarations storedDeclarations(HazelcastInstance instance) {
+        return new StoredDeclarations(instance.getMap(CalendarMap.NAME));
+    }
+
     @Bean(destroyMethod = "close")
-    LiveCalendar liveCalendar(HazelcastInstance instance, NodeSettings settings) {
-        return new LiveCalendar(declarations(instance), settings.trafficMultipliers());
+    LiveCalendar liveCalendar(StoredDeclarations stored, NodeSettings settings) {
+        return new LiveCalendar(stored, settings.trafficMultipliers());
     }
 
     @Bean
@@ -40,12 +43,8 @@ class CalendarConfiguration {
     }
 
     @Bean
-    CalendarEndpoint calendarEndpoint(HazelcastInstance instance, WeddingCount weddings, Clock gridClock) {
-        return new CalendarEndpoint(declarations(instance), weddings, gridClock);
-    }
-
-    private static IMap<String, Declaration> declarations(HazelcastInstance instance) {
-        return instance.getMap(CalendarMap.NAME);
+    CalendarEndpoint calendarEndpoint(StoredDeclarations stored, WeddingCount weddings, Clock gridClock) {
+        return new CalendarEndpoint(stored, weddings, gridClock);
     }
 
 }

@@ -1,6 +1,5 @@
 package com.wedsync.grid.node.calendar;
 
-import com.hazelcast.map.IMap;
 import com.wedsync.grid.config.InvalidFieldException;
 import com.wedsync.grid.config.calendar.CalendarMap;
 import com.wedsync.grid.config.calendar.Deadline;
@@ -12,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
@@ -39,7 +39,7 @@ public class CalendarEndpoint {
     /** The most declarations one answer lists. */
     public static final int MAX_LISTED = 1000;
 
-    private final IMap<String, Declaration> map;
+    private final StoredDeclarations stored;
 
     private final WeddingCount weddings;
 
@@ -47,12 +47,12 @@ public class CalendarEndpoint {
 
     /**
      * Creates the endpoint.
-     * @param map the declarations
+     * @param stored the declarations
      * @param weddings counts today's and the coming week's weddings
      * @param clock the clock that says what today is
      */
-    public CalendarEndpoint(IMap<String, Declaration> map, WeddingCount weddings, Clock clock) {
-        this.map = map;
+    public CalendarEndpoint(StoredDeclarations stored, WeddingCount weddings, Clock clock) {
+        this.stored = stored;
         this.weddings = weddings;
         this.clock = clock;
     }
@@ -67,7 +67,7 @@ public class CalendarEndpoint {
      */
     @ReadOperation
     public CalendarView list(@Nullable String from, @Nullable String to) {
-        List<Declaration> listed = refusingBadInput(() -> CalendarMap.between(this.map.values(),
+        List<Declaration> listed = refusingBadInput(() -> CalendarMap.between(this.stored.read(),
                 (from != null) ? date("from", from) : LocalDate.MIN, (to != null) ? date("to", to) : LocalDate.MAX));
         return new CalendarView(from, to, listed.size(), this.weddings.today(), this.weddings.upcoming(),
                 listed.stream().limit(MAX_LISTED).map(CalendarView.Entry::of).toList());
@@ -91,7 +91,7 @@ public class CalendarEndpoint {
             @Nullable String zone, @Nullable String guests, @Nullable String vendors) {
         Declaration declaration = refusingBadInput(() -> declaration(type, weddingId, date, zone, guests, vendors));
         refusingBadInput(() -> {
-            CalendarMap.declare(this.map, declaration, this.clock);
+            CalendarMap.declare(this.stored.map(), declaration, this.clock);
             return declaration;
         });
         return CalendarView.Entry.of(declaration);
@@ -104,7 +104,7 @@ public class CalendarEndpoint {
      */
     @DeleteOperation
     public Map<String, Object> withdraw(@Selector String weddingId) {
-        int removed = refusingBadInput(() -> CalendarMap.withdraw(this.map, weddingId));
+        int removed = refusingBadInput(() -> CalendarMap.withdraw(this.stored.map(), weddingId));
         return Map.of("weddingId", weddingId, "removed", removed);
     }
 
@@ -141,7 +141,7 @@ public class CalendarEndpoint {
         }
     }
 
-    private static <T> T refusingBadInput(java.util.function.Supplier<T> action) {
+    private static <T> T refusingBadInput(Supplier<T> action) {
         try {
             return action.get();
         }

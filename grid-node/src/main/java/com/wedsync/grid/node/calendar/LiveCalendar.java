@@ -1,7 +1,6 @@
 package com.wedsync.grid.node.calendar;
 
 import com.hazelcast.core.EntryEvent;
-import com.hazelcast.map.IMap;
 import com.hazelcast.map.MapEvent;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryExpiredListener;
@@ -30,7 +29,7 @@ public final class LiveCalendar implements Supplier<TrafficCalendar>, AutoClosea
 
     private static final Logger logger = LoggerFactory.getLogger(LiveCalendar.class);
 
-    private final IMap<String, Declaration> map;
+    private final StoredDeclarations stored;
 
     private final TrafficMultipliers multipliers;
 
@@ -40,16 +39,18 @@ public final class LiveCalendar implements Supplier<TrafficCalendar>, AutoClosea
 
     private volatile Snapshot snapshot;
 
+    private int rebuilds;
+
     /**
      * Creates the calendar and starts listening to the map.
-     * @param map the declarations
+     * @param stored the declarations
      * @param multipliers the multiplier of each cause
      */
-    public LiveCalendar(IMap<String, Declaration> map, TrafficMultipliers multipliers) {
-        this.map = map;
+    public LiveCalendar(StoredDeclarations stored, TrafficMultipliers multipliers) {
+        this.stored = stored;
         this.multipliers = multipliers;
         this.snapshot = new Snapshot(TrafficCalendar.of(multipliers, List.of()), List.of());
-        this.listener = map.addEntryListener(new Changes(), false);
+        this.listener = stored.map().addEntryListener(new Changes(), false);
     }
 
     /**
@@ -70,10 +71,18 @@ public final class LiveCalendar implements Supplier<TrafficCalendar>, AutoClosea
         return current().declarations();
     }
 
+    /**
+     * Returns how often the calendar was rebuilt, for tests.
+     * @return the rebuilds so far
+     */
+    synchronized int rebuilds() {
+        return this.rebuilds;
+    }
+
     @Override
     public void close() {
         try {
-            this.map.removeEntryListener(this.listener);
+            this.stored.map().removeEntryListener(this.listener);
         }
         catch (RuntimeException ex) {
             // The member may already have stopped; its listeners went with it.
@@ -84,7 +93,8 @@ public final class LiveCalendar implements Supplier<TrafficCalendar>, AutoClosea
     private synchronized Snapshot current() {
         if (this.stale.getAndSet(false)) {
             try {
-                List<Declaration> declarations = List.copyOf(this.map.values());
+                List<Declaration> declarations = List.copyOf(this.stored.read());
+                this.rebuilds++;
                 this.snapshot = new Snapshot(CalendarMap.calendar(this.multipliers, declarations), declarations);
             }
             catch (RuntimeException ex) {
