@@ -75,14 +75,14 @@ class AlertEvaluatorTests {
     }
 
     @Test
-    void theFullestMapOfTheMemberIsTheOneJudged() {
-        // vendor_responses at 24 of its 25 MiB (96 %) outweighs wedding data at 10 of 40
-        // MiB (25 %).
+    void theFullestMemoryAlertMapIsJudgedAndAFullCacheEvictingAsDesignedIsNot() {
+        // wedding_data at 24 of its 25 MiB (96 %) is judged; vendor_responses, a cache
+        // without memory-alert, full at 25 of 25 MiB, is not.
         for (int i = 0; i < 3; i++) {
             this.at = this.at.plusSeconds(5);
             List<MapSample> maps = List.of(
-                    new MapSample("wedding_data", 0, 0, 0, 0, Double.NaN, 10L << 20, 40L << 20, 10, 0, 0),
-                    new MapSample("vendor_responses", 100, 99, 100, 40, 0.1, 24L << 20, 25L << 20, 0, 0, 0));
+                    new MapSample("wedding_data", 0, 0, 0, 0, Double.NaN, 24L << 20, 25L << 20, 10, 0, 0, true),
+                    new MapSample("vendor_responses", 100, 99, 100, 40, 0.1, 25L << 20, 25L << 20, 0, 0, 0, false));
             this.evaluator.onSample(new MemberSample(this.at, Duration.ofSeconds(5), MEMBER, maps, 0.5, 0, 0, 0, 0),
                     figures(40, 100, 99));
         }
@@ -298,8 +298,9 @@ class AlertEvaluatorTests {
 
     private static MemberSample sample(Instant at, double latencyMs, int memoryMib, long gets, long hits) {
         List<MapSample> maps = List.of(
-                new MapSample("wedding_data", 0, 0, 0, 0, Double.NaN, (long) memoryMib << 20, 40L << 20, 10, 0, 0),
-                new MapSample("vendor_responses", gets, hits, gets, 40, latencyMs, 0, 25L << 20, 0, 0, 0));
+                new MapSample("wedding_data", 0, 0, 0, 0, Double.NaN, (long) memoryMib << 20, 40L << 20, 10, 0, 0,
+                        true),
+                new MapSample("vendor_responses", gets, hits, gets, 40, latencyMs, 0, 25L << 20, 0, 0, 0, false));
         return new MemberSample(at, Duration.ofSeconds(5), MEMBER, maps, 0.5, 0, 0, 0, 0);
     }
 
