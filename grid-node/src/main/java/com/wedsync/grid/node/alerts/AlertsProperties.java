@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param history how many alert changes {@code /actuator/alerts} keeps
  * @param saturdayBaselineOpsPerSecond the cluster's ops/s on an ordinary day, against
- * which Saturday traffic is judged ({@code saturday_ops}); 0 leaves that rule unsampled
+ * which Saturday traffic is judged ({@code saturday_ops}); 0 (the default) learns the
+ * baseline from the kept hourly load ({@link SaturdayBaseline})
  * @param minOperations the fewest gets and puts in a sample interval (on the member for
  * latency, in the cluster for hit rates) for the latency and hit-rate rules to judge it;
  * fewer leave the sample out

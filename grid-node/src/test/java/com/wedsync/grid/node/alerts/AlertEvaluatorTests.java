@@ -15,10 +15,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +175,27 @@ class AlertEvaluatorTests {
     }
 
     @Test
+    void saturdayTrafficUnderTheSameHourOfLastWeekIsCriticalWithoutConfiguration() {
+        // Last Saturday's same hour held 750 ops/s (both Saturdays in June: the same
+        // 7.5x);
+        // the sample's 200 ops/s is 27 %.
+        Instant weekAgo = this.at.minus(SaturdayBaseline.WEEK).truncatedTo(ChronoUnit.HOURS);
+        SaturdayBaseline learned = new SaturdayBaseline(TrafficCalendar.standard(), ZoneOffset.UTC, 0,
+                (hour) -> hour.truncatedTo(ChronoUnit.HOURS).equals(weekAgo) ? OptionalDouble.of(750)
+                        : OptionalDouble.empty());
+        AlertEvaluator unconfigured = evaluator(this.events, this.oldest, learned,
+                new SharedHandover(this.slots, "evaluator"));
+        for (int i = 0; i < 6; i++) {
+            this.at = this.at.plusSeconds(5);
+            unconfigured.onSample(sample(this.at, 0.1, 0, 100, 99), figures(200, 100, 99));
+        }
+        assertThat(this.events).singleElement().satisfies((e) -> {
+            assertThat(e.alert().rule()).isEqualTo("saturday_ops");
+            assertThat(e.alert().value()).isCloseTo(26.67, org.assertj.core.data.Offset.offset(0.01));
+        });
+    }
+
+    @Test
     void theNextOldestMemberTakesOverTheClusterAlertsAndClearsThemWithTheirIds() {
         List<AlertEvent> successorEvents = new ArrayList<>();
         AtomicBoolean successorOldest = new AtomicBoolean(false);
@@ -260,10 +283,15 @@ class AlertEvaluatorTests {
 
     private static AlertEvaluator evaluator(List<AlertEvent> events, AtomicBoolean oldest, double saturdayBaseline,
             AlertHandover handover) {
+        return evaluator(events, oldest, new SaturdayBaseline(TrafficCalendar.standard(), ZoneOffset.UTC,
+                saturdayBaseline, (hour) -> OptionalDouble.empty()), handover);
+    }
+
+    private static AlertEvaluator evaluator(List<AlertEvent> events, AtomicBoolean oldest, SaturdayBaseline baseline,
+            AlertHandover handover) {
         AlertDispatcher dispatcher = new AlertDispatcher(List.of(events::add), new SimpleMeterRegistry(), 50);
         return new AlertEvaluator(AlertRulesLoader.loadDefault(Map.of()), CatalogLoader.loadDefault(), dispatcher,
-                oldest::get, TrafficCalendar.standard(), new EvaluatorSettings(ZoneOffset.UTC, saturdayBaseline, 50),
-                handover);
+                oldest::get, TrafficCalendar.standard(), new EvaluatorSettings(ZoneOffset.UTC, baseline, 50), handover);
     }
 
     /**
