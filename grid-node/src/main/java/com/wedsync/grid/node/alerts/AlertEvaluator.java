@@ -7,7 +7,6 @@ import com.wedsync.grid.node.alerts.rules.AlertRules;
 import com.wedsync.grid.node.alerts.rules.Hysteresis;
 import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.config.calendar.Cause;
-import com.wedsync.grid.config.calendar.Traffic;
 import com.wedsync.grid.config.calendar.TrafficCalendar;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.DataClass;
@@ -261,12 +260,11 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
     }
 
     private double saturdayPercent(ClusterFigures cluster, Instant at) {
-        Traffic traffic = this.calendar.get().at(at, this.settings.zone());
-        double baseline = this.settings.saturdayBaselineOpsPerSecond();
-        if (baseline <= 0 || !traffic.has(Cause.SATURDAY)) {
+        if (!this.calendar.get().at(at, this.settings.zone()).has(Cause.SATURDAY)) {
             return Double.NaN;
         }
-        return 100 * cluster.opsPerSecond() / (baseline * traffic.multiplier());
+        double expected = this.settings.saturdayBaseline().expectedOpsPerSecond(at);
+        return (expected > 0) ? 100 * cluster.opsPerSecond() / expected : Double.NaN;
     }
 
     /**

@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The JSON bodies the webhook receives. An alert change:
  * {@code {"type":"alert","transition":"raised","cluster":..,"id":..,"rule":..,"severity":"critical","member":..,
  * "value":1.2,"threshold":1.0,"start":"2026-..Z","end":null}}; a scaling change:
- * {@code {"type":"scaling","cluster":..,"at":..,"previous":2,"desired":3,"current":2,"reasons":[..]}}.
+ * {@code {"type":"scaling","severity":"info","cluster":..,"at":..,"previous":2,"desired":3,"current":2,"reasons":[..]}}.
  */
 public final class WebhookPayload {
 
@@ -57,6 +57,7 @@ public final class WebhookPayload {
     public String scaling(ScalingChange change) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "scaling");
+        body.put("severity", change.severity().id());
         body.put("cluster", this.cluster);
         body.put("at", change.at().toString());
         body.put("previous", change.previous());

@@ -52,6 +52,11 @@ class MonitorConfiguration {
         return new ClusterSamples(instance, properties.interval());
     }
 
+    @Bean
+    HourlyLoad hourlyLoad(HazelcastInstance instance, ClusterSamples clusterSamples, MonitorProperties properties) {
+        return new HourlyLoad(instance, clusterSamples::coordinates, properties.interval());
+    }
+
     @Bean(destroyMethod = "close")
     MapPartitionLosses mapPartitionLosses(HazelcastInstance instance, NodeSettings settings) {
         return new MapPartitionLosses(instance, settings.catalog());

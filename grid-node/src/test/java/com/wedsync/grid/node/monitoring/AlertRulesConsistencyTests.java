@@ -37,6 +37,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,11 +80,12 @@ class AlertRulesConsistencyTests {
             // figure by
             // theLatencyAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges.
             "latency_ms", "instance:grid_monitor_latency_ms:mean",
-            // The member's fullest map against that map's own budget:
-            // MemberSample.memoryUsedShare(), checked against the node's own figure by
+            // The member's fullest map among those whose filling is memory pressure,
+            // against that map's own budget: MemberSample.memoryUsedShare(), checked
+            // against the node's own figure by
             // theMemoryAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges.
-            "memory_used_percent", "max by (job, instance) (grid_monitor_memory_ratio)", "hit_rate_percent",
-            "job:grid_map_hit_ratio:rate5m", "vendor_responses_hit_rate_percent",
+            "memory_used_percent", "max by (job, instance) (grid_monitor_memory_ratio{memory_alert=\"true\"})",
+            "hit_rate_percent", "job:grid_map_hit_ratio:rate5m", "vendor_responses_hit_rate_percent",
             "job_map:grid_map_hit_ratio:rate5m{map=\"vendor_responses\"}", "saturday_ops_baseline_percent",
             "job:grid_monitor_ops_per_second:sum", "wedding_data_retention_percent",
             "job:grid_wedding_data_retention:ratio1h", "partitions_lost",
@@ -256,10 +258,14 @@ class AlertRulesConsistencyTests {
             new MonitorMetrics(history, catalog).bindTo(registry);
             for (String gauge : gauges) {
                 for (Gauge meter : registry.find(gauge).gauges()) {
+                    String tags = meter.getId()
+                        .getTags()
+                        .stream()
+                        .map((tag) -> "," + tag.getKey() + "=\"" + tag.getValue() + "\"")
+                        .collect(Collectors.joining());
                     series.append(String.format(Locale.ROOT,
-                            "      - series: '%s{job=\"grid\",instance=\"%s\",map=\"%s\"}'%n"
-                                    + "        values: '%s'%n",
-                            gauge.replace('.', '_'), member.getKey(), meter.getId().getTag("map"), meter.value()));
+                            "      - series: '%s{job=\"grid\",instance=\"%s\"%s}'%n" + "        values: '%s'%n",
+                            gauge.replace('.', '_'), member.getKey(), tags, meter.value()));
                 }
             }
             double judged = MemberRuleProbe.figure(rule, catalog, member.getValue()).orElseThrow() / scale;
@@ -285,7 +291,7 @@ class AlertRulesConsistencyTests {
         for (int i = 0; i < policies.size(); i++) {
             long bytes = budget.bytes(policies.get(i).mapName());
             maps.add(new MapSample(policies.get(i).mapName(), 0, 0, 0, 0, Double.NaN, (long) (fills[i] * bytes), bytes,
-                    0, 0, 0));
+                    0, 0, 0, policies.get(i).memoryAlert()));
         }
         return new MemberSample(Instant.EPOCH, SAMPLE_INTERVAL, member, maps, 0.5, 0, 0, 0, 0);
     }
@@ -300,7 +306,7 @@ class AlertRulesConsistencyTests {
         for (int i = 0; i < policies.size(); i++) {
             long gets = (long) (opsPerSecond[i] * SAMPLE_INTERVAL.toSeconds());
             maps.add(new MapSample(policies.get(i).mapName(), gets, gets, 0, opsPerSecond[i],
-                    (gets == 0) ? Double.NaN : latencyMs[i], 0, 1, 0, 0, 0));
+                    (gets == 0) ? Double.NaN : latencyMs[i], 0, 1, 0, 0, 0, policies.get(i).memoryAlert()));
         }
         return new MemberSample(Instant.EPOCH, SAMPLE_INTERVAL, member, maps, 0.5, 0, 0, 0, 0);
     }
