@@ -79,6 +79,15 @@ public final class GridClient implements AutoCloseable {
     }
 
     /**
+     * Returns the cluster's calendar: weddings and their deadlines, which size the grid
+     * for their days.
+     * @return the calendar
+     */
+    public GridCalendar calendar() {
+        return this.runtime.calendar();
+    }
+
+    /**
      * Returns the catalog the client was configured with.
      * @return the catalog
      */

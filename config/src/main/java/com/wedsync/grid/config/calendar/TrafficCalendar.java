@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -48,16 +49,21 @@ public final class TrafficCalendar {
 
     private final Map<Occasion.Kind, Set<LocalDate>> occasions;
 
-    private TrafficCalendar(TrafficMultipliers multipliers, Map<Occasion.Kind, Set<LocalDate>> occasions) {
+    private final Map<LocalDate, Integer> weddings;
+
+    private TrafficCalendar(TrafficMultipliers multipliers, Map<Occasion.Kind, Set<LocalDate>> occasions,
+            Map<LocalDate, Integer> weddings) {
         this.multipliers = multipliers;
         this.occasions = occasions;
+        this.weddings = weddings;
     }
 
     /**
      * Returns a calendar.
      * @param multipliers the multiplier of each cause
      * @param occasions the weddings and deadlines known; Saturdays and the season need
-     * none
+     * none. Every wedding in the collection counts towards {@link #weddingsOn}: pass a
+     * list, since a set holds one wedding per date
      * @return the calendar
      */
     public static TrafficCalendar of(TrafficMultipliers multipliers, Collection<Occasion> occasions) {
@@ -67,11 +73,15 @@ public final class TrafficCalendar {
         for (Occasion.Kind kind : Occasion.Kind.values()) {
             dates.put(kind, new HashSet<>());
         }
+        Map<LocalDate, Integer> weddings = new HashMap<>();
         for (Occasion occasion : occasions) {
             dates.get(Objects.requireNonNull(occasion, "an occasion is null").kind()).add(occasion.date());
+            if (occasion.kind() == Occasion.Kind.WEDDING) {
+                weddings.merge(occasion.date(), 1, Integer::sum);
+            }
         }
         dates.replaceAll((kind, set) -> Set.copyOf(set));
-        return new TrafficCalendar(multipliers, dates);
+        return new TrafficCalendar(multipliers, dates, Map.copyOf(weddings));
     }
 
     /**
@@ -89,6 +99,33 @@ public final class TrafficCalendar {
      */
     public TrafficMultipliers multipliers() {
         return this.multipliers;
+    }
+
+    /**
+     * Returns how many weddings take place on a date: the expected load of a day scales
+     * with them (the node's ops-per-wedding factor).
+     * @param date the local date
+     * @return the weddings given for that date; 0 if none
+     */
+    public int weddingsOn(LocalDate date) {
+        return this.weddings.getOrDefault(Objects.requireNonNull(date, "date is missing"), 0);
+    }
+
+    /**
+     * Returns how many weddings take place from one date to another.
+     * @param from the first date (inclusive)
+     * @param to the last date (inclusive)
+     * @return the weddings given for those dates; 0 if none or if {@code to} is before
+     * {@code from}
+     */
+    public int weddingsBetween(LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from is missing");
+        Objects.requireNonNull(to, "to is missing");
+        int count = 0;
+        for (Map.Entry<LocalDate, Integer> day : this.weddings.entrySet()) {
+            count += (day.getKey().isBefore(from) || day.getKey().isAfter(to)) ? 0 : day.getValue();
+        }
+        return count;
     }
 
     /**

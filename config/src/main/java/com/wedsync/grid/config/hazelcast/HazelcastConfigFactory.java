@@ -16,6 +16,7 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.PartitionGroupConfig.MemberGroupType;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
+import com.wedsync.grid.config.calendar.CalendarMap;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.catalog.NearCachePolicy;
@@ -159,6 +160,7 @@ public final class HazelcastConfigFactory {
         for (DataClassPolicy policy : catalog.policies()) {
             config.addMapConfig(mapConfig(policy, settings, budget));
         }
+        config.addMapConfig(CalendarMap.mapConfig());
         // Once the member has started: Hazelcast checks a USED_HEAP_SIZE bound by summing
         // the map's cost over all 271 partitions after every entry written, which a
         // running total replaces; and it sends one near-cache invalidation event per key

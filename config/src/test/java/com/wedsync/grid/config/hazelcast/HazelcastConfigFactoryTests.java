@@ -45,9 +45,22 @@ class HazelcastConfigFactoryTests {
     @Test
     void everyClassGetsABinaryMapNamedAsInTheCatalog() {
         assertThat(this.config.getMapConfigs()).containsOnlyKeys("wedding_data", "vendor_responses",
-                "guest_interactions", "photo_thumbnails", "system_cache");
+                "guest_interactions", "photo_thumbnails", "system_cache", "grid_calendar");
         assertThat(this.config.getMapConfigs().values()).extracting(MapConfig::getInMemoryFormat)
             .containsOnly(InMemoryFormat.BINARY);
+    }
+
+    @Test
+    void theCalendarMapIsNeverEvictedHasABackupAndLetsEachEntryExpire() {
+        MapConfig calendar = this.config.getMapConfig("grid_calendar");
+
+        assertThat(calendar.getEvictionConfig().getEvictionPolicy()).isEqualTo(EvictionPolicy.NONE);
+        assertThat(calendar.getEvictionConfig().getMaxSizePolicy()).isEqualTo(MaxSizePolicy.PER_NODE);
+        assertThat(calendar.getEvictionConfig().getSize()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(calendar.getBackupCount()).isEqualTo(1);
+        assertThat(calendar.getTimeToLiveSeconds()).isZero();
+        assertThat(calendar.getMaxIdleSeconds()).isZero();
+        assertThat(calendar.getMergePolicyConfig().getPolicy()).isEqualTo("LatestUpdateMergePolicy");
     }
 
     @ParameterizedTest(name = "{0}: {1} MiB, {2}+{3} backups, ttl {4}s, max idle {5}s, {6}")

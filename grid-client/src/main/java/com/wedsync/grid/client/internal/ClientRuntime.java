@@ -14,7 +14,9 @@ import com.hazelcast.core.LifecycleListener;
 import com.hazelcast.map.IMap;
 import com.wedsync.grid.client.CacheRegion;
 import com.wedsync.grid.client.GridClientSettings;
+import com.wedsync.grid.client.GridCalendar;
 import com.wedsync.grid.client.GridUnavailableException;
+import com.wedsync.grid.config.calendar.CalendarMap;
 import com.wedsync.grid.config.catalog.DataClass;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
 import com.wedsync.grid.config.catalog.Durations;
@@ -192,6 +194,15 @@ public final class ClientRuntime implements AutoCloseable {
         Objects.requireNonNull(valueType, "valueType");
         return (CacheRegion<K, V>) this.regions.computeIfAbsent(dataClass.id() + "/" + valueType.getName(),
                 (id) -> newRegion(this.settings.catalog().policy(dataClass), valueType));
+    }
+
+    /**
+     * Returns the cluster's calendar of weddings and deadlines.
+     * @return the calendar, on the settings' clock and operation timeout
+     */
+    public GridCalendar calendar() {
+        return new HazelcastGridCalendar(this.client.getMap(CalendarMap.NAME),
+                new Failures(CalendarMap.NAME, this.settings.operationTimeout(), this.blocking), this.settings.clock());
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,7 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
 
     private final BooleanSupplier coordinates;
 
-    private final TrafficCalendar calendar;
+    private final Supplier<TrafficCalendar> calendar;
 
     private final EvaluatorSettings settings;
 
@@ -87,14 +88,15 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
      * @param catalog the data classes, for the names of the wedding and vendor maps
      * @param dispatcher where alert changes go
      * @param coordinates tells whether this member evaluates the cluster's figures
-     * @param calendar the traffic calendar, for Saturdays and their expected load
+     * @param calendar supplies the traffic calendar (with the declared weddings), for
+     * Saturdays and their expected load
      * @param settings the time zone, the Saturday baseline and the fewest operations
      * judged
      * @param handover where the oldest member leaves its cluster alerts for the next
      * oldest
      */
     AlertEvaluator(AlertRules rules, Catalog catalog, AlertDispatcher dispatcher, BooleanSupplier coordinates,
-            TrafficCalendar calendar, EvaluatorSettings settings, AlertHandover handover) {
+            Supplier<TrafficCalendar> calendar, EvaluatorSettings settings, AlertHandover handover) {
         this.rules = rules;
         this.weddingMap = catalog.policy(DataClass.WEDDING_DATA).mapName();
         this.vendorMap = catalog.policy(DataClass.VENDOR_RESPONSES).mapName();
@@ -258,7 +260,7 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
     }
 
     private double saturdayPercent(ClusterFigures cluster, Instant at) {
-        if (!this.calendar.at(at, this.settings.zone()).has(Cause.SATURDAY)) {
+        if (!this.calendar.get().at(at, this.settings.zone()).has(Cause.SATURDAY)) {
             return Double.NaN;
         }
         double expected = this.settings.saturdayBaseline().expectedOpsPerSecond(at);

@@ -1,7 +1,7 @@
 package com.wedsync.grid.node.alerts;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.wedsync.grid.config.calendar.TrafficCalendar;
+import com.wedsync.grid.node.calendar.LiveCalendar;
 import com.wedsync.grid.node.monitor.ClusterSamples;
 import com.wedsync.grid.node.monitor.HourlyLoad;
 import com.wedsync.grid.node.monitor.MembershipReaction;
@@ -48,8 +48,8 @@ class AlertsConfiguration {
 
     @Bean
     AlertEvaluator alertEvaluator(NodeSettings settings, AlertDispatcher dispatcher, ClusterSamples clusterSamples,
-            TrafficCalendar calendar, MonitorProperties monitor, AlertsProperties properties,
-            HazelcastInstance instance, HourlyLoad hourlyLoad) {
+            LiveCalendar calendar, MonitorProperties monitor, AlertsProperties properties, HazelcastInstance instance,
+            HourlyLoad hourlyLoad) {
         SaturdayBaseline baseline = new SaturdayBaseline(calendar, monitor.timeZone(),
                 properties.saturdayBaselineOpsPerSecond(), hourlyLoad);
         return new AlertEvaluator(settings.alertRules(), settings.catalog(), dispatcher, clusterSamples::coordinates,

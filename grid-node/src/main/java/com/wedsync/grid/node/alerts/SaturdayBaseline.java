@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * The cluster's expected ops/s on a Saturday, which the {@code saturday_ops} rule judges
@@ -31,7 +32,7 @@ public final class SaturdayBaseline {
     /** How many past hours give the ordinary load until a week is kept. */
     public static final int ORDINARY_HOURS = 24;
 
-    private final TrafficCalendar calendar;
+    private final Supplier<TrafficCalendar> calendar;
 
     private final ZoneId zone;
 
@@ -41,14 +42,15 @@ public final class SaturdayBaseline {
 
     /**
      * Creates the baseline.
-     * @param calendar the traffic calendar
+     * @param calendar supplies the traffic calendar (with the declared weddings)
      * @param zone the time zone whose days and hours the calendar counts
      * @param configuredOrdinary the ordinary-day ops/s an operator set; 0 to learn it
      * @param history the kept hourly load
      * @throws IllegalArgumentException if {@code configuredOrdinary} is negative or not a
      * number
      */
-    public SaturdayBaseline(TrafficCalendar calendar, ZoneId zone, double configuredOrdinary, LoadHistory history) {
+    public SaturdayBaseline(Supplier<TrafficCalendar> calendar, ZoneId zone, double configuredOrdinary,
+            LoadHistory history) {
         this.calendar = Objects.requireNonNull(calendar, "calendar is missing");
         this.zone = Objects.requireNonNull(zone, "zone is missing");
         if (!(configuredOrdinary >= 0 && Double.isFinite(configuredOrdinary))) {
@@ -78,7 +80,7 @@ public final class SaturdayBaseline {
         int hours = 0;
         for (int h = 1; h <= ORDINARY_HOURS; h++) {
             Instant hour = at.minus(Duration.ofHours(h));
-            Traffic traffic = this.calendar.at(hour, this.zone);
+            Traffic traffic = this.calendar.get().at(hour, this.zone);
             OptionalDouble mean = traffic.isPeak() ? OptionalDouble.empty() : this.history.meanOpsPerSecond(hour);
             if (mean.isPresent()) {
                 ordinary += mean.getAsDouble() / traffic.multiplier();
@@ -89,7 +91,7 @@ public final class SaturdayBaseline {
     }
 
     private double multiplier(Instant at) {
-        return this.calendar.at(at, this.zone).multiplier();
+        return this.calendar.get().at(at, this.zone).multiplier();
     }
 
 }

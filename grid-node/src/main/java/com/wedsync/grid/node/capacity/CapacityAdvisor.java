@@ -9,6 +9,7 @@ import com.wedsync.grid.config.calendar.TrafficCalendar;
 import com.wedsync.grid.config.catalog.Durations;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Advises how many members the cluster needs: a pure function of the traffic calendar,
@@ -28,6 +30,10 @@ import java.util.Optional;
  * calendar's multiplier now) times the peak's multiplier. A Saturday peak gets at least
  * {@value #SATURDAY_CAPACITY_FACTOR} times the members an ordinary day of the same season
  * needs.</li>
+ * <li>Weddings: the busiest day from today to the end of the lead time is covered for its
+ * declared weddings times the policy's {@link ScalingPolicy#opsPerWedding() operations
+ * per wedding}, when that is more than the load above: a Saturday of 400 weddings gets
+ * more members than one of 40.</li>
  * <li>Reactive: a sustained critical (or worse) latency or memory alert asks for one
  * member more than now.</li>
  * <li>Scale-in: by one member at a time, and only when the cluster is safe, no peak is
@@ -46,20 +52,37 @@ public final class CapacityAdvisor {
      */
     public static final int SATURDAY_CAPACITY_FACTOR = 2;
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ENGLISH);
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
-    private final TrafficCalendar calendar;
+    private final Supplier<TrafficCalendar> calendar;
 
     private final ScalingPolicy policy;
 
     /**
-     * Creates an advisor.
+     * Creates an advisor with a fixed calendar.
      * @param calendar the traffic calendar
      * @param policy the bounds, lead time and headroom
      */
     public CapacityAdvisor(TrafficCalendar calendar, ScalingPolicy policy) {
+        this(supplier(calendar), policy);
+    }
+
+    /**
+     * Creates an advisor whose calendar may change, such as one rebuilt from the declared
+     * weddings; it is asked once per advice.
+     * @param calendar supplies the traffic calendar
+     * @param policy the bounds, lead time and headroom
+     */
+    public CapacityAdvisor(Supplier<TrafficCalendar> calendar, ScalingPolicy policy) {
         this.calendar = Objects.requireNonNull(calendar, "calendar is missing");
         this.policy = Objects.requireNonNull(policy, "policy is missing");
+    }
+
+    private static Supplier<TrafficCalendar> supplier(TrafficCalendar calendar) {
+        Objects.requireNonNull(calendar, "calendar is missing");
+        return () -> calendar;
     }
 
     /**
@@ -72,17 +95,19 @@ public final class CapacityAdvisor {
         List<String> reasons = new ArrayList<>();
         Instant now = snapshot.now().toInstant();
         ZoneId zone = snapshot.now().getZone();
-        Traffic traffic = this.calendar.at(now, zone);
+        TrafficCalendar calendar = this.calendar.get();
+        Traffic traffic = calendar.at(now, zone);
         double ordinaryLoad = snapshot.loadOpsPerSecond() / traffic.multiplier();
         int needed = membersFor(snapshot.loadOpsPerSecond(), snapshot);
         reasons.add("now: " + ops(snapshot.loadOpsPerSecond()) + " (" + traffic + ") needs " + members(needed) + " of "
                 + ops(snapshot.memberCapacityOpsPerSecond()) + " with " + percent(this.policy.headroom())
                 + " headroom");
-        Optional<Peak> peak = this.calendar.nextPeak(now, zone)
+        Optional<Peak> peak = calendar.nextPeak(now, zone)
             .filter((next) -> !next.start().isAfter(now.plus(this.policy.leadTime())));
         if (peak.isPresent()) {
             needed = Math.max(needed, coverPeak(peak.get(), ordinaryLoad, snapshot, reasons));
         }
+        needed = coverWeddings(calendar, needed, snapshot, reasons);
         boolean reactive = reactive(snapshot, reasons);
         if (reactive) {
             needed = Math.max(needed, snapshot.members() + 1);
@@ -109,6 +134,23 @@ public final class CapacityAdvisor {
             }
         }
         return needed;
+    }
+
+    private int coverWeddings(TrafficCalendar calendar, int needed, ClusterSnapshot snapshot, List<String> reasons) {
+        LocalDate busiest = snapshot.now().toLocalDate();
+        LocalDate last = snapshot.now().plus(this.policy.leadTime()).toLocalDate();
+        for (LocalDate day = busiest.plusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
+            busiest = (calendar.weddingsOn(day) > calendar.weddingsOn(busiest)) ? day : busiest;
+        }
+        int weddings = calendar.weddingsOn(busiest);
+        if (weddings == 0 || this.policy.opsPerWedding() == 0) {
+            return needed;
+        }
+        double load = new ExpectedLoad(this.policy.opsPerWedding()).ofWeddings(weddings);
+        int members = membersFor(load, snapshot);
+        reasons.add("weddings: " + weddings + " on " + DAY.format(busiest) + " x " + ops(this.policy.opsPerWedding())
+                + " per wedding = " + ops(load) + " needs " + members(members));
+        return Math.max(needed, members);
     }
 
     private static boolean reactive(ClusterSnapshot snapshot, List<String> reasons) {

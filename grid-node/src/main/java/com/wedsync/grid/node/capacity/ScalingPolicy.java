@@ -20,9 +20,11 @@ import java.util.Objects;
  * keep for a scale-in ({@code 0.2}: scale in only when the load with 45 % to spare fits
  * one member fewer), so that a load about one threshold does not add and remove a member
  * by turns
+ * @param opsPerWedding the operations per second one wedding of a day brings: a day with
+ * {@code n} weddings is sized for at least {@code n x opsPerWedding}
  */
 public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, double headroom,
-        double scaleInMemoryCeiling, double scaleInBand) {
+        double scaleInMemoryCeiling, double scaleInBand, double opsPerWedding) {
 
     /** The lead time unless told otherwise. */
     public static final Duration DEFAULT_LEAD_TIME = Duration.ofHours(2);
@@ -38,6 +40,16 @@ public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, d
 
     /** The scale-in band unless told otherwise. */
     public static final double DEFAULT_SCALE_IN_BAND = 0.20;
+
+    /**
+     * The operations per second of one wedding unless told otherwise: the loadtest's
+     * Saturday (50,000 ops/s over the 100 weddings of its wedding workload; see
+     * docs/operations.md, "Weddings and the expected load").
+     */
+    public static final double DEFAULT_OPS_PER_WEDDING = 500;
+
+    /** The most operations per second one wedding may be given: a bound against typos. */
+    public static final double MAX_OPS_PER_WEDDING = 1_000_000;
 
     /** The most members advised: a bound against typos. */
     public static final int MAX_MEMBERS = 1000;
@@ -74,11 +86,15 @@ public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, d
         if (!(scaleInBand >= 0 && scaleInBand <= 1)) {
             throw new IllegalArgumentException("scaleInBand (" + scaleInBand + ") must be between 0 and 1");
         }
+        if (!(opsPerWedding >= 0 && opsPerWedding <= MAX_OPS_PER_WEDDING)) {
+            throw new IllegalArgumentException(
+                    "opsPerWedding (" + opsPerWedding + ") must be between 0 and " + (long) MAX_OPS_PER_WEDDING);
+        }
     }
 
     /**
      * Returns a policy with the default lead time (2 h), headroom (25 %), scale-in memory
-     * ceiling (70 %) and scale-in band (20 %).
+     * ceiling (70 %), scale-in band (20 %) and operations per wedding (500 ops/s).
      * @param minMembers the fewest members
      * @param maxMembers the most members
      * @return the policy
@@ -87,6 +103,6 @@ public record ScalingPolicy(int minMembers, int maxMembers, Duration leadTime, d
      */
     public static ScalingPolicy of(int minMembers, int maxMembers) {
         return new ScalingPolicy(minMembers, maxMembers, DEFAULT_LEAD_TIME, DEFAULT_HEADROOM,
-                DEFAULT_SCALE_IN_MEMORY_CEILING, DEFAULT_SCALE_IN_BAND);
+                DEFAULT_SCALE_IN_MEMORY_CEILING, DEFAULT_SCALE_IN_BAND, DEFAULT_OPS_PER_WEDDING);
     }
 }

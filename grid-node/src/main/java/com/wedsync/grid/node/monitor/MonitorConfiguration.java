@@ -1,13 +1,11 @@
 package com.wedsync.grid.node.monitor;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.wedsync.grid.config.calendar.TrafficCalendar;
 import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import com.wedsync.grid.node.member.ClusterEventListener;
 import com.wedsync.grid.node.settings.NodeSettings;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,11 +45,6 @@ class MonitorConfiguration {
     @Bean
     HistoryEndpoint historyEndpoint(SampleHistory history, MonitorProperties properties, Clock gridClock) {
         return new HistoryEndpoint(history, properties.history(), gridClock);
-    }
-
-    @Bean
-    TrafficCalendar trafficCalendar(NodeSettings settings) {
-        return TrafficCalendar.of(settings.trafficMultipliers(), Set.of());
     }
 
     @Bean

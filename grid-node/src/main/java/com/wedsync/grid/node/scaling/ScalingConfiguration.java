@@ -1,7 +1,7 @@
 package com.wedsync.grid.node.scaling;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.wedsync.grid.config.calendar.TrafficCalendar;
+import com.wedsync.grid.node.calendar.LiveCalendar;
 import com.wedsync.grid.node.capacity.CapacityAdvisor;
 import com.wedsync.grid.node.alerts.AlertDispatcher;
 import com.wedsync.grid.node.alerts.AlertEvaluator;
@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 class ScalingConfiguration {
 
     @Bean
-    ScalingEvaluator scalingEvaluator(TrafficCalendar calendar, ScalingProperties properties, MonitorProperties monitor,
+    ScalingEvaluator scalingEvaluator(LiveCalendar calendar, ScalingProperties properties, MonitorProperties monitor,
             HazelcastInstance instance, AlertDispatcher dispatcher, AlertEvaluator alerts,
             ClusterSamples clusterSamples, ClusterEventListener events, LocalSafety safety) {
         return new ScalingEvaluator(new CapacityAdvisor(calendar, properties.policy()), properties, monitor.timeZone(),

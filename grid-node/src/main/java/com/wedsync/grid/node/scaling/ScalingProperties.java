@@ -24,13 +24,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * scale-in must keep
  * @param scaleInStabilization how long lower counts must be advised before a scale-in is
  * passed on
+ * @param opsPerWedding the operations per second one declared wedding brings on its day
+ * (500 unless set: the loadtest's Saturday per wedding; recalibrate from production as
+ * docs/operations.md says)
  */
 @ConfigurationProperties("grid.scaling")
 public record ScalingProperties(@DefaultValue("10000") double memberCapacityOpsPerSecond,
         @DefaultValue("1") int minMembers, @DefaultValue("10") int maxMembers, @DefaultValue("2h") Duration leadTime,
         @DefaultValue("0.25") double headroom, @DefaultValue("0.70") double scaleInMemoryCeiling,
         @DefaultValue("5m") Duration loadWindow, @DefaultValue("0.2") double scaleInBand,
-        @DefaultValue("5m") Duration scaleInStabilization) {
+        @DefaultValue("5m") Duration scaleInStabilization, @DefaultValue("500") double opsPerWedding) {
 
     /**
      * Validates the settings.
@@ -53,7 +56,8 @@ public record ScalingProperties(@DefaultValue("10000") double memberCapacityOpsP
         try {
             // The fields are not assigned yet in a compact constructor: validate the
             // parameters.
-            new ScalingPolicy(minMembers, maxMembers, leadTime, headroom, scaleInMemoryCeiling, scaleInBand);
+            new ScalingPolicy(minMembers, maxMembers, leadTime, headroom, scaleInMemoryCeiling, scaleInBand,
+                    opsPerWedding);
         }
         catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException("grid.scaling: " + ex.getMessage(), ex);
@@ -66,6 +70,6 @@ public record ScalingProperties(@DefaultValue("10000") double memberCapacityOpsP
      */
     public ScalingPolicy policy() {
         return new ScalingPolicy(this.minMembers, this.maxMembers, this.leadTime, this.headroom,
-                this.scaleInMemoryCeiling, this.scaleInBand);
+                this.scaleInMemoryCeiling, this.scaleInBand, this.opsPerWedding);
     }
 }

@@ -180,7 +180,7 @@ class AlertEvaluatorTests {
         // 7.5x);
         // the sample's 200 ops/s is 27 %.
         Instant weekAgo = this.at.minus(SaturdayBaseline.WEEK).truncatedTo(ChronoUnit.HOURS);
-        SaturdayBaseline learned = new SaturdayBaseline(TrafficCalendar.standard(), ZoneOffset.UTC, 0,
+        SaturdayBaseline learned = new SaturdayBaseline(TrafficCalendar::standard, ZoneOffset.UTC, 0,
                 (hour) -> hour.truncatedTo(ChronoUnit.HOURS).equals(weekAgo) ? OptionalDouble.of(750)
                         : OptionalDouble.empty());
         AlertEvaluator unconfigured = evaluator(this.events, this.oldest, learned,
@@ -283,7 +283,7 @@ class AlertEvaluatorTests {
 
     private static AlertEvaluator evaluator(List<AlertEvent> events, AtomicBoolean oldest, double saturdayBaseline,
             AlertHandover handover) {
-        return evaluator(events, oldest, new SaturdayBaseline(TrafficCalendar.standard(), ZoneOffset.UTC,
+        return evaluator(events, oldest, new SaturdayBaseline(TrafficCalendar::standard, ZoneOffset.UTC,
                 saturdayBaseline, (hour) -> OptionalDouble.empty()), handover);
     }
 
@@ -291,7 +291,7 @@ class AlertEvaluatorTests {
             AlertHandover handover) {
         AlertDispatcher dispatcher = new AlertDispatcher(List.of(events::add), new SimpleMeterRegistry(), 50);
         return new AlertEvaluator(AlertRulesLoader.loadDefault(Map.of()), CatalogLoader.loadDefault(), dispatcher,
-                oldest::get, TrafficCalendar.standard(), new EvaluatorSettings(ZoneOffset.UTC, baseline, 50), handover);
+                oldest::get, TrafficCalendar::standard, new EvaluatorSettings(ZoneOffset.UTC, baseline, 50), handover);
     }
 
     /**

@@ -70,19 +70,19 @@ class SaturdayBaselineTests {
     void aConfiguredOrdinaryLoadWinsOverTheHistory() {
         hour(SATURDAY_NOON.minus(SaturdayBaseline.WEEK), 900);
 
-        assertThat(new SaturdayBaseline(TrafficCalendar.standard(), ZoneOffset.UTC, 100, this.history)
+        assertThat(new SaturdayBaseline(TrafficCalendar::standard, ZoneOffset.UTC, 100, this.history)
             .expectedOpsPerSecond(SATURDAY_NOON)).isCloseTo(750.0, Offset.offset(1e-9));
     }
 
     @Test
     void aNegativeConfiguredLoadIsRefusedNamingIt() {
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new SaturdayBaseline(TrafficCalendar.standard(), ZoneOffset.UTC, -1, this.history))
+            .isThrownBy(() -> new SaturdayBaseline(TrafficCalendar::standard, ZoneOffset.UTC, -1, this.history))
             .withMessage("configuredOrdinary (-1.0) must be a number of at least 0");
     }
 
     private SaturdayBaseline learned() {
-        return new SaturdayBaseline(TrafficCalendar.standard(), ZoneOffset.UTC, 0, this.history);
+        return new SaturdayBaseline(TrafficCalendar::standard, ZoneOffset.UTC, 0, this.history);
     }
 
     private void hour(Instant at, double mean) {

@@ -80,7 +80,7 @@ class CapacityAdvisorTests {
     @Test
     void theLeadTimeOfThePolicyDecidesWhenAPeakIsCovered() {
         CapacityAdvisor advisor = new CapacityAdvisor(TrafficCalendar.standard(),
-                new ScalingPolicy(2, 12, java.time.Duration.ofHours(6), 0.25, 0.7, 0.2));
+                new ScalingPolicy(2, 12, java.time.Duration.ofHours(6), 0.25, 0.7, 0.2, 500));
         ZonedDateTime fridayEvening = ZonedDateTime.of(2026, 1, 16, 18, 0, 0, 0, LONDON);
 
         assertThat(advisor.advise(new ClusterSnapshot(fridayEvening, 20_000, MEMBER_OPS, 0.4, Map.of(), 2, true))
@@ -103,6 +103,89 @@ class CapacityAdvisorTests {
 
         assertThat(january.changes()).containsExactly("Mon 00:00 5", "Wed 00:00 4", "Wed 01:00 3", "Wed 02:00 2",
                 "Wed 16:00 3", "Fri 00:00 2", "Fri 22:00 5");
+    }
+
+    /**
+     * An ordinary December Thursday serves 6,000 ops/s; members serve 10,000 ops/s each
+     * (the default capacity) with 25 % headroom, up to 40 members, 500 ops/s per wedding
+     * (the default). Without weddings the Saturday needs 30,000 ops/s (x5): 4 members.
+     * Its 40 weddings need 20,000 ops/s (3 members): still 4. Its 400 need 200,000 ops/s:
+     * 25 members, advised from Friday 22:00, before the Saturday starts.
+     */
+    @Test
+    void fourHundredWeddingsNextSaturdayRaiseTheMembersBeforeTheLeadTimeMoreThanForty() {
+        ZonedDateTime thursday = ZonedDateTime.of(2026, 12, 10, 12, 0, 0, 0, LONDON);
+        ZonedDateTime fridayBeforeLead = ZonedDateTime.of(2026, 12, 11, 21, 59, 0, 0, LONDON);
+        ZonedDateTime fridayInLead = ZonedDateTime.of(2026, 12, 11, 22, 0, 0, 0, LONDON);
+        LocalDate saturday = LocalDate.of(2026, 12, 12);
+
+        Map<Integer, List<Integer>> desired = new java.util.LinkedHashMap<>();
+        for (int weddings : new int[] { 0, 40, 400 }) {
+            CapacityAdvisor advisor = new CapacityAdvisor(weddingsOn(saturday, weddings), ScalingPolicy.of(1, 40));
+            desired.put(weddings,
+                    List.of(thursday, fridayBeforeLead, fridayInLead)
+                        .stream()
+                        .map((now) -> advisor.advise(new ClusterSnapshot(now, 6_000, 10_000, 0.3, Map.of(), 1, true))
+                            .desiredMembers())
+                        .toList());
+        }
+        System.out
+            .println("desired members (Thu 12:00, Fri 21:59, Fri 22:00) by weddings on Sat 2026-12-12: " + desired);
+
+        assertThat(desired).containsEntry(0, List.of(1, 1, 4))
+            .containsEntry(40, List.of(1, 1, 4))
+            .containsEntry(400, List.of(1, 1, 25));
+        assertThat(new CapacityAdvisor(weddingsOn(saturday, 400), ScalingPolicy.of(1, 40))
+            .advise(new ClusterSnapshot(fridayInLead, 6_000, 10_000, 0.3, Map.of(), 1, true))
+            .reasons())
+            .contains("weddings: 400 on Sat 2026-12-12 x 500 ops/s per wedding = 200000 ops/s needs 25 members");
+    }
+
+    @Test
+    void withoutWeddingsTheAdviceIsTheCalendarsAlone() {
+        CapacityAdvisor without = new CapacityAdvisor(TrafficCalendar.standard(),
+                new ScalingPolicy(1, 40, java.time.Duration.ofHours(2), 0.25, 0.7, 0.2, 0));
+        CapacityAdvisor withFactor = new CapacityAdvisor(TrafficCalendar.standard(), ScalingPolicy.of(1, 40));
+        ZonedDateTime now = ZonedDateTime.of(2026, 12, 11, 0, 0, 0, 0, LONDON);
+        for (int hour = 0; hour < 72; hour++) {
+            ClusterSnapshot snapshot = new ClusterSnapshot(now.plusHours(hour), 6_000, 10_000, 0.3, Map.of(), 2, true);
+
+            assertThat(withFactor.advise(snapshot)).isEqualTo(without.advise(snapshot));
+        }
+    }
+
+    @Test
+    void theBusiestDayWithinTheLeadTimeCountsAndADayBeyondItDoesNot() {
+        CapacityAdvisor advisor = new CapacityAdvisor(
+                TrafficCalendar.of(TrafficMultipliers.DEFAULTS, weddings(LocalDate.of(2026, 12, 9), 100)),
+                ScalingPolicy.of(1, 40));
+        ClusterSnapshot tuesdayNight = new ClusterSnapshot(ZonedDateTime.of(2026, 12, 8, 22, 30, 0, 0, LONDON), 1_000,
+                10_000, 0.3, Map.of(), 1, true);
+        ClusterSnapshot tuesdayEvening = new ClusterSnapshot(ZonedDateTime.of(2026, 12, 8, 21, 30, 0, 0, LONDON), 1_000,
+                10_000, 0.3, Map.of(), 1, true);
+
+        assertThat(advisor.advise(tuesdayNight).desiredMembers()).isEqualTo(7);
+        assertThat(advisor.advise(tuesdayEvening).desiredMembers()).isEqualTo(1);
+    }
+
+    @Test
+    void theExpectedLoadOfADayIsTheLargerOfItsMultiplierAndItsWeddings() {
+        ExpectedLoad expected = new ExpectedLoad(500);
+        TrafficCalendar calendar = weddingsOn(LocalDate.of(2026, 12, 12), 40);
+
+        assertThat(expected.ofDay(calendar, LocalDate.of(2026, 12, 12), LONDON, 6_000)).isEqualTo(30_000);
+        assertThat(
+                expected.ofDay(weddingsOn(LocalDate.of(2026, 12, 12), 400), LocalDate.of(2026, 12, 12), LONDON, 6_000))
+            .isEqualTo(200_000);
+        assertThat(expected.ofDay(calendar, LocalDate.of(2026, 12, 10), LONDON, 6_000)).isEqualTo(6_000);
+    }
+
+    private static TrafficCalendar weddingsOn(LocalDate day, int count) {
+        return TrafficCalendar.of(TrafficMultipliers.DEFAULTS, weddings(day, count));
+    }
+
+    private static List<Occasion> weddings(LocalDate day, int count) {
+        return java.util.Collections.nCopies(count, Occasion.wedding(day));
     }
 
     private static Map<String, Severity> alerts(String text) {

@@ -40,17 +40,18 @@ class ScalingInputsTests {
             """)
     void aPolicyOutOfRangeIsRejectedNamingTheField(int min, int max, Duration lead, double headroom, double ceiling,
             String message) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new ScalingPolicy(min, max, lead, headroom, ceiling, 0.2))
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new ScalingPolicy(min, max, lead, headroom, ceiling, 0.2, 500))
             .withMessage(message);
     }
 
     @Test
     void aScaleInBandOutOfRangeIsRejectedNamingTheField() {
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new ScalingPolicy(1, 10, Duration.ofHours(2), 0.25, 0.7, -0.1))
+            .isThrownBy(() -> new ScalingPolicy(1, 10, Duration.ofHours(2), 0.25, 0.7, -0.1, 500))
             .withMessage("scaleInBand (-0.1) must be between 0 and 1");
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new ScalingPolicy(1, 10, Duration.ofHours(2), 0.25, 0.7, Double.NaN))
+            .isThrownBy(() -> new ScalingPolicy(1, 10, Duration.ofHours(2), 0.25, 0.7, Double.NaN, 500))
             .withMessage("scaleInBand (NaN) must be between 0 and 1");
     }
 
@@ -77,7 +78,7 @@ class ScalingInputsTests {
             .withMessage("now is missing");
         assertThatNullPointerException().isThrownBy(() -> new ClusterSnapshot(NOW, 1, 1, 0, null, 1, true))
             .withMessage("activeAlerts are missing");
-        assertThatNullPointerException().isThrownBy(() -> new ScalingPolicy(1, 2, null, 0, 1, 0))
+        assertThatNullPointerException().isThrownBy(() -> new ScalingPolicy(1, 2, null, 0, 1, 0, 0))
             .withMessage("leadTime is missing");
     }
 

@@ -46,7 +46,7 @@ class ScalingEvaluatorTests {
     void setUp() {
         members(2);
         this.evaluator = evaluator(new ScalingProperties(1000, 1, 10, Duration.ofHours(2), 0.25, 0.7,
-                Duration.ofSeconds(10), 0.2, Duration.ofMinutes(5)));
+                Duration.ofSeconds(10), 0.2, Duration.ofMinutes(5), 500));
     }
 
     private ScalingEvaluator evaluator(ScalingProperties properties) {
@@ -129,14 +129,14 @@ class ScalingEvaluatorTests {
     void aLoadAboutTheThresholdChangesTheDesiredCountAtMostOnceIn30Minutes() {
         members(1);
         this.evaluator = evaluator(new ScalingProperties(10000, 1, 10, Duration.ofHours(2), 0.25, 0.7,
-                Duration.ofMinutes(5), 0.2, Duration.ofMinutes(5)));
+                Duration.ofMinutes(5), 0.2, Duration.ofMinutes(5), 500));
         oscillateFor30Minutes();
         List<ScalingChange> stabilised = List.copyOf(this.changes);
 
         this.changes.clear();
         this.at = WEDNESDAY;
         this.evaluator = evaluator(new ScalingProperties(10000, 1, 10, Duration.ofHours(2), 0.25, 0.7,
-                Duration.ofMinutes(5), 0, Duration.ZERO));
+                Duration.ofMinutes(5), 0, Duration.ZERO, 500));
         oscillateFor30Minutes();
 
         assertThat(stabilised).hasSizeLessThanOrEqualTo(1)

@@ -1,6 +1,7 @@
 package com.wedsync.grid.node.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
@@ -37,6 +38,15 @@ class ScalingPropertiesTests {
 
         assertThat(properties.memberCapacityOpsPerSecond()).isEqualTo(10_000);
         assertThat(properties.maxMembers()).isEqualTo(10);
+        assertThat(properties.opsPerWedding()).isEqualTo(500);
+        assertThat(properties.policy().opsPerWedding()).isEqualTo(500);
+    }
+
+    @Test
+    void theOpsPerWeddingBindAndAreValidatedNamingTheField() {
+        assertThat(bind(Map.of("GRID_SCALING_OPSPERWEDDING", "120")).policy().opsPerWedding()).isEqualTo(120);
+        assertThatThrownBy(() -> bind(Map.of("GRID_SCALING_OPSPERWEDDING", "-1"))).rootCause()
+            .hasMessage("opsPerWedding (-1.0) must be between 0 and 1000000");
     }
 
     private static ScalingProperties bind(Map<String, Object> variables) {
