@@ -20,6 +20,13 @@ public final class ClientLatency {
     /** The longest latency recorded; longer ones are recorded as this. */
     public static final long HIGHEST_NANOS = Duration.ofMinutes(1).toNanos();
 
+    /**
+     * A client times one L1 hit in this many (timing would dominate a hit of tens of
+     * nanoseconds) and records each timed one this many times, here and in whatever reads
+     * its meters (the Prometheus rules weigh its L1 buckets by it).
+     */
+    public static final int L1_TIMED_ONE_IN = 64;
+
     /** Significant digits kept: values within 1 % of their bucket. */
     public static final int DIGITS = 2;
 

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import com.wedsync.grid.config.clients.ClientLatency;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -33,7 +34,15 @@ import org.HdrHistogram.Recorder;
 final class RegionMetrics implements Failures.Counts {
 
     /** One L1 hit in this many is timed. */
-    static final int L1_SAMPLE = 64;
+    static final int L1_SAMPLE = ClientLatency.L1_TIMED_ONE_IN;
+
+    /**
+     * Bucket boundaries the latency histograms always have: the latency alert's
+     * thresholds, so that Prometheus resolves a p95 above each exactly (Micrometer's own
+     * buckets start at 1 ms and skip 2 ms).
+     */
+    static final Duration[] LATENCY_THRESHOLDS = { Duration.ofNanos(500_000), Duration.ofMillis(1),
+            Duration.ofMillis(2) };
 
     final Tally l1Hits;
 
@@ -166,6 +175,7 @@ final class RegionMetrics implements Failures.Counts {
             .tags(tags)
             .tag("layer", layer)
             .publishPercentileHistogram()
+            .serviceLevelObjectives(LATENCY_THRESHOLDS)
             .description(description)
             .register(registry);
     }
