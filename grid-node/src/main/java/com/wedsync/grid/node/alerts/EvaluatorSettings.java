@@ -9,9 +9,9 @@ import java.util.Objects;
  * @param zone the time zone whose days the traffic calendar counts (Saturdays)
  * @param saturdayBaselineOpsPerSecond the cluster's ops/s on an ordinary day, against
  * which Saturday traffic is judged; 0 leaves {@code saturday_ops} unsampled
- * @param minOperations the fewest operations in a sample interval for a mean latency or a
- * hit rate to be judged: over fewer, one slow call or one cold miss would swing the
- * figure (Hazelcast's latency totals are also truncated to whole milliseconds)
+ * @param minOperations the fewest client reads in a sample interval for a latency
+ * percentile or a hit rate to be judged: over fewer, one slow call or one cold miss would
+ * swing the figure
  */
 public record EvaluatorSettings(ZoneId zone, double saturdayBaselineOpsPerSecond, long minOperations) {
 
