@@ -52,9 +52,10 @@ import org.springframework.context.annotation.Bean;
  * run of both clients raises nothing; one client's guest-interaction reads that keep
  * missing (its class cleared repeatedly, so its near cache and the grid both lose the
  * entries) raise the hit-rate warning naming that class, which clears once the clearing
- * stops; reads whose values spin 0.5 ms as they deserialize (over 1 ms a read with the
- * grid's answer) raise the latency alert at critical. Why minutes: the clean run is the
- * acceptance's 2 minutes; the rest took 60 s at the 1 s interval (the whole IT 193 s).
+ * stops; reads whose values spin 0.9 ms as they deserialize (over 1 ms a read with the
+ * grid's answer) raise the latency alert at critical (emergency if the p95 passes 2 ms).
+ * Why minutes: the clean run is the acceptance's 2 minutes; the rest took 60 s at the 1 s
+ * interval (the whole IT 193 s).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClientObservedAlertsIT {
@@ -173,7 +174,7 @@ class ClientObservedAlertsIT {
 
     @Test
     @Order(3)
-    void readsSlowerThanOneMillisecondRaiseTheLatencyAlertAtCritical() {
+    void readsSlowerThanOneMillisecondRaiseTheLatencyAlertAtCriticalOrWorse() {
         CacheRegion<WeddingKey, SlowRead> thumbnails = services.region(DataClass.PHOTO_THUMBNAILS, SlowRead.class);
         // Twice the near cache's 2,000 entries, read in a cycle: most reads go to the
         // grid and pay the value's deserialization.
@@ -192,16 +193,18 @@ class ClientObservedAlertsIT {
         AlertEvent critical = await().atMost(WITHIN)
             .until(() -> recorded.stream()
                 .skip(before)
-                .filter((e) -> e.alert().rule().equals("latency") && e.alert().severity() == Severity.CRITICAL)
+                .filter((e) -> e.alert().rule().equals("latency")
+                        && e.alert().severity().compareTo(Severity.CRITICAL) >= 0)
                 .findFirst()
                 .orElse(null), (e) -> e != null);
         slow.cancel(true);
 
         assertThat(critical.alert().member()).isEqualTo(AlertEvaluator.CLUSTER);
-        System.out.printf("[client-latency] slow reads -> latency %s at the clients' p95 of %.3f ms%n", critical.kind(),
-                critical.alert().value());
-        assertThat(critical.alert().value()).as("the clients' p95, ms").isBetween(1.0, 2.0);
-        assertThat(critical.alert().threshold()).isEqualTo(1.0);
+        System.out.printf("[client-latency] slow reads -> latency %s %s at the clients' p95 of %.3f ms%n",
+                critical.kind(), critical.alert().severity(), critical.alert().value());
+        assertThat(critical.alert().value()).as("the clients' p95, ms").isGreaterThan(1.0);
+        assertThat(critical.alert().threshold())
+            .isEqualTo((critical.alert().severity() == Severity.CRITICAL) ? 1.0 : 2.0);
     }
 
     /**
@@ -296,7 +299,7 @@ class ClientObservedAlertsIT {
     public record SlowRead(String text) {
 
         public SlowRead {
-            long end = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(500);
+            long end = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(900);
             while (System.nanoTime() - end < 0) {
                 Thread.onSpinWait();
             }
