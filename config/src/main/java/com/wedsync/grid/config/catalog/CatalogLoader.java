@@ -69,7 +69,7 @@ public final class CatalogLoader {
 
     private static DataClassPolicy policy(DataClass dataClass, Fields f) {
         f.requireOnly("map", "memory-share", "backup-count", "async-backup-count", "ttl", "max-idle", "eviction",
-                "protect-upcoming", "near-cache", "merge-policy", "split-brain-protection");
+                "protect-upcoming", "near-cache", "merge-policy", "split-brain-protection", "memory-alert");
         Fields ttl = f.node("ttl");
         ttl.requireOnly("base", "min", "max");
         Fields near = f.node("near-cache");
@@ -81,7 +81,7 @@ public final class CatalogLoader {
                     f.duration("max-idle"), f.eviction("eviction"), f.bool("protect-upcoming"),
                     new NearCachePolicy(near.bool("enabled"), near.integer("max-entries"), near.duration("ttl"),
                             near.duration("max-idle")),
-                    f.text("merge-policy"), f.bool("split-brain-protection"));
+                    f.text("merge-policy"), f.bool("split-brain-protection"), f.bool("memory-alert"));
         }
         catch (CatalogException ex) {
             throw ex;

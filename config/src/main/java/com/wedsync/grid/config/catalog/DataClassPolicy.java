@@ -28,10 +28,14 @@ import java.util.regex.Pattern;
  * @param splitBrainProtection whether the class's map refuses writes on a side of a split
  * smaller than the member's quorum (see {@code MemberSettings#quorum()}); without a
  * quorum configured it has no effect
+ * @param memoryAlert whether the class filling its budget is memory pressure: it raises
+ * the memory alert, asks the advisor for members and holds back a scale-in. A class
+ * without it is a cache meant to fill its budget and evict; what its evictions cost shows
+ * in its hit rate.
  */
 public record DataClassPolicy(DataClass dataClass, String mapName, int memorySharePercent, int backupCount,
         int asyncBackupCount, TtlBounds ttl, Duration maxIdle, EvictionPolicy eviction, boolean protectUpcoming,
-        NearCachePolicy nearCache, String mergePolicy, boolean splitBrainProtection) {
+        NearCachePolicy nearCache, String mergePolicy, boolean splitBrainProtection, boolean memoryAlert) {
 
     /**
      * The most backups Hazelcast keeps of an entry, synchronous and asynchronous
@@ -88,7 +92,8 @@ public record DataClassPolicy(DataClass dataClass, String mapName, int memorySha
     }
 
     /**
-     * Creates a policy without split-brain protection.
+     * Creates a policy without split-brain protection whose filling budget raises no
+     * memory alert.
      * @param dataClass see {@link #dataClass()}
      * @param mapName see {@link #mapName()}
      * @param memorySharePercent see {@link #memorySharePercent()}
@@ -107,7 +112,7 @@ public record DataClassPolicy(DataClass dataClass, String mapName, int memorySha
             int asyncBackupCount, TtlBounds ttl, Duration maxIdle, EvictionPolicy eviction, boolean protectUpcoming,
             NearCachePolicy nearCache, String mergePolicy) {
         this(dataClass, mapName, memorySharePercent, backupCount, asyncBackupCount, ttl, maxIdle, eviction,
-                protectUpcoming, nearCache, mergePolicy, false);
+                protectUpcoming, nearCache, mergePolicy, false, false);
     }
 
     /**

@@ -120,7 +120,7 @@ class CatalogLoaderTests {
 
         assertThatThrownBy(() -> load(yaml)).isInstanceOf(CatalogException.class)
             .hasMessageStartingWith("catalog: unknown field vendor_responses.colour (known here: map, memory-share,")
-            .hasMessageContaining("merge-policy, split-brain-protection)");
+            .hasMessageContaining("merge-policy, split-brain-protection, memory-alert)");
     }
 
     @Test
@@ -272,6 +272,25 @@ class CatalogLoaderTests {
         assertThatThrownBy(() -> CatalogLoader.loadDefault(Map.of("wedding_data.split-brain-protection", "quorum")))
             .isInstanceOf(CatalogException.class)
             .hasMessage("catalog: wedding_data.split-brain-protection ('quorum') must be true or false");
+    }
+
+    @Test
+    void onlyWeddingDataFillingItsBudgetIsMemoryPressureTheCachesAreMeantToFillAndEvict() {
+        Catalog catalog = CatalogLoader.loadDefault(Map.of());
+
+        assertThat(catalog.policies().stream().filter(DataClassPolicy::memoryAlert).map(DataClassPolicy::dataClass))
+            .containsExactly(DataClass.WEDDING_DATA);
+        assertThat(CatalogLoader.loadDefault(Map.of("photo_thumbnails.memory-alert", "true"))
+            .policy(DataClass.PHOTO_THUMBNAILS)
+            .memoryAlert()).isTrue();
+    }
+
+    @Test
+    void aClassWithoutMemoryAlertIsRejectedByItsPath() {
+        String yaml = SHIPPED.replaceFirst("\\n    memory-alert: false", "");
+
+        assertThatThrownBy(() -> load(yaml)).isInstanceOf(CatalogException.class)
+            .hasMessage("catalog: vendor_responses.memory-alert is missing");
     }
 
     @Test

@@ -167,10 +167,16 @@ public final class LoopbackGrid implements AutoCloseable {
     /**
      * Starts members and waits until every running member sees all of them and the
      * cluster is safe.
-     * @param count how many members to start
+     * @param count how many members to start, at least 1
      * @return this grid
+     * @throws IllegalArgumentException if {@code count} is less than 1 (a grid with no
+     * member yet is {@link Builder#build()}'s)
      */
     public LoopbackGrid startMembers(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException(
+                    "count (" + count + ") must be at least 1; build() makes a grid with no member yet");
+        }
         for (int i = 0; i < count; i++) {
             startMember();
         }

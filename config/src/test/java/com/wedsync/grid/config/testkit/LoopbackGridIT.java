@@ -32,6 +32,12 @@ class LoopbackGridIT {
     }
 
     @Test
+    void startOfNoMemberIsRefusedAtOnceRatherThanWaitingForAClusterThatCannotForm() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LoopbackGrid.builder().name("testkit").start(0))
+            .withMessage("count (0) must be at least 1; build() makes a grid with no member yet");
+    }
+
+    @Test
     void aMemberConfigurationCarriesTheGridTheBuilderAndTheCallersChanges() {
         try (LoopbackGrid grid = LoopbackGrid.builder()
             .name("testkit")

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands alert changes and scaling changes to every sink, and keeps a bounded history of
- * alert changes for the {@code alerts} endpoint. A sink that throws is logged at WARN and
- * counted ({@code grid.alert.deliveries} with {@code result=failed}); the others are
- * still told.
+ * each (alert changes, and notices of the info tier such as scaling changes) for the
+ * {@code alerts} endpoint. A sink that throws is logged at WARN and counted
+ * ({@code grid.alert.deliveries} with {@code result=failed}); the others are still told.
  */
 public final class AlertDispatcher {
 
@@ -31,11 +31,13 @@ public final class AlertDispatcher {
 
     private final ArrayDeque<AlertEvent> history = new ArrayDeque<>();
 
+    private final ArrayDeque<ScalingChange> notices = new ArrayDeque<>();
+
     /**
      * Creates the dispatcher.
      * @param sinks the sinks, in order
      * @param registry where delivery counts go
-     * @param historySize how many alert changes the history keeps
+     * @param historySize how many alert changes the history keeps, and how many notices
      */
     public AlertDispatcher(List<AlertSink> sinks, MeterRegistry registry, int historySize) {
         this.sinks = List.copyOf(sinks);
@@ -54,7 +56,8 @@ public final class AlertDispatcher {
      * first use.
      * @param registry the registry
      * @param sink the sink's name
-     * @param result {@code delivered}, {@code failed} or {@code dropped}
+     * @param result {@code delivered}, {@code failed}, {@code dropped} or
+     * {@code filtered}
      * @return the counter
      */
     public static Counter deliveries(MeterRegistry registry, String sink, String result) {
@@ -70,12 +73,7 @@ public final class AlertDispatcher {
      * @param event the change
      */
     public void publish(AlertEvent event) {
-        synchronized (this.history) {
-            if (this.history.size() == this.historySize) {
-                this.history.removeLast();
-            }
-            this.history.addFirst(event);
-        }
+        keep(this.history, event);
         each((sink) -> sink.alert(event), event.alert().id());
     }
 
@@ -84,6 +82,7 @@ public final class AlertDispatcher {
      * @param change the change
      */
     public void publish(ScalingChange change) {
+        keep(this.notices, change);
         each((sink) -> sink.scaling(change), "scaling/" + change.at().toEpochMilli());
     }
 
@@ -92,8 +91,29 @@ public final class AlertDispatcher {
      * @return them, newest first, at most the history size
      */
     public List<AlertEvent> history() {
-        synchronized (this.history) {
-            return new ArrayList<>(this.history);
+        return copy(this.history);
+    }
+
+    /**
+     * Returns the recent notices: changes of the desired member count.
+     * @return them, newest first, at most the history size
+     */
+    public List<ScalingChange> notices() {
+        return copy(this.notices);
+    }
+
+    private <T> void keep(ArrayDeque<T> kept, T item) {
+        synchronized (kept) {
+            if (kept.size() == this.historySize) {
+                kept.removeLast();
+            }
+            kept.addFirst(item);
+        }
+    }
+
+    private static <T> List<T> copy(ArrayDeque<T> kept) {
+        synchronized (kept) {
+            return new ArrayList<>(kept);
         }
     }
 

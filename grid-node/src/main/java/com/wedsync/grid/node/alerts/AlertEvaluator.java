@@ -7,7 +7,6 @@ import com.wedsync.grid.node.alerts.rules.AlertRules;
 import com.wedsync.grid.node.alerts.rules.Hysteresis;
 import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.config.calendar.Cause;
-import com.wedsync.grid.config.calendar.Traffic;
 import com.wedsync.grid.config.calendar.TrafficCalendar;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.DataClass;
@@ -277,21 +276,12 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
         take(rule, CLUSTER_CLASS + dataClass, judged(figures.reads(), 100 * figures.hitRatio()), at);
     }
 
-    /**
-     * The clients' reads and writes per second; unknown ({@code NaN}) when no client
-     * reports.
-     */
-    private static double clientOpsPerSecond(ClusterFigures cluster) {
-        return (cluster.clients().clients() == 0) ? Double.NaN : cluster.clients().all().opsPerSecond();
-    }
-
     private double saturdayPercent(ClusterFigures cluster, Instant at) {
-        Traffic traffic = this.calendar.at(at, this.settings.zone());
-        double baseline = this.settings.saturdayBaselineOpsPerSecond();
-        if (baseline <= 0 || !traffic.has(Cause.SATURDAY)) {
+        if (!this.calendar.at(at, this.settings.zone()).has(Cause.SATURDAY)) {
             return Double.NaN;
         }
-        return 100 * clientOpsPerSecond(cluster) / (baseline * traffic.multiplier());
+        double expected = this.settings.saturdayBaseline().expectedOpsPerSecond(at);
+        return (expected > 0) ? 100 * cluster.clientOpsPerSecond() / expected : Double.NaN;
     }
 
     /**

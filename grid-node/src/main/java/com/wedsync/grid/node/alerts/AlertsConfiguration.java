@@ -3,6 +3,7 @@ package com.wedsync.grid.node.alerts;
 import com.hazelcast.core.HazelcastInstance;
 import com.wedsync.grid.config.calendar.TrafficCalendar;
 import com.wedsync.grid.node.monitor.ClusterSamples;
+import com.wedsync.grid.node.monitor.HourlyLoad;
 import com.wedsync.grid.node.monitor.MembershipReaction;
 import com.wedsync.grid.node.monitor.MonitorProperties;
 import com.wedsync.grid.node.settings.NodeSettings;
@@ -48,10 +49,11 @@ class AlertsConfiguration {
     @Bean
     AlertEvaluator alertEvaluator(NodeSettings settings, AlertDispatcher dispatcher, ClusterSamples clusterSamples,
             TrafficCalendar calendar, MonitorProperties monitor, AlertsProperties properties,
-            HazelcastInstance instance) {
+            HazelcastInstance instance, HourlyLoad hourlyLoad) {
+        SaturdayBaseline baseline = new SaturdayBaseline(calendar, monitor.timeZone(),
+                properties.saturdayBaselineOpsPerSecond(), hourlyLoad);
         return new AlertEvaluator(settings.alertRules(), settings.catalog(), dispatcher, clusterSamples::coordinates,
-                calendar, new EvaluatorSettings(monitor.timeZone(), properties.saturdayBaselineOpsPerSecond(),
-                        properties.minOperations()),
+                calendar, new EvaluatorSettings(monitor.timeZone(), baseline, properties.minOperations()),
                 new ReplicatedAlertHandover(instance));
     }
 

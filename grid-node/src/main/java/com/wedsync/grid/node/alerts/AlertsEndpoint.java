@@ -60,7 +60,8 @@ public class AlertsEndpoint {
                     .stream()
                     .map((e) -> new AlertsView.Change(e.kind().name().toLowerCase(Locale.ROOT),
                             AlertsView.AlertView.of(e.alert())))
-                    .toList());
+                    .toList(),
+                this.dispatcher.notices().stream().map(AlertsView.Notice::of).toList());
     }
 
     /**

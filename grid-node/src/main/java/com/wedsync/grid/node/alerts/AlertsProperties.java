@@ -1,5 +1,6 @@
 package com.wedsync.grid.node.alerts;
 
+import com.wedsync.grid.node.alerts.rules.Severity;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param history how many alert changes {@code /actuator/alerts} keeps
  * @param saturdayBaselineOpsPerSecond the cluster's ops/s on an ordinary day, against
- * which Saturday traffic is judged ({@code saturday_ops}); 0 leaves that rule unsampled
+ * which Saturday traffic is judged ({@code saturday_ops}); 0 (the default) learns the
+ * baseline from the kept hourly load ({@link SaturdayBaseline})
  * @param minOperations the fewest reads the clients made in their latest intervals (of
  * every class for latency, of the class for hit rates) for the latency and hit-rate rules
  * to judge them; fewer leave the sample out
@@ -50,10 +52,13 @@ public record AlertsProperties(@DefaultValue("200") int history, @DefaultValue("
      * @param initialBackoff the wait after the first failed attempt, doubling after each
      * further one
      * @param maxBackoff the longest wait between attempts
+     * @param minSeverity the mildest severity sent ({@code info}: everything, notices of
+     * scaling changes included; {@code warning}: alerts only)
      */
     public record Webhook(@DefaultValue("1000") int queueCapacity, @DefaultValue("2s") Duration connectTimeout,
             @DefaultValue("5s") Duration requestTimeout, @DefaultValue("8") int maxAttempts,
-            @DefaultValue("500ms") Duration initialBackoff, @DefaultValue("30s") Duration maxBackoff) {
+            @DefaultValue("500ms") Duration initialBackoff, @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("info") Severity minSeverity) {
 
         /**
          * Returns the settings as the sink's policy.
@@ -63,7 +68,7 @@ public record AlertsProperties(@DefaultValue("200") int history, @DefaultValue("
          */
         public WebhookPolicy policy() {
             return new WebhookPolicy(this.queueCapacity, this.connectTimeout, this.requestTimeout, this.maxAttempts,
-                    this.initialBackoff, this.maxBackoff);
+                    this.initialBackoff, this.maxBackoff, this.minSeverity);
         }
     }
 }

@@ -15,9 +15,28 @@ import java.util.Map;
  * @param cluster the worst active severity of each rule over all members, from their
  * latest samples
  * @param history its recent alert changes, newest first
+ * @param notices its recent notices of the info tier (changes of the desired member
+ * count, sent by the oldest member), newest first
  */
 public record AlertsView(String member, boolean evaluatesClusterRules, List<AlertView> active,
-        Map<String, String> cluster, List<Change> history) {
+        Map<String, String> cluster, List<Change> history, List<Notice> notices) {
+
+    /**
+     * One notice: worth knowing, nobody need act.
+     *
+     * @param type what it is about: {@code scaling}
+     * @param severity always {@code info}
+     * @param at when it happened
+     * @param summary one line, such as {@code desired members 2 -> 3 (2 now)}
+     * @param reasons the reasons given
+     */
+    public record Notice(String type, String severity, Instant at, String summary, List<String> reasons) {
+
+        static Notice of(ScalingChange change) {
+            return new Notice("scaling", change.severity().id(), change.at(), "desired members " + change.previous()
+                    + " -> " + change.desired() + " (" + change.current() + " now)", change.reasons());
+        }
+    }
 
     /**
      * One change of an alert.
@@ -33,7 +52,7 @@ public record AlertsView(String member, boolean evaluatesClusterRules, List<Aler
      *
      * @param id unique for the rule, member and start
      * @param rule the rule's id
-     * @param severity warning, critical or emergency
+     * @param severity info, warning, critical or emergency
      * @param member the member it was sampled on, {@code cluster}, or the member that
      * left
      * @param value the sampled value that raised it or last changed it

@@ -7,13 +7,13 @@ import java.util.Objects;
  * How the evaluator turns samples into rule values.
  *
  * @param zone the time zone whose days the traffic calendar counts (Saturdays)
- * @param saturdayBaselineOpsPerSecond the cluster's ops/s on an ordinary day, against
- * which Saturday traffic is judged; 0 leaves {@code saturday_ops} unsampled
+ * @param saturdayBaseline the cluster's expected ops/s on a Saturday, against which
+ * Saturday traffic is judged
  * @param minOperations the fewest client reads in a sample interval for a latency
  * percentile or a hit rate to be judged: over fewer, one slow call or one cold miss would
  * swing the figure
  */
-public record EvaluatorSettings(ZoneId zone, double saturdayBaselineOpsPerSecond, long minOperations) {
+public record EvaluatorSettings(ZoneId zone, SaturdayBaseline saturdayBaseline, long minOperations) {
 
     /**
      * Validates the settings.
@@ -22,10 +22,7 @@ public record EvaluatorSettings(ZoneId zone, double saturdayBaselineOpsPerSecond
      */
     public EvaluatorSettings {
         Objects.requireNonNull(zone, "zone is missing");
-        if (!(saturdayBaselineOpsPerSecond >= 0 && Double.isFinite(saturdayBaselineOpsPerSecond))) {
-            throw new IllegalArgumentException("saturdayBaselineOpsPerSecond (" + saturdayBaselineOpsPerSecond
-                    + ") must be a number of at least 0");
-        }
+        Objects.requireNonNull(saturdayBaseline, "saturdayBaseline is missing");
         if (minOperations < 0) {
             throw new IllegalArgumentException("minOperations (" + minOperations + ") must not be negative");
         }

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one {@code event=alert} line per change of an alert: raised and escalated alerts
  * of critical or worse at WARN, the rest at INFO; and one {@code event=scaling_change}
- * line per change of the desired member count.
+ * line per change of the desired member count, a notice of the info tier, at INFO.
  */
 public final class LogAlertSink implements AlertSink {
 
@@ -46,8 +46,9 @@ public final class LogAlertSink implements AlertSink {
 
     @Override
     public void scaling(ScalingChange change) {
-        logger.info("event=scaling_change previous={} desired={} current={} reasons=\"{}\"", change.previous(),
-                change.desired(), change.current(), String.join("; ", change.reasons()));
+        logger.info("event=scaling_change severity={} previous={} desired={} current={} reasons=\"{}\"",
+                change.severity().id(), change.previous(), change.desired(), change.current(),
+                String.join("; ", change.reasons()));
     }
 
     @Override

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code grid.alert.deliveries{sink=webhook}}: {@code delivered}, {@code failed}
  * (attempts used up, or a 4xx answer that retrying cannot change) or {@code dropped} (the
  * queue was full, or the node stopped first); a failed or dropped one is also logged at
- * WARN.
+ * WARN. A change milder than the policy's {@link WebhookPolicy#minSeverity() minimum
+ * severity} is not sent, by choice, and counted {@code filtered}.
  */
 public final class WebhookAlertSink implements AlertSink, AutoCloseable {
 
@@ -55,6 +56,8 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
 
     private final Counter dropped;
 
+    private final Counter filtered;
+
     /**
      * Creates the sink and starts its thread.
      * @param uri the webhook
@@ -72,6 +75,7 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
         this.delivered = AlertDispatcher.deliveries(registry, NAME, "delivered");
         this.failed = AlertDispatcher.deliveries(registry, NAME, "failed");
         this.dropped = AlertDispatcher.deliveries(registry, NAME, "dropped");
+        this.filtered = AlertDispatcher.deliveries(registry, NAME, "filtered");
         this.worker = new Thread(this::work, "grid-alert-webhook");
         this.worker.setDaemon(true);
         this.worker.start();
@@ -79,12 +83,20 @@ public final class WebhookAlertSink implements AlertSink, AutoCloseable {
 
     @Override
     public void alert(AlertEvent event) {
+        if (!this.policy.sends(event.alert().severity())) {
+            this.filtered.increment();
+            return;
+        }
         enqueue(new Notification(event.alert().id() + "/" + event.kind().name().toLowerCase(java.util.Locale.ROOT),
                 this.payload.alert(event)));
     }
 
     @Override
     public void scaling(ScalingChange change) {
+        if (!this.policy.sends(change.severity())) {
+            this.filtered.increment();
+            return;
+        }
         enqueue(new Notification("scaling/" + change.previous() + "->" + change.desired(),
                 this.payload.scaling(change)));
     }

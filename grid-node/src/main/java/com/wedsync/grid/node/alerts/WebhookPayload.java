@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * "data_class":null,"value":1.2,"threshold":1.0,"start":"2026-..Z","end":null}}
  * ({@code data_class} names the class of an alert on one, such as {@code hit_rate} on
  * member {@code cluster/vendor_responses}); a scaling change:
- * {@code {"type":"scaling","cluster":..,"at":..,"previous":2,"desired":3,"current":2,"reasons":[..]}}.
+ * {@code {"type":"scaling","severity":"info","cluster":..,"at":..,"previous":2,"desired":3,"current":2,"reasons":[..]}}.
  */
 public final class WebhookPayload {
 
@@ -60,6 +60,7 @@ public final class WebhookPayload {
     public String scaling(ScalingChange change) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "scaling");
+        body.put("severity", change.severity().id());
         body.put("cluster", this.cluster);
         body.put("at", change.at().toString());
         body.put("previous", change.previous());

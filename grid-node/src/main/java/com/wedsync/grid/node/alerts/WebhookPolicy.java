@@ -1,5 +1,6 @@
 package com.wedsync.grid.node.alerts;
 
+import com.wedsync.grid.node.alerts.rules.Severity;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param initialBackoff the wait after the first failed attempt; it doubles after each
  * further one
  * @param maxBackoff the longest wait between attempts
+ * @param minSeverity the mildest severity sent: {@code info} sends every alert change and
+ * notice, {@code warning} leaves the notices (scaling changes) out
  */
 public record WebhookPolicy(int queueCapacity, Duration connectTimeout, Duration requestTimeout, int maxAttempts,
-        Duration initialBackoff, Duration maxBackoff) {
+        Duration initialBackoff, Duration maxBackoff, Severity minSeverity) {
 
     /**
      * Validates the policy.
@@ -33,10 +36,20 @@ public record WebhookPolicy(int queueCapacity, Duration connectTimeout, Duration
         requirePositive("requestTimeout", requestTimeout);
         requirePositive("initialBackoff", initialBackoff);
         requirePositive("maxBackoff", maxBackoff);
+        Objects.requireNonNull(minSeverity, "minSeverity is missing");
         if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException(
                     "maxBackoff (" + maxBackoff + ") must not be below initialBackoff (" + initialBackoff + ")");
         }
+    }
+
+    /**
+     * Tells whether a notification of a severity is sent.
+     * @param severity its severity
+     * @return {@code true} unless it is milder than {@link #minSeverity()}
+     */
+    public boolean sends(Severity severity) {
+        return severity.compareTo(this.minSeverity) >= 0;
     }
 
     private static void requirePositive(String field, Duration value) {

@@ -45,6 +45,16 @@ public record ClusterFigures(int members, double opsPerSecond, Map<String, Long>
     }
 
     /**
+     * Returns the clients' reads and writes per second over every class: the load the
+     * Saturday rule judges and the hourly load keeps.
+     * @return them, or {@code NaN} when no client reports (or this member does not
+     * aggregate them)
+     */
+    public double clientOpsPerSecond() {
+        return (this.clients.clients() == 0) ? Double.NaN : this.clients.all().opsPerSecond();
+    }
+
+    /**
      * Returns the hit ratio of one map over the cluster.
      * @param map the map
      * @return 0..1, or {@code NaN} without gets

@@ -98,7 +98,7 @@ final class LocalSampler {
         long budget = this.budget.bytes(policy.mapName());
         return new MapSample(policy.mapName(), gets, now.hits - before.hits, puts, operations / seconds, latency,
                 stats.getOwnedEntryMemoryCost() + stats.getBackupEntryMemoryCost(), budget, stats.getOwnedEntryCount(),
-                now.evictions - before.evictions, now.expirations - before.expirations);
+                now.evictions - before.evictions, now.expirations - before.expirations, policy.memoryAlert());
     }
 
     private LocalMapStats stats(String map) {

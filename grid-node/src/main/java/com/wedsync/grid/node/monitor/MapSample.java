@@ -16,9 +16,11 @@ package com.wedsync.grid.node.monitor;
  * @param ownedEntries entries this member owns now
  * @param evictions entries evicted in the interval
  * @param expirations entries expired in the interval
+ * @param memoryAlert whether the map filling its budget is memory pressure (the catalog's
+ * {@code memory-alert}); a map without it is a cache meant to fill its budget and evict
  */
 public record MapSample(String map, long gets, long hits, long puts, double opsPerSecond, double latencyMs,
-        long memoryBytes, long budgetBytes, long ownedEntries, long evictions, long expirations) {
+        long memoryBytes, long budgetBytes, long ownedEntries, long evictions, long expirations, boolean memoryAlert) {
 
     /**
      * Returns the share of gets that hit.

@@ -59,14 +59,24 @@ public record MemberSample(Instant at, Duration interval, String member, List<Ma
     }
 
     /**
-     * Returns the memory used on this member: the fullest map's owned and backup memory
-     * against its own budget. A map is evicted at its own budget, whatever the others
-     * hold, so this is how close the member is to evicting (the memory alert's figure,
-     * and the Prometheus rule's {@code max by (instance) (grid_monitor_memory_ratio)}).
-     * @return the share, 0..1 (above 1 only while eviction catches up); 0 without maps
+     * Returns the memory pressure on this member: the fullest of the maps whose filling
+     * is pressure ({@link MapSample#memoryAlert()}), owned and backup memory against the
+     * map's own budget. A map is evicted at its own budget, whatever the others hold, so
+     * this is how close the member is to evicting data it should keep (the memory alert's
+     * figure, and the Prometheus rule's {@code max by (instance)
+     * (grid_monitor_memory_ratio{memory_alert="true"})}). The caches meant to fill their
+     * budgets and evict do not count: one of them full is how it is meant to work, and
+     * counting it would hold the alert, and the advisor's extra member, for good.
+     * @return the share, 0..1 (above 1 only while eviction catches up); 0 without such a
+     * map
      */
     public double memoryUsedShare() {
-        return this.maps.stream().mapToDouble(MapSample::memoryRatio).max().orElse(0);
+        return this.maps.stream()
+            .filter(MapSample::memoryAlert)
+            .mapToDouble(MapSample::memoryRatio)
+            .filter(Double::isFinite)
+            .max()
+            .orElse(0);
     }
 
     /**

@@ -60,6 +60,11 @@ class MonitorConfiguration {
                 new ClientSamples(instance, properties.interval(), settings.catalog()));
     }
 
+    @Bean
+    HourlyLoad hourlyLoad(HazelcastInstance instance, ClusterSamples clusterSamples, MonitorProperties properties) {
+        return new HourlyLoad(instance, clusterSamples::coordinates, properties.interval());
+    }
+
     @Bean(destroyMethod = "close")
     MapPartitionLosses mapPartitionLosses(HazelcastInstance instance, NodeSettings settings) {
         return new MapPartitionLosses(instance, settings.catalog());

@@ -33,14 +33,20 @@ public final class MonitorMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         for (DataClassPolicy policy : this.catalog.policies()) {
             String map = policy.mapName();
-            mapGauge(registry, "grid.monitor.latency.ms", map, MapSample::latencyMs,
-                    "Mean latency of gets and puts on this member in the last sample interval, in milliseconds");
-            mapGauge(registry, "grid.monitor.hit.ratio", map, MapSample::hitRatio,
-                    "Share of gets that found the entry in the last sample interval (0..1)");
-            mapGauge(registry, "grid.monitor.memory.ratio", map, MapSample::memoryRatio,
-                    "Owned and backup memory cost against the map's budget on this member");
-            mapGauge(registry, "grid.monitor.ops.per.second", map, MapSample::opsPerSecond,
-                    "Gets and puts per second on this member in the last sample interval");
+            mapGauge("grid.monitor.latency.ms", map, MapSample::latencyMs,
+                    "Mean latency of gets and puts on this member in the last sample interval, in milliseconds")
+                .register(registry);
+            mapGauge("grid.monitor.hit.ratio", map, MapSample::hitRatio,
+                    "Share of gets that found the entry in the last sample interval (0..1)")
+                .register(registry);
+            mapGauge("grid.monitor.memory.ratio", map, MapSample::memoryRatio,
+                    "Owned and backup memory cost against the map's budget on this member; memory_alert=true where"
+                            + " the map filling its budget is memory pressure (the catalog's memory-alert)")
+                .tag("memory_alert", String.valueOf(policy.memoryAlert()))
+                .register(registry);
+            mapGauge("grid.monitor.ops.per.second", map, MapSample::opsPerSecond,
+                    "Gets and puts per second on this member in the last sample interval")
+                .register(registry);
         }
         Gauge
             .builder("grid.monitor.heap.used.ratio", this.history,
@@ -49,14 +55,13 @@ public final class MonitorMetrics implements MeterBinder {
             .register(registry);
     }
 
-    private void mapGauge(MeterRegistry registry, String name, String map, ToDoubleFunction<MapSample> reader,
+    private Gauge.Builder<SampleHistory> mapGauge(String name, String map, ToDoubleFunction<MapSample> reader,
             String description) {
-        Gauge
+        return Gauge
             .builder(name, this.history,
                     (h) -> h.latest().map((sample) -> reader.applyAsDouble(sample.map(map))).orElse(Double.NaN))
             .description(description)
-            .tag("map", map)
-            .register(registry);
+            .tag("map", map);
     }
 
 }

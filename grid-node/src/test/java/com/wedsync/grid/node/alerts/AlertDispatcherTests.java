@@ -93,6 +93,20 @@ class AlertDispatcherTests {
         assertThat(told).extracting(ScalingChange::desired).containsExactly(3);
     }
 
+    @Test
+    void scalingChangesAreKeptAsInfoNoticesNewestFirstWithinTheBound() {
+        AlertDispatcher dispatcher = new AlertDispatcher(List.of(), this.registry, 2);
+        for (int desired = 2; desired <= 4; desired++) {
+            dispatcher.publish(new ScalingChange(Instant.ofEpochSecond(desired), desired - 1, desired, 1, List.of()));
+        }
+
+        assertThat(dispatcher.notices()).extracting(ScalingChange::desired).containsExactly(4, 3);
+        assertThat(dispatcher.notices()).extracting(ScalingChange::severity).containsOnly(Severity.INFO);
+        assertThat(dispatcher.history()).as("notices are not alert changes").isEmpty();
+        assertThat(AlertsView.Notice.of(dispatcher.notices().get(0)).summary())
+            .isEqualTo("desired members 3 -> 4 (1 now)");
+    }
+
     private double count(String sink, String result) {
         return this.registry.get(AlertDispatcher.DELIVERIES).tag("sink", sink).tag("result", result).counter().count();
     }

@@ -17,10 +17,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -78,14 +80,14 @@ class AlertEvaluatorTests {
     }
 
     @Test
-    void theFullestMapOfTheMemberIsTheOneJudged() {
-        // vendor_responses at 24 of its 25 MiB (96 %) outweighs wedding data at 10 of 40
-        // MiB (25 %).
+    void theFullestMemoryAlertMapIsJudgedAndAFullCacheEvictingAsDesignedIsNot() {
+        // wedding_data at 24 of its 25 MiB (96 %) is judged; vendor_responses, a cache
+        // without memory-alert, full at 25 of 25 MiB, is not.
         for (int i = 0; i < 3; i++) {
             this.at = this.at.plusSeconds(5);
             List<MapSample> maps = List.of(
-                    new MapSample("wedding_data", 0, 0, 0, 0, Double.NaN, 10L << 20, 40L << 20, 10, 0, 0),
-                    new MapSample("vendor_responses", 100, 99, 100, 40, 0.1, 24L << 20, 25L << 20, 0, 0, 0));
+                    new MapSample("wedding_data", 0, 0, 0, 0, Double.NaN, 24L << 20, 25L << 20, 10, 0, 0, true),
+                    new MapSample("vendor_responses", 100, 99, 100, 40, 0.1, 25L << 20, 25L << 20, 0, 0, 0, false));
             this.evaluator.onSample(new MemberSample(this.at, Duration.ofSeconds(5), MEMBER, maps, 0.5, 0, 0, 0, 0),
                     figures(40, 100, 99));
         }
@@ -214,6 +216,27 @@ class AlertEvaluatorTests {
     }
 
     @Test
+    void saturdayTrafficUnderTheSameHourOfLastWeekIsCriticalWithoutConfiguration() {
+        // Last Saturday's same hour held 750 ops/s (both Saturdays in June: the same
+        // 7.5x);
+        // the sample's 200 ops/s is 27 %.
+        Instant weekAgo = this.at.minus(SaturdayBaseline.WEEK).truncatedTo(ChronoUnit.HOURS);
+        SaturdayBaseline learned = new SaturdayBaseline(TrafficCalendar.standard(), ZoneOffset.UTC, 0,
+                (hour) -> hour.truncatedTo(ChronoUnit.HOURS).equals(weekAgo) ? OptionalDouble.of(750)
+                        : OptionalDouble.empty());
+        AlertEvaluator unconfigured = evaluator(this.events, this.oldest, learned,
+                new SharedHandover(this.slots, "evaluator"));
+        for (int i = 0; i < 6; i++) {
+            this.at = this.at.plusSeconds(5);
+            unconfigured.onSample(sample(this.at, 0.1, 0, 100, 99), figures(200, 100, 99));
+        }
+        assertThat(this.events).singleElement().satisfies((e) -> {
+            assertThat(e.alert().rule()).isEqualTo("saturday_ops");
+            assertThat(e.alert().value()).isCloseTo(26.67, org.assertj.core.data.Offset.offset(0.01));
+        });
+    }
+
+    @Test
     void theNextOldestMemberTakesOverTheClusterAlertsAndClearsThemWithTheirIds() {
         List<AlertEvent> successorEvents = new ArrayList<>();
         AtomicBoolean successorOldest = new AtomicBoolean(false);
@@ -301,10 +324,15 @@ class AlertEvaluatorTests {
 
     private static AlertEvaluator evaluator(List<AlertEvent> events, AtomicBoolean oldest, double saturdayBaseline,
             AlertHandover handover) {
+        return evaluator(events, oldest, new SaturdayBaseline(TrafficCalendar.standard(), ZoneOffset.UTC,
+                saturdayBaseline, (hour) -> OptionalDouble.empty()), handover);
+    }
+
+    private static AlertEvaluator evaluator(List<AlertEvent> events, AtomicBoolean oldest, SaturdayBaseline baseline,
+            AlertHandover handover) {
         AlertDispatcher dispatcher = new AlertDispatcher(List.of(events::add), new SimpleMeterRegistry(), 50);
         return new AlertEvaluator(AlertRulesLoader.loadDefault(Map.of()), CatalogLoader.loadDefault(), dispatcher,
-                oldest::get, TrafficCalendar.standard(), new EvaluatorSettings(ZoneOffset.UTC, saturdayBaseline, 50),
-                handover);
+                oldest::get, TrafficCalendar.standard(), new EvaluatorSettings(ZoneOffset.UTC, baseline, 50), handover);
     }
 
     /**
@@ -339,8 +367,9 @@ class AlertEvaluatorTests {
 
     private static MemberSample sample(Instant at, double latencyMs, int memoryMib, long gets, long hits) {
         List<MapSample> maps = List.of(
-                new MapSample("wedding_data", 0, 0, 0, 0, Double.NaN, (long) memoryMib << 20, 40L << 20, 10, 0, 0),
-                new MapSample("vendor_responses", gets, hits, gets, 40, latencyMs, 0, 25L << 20, 0, 0, 0));
+                new MapSample("wedding_data", 0, 0, 0, 0, Double.NaN, (long) memoryMib << 20, 40L << 20, 10, 0, 0,
+                        true),
+                new MapSample("vendor_responses", gets, hits, gets, 40, latencyMs, 0, 25L << 20, 0, 0, 0, false));
         return new MemberSample(at, Duration.ofSeconds(5), MEMBER, maps, 0.5, 0, 0, 0, 0);
     }
 

@@ -37,7 +37,9 @@ public final class MemberRuleProbe {
         AlertDispatcher dispatcher = new AlertDispatcher(List.of(events::add), new SimpleMeterRegistry(), 50);
         AlertEvaluator evaluator = new AlertEvaluator(
                 AlertRulesLoader.loadDefault(Map.of(rule + ".warning", "0", rule + ".raise-after", "1")), catalog,
-                dispatcher, () -> false, TrafficCalendar.standard(), new EvaluatorSettings(ZoneOffset.UTC, 0, 0),
+                dispatcher, () -> false, TrafficCalendar.standard(),
+                new EvaluatorSettings(ZoneOffset.UTC, new SaturdayBaseline(TrafficCalendar.standard(), ZoneOffset.UTC,
+                        0, (hour) -> OptionalDouble.empty()), 0),
                 new NoHandover());
         evaluator.onSample(sample, new ClusterFigures(1, 0, Map.of(), Map.of(), 0, Map.of()));
         return events.stream()

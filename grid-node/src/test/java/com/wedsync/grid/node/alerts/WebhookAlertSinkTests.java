@@ -93,6 +93,38 @@ class WebhookAlertSinkTests {
     }
 
     @Test
+    void aScalingChangeIsSentAsAnInfoNotice() throws Exception {
+        this.server = new WebhookServer();
+        this.sink = sink(this.server.uri(), policy(10, 3));
+
+        this.sink.scaling(new ScalingChange(START, 2, 3, 2, List.of("peak from Sat")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.server.received().size() == 1);
+        String body = this.server.received().get(0).body();
+        assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo("scaling");
+        assertThat(JsonPath.<String>read(body, "$.severity")).isEqualTo("info");
+        assertThat(JsonPath.<Integer>read(body, "$.desired")).isEqualTo(3);
+        assertThat(JsonPath.<List<String>>read(body, "$.reasons")).containsExactly("peak from Sat");
+    }
+
+    @Test
+    void notificationsMilderThanTheMinimumSeverityAreFilteredAndCountedNotSent() throws Exception {
+        this.server = new WebhookServer();
+        this.sink = sink(this.server.uri(), policy(10, 3, Severity.CRITICAL));
+
+        this.sink.scaling(new ScalingChange(START, 2, 3, 2, List.of()));
+        this.sink.alert(new AlertEvent(AlertEvent.Kind.RAISED,
+                new Alert("memory/m/1", "memory", Severity.WARNING, "127.0.0.1:5701", 75, 70, START, null)));
+        this.sink.alert(raised("latency", 0));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("delivered") == 1);
+        assertThat(this.server.received()).extracting((r) -> JsonPath.<String>read(r.body(), "$.id"))
+            .containsExactly(id(0));
+        assertThat(count("filtered")).isEqualTo(2);
+        assertThat(count("dropped")).isZero();
+    }
+
+    @Test
     void aNotificationThatUsesUpItsAttemptsIsCountedAsFailed() throws Exception {
         this.server = new WebhookServer();
         this.server.failNext(3);
@@ -146,8 +178,12 @@ class WebhookAlertSinkTests {
     }
 
     private static WebhookPolicy policy(int queue, int attempts) {
+        return policy(queue, attempts, Severity.INFO);
+    }
+
+    private static WebhookPolicy policy(int queue, int attempts, Severity minSeverity) {
         return new WebhookPolicy(queue, Duration.ofSeconds(1), Duration.ofSeconds(5), attempts, Duration.ofMillis(20),
-                Duration.ofMillis(200));
+                Duration.ofMillis(200), minSeverity);
     }
 
     private double count(String result) {

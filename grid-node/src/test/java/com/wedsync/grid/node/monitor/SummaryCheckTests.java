@@ -23,8 +23,8 @@ class SummaryCheckTests {
     void aMembersOwnSummaryWithEverySeverityPasses() {
         MemberSample sample = new MemberSample(Instant.parse("2026-06-13T12:00:00Z"), Duration.ofSeconds(5),
                 "127.0.0.1:5701",
-                List.of(new MapSample("wedding_data", 10, 4, 2, 2.4, 0.3, 1024, 1 << 20, 5, 0, 0),
-                        new MapSample("vendor_responses", 0, 0, 0, 0, Double.NaN, 0, 1 << 20, 0, 0, 0)),
+                List.of(new MapSample("wedding_data", 10, 4, 2, 2.4, 0.3, 1024, 1 << 20, 5, 0, 0, true),
+                        new MapSample("vendor_responses", 0, 0, 0, 0, Double.NaN, 0, 1 << 20, 0, 0, 0, false)),
                 0.5, 0, 0, 0, 0);
         Map<String, Severity> worst = Map.of("hit_ratio", Severity.WARNING, "memory", Severity.CRITICAL,
                 "partition_loss", Severity.EMERGENCY);

@@ -38,6 +38,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,10 +81,11 @@ class AlertRulesConsistencyTests {
             "region:grid_client_hit_ratio:rate1m", "client_vendor_responses_hit_rate_percent",
             "region:grid_client_hit_ratio:rate1m{region=\"vendor_responses\"}", "saturday_ops_baseline_percent",
             "cluster:grid_client_ops:rate1m",
-            // The member's fullest map against that map's own budget:
-            // MemberSample.memoryUsedShare(), checked against the node's own figure by
+            // The member's fullest map among those whose filling is memory pressure,
+            // against that map's own budget: MemberSample.memoryUsedShare(), checked
+            // against the node's own figure by
             // theMemoryAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges.
-            "memory_used_percent", "max by (job, instance) (grid_monitor_memory_ratio)",
+            "memory_used_percent", "max by (job, instance) (grid_monitor_memory_ratio{memory_alert=\"true\"})",
             "wedding_data_retention_percent", "job:grid_wedding_data_retention:ratio1h", "partitions_lost",
             "sum by (job) (increase(grid_map_partitions_lost_total[5m]))", "members_left",
             "max by (job) (max_over_time(grid_cluster_members[10m])) - max by (job) (grid_cluster_members)");
@@ -257,10 +259,14 @@ class AlertRulesConsistencyTests {
             new MonitorMetrics(history, catalog).bindTo(registry);
             for (String gauge : gauges) {
                 for (Gauge meter : registry.find(gauge).gauges()) {
+                    String tags = meter.getId()
+                        .getTags()
+                        .stream()
+                        .map((tag) -> "," + tag.getKey() + "=\"" + tag.getValue() + "\"")
+                        .collect(Collectors.joining());
                     series.append(String.format(Locale.ROOT,
-                            "      - series: '%s{job=\"grid\",instance=\"%s\",map=\"%s\"}'%n"
-                                    + "        values: '%s'%n",
-                            gauge.replace('.', '_'), member.getKey(), meter.getId().getTag("map"), meter.value()));
+                            "      - series: '%s{job=\"grid\",instance=\"%s\"%s}'%n" + "        values: '%s'%n",
+                            gauge.replace('.', '_'), member.getKey(), tags, meter.value()));
                 }
             }
             double judged = MemberRuleProbe.figure(rule, catalog, member.getValue()).orElseThrow() / scale;
@@ -286,7 +292,7 @@ class AlertRulesConsistencyTests {
         for (int i = 0; i < policies.size(); i++) {
             long bytes = budget.bytes(policies.get(i).mapName());
             maps.add(new MapSample(policies.get(i).mapName(), 0, 0, 0, 0, Double.NaN, (long) (fills[i] * bytes), bytes,
-                    0, 0, 0));
+                    0, 0, 0, policies.get(i).memoryAlert()));
         }
         return new MemberSample(Instant.EPOCH, SAMPLE_INTERVAL, member, maps, 0.5, 0, 0, 0, 0);
     }

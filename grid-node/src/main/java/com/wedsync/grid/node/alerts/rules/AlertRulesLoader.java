@@ -28,7 +28,7 @@ public final class AlertRulesLoader {
     /** The prefix of override keys; it may be left out. */
     public static final String PREFIX = "alerts.";
 
-    private static final List<String> FIELDS = List.of("metric", "comparison", "unit", "warning", "critical",
+    private static final List<String> FIELDS = List.of("metric", "comparison", "unit", "info", "warning", "critical",
             "emergency", "raise-after", "clear-after");
 
     private static final Pattern THRESHOLD = Pattern.compile("(-?\\d{1,12}(?:\\.\\d{1,9})?)\\s*([a-z%]*)");

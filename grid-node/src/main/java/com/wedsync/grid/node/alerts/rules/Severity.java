@@ -7,6 +7,11 @@ import java.util.Locale;
  */
 public enum Severity {
 
+    /**
+     * A notice: worth knowing, nobody need act (a change of the desired member count, a
+     * rule's early sign).
+     */
+    INFO,
     /** Worth a look in working hours. */
     WARNING,
     /** Guests or vendors notice soon: act now. */

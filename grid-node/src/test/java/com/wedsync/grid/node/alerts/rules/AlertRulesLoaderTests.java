@@ -79,6 +79,17 @@ class AlertRulesLoaderTests {
         assertThat(rules.rule("saturday_ops").thresholds()).isEqualTo(Map.of(WARNING, 90.0, CRITICAL, 80.0));
     }
 
+    @Test
+    void aRuleMayRaiseANoticeOfTheInfoTierBelowItsWarning() {
+        AlertRules rules = AlertRulesLoader.loadDefault(Map.of("alerts.latency.info", "0.3ms"));
+        AlertRule latency = rules.rule("latency");
+
+        assertThat(latency.thresholds()).containsEntry(Severity.INFO, 0.3).containsEntry(WARNING, 0.5);
+        assertThat(latency.breached(0.4)).contains(Severity.INFO);
+        assertThat(latency.breached(0.6)).contains(WARNING);
+        assertThat(latency.breached(0.2)).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|',
             textBlock = """
@@ -97,7 +108,7 @@ class AlertRulesLoaderTests {
                     alerts.latency.metric      | Latency | alerts: latency.metric ('Latency') must be lower case letters, digits and '_', starting with a letter
                     alerts.latncy.critical     | 1ms   | alerts: override 'alerts.latncy.critical=1ms' names no rule (rules: [hit_rate, latency, member_left, memory, partition_lost, saturday_ops, vendor_hit_rate, wedding_retention])
                     alerts.latency             | 1ms   | alerts: override 'alerts.latency=1ms' names no rule (rules: [hit_rate, latency, member_left, memory, partition_lost, saturday_ops, vendor_hit_rate, wedding_retention])
-                    alerts.latency.colour      | blue  | alerts: override 'alerts.latency.colour=blue' names no field of a rule (fields: metric, comparison, unit, warning, critical, emergency, raise-after, clear-after)
+                    alerts.latency.colour      | blue  | alerts: override 'alerts.latency.colour=blue' names no field of a rule (fields: metric, comparison, unit, info, warning, critical, emergency, raise-after, clear-after)
                     """)
     void aBadOverrideIsRejectedNamingFieldAndValue(String key, String value, String message) {
         assertThatThrownBy(() -> AlertRulesLoader.loadDefault(Map.of(key, value))).isInstanceOf(CatalogException.class)
@@ -107,7 +118,7 @@ class AlertRulesLoaderTests {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|',
             textBlock = """
-                    'rules:\\n  slow:\\n    metric: latency_ms\\n    comparison: above\\n    unit: ms\\n    warning: 1ms\\n    raise-after: 1\\n    clear-after: 1\\n    owner: ops' | alerts: unknown field slow.owner (known here: metric, comparison, unit, warning, critical, emergency, raise-after, clear-after)
+                    'rules:\\n  slow:\\n    metric: latency_ms\\n    comparison: above\\n    unit: ms\\n    warning: 1ms\\n    raise-after: 1\\n    clear-after: 1\\n    owner: ops' | alerts: unknown field slow.owner (known here: metric, comparison, unit, info, warning, critical, emergency, raise-after, clear-after)
                     'rules:\\n  slow:\\n    comparison: above\\n    unit: ms\\n    warning: 1ms\\n    raise-after: 1\\n    clear-after: 1' | alerts: slow.metric is missing
                     'rules:\\n  slow:\\n    metric: latency_ms\\n    comparison: above\\n    unit: ms\\n    raise-after: 1\\n    clear-after: 1' | alerts: slow has no threshold; give at least one of warning, critical or emergency
                     'rules:\\n  Slow:\\n    metric: latency_ms\\n    comparison: above\\n    unit: ms\\n    warning: 1ms\\n    raise-after: 1\\n    clear-after: 1' | alerts: id ('Slow') must be lower case letters, digits and '_', starting with a letter
