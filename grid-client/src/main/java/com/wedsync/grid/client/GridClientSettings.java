@@ -3,6 +3,7 @@ package com.wedsync.grid.client;
 import com.wedsync.grid.config.InvalidFieldException;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.config.catalog.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,9 @@ import java.util.regex.Pattern;
  * @param refreshAhead the share of an entry's TTL, at its end, in which {@code getOrLoad}
  * reloads it in the background (with jitter); zero to never
  * @param loadTimeout how long a caller waits for another caller's load of the same key
+ * @param sampleInterval how often the client shares what it saw (reads by layer, writes,
+ * errors, timeouts, latencies per data class) with the cluster, between
+ * {@link #MIN_SAMPLE_INTERVAL} and {@link #MAX_SAMPLE_INTERVAL}
  * @param deserializationAllowList the classes (exact names) and packages (prefixes ending
  * in {@code .}) whose Java-serialized values the client may deserialize, besides
  * {@code java.lang.}, {@code java.util.}, {@code java.time.}, {@code java.math.} and
@@ -46,8 +50,14 @@ import java.util.regex.Pattern;
  */
 public record GridClientSettings(String clusterName, List<String> members, Duration connectTimeout,
         Duration operationTimeout, int compressionThreshold, int maxValueBytes, int maxUncompressedValueBytes,
-        Duration negativeCacheTtl, double refreshAhead, Duration loadTimeout, List<String> deserializationAllowList,
-        Catalog catalog, Clock clock) {
+        Duration negativeCacheTtl, double refreshAhead, Duration loadTimeout, Duration sampleInterval,
+        List<String> deserializationAllowList, Catalog catalog, Clock clock) {
+
+    /** The shortest {@link #sampleInterval}. */
+    public static final Duration MIN_SAMPLE_INTERVAL = Duration.ofMillis(100);
+
+    /** The longest {@link #sampleInterval}. */
+    public static final Duration MAX_SAMPLE_INTERVAL = Duration.ofMinutes(1);
 
     /** The most entries {@link #deserializationAllowList} may hold. */
     public static final int MAX_ALLOW_LIST_ENTRIES = 1000;
@@ -75,6 +85,11 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("operationTimeout", operationTimeout);
         requirePositive("loadTimeout", loadTimeout);
+        Objects.requireNonNull(sampleInterval, "sampleInterval is missing");
+        if (sampleInterval.compareTo(MIN_SAMPLE_INTERVAL) < 0 || sampleInterval.compareTo(MAX_SAMPLE_INTERVAL) > 0) {
+            throw InvalidFieldException.of("sampleInterval", Durations.format(sampleInterval), "must lie between "
+                    + Durations.format(MIN_SAMPLE_INTERVAL) + " and " + Durations.format(MAX_SAMPLE_INTERVAL));
+        }
         if (compressionThreshold < 0) {
             throw InvalidFieldException.of("compressionThreshold", String.valueOf(compressionThreshold),
                     "must not be negative");
@@ -103,8 +118,9 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     /**
      * Returns the defaults: cluster {@code wedsync-grid} on {@code 127.0.0.1}, 10 s to
      * connect, 5 s per operation, compression above 1 KiB, values up to 1 MiB (16 MiB
-     * before compression), no negative caching, no refresh-ahead, Java deserialization of
-     * the JDK's basic types only, the shipped catalog and the system clock.
+     * before compression), no negative caching, no refresh-ahead, a sample every 5 s,
+     * Java deserialization of the JDK's basic types only, the shipped catalog and the
+     * system clock.
      * @return the default settings
      */
     public static GridClientSettings defaults() {
@@ -135,6 +151,7 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
         builder.negativeCacheTtl = this.negativeCacheTtl;
         builder.refreshAhead = this.refreshAhead;
         builder.loadTimeout = this.loadTimeout;
+        builder.sampleInterval = this.sampleInterval;
         builder.deserializationAllowList = this.deserializationAllowList;
         builder.catalog = this.catalog;
         builder.clock = this.clock;
@@ -211,6 +228,15 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
     }
 
     /**
+     * Returns a copy that shares what it saw at another interval.
+     * @param newSampleInterval how often the client shares its figures with the cluster
+     * @return the copy
+     */
+    public GridClientSettings withSampleInterval(Duration newSampleInterval) {
+        return toBuilder().sampleInterval(newSampleInterval).build();
+    }
+
+    /**
      * Returns a copy that may deserialize more classes.
      * @param newDeserializationAllowList class names and package prefixes (ending in
      * {@code .}) besides the JDK's basic types
@@ -256,6 +282,8 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
         private double refreshAhead;
 
         private Duration loadTimeout = Duration.ofSeconds(30);
+
+        private Duration sampleInterval = Duration.ofSeconds(5);
 
         private List<String> deserializationAllowList = List.of();
 
@@ -367,6 +395,16 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
         }
 
         /**
+         * Sets {@link GridClientSettings#sampleInterval()}.
+         * @param value the value
+         * @return this builder
+         */
+        public Builder sampleInterval(Duration value) {
+            this.sampleInterval = value;
+            return this;
+        }
+
+        /**
          * Sets {@link GridClientSettings#deserializationAllowList()}.
          * @param value the value
          * @return this builder
@@ -408,8 +446,8 @@ public record GridClientSettings(String clusterName, List<String> members, Durat
             Catalog chosen = (this.catalog != null) ? this.catalog : CatalogLoader.loadDefault();
             return new GridClientSettings(this.clusterName, this.members, this.connectTimeout, this.operationTimeout,
                     this.compressionThreshold, this.maxValueBytes, this.maxUncompressedValueBytes,
-                    this.negativeCacheTtl, this.refreshAhead, this.loadTimeout, this.deserializationAllowList, chosen,
-                    this.clock);
+                    this.negativeCacheTtl, this.refreshAhead, this.loadTimeout, this.sampleInterval,
+                    this.deserializationAllowList, chosen, this.clock);
         }
 
     }

@@ -122,4 +122,18 @@ class GridClientSettingsTests {
         assertThat(this.defaults.withValueLimits(1024, 4096).maxUncompressedValueBytes()).isEqualTo(16 * 1024 * 1024);
     }
 
+    @Test
+    void theSampleIntervalIsFiveSecondsByDefaultAndBoundedNamingTheField() {
+        assertThat(this.defaults.sampleInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(this.defaults.withSampleInterval(Duration.ofMillis(100)).sampleInterval())
+            .isEqualTo(Duration.ofMillis(100));
+        assertThatExceptionOfType(InvalidFieldException.class)
+            .isThrownBy(() -> this.defaults.withSampleInterval(Duration.ofMillis(99)))
+            .withMessage("sampleInterval (99ms) must lie between 100ms and 1m")
+            .satisfies((ex) -> assertThat(ex.field()).isEqualTo("sampleInterval"));
+        assertThatExceptionOfType(InvalidFieldException.class)
+            .isThrownBy(() -> this.defaults.withSampleInterval(Duration.ofSeconds(61)))
+            .withMessage("sampleInterval (61s) must lie between 100ms and 1m");
+    }
+
 }

@@ -83,6 +83,8 @@ public final class ClientRuntime implements AutoCloseable {
 
     private final Map<String, CacheRegion<?, ?>> regions = new ConcurrentHashMap<>();
 
+    private final SummaryPublisher publisher;
+
     private ClientRuntime(GridClientSettings settings, HazelcastInstance client, MeterRegistry registry) {
         this.settings = settings;
         this.client = client;
@@ -103,6 +105,9 @@ public final class ClientRuntime implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
+        ClientSampler sampler = new ClientSampler(client.getLocalEndpoint().getUuid().toString(), this.metrics,
+                settings.clock().millis());
+        this.publisher = SummaryPublisher.start(client, sampler, settings.clock(), settings.sampleInterval());
     }
 
     /**
@@ -215,6 +220,7 @@ public final class ClientRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        this.publisher.close();
         this.loaders.shutdownNow();
         this.blocking.shutdownNow();
         this.client.shutdown();

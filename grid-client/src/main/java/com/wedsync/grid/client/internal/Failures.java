@@ -35,6 +35,23 @@ import java.util.function.Supplier;
  */
 final class Failures {
 
+    /** Told of each failure it translates, for the region's figures. */
+    interface Counts {
+
+        /** Counts nothing. */
+        Counts NONE = new Counts() {
+        };
+
+        /** A call got no answer within the operation timeout. */
+        default void timedOut() {
+        }
+
+        /** A call failed otherwise: the grid unreachable, a refusal. */
+        default void failed() {
+        }
+
+    }
+
     private final String region;
 
     private final Duration timeout;
@@ -47,11 +64,18 @@ final class Failures {
      */
     private final Executor blocking;
 
+    private final Counts counts;
+
     Failures(String region, Duration timeout, Executor blocking) {
+        this(region, timeout, blocking, Counts.NONE);
+    }
+
+    Failures(String region, Duration timeout, Executor blocking, Counts counts) {
         this.region = region;
         this.timeout = timeout;
         this.timeoutNanos = timeout.toNanos();
         this.blocking = blocking;
+        this.counts = counts;
     }
 
     /**
@@ -137,7 +161,11 @@ final class Failures {
      * class, the failure itself otherwise.
      */
     RuntimeException refusedClass(String operation, HazelcastSerializationException ex) {
-        return refusedByFilter(ex) ? new ValueClassNotAllowedException(this.region, operation, ex) : ex;
+        if (!refusedByFilter(ex)) {
+            return ex;
+        }
+        this.counts.failed();
+        return new ValueClassNotAllowedException(this.region, operation, ex);
     }
 
     void run(String operation, Runnable action) {
@@ -204,12 +232,19 @@ final class Failures {
     }
 
     private GridUnavailableException noAnswer(String operation, TimeoutException cause) {
+        this.counts.timedOut();
         return new GridUnavailableException("region " + this.region + ": " + operation + " got no answer from the"
                 + " grid within " + Durations.format(this.timeout) + " (operationTimeout); a write may or may not have"
                 + " been applied", cause);
     }
 
     private GridUnavailableException unavailable(String operation, RuntimeException cause) {
+        if (cause instanceof OperationTimeoutException) {
+            this.counts.timedOut();
+        }
+        else {
+            this.counts.failed();
+        }
         if (cause instanceof SplitBrainProtectionException) {
             return new GridUnavailableException("region " + this.region + ": " + operation + " refused by split-brain"
                     + " protection: the member's side of a network split has fewer members than its quorum, so the"

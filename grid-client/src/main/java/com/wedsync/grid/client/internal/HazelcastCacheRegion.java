@@ -79,7 +79,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         this.ttlPolicy = ttlPolicy;
         this.metrics = metrics;
         this.loading = new RegionLoader<>(policy, settings, metrics, loaders);
-        this.failures = new Failures(policy.dataClass().id(), settings.operationTimeout(), blocking);
+        this.failures = new Failures(policy.dataClass().id(), settings.operationTimeout(), blocking, metrics);
         this.loaders = loaders;
     }
 
@@ -103,7 +103,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
             if (isValue(cached)) {
                 this.metrics.l1Hits.increment();
                 if (timed) {
-                    this.metrics.l1Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    this.metrics.l1Timed(System.nanoTime() - start);
                 }
                 observer.observed(ReadSource.L1);
                 return value(key, cached);
@@ -111,7 +111,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         }
         long start = System.nanoTime();
         Object stored = remoteGet(key);
-        this.metrics.l2Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        this.metrics.l2Timed(System.nanoTime() - start);
         observer.observed((stored != null) ? ReadSource.L2 : ReadSource.MISS);
         return counted(key, stored);
     }
@@ -136,7 +136,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         if (!remote.isEmpty()) {
             long start = System.nanoTime();
             Map<Object, Object> stored = this.failures.bounded("getAll", () -> this.map.getAll(remote));
-            this.metrics.l2Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            this.metrics.l2Timed(System.nanoTime() - start);
             for (Object key : remote) {
                 @SuppressWarnings("unchecked")
                 K typed = (K) key;
@@ -188,6 +188,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         Object existing = this.failures.bounded("putIfAbsent",
                 () -> this.map.putIfAbsent(key, stored, ttl.toMillis(), TimeUnit.MILLISECONDS));
         if (existing == null) {
+            this.metrics.writes.increment();
             this.loading.written(key);
         }
         return (existing != null) ? value(key, existing) : null;
@@ -239,7 +240,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
         }
         long start = System.nanoTime();
         return this.failures.boundedAsync("getAsync", this.map.getAsync(key).thenApply((stored) -> {
-            this.metrics.l2Latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            this.metrics.l2Timed(System.nanoTime() - start);
             return counted(key, stored);
         }));
     }
@@ -356,6 +357,7 @@ final class HazelcastCacheRegion<K, V> implements CacheRegion<K, V> {
      * reading its own write.
      */
     private void written(K key) {
+        this.metrics.writes.increment();
         if (this.nearCache != null) {
             this.nearCache.invalidate(key);
         }

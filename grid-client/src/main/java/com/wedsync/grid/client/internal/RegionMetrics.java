@@ -9,8 +9,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import com.wedsync.grid.config.clients.ClientLatency;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * The meters of one region on this client. Gets are counted by result; L1 and L2
@@ -19,21 +25,43 @@ import java.util.function.ToDoubleFunction;
  * values returned unstored; the compression ratio of compressed values; and the near
  * cache's own statistics, read live. Nothing the client cannot know (a client's map
  * statistics other than the near cache's read 0).
+ * <p>
+ * Beside the meters, it keeps what the client shares with the cluster
+ * ({@link SummaryPublisher}): running totals of reads by layer, writes, errors and
+ * timeouts, and an HdrHistogram of read latencies through L1 and L2, where a timed L1 hit
+ * counts {@value #L1_SAMPLE} times so that the sampling does not bias the percentiles.
  */
-final class RegionMetrics {
+final class RegionMetrics implements Failures.Counts {
 
     /** One L1 hit in this many is timed. */
-    static final int L1_SAMPLE = 64;
+    static final int L1_SAMPLE = ClientLatency.L1_TIMED_ONE_IN;
 
-    final Counter l1Hits;
+    /**
+     * Bucket boundaries the latency histograms always have: the latency alert's
+     * thresholds, so that Prometheus resolves a p95 above each exactly (Micrometer's own
+     * buckets start at 1 ms and skip 2 ms).
+     */
+    static final Duration[] LATENCY_THRESHOLDS = { Duration.ofNanos(500_000), Duration.ofMillis(1),
+            Duration.ofMillis(2) };
 
-    final Counter l2Hits;
+    final Tally l1Hits;
 
-    final Counter misses;
+    final Tally l2Hits;
 
-    final Timer l1Latency;
+    final Tally misses;
 
-    final Timer l2Latency;
+    final Tally writes;
+
+    final Tally errors;
+
+    final Tally timeouts;
+
+    private final Timer l1Latency;
+
+    private final Timer l2Latency;
+
+    /** Read latencies through L1 and L2, in nanoseconds, for the cluster. */
+    private final Recorder latency = ClientLatency.recorder();
 
     final Counter loads;
 
@@ -50,6 +78,12 @@ final class RegionMetrics {
         this.l1Hits = gets(registry, tags, "l1_hit");
         this.l2Hits = gets(registry, tags, "l2_hit");
         this.misses = gets(registry, tags, "miss");
+        this.writes = new Tally(Counter.builder("grid.region.writes")
+            .tags(tags)
+            .description("Puts and removes that the grid answered")
+            .register(registry));
+        this.errors = failures(registry, tags, "error");
+        this.timeouts = failures(registry, tags, "timeout");
         this.l1Latency = latency(registry, tags, "l1", "L1 hits, sampled one in " + L1_SAMPLE);
         this.l2Latency = latency(registry, tags, "l2", "Reads that went to the grid");
         this.loads = Counter.builder("grid.region.loads")
@@ -83,12 +117,57 @@ final class RegionMetrics {
         return ThreadLocalRandom.current().nextInt(L1_SAMPLE) == 0;
     }
 
-    private static Counter gets(MeterRegistry registry, Tags tags, String result) {
-        return Counter.builder("grid.region.gets")
+    /**
+     * Records the time of a timed L1 hit, which stands for {@value #L1_SAMPLE} hits.
+     * @param nanos its time
+     */
+    void l1Timed(long nanos) {
+        this.l1Latency.record(nanos, TimeUnit.NANOSECONDS);
+        this.latency.recordValueWithCount(ClientLatency.bounded(nanos), L1_SAMPLE);
+    }
+
+    /**
+     * Records the time of a read that went to the grid.
+     * @param nanos its time
+     */
+    void l2Timed(long nanos) {
+        this.l2Latency.record(nanos, TimeUnit.NANOSECONDS);
+        this.latency.recordValue(ClientLatency.bounded(nanos));
+    }
+
+    /**
+     * Adds the read latencies recorded since the last call to a histogram.
+     * @param into a histogram of {@link ClientLatency}'s shape
+     */
+    void addLatencies(Histogram into) {
+        into.add(this.latency.getIntervalHistogram());
+    }
+
+    @Override
+    public void timedOut() {
+        this.timeouts.increment();
+    }
+
+    @Override
+    public void failed() {
+        this.errors.increment();
+    }
+
+    private static Tally gets(MeterRegistry registry, Tags tags, String result) {
+        return new Tally(Counter.builder("grid.region.gets")
             .tags(tags)
             .tag("result", result)
             .description("Reads by where they were answered: l1_hit (near cache), l2_hit (grid) or miss")
-            .register(registry);
+            .register(registry));
+    }
+
+    private static Tally failures(MeterRegistry registry, Tags tags, String kind) {
+        return new Tally(Counter.builder("grid.region.failures")
+            .tags(tags)
+            .tag("kind", kind)
+            .description("Calls the grid failed: timeout (no answer within the operation timeout) or error"
+                    + " (unreachable, refused by split-brain protection, a value class not allowed)")
+            .register(registry));
     }
 
     private static Timer latency(MeterRegistry registry, Tags tags, String layer, String description) {
@@ -96,6 +175,7 @@ final class RegionMetrics {
             .tags(tags)
             .tag("layer", layer)
             .publishPercentileHistogram()
+            .serviceLevelObjectives(LATENCY_THRESHOLDS)
             .description(description)
             .register(registry);
     }
@@ -122,6 +202,31 @@ final class RegionMetrics {
 
     private static NearCacheStats stats(IMap<?, ?> map) {
         return map.getLocalMapStats().getNearCacheStats();
+    }
+
+    /**
+     * A counter and its running total: the counter for the registry (whatever its kind,
+     * step or cumulative), the total for the interval figures the client shares.
+     */
+    static final class Tally {
+
+        private final Counter counter;
+
+        private final LongAdder total = new LongAdder();
+
+        Tally(Counter counter) {
+            this.counter = counter;
+        }
+
+        void increment() {
+            this.counter.increment();
+            this.total.increment();
+        }
+
+        long total() {
+            return this.total.sum();
+        }
+
     }
 
 }

@@ -35,6 +35,8 @@ import org.springframework.util.unit.DataSize;
  * @param refreshAhead the final share of an entry's TTL in which getOrLoad reloads it in
  * the background; 0 to never
  * @param loadTimeout how long a caller waits for another caller's load of the same key
+ * @param sampleInterval how often the client shares what it saw (reads by layer, writes,
+ * errors, timeouts, latencies per data class) with the cluster; 100ms to 1m
  * @param deserializationAllowList classes and packages (ending in {@code .}) of the
  * {@code Serializable} values the service caches, besides the JDK's basic types; a value
  * of any other class is refused when read
@@ -45,7 +47,8 @@ public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterN
         @DefaultValue("5s") Duration operationTimeout, @DefaultValue("1KB") DataSize compressionThreshold,
         @DefaultValue("1MB") DataSize maxValueSize, @DefaultValue("16MB") DataSize maxUncompressedValueSize,
         @DefaultValue("0s") Duration negativeCacheTtl, @DefaultValue("0") double refreshAhead,
-        @DefaultValue("30s") Duration loadTimeout, List<String> deserializationAllowList) {
+        @DefaultValue("30s") Duration loadTimeout, @DefaultValue("5s") Duration sampleInterval,
+        List<String> deserializationAllowList) {
 
     /** The prefix of the properties. */
     public static final String PREFIX = "grid.client";
@@ -66,6 +69,7 @@ public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterN
         requirePositive("connect-timeout", connectTimeout);
         requirePositive("operation-timeout", operationTimeout);
         requirePositive("load-timeout", loadTimeout);
+        requirePositive("sample-interval", sampleInterval);
         requireBytes("compression-threshold", compressionThreshold, 0);
         requireBytes("max-value-size", maxValueSize, 1);
         requireBytes("max-uncompressed-value-size", maxUncompressedValueSize, 1);
@@ -110,6 +114,7 @@ public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterN
                 .negativeCacheTtl(this.negativeCacheTtl)
                 .refreshAhead(this.refreshAhead)
                 .loadTimeout(this.loadTimeout)
+                .sampleInterval(this.sampleInterval)
                 .deserializationAllowList(this.deserializationAllowList)
                 .build();
         }

@@ -34,7 +34,8 @@ class GridClientPropertiesTests {
     void aValueOnlyTheSettingsRefuseIsReportedUnderItsPropertyWithTheFieldAsData() {
         GridClientProperties properties = new GridClientProperties("wedsync-grid", List.of("127.0.0.1"),
                 Duration.ofSeconds(10), Duration.ofSeconds(5), DataSize.ofKilobytes(1), DataSize.ofMegabytes(1),
-                DataSize.ofMegabytes(16), Duration.ZERO, 0, Duration.ofSeconds(30), List.of("org."));
+                DataSize.ofMegabytes(16), Duration.ZERO, 0, Duration.ofSeconds(30), Duration.ofSeconds(5),
+                List.of("org."));
 
         assertThatExceptionOfType(InvalidFieldException.class).isThrownBy(properties::toSettings)
             .withMessage("grid.client.deserialization-allow-list: deserializationAllowList entry 'org.' is too broad:"

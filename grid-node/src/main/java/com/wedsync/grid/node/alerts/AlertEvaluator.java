@@ -10,6 +10,8 @@ import com.wedsync.grid.config.calendar.Cause;
 import com.wedsync.grid.config.calendar.TrafficCalendar;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.DataClass;
+import com.wedsync.grid.node.monitor.ClientClassFigures;
+import com.wedsync.grid.node.monitor.ClientFigures;
 import com.wedsync.grid.node.monitor.ClusterFigures;
 import com.wedsync.grid.node.monitor.LocalAlerts;
 import com.wedsync.grid.node.monitor.MapSample;
@@ -31,19 +33,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Feeds each sample into the rules' hysteresis and hands the resulting alert changes to
  * the dispatcher. Each rule reads the figure its {@code metric} names. Member figures
- * ({@code latency_ms}, {@code memory_used_percent},
- * {@code wedding_data_retention_percent}) are evaluated by every member for itself;
- * cluster figures (hit rates, Saturday ops, partitions lost, members left) only by the
- * oldest member, so each is raised once, with member {@code cluster} (or, for
- * {@code members_left}, the address of the member that left). The oldest member leaves
- * its cluster alerts in an {@link AlertHandover} every sample; the member that is oldest
- * after it takes them over, so they keep their ids and clear (or escalate) there, and a
- * member that stops being the oldest stops tracking them. Runs on the monitor's thread.
+ * ({@code memory_used_percent}, {@code wedding_data_retention_percent}) are evaluated by
+ * every member for itself; cluster figures only by the oldest member, so each is raised
+ * once, with member {@code cluster}: what the clients saw (their p95 read latency through
+ * L1 and L2, their hit rate of reads per data class, with member {@code cluster/<class>},
+ * and their ops/s on Saturdays), partitions lost, and members left (with the address of
+ * the member that left). With no client reporting, the clients' figures are unknown:
+ * those rules neither raise nor clear. The oldest member leaves its cluster alerts in an
+ * {@link AlertHandover} every sample; the member that is oldest after it takes them over,
+ * so they keep their ids and clear (or escalate) there, and a member that stops being the
+ * oldest stops tracking them. Runs on the monitor's thread.
  */
 public final class AlertEvaluator implements SampleListener, LocalAlerts {
 
     /** The member of alerts on figures aggregated over the cluster. */
     public static final String CLUSTER = "cluster";
+
+    /**
+     * The member of alerts on one data class over the cluster:
+     * {@code cluster/<class id>}.
+     */
+    public static final String CLUSTER_CLASS = CLUSTER + "/";
 
     /** The most departed members tracked until their alert clears. */
     static final int MAX_DEPARTED = 1000;
@@ -51,18 +61,18 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
     private static final Logger logger = LoggerFactory.getLogger(AlertEvaluator.class);
 
     /** The metrics every member judges for itself; the others are the cluster's. */
-    private static final Set<String> MEMBER_METRICS = Set.of("latency_ms", "memory_used_percent",
-            "wedding_data_retention_percent");
+    private static final Set<String> MEMBER_METRICS = Set.of("memory_used_percent", "wedding_data_retention_percent");
 
-    private static final Set<String> METRICS = Set.of("latency_ms", "memory_used_percent",
-            "wedding_data_retention_percent", "hit_rate_percent", "vendor_responses_hit_rate_percent",
+    private static final Set<String> METRICS = Set.of("client_latency_p95_ms", "memory_used_percent",
+            "wedding_data_retention_percent", "client_hit_rate_percent", "client_vendor_responses_hit_rate_percent",
             "saturday_ops_baseline_percent", "partitions_lost", "members_left");
 
     private final AlertRules rules;
 
     private final String weddingMap;
 
-    private final String vendorMap;
+    /** The ids of the data classes, in catalog order. */
+    private final List<String> classes;
 
     private final Hysteresis hysteresis;
 
@@ -99,7 +109,7 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
             Supplier<TrafficCalendar> calendar, EvaluatorSettings settings, AlertHandover handover) {
         this.rules = rules;
         this.weddingMap = catalog.policy(DataClass.WEDDING_DATA).mapName();
-        this.vendorMap = catalog.policy(DataClass.VENDOR_RESPONSES).mapName();
+        this.classes = catalog.policies().stream().map((policy) -> policy.dataClass().id()).toList();
         this.hysteresis = new Hysteresis(rules);
         this.dispatcher = dispatcher;
         this.coordinates = coordinates;
@@ -121,8 +131,6 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
         this.weddingEvictions += wedding.evictions();
         for (AlertRule rule : this.rules.rules()) {
             switch (rule.metric()) {
-                case "latency_ms" ->
-                    take(rule, sample.member(), judged(operations(sample), sample.latencyMs()), sample.at());
                 case "memory_used_percent" -> take(rule, sample.member(), 100 * sample.memoryUsedShare(), sample.at());
                 case "wedding_data_retention_percent" ->
                     take(rule, sample.member(), retentionPercent(wedding.ownedEntries()), sample.at());
@@ -151,13 +159,15 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
                     logger.warn("event=alert_handover_skipped alert={} problem=rule is no cluster rule here",
                             Quoted.of(alert.id()));
                 }
-                else if (this.hysteresis.adopt(alert) && !alert.member().equals(CLUSTER)) {
+                else if (this.hysteresis.adopt(alert) && !alert.member().equals(CLUSTER)
+                        && !alert.member().startsWith(CLUSTER_CLASS)) {
                     depart(alert.member());
                 }
             }
         }
         else if (this.coordinating) {
             this.hysteresis.release(CLUSTER);
+            this.classes.forEach((id) -> this.hysteresis.release(CLUSTER_CLASS + id));
             this.departed.forEach(this.hysteresis::release);
             this.departed.clear();
         }
@@ -236,13 +246,17 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
 
     private void cluster(AlertRule rule, MemberSample sample, ClusterFigures cluster) {
         Instant at = sample.at();
+        ClientFigures clients = cluster.clients();
         switch (rule.metric()) {
-            case "hit_rate_percent" -> take(rule, CLUSTER,
-                    judged(cluster.gets().values().stream().mapToLong(Long::longValue).sum(), 100 * cluster.hitRatio()),
-                    at);
-            case "vendor_responses_hit_rate_percent" -> take(rule, CLUSTER,
-                    judged(cluster.gets().getOrDefault(this.vendorMap, 0L), 100 * cluster.hitRatio(this.vendorMap)),
-                    at);
+            case "client_latency_p95_ms" ->
+                take(rule, CLUSTER, judged(clients.all().reads(), clients.all().p95Ms()), at);
+            case "client_hit_rate_percent" -> {
+                for (String id : this.classes) {
+                    hitRate(rule, id, clients.of(id), at);
+                }
+            }
+            case "client_vendor_responses_hit_rate_percent" ->
+                hitRate(rule, DataClass.VENDOR_RESPONSES.id(), clients.of(DataClass.VENDOR_RESPONSES.id()), at);
             case "saturday_ops_baseline_percent" -> take(rule, CLUSTER, saturdayPercent(cluster, at), at);
             case "partitions_lost" -> take(rule, CLUSTER, sample.partitionsLost(), at);
             case "members_left" -> {
@@ -259,12 +273,17 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
         }
     }
 
+    /** Judges the clients' hit rate of reads of one class, as {@code cluster/<class>}. */
+    private void hitRate(AlertRule rule, String dataClass, ClientClassFigures figures, Instant at) {
+        take(rule, CLUSTER_CLASS + dataClass, judged(figures.reads(), 100 * figures.hitRatio()), at);
+    }
+
     private double saturdayPercent(ClusterFigures cluster, Instant at) {
         if (!this.calendar.get().at(at, this.settings.zone()).has(Cause.SATURDAY)) {
             return Double.NaN;
         }
         double expected = this.settings.saturdayBaseline().expectedOpsPerSecond(at);
-        return (expected > 0) ? 100 * cluster.opsPerSecond() / expected : Double.NaN;
+        return (expected > 0) ? 100 * cluster.clientOpsPerSecond() / expected : Double.NaN;
     }
 
     /**
@@ -273,10 +292,6 @@ public final class AlertEvaluator implements SampleListener, LocalAlerts {
      */
     private double judged(long operations, double value) {
         return (operations < this.settings.minOperations()) ? Double.NaN : value;
-    }
-
-    private static long operations(MemberSample sample) {
-        return sample.maps().stream().mapToLong(MapSample::operations).sum();
     }
 
     /**

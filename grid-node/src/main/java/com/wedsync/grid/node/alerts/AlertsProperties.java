@@ -14,9 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param saturdayBaselineOpsPerSecond the cluster's ops/s on an ordinary day, against
  * which Saturday traffic is judged ({@code saturday_ops}); 0 (the default) learns the
  * baseline from the kept hourly load ({@link SaturdayBaseline})
- * @param minOperations the fewest gets and puts in a sample interval (on the member for
- * latency, in the cluster for hit rates) for the latency and hit-rate rules to judge it;
- * fewer leave the sample out
+ * @param minOperations the fewest reads the clients made in their latest intervals (of
+ * every class for latency, of the class for hit rates) for the latency and hit-rate rules
+ * to judge them; fewer leave the sample out
  * @param webhook how the webhook sink sends
  */
 @ConfigurationProperties("grid.alerts")

@@ -9,9 +9,9 @@ import java.util.Objects;
  * @param zone the time zone whose days the traffic calendar counts (Saturdays)
  * @param saturdayBaseline the cluster's expected ops/s on a Saturday, against which
  * Saturday traffic is judged
- * @param minOperations the fewest operations in a sample interval for a mean latency or a
- * hit rate to be judged: over fewer, one slow call or one cold miss would swing the
- * figure (Hazelcast's latency totals are also truncated to whole milliseconds)
+ * @param minOperations the fewest client reads in a sample interval for a latency
+ * percentile or a hit rate to be judged: over fewer, one slow call or one cold miss would
+ * swing the figure
  */
 public record EvaluatorSettings(ZoneId zone, SaturdayBaseline saturdayBaseline, long minOperations) {
 

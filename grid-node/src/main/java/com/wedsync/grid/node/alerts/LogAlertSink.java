@@ -30,11 +30,11 @@ public final class LogAlertSink implements AlertSink {
     public void alert(AlertEvent event) {
         Alert alert = event.alert();
         var rule = this.rules.rule(alert.rule());
-        String line = "event=alert transition={} rule={} severity={} member={} value={} threshold={} id={} start={}"
-                + " end={}";
+        String line = "event=alert transition={} rule={} severity={} member={} data_class={} value={} threshold={}"
+                + " id={} start={} end={}";
         Object[] fields = { event.kind().name().toLowerCase(java.util.Locale.ROOT), alert.rule(), alert.severity().id(),
-                alert.member(), rule.format(rounded(alert.value())), rule.format(alert.threshold()), alert.id(),
-                alert.start(), (alert.end() != null) ? alert.end() : "-" };
+                alert.member(), alert.dataClass().orElse("-"), rule.format(rounded(alert.value())),
+                rule.format(alert.threshold()), alert.id(), alert.start(), (alert.end() != null) ? alert.end() : "-" };
         boolean worsening = event.kind() == AlertEvent.Kind.RAISED || event.kind() == AlertEvent.Kind.ESCALATED;
         if (worsening && alert.severity().compareTo(Severity.CRITICAL) >= 0) {
             logger.warn(line, fields);

@@ -10,7 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON bodies the webhook receives. An alert change:
  * {@code {"type":"alert","transition":"raised","cluster":..,"id":..,"rule":..,"severity":"critical","member":..,
- * "value":1.2,"threshold":1.0,"start":"2026-..Z","end":null}}; a scaling change:
+ * "data_class":null,"value":1.2,"threshold":1.0,"start":"2026-..Z","end":null}}
+ * ({@code data_class} names the class of an alert on one, such as {@code hit_rate} on
+ * member {@code cluster/vendor_responses}); a scaling change:
  * {@code {"type":"scaling","severity":"info","cluster":..,"at":..,"previous":2,"desired":3,"current":2,"reasons":[..]}}.
  */
 public final class WebhookPayload {
@@ -42,6 +44,7 @@ public final class WebhookPayload {
         body.put("rule", alert.rule());
         body.put("severity", alert.severity().id());
         body.put("member", alert.member());
+        body.put("data_class", alert.dataClass().orElse(null));
         body.put("value", alert.value());
         body.put("threshold", alert.threshold());
         body.put("start", alert.start().toString());

@@ -41,7 +41,7 @@ public final class ClusterSamples {
      * The most new malformed entries one read reports; the others are reported by the
      * next reads.
      */
-    static final int REPORTS_PER_READ = 8;
+    static final int REPORTS_PER_READ = SkippedEntries.REPORTS_PER_READ;
 
     private static final Logger logger = LoggerFactory.getLogger(ClusterSamples.class);
 
@@ -49,11 +49,12 @@ public final class ClusterSamples {
 
     private final Duration interval;
 
+    private final SkippedEntries skipped = new SkippedEntries(logger, "monitor_summary_skipped", "claimed_member");
+
     /**
-     * The problem last reported per malformed key still in the map: each is reported
-     * once, not every read.
+     * Aggregates the clients' summaries on the oldest member; null where nobody asked.
      */
-    private final Map<String, String> reported = new ConcurrentHashMap<>();
+    private final ClientSamples clients;
 
     /** The UUIDs of the members seen by earlier reads that are still keys in the map. */
     private final Set<String> seenMembers = ConcurrentHashMap.newKeySet();
@@ -64,8 +65,20 @@ public final class ClusterSamples {
      * @param interval the sample interval
      */
     public ClusterSamples(HazelcastInstance instance, Duration interval) {
+        this(instance, interval, null);
+    }
+
+    /**
+     * Creates the aggregator of the members' summaries and, on the oldest member, the
+     * clients'.
+     * @param instance the local member
+     * @param interval the sample interval
+     * @param clients the aggregator of the clients' summaries
+     */
+    public ClusterSamples(HazelcastInstance instance, Duration interval, ClientSamples clients) {
         this.instance = instance;
         this.interval = interval;
+        this.clients = clients;
     }
 
     /**
@@ -107,7 +120,9 @@ public final class ClusterSamples {
                         (a, b) -> (a.compareTo(b) >= 0) ? a : b);
             }
         }
-        return new ClusterFigures(members, ops, hits, gets, memory, alerts);
+        ClientFigures clientFigures = (this.clients != null && coordinates()) ? this.clients.aggregate(now)
+                : ClientFigures.NONE;
+        return new ClusterFigures(members, ops, hits, gets, memory, alerts, clientFigures);
     }
 
     /**
@@ -126,10 +141,9 @@ public final class ClusterSamples {
      */
     private List<MemberSummary> summaries(Instant now) {
         List<MemberSummary> summaries = new ArrayList<>();
-        Set<String> malformed = new HashSet<>();
         Set<String> members = memberUuids();
         long latest = now.toEpochMilli() + this.interval.toMillis();
-        int reports = 0;
+        this.skipped.begin();
         Set<Map.Entry<Object, Object>> entries = this.instance.<Object, Object>getReplicatedMap(MAP).entrySet();
         for (Map.Entry<Object, Object> entry : entries) {
             Optional<String> problem = SummaryCheck.problem(entry.getKey(), entry.getValue(), members, latest);
@@ -140,15 +154,10 @@ public final class ClusterSamples {
             if (this.seenMembers.contains(entry.getKey()) && !members.contains(entry.getKey())) {
                 continue;
             }
-            String key = SummaryCheck.quote(entry.getKey());
-            malformed.add(key);
-            if (!problem.get().equals(this.reported.get(key)) && reports++ < REPORTS_PER_READ) {
-                this.reported.put(key, problem.get());
-                logger.warn("event=monitor_summary_skipped member={} key={} claimed_member={} problem={}",
-                        localMember().getAddress(), key, claimedMember(entry.getValue()), problem.get());
-            }
+            this.skipped.skip(localMember().getAddress(), SummaryCheck.quote(entry.getKey()),
+                    claimedMember(entry.getValue()), problem.get());
         }
-        this.reported.keySet().retainAll(malformed);
+        this.skipped.end();
         this.seenMembers.addAll(members);
         this.seenMembers.retainAll(entries.stream().map(Map.Entry::getKey).toList());
         return summaries;

@@ -14,13 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cluster's mean operations per second of each hour, kept for {@link #KEPT} in the
- * IMap {@value #MAP} (keyed by the hour's start, epoch milliseconds; one backup) so that
- * a restarted member, or the next oldest, still sees last week. Every member averages the
- * cluster figures of its samples; the oldest writes the hour when it closes, if its
- * samples covered at least half of it. Anyone who reaches a member port can write to the
- * map: a value that is not a finite number of at least 0 is skipped with one WARN per
- * hour. Reads of closed hours are cached until the hour turns.
+ * The clients' mean reads and writes per second of each hour (the figure the Saturday
+ * rule judges, {@link ClusterFigures#clientOpsPerSecond()}), kept for {@link #KEPT} in
+ * the IMap {@value #MAP} (keyed by the hour's start, epoch milliseconds; one backup) so
+ * that a restarted member, or the next oldest, still sees last week. The oldest member,
+ * which aggregates the clients' figures, averages those of its samples and writes the
+ * hour when it closes, if its samples with clients reporting covered at least half of it.
+ * Anyone who reaches a member port can write to the map: a value that is not a finite
+ * number of at least 0 is skipped with one WARN per hour. Reads of closed hours are
+ * cached until the hour turns.
  */
 public final class HourlyLoad implements SampleListener, LoadHistory {
 
@@ -70,8 +72,11 @@ public final class HourlyLoad implements SampleListener, LoadHistory {
             this.samples = 0;
             this.read.clear();
         }
-        this.sum += cluster.opsPerSecond();
-        this.samples++;
+        double ops = cluster.clientOpsPerSecond();
+        if (Double.isFinite(ops)) {
+            this.sum += ops;
+            this.samples++;
+        }
     }
 
     @Override

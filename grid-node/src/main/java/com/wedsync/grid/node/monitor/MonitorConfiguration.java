@@ -48,8 +48,9 @@ class MonitorConfiguration {
     }
 
     @Bean
-    ClusterSamples clusterSamples(HazelcastInstance instance, MonitorProperties properties) {
-        return new ClusterSamples(instance, properties.interval());
+    ClusterSamples clusterSamples(HazelcastInstance instance, MonitorProperties properties, NodeSettings settings) {
+        return new ClusterSamples(instance, properties.interval(),
+                new ClientSamples(instance, properties.interval(), settings.catalog()));
     }
 
     @Bean
@@ -76,6 +77,11 @@ class MonitorConfiguration {
     MembershipForwarder membershipForwarder(HazelcastInstance instance, ObjectProvider<MembershipReaction> reactions,
             ScheduledExecutorService gridMonitorScheduler, Clock gridClock) {
         return new MembershipForwarder(instance, reactions.orderedStream().toList(), gridMonitorScheduler, gridClock);
+    }
+
+    @Bean
+    ClientMetrics clientMetrics(Monitor monitor, NodeSettings settings) {
+        return new ClientMetrics(monitor::latestCluster, settings.catalog());
     }
 
     @Bean

@@ -69,7 +69,7 @@ final class SummaryCheck {
         return Quoted.of(value);
     }
 
-    private static boolean isUuid(Object key) {
+    static boolean isUuid(Object key) {
         try {
             return key instanceof String text && UUID.fromString(text).toString().equals(text);
         }

@@ -8,6 +8,8 @@ import com.wedsync.grid.node.alerts.rules.AlertRulesLoader;
 import com.wedsync.grid.node.alerts.rules.Severity;
 import com.wedsync.grid.config.calendar.TrafficCalendar;
 import com.wedsync.grid.config.catalog.CatalogLoader;
+import com.wedsync.grid.node.monitor.ClientClassFigures;
+import com.wedsync.grid.node.monitor.ClientFigures;
 import com.wedsync.grid.node.monitor.ClusterFigures;
 import com.wedsync.grid.node.monitor.MapSample;
 import com.wedsync.grid.node.monitor.MemberSample;
@@ -42,7 +44,7 @@ class AlertEvaluatorTests {
     private Instant at = SATURDAY;
 
     @Test
-    void sustainedHighLatencyIsRaisedForTheMemberAndClearedAfterCleanSamples() {
+    void sustainedHighClientLatencyIsRaisedForTheClusterAndClearedAfterCleanSamples() {
         for (int i = 0; i < 3; i++) {
             sample(1.5, 0, 100, 99);
         }
@@ -50,7 +52,8 @@ class AlertEvaluatorTests {
             assertThat(e.kind()).isEqualTo(AlertEvent.Kind.RAISED);
             assertThat(e.alert().rule()).isEqualTo("latency");
             assertThat(e.alert().severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(e.alert().member()).isEqualTo(MEMBER);
+            assertThat(e.alert().member()).isEqualTo(AlertEvaluator.CLUSTER);
+            assertThat(e.alert().value()).isEqualTo(1.5);
         });
         assertThat(this.evaluator.worst()).containsEntry("latency", Severity.CRITICAL);
         assertThat(this.evaluator.activeCount("latency", Severity.CRITICAL)).isEqualTo(1);
@@ -109,9 +112,47 @@ class AlertEvaluatorTests {
         }
         assertThat(this.events).singleElement().satisfies((e) -> {
             assertThat(e.alert().rule()).isEqualTo("hit_rate");
-            assertThat(e.alert().member()).isEqualTo(AlertEvaluator.CLUSTER);
+            assertThat(e.alert().member()).isEqualTo("cluster/vendor_responses");
+            assertThat(e.alert().dataClass()).contains("vendor_responses");
+            assertThat(e.alert().id()).startsWith("hit_rate/cluster/vendor_responses/");
             assertThat(e.alert().severity()).isEqualTo(Severity.EMERGENCY);
         });
+    }
+
+    @Test
+    void eachClassIsJudgedOnItsOwnAndTheAlertNamesIt() {
+        ClientClassFigures good = new ClientClassFigures(1000, 990, 10, 200, 0, 0, 0.2, 0.3);
+        ClientClassFigures poor = new ClientClassFigures(1000, 500, 420, 200, 0, 0, 0.2, 0.3);
+        ClusterFigures figures = new ClusterFigures(1, 40, Map.of(), Map.of(), 0, Map.of(), new ClientFigures(2,
+                Map.of("wedding_data", good, "guest_interactions", poor, "vendor_responses", good), good));
+        for (int i = 0; i < 3; i++) {
+            this.at = this.at.plusSeconds(5);
+            this.evaluator.onSample(sample(this.at, 0.1, 0, 100, 99), figures);
+        }
+
+        assertThat(this.events).singleElement().satisfies((e) -> {
+            assertThat(e.alert().rule()).isEqualTo("hit_rate");
+            assertThat(e.alert().member()).isEqualTo("cluster/guest_interactions");
+            assertThat(e.alert().severity()).isEqualTo(Severity.WARNING);
+            assertThat(e.alert().value()).isEqualTo(92.0);
+        });
+    }
+
+    @Test
+    void withNoClientReportingTheClientRulesNeitherRaiseNorClear() {
+        for (int i = 0; i < 3; i++) {
+            sample(1.5, 0, 100, 80);
+        }
+        assertThat(this.evaluator.active()).extracting(Alert::rule).containsExactlyInAnyOrder("latency", "hit_rate");
+        ClusterFigures membersOnly = new ClusterFigures(1, 40, Map.of("vendor_responses", 99L),
+                Map.of("vendor_responses", 100L), 0, Map.of());
+
+        for (int i = 0; i < 20; i++) {
+            this.at = this.at.plusSeconds(5);
+            this.evaluator.onSample(sample(this.at, 0.1, 0, 100, 99), membersOnly);
+        }
+
+        assertThat(this.events).hasSize(2).allSatisfy((e) -> assertThat(e.kind()).isEqualTo(AlertEvent.Kind.RAISED));
     }
 
     @Test
@@ -270,8 +311,8 @@ class AlertEvaluatorTests {
 
     @Test
     void aMemberRuleHandedOverIsSkipped() {
-        this.slots.put("predecessor", List.of(new Alert("latency/127.0.0.1:5702/1", "latency", Severity.WARNING,
-                "127.0.0.1:5702", 0.6, 0.5, SATURDAY, null)));
+        this.slots.put("predecessor", List.of(new Alert("memory/127.0.0.1:5702/1", "memory", Severity.WARNING,
+                "127.0.0.1:5702", 75, 70, SATURDAY, null)));
         sample(0.1, 0, 100, 99);
         assertThat(this.evaluator.active()).isEmpty();
         assertThat(this.slots).isEmpty();
@@ -321,7 +362,7 @@ class AlertEvaluatorTests {
 
     private void sample(double latencyMs, int memoryMib, long gets, long hits) {
         this.at = this.at.plusSeconds(5);
-        this.evaluator.onSample(sample(this.at, latencyMs, memoryMib, gets, hits), figures(40, gets, hits));
+        this.evaluator.onSample(sample(this.at, latencyMs, memoryMib, gets, hits), figures(40, gets, hits, latencyMs));
     }
 
     private static MemberSample sample(Instant at, double latencyMs, int memoryMib, long gets, long hits) {
@@ -333,8 +374,18 @@ class AlertEvaluatorTests {
     }
 
     private static ClusterFigures figures(double ops, long gets, long hits) {
+        return figures(ops, gets, hits, 0.1);
+    }
+
+    /**
+     * The cluster as one client saw it: vendor-response reads at a hit rate, a p95 and
+     * p99 latency, and its ops/s; the members' own figures alike.
+     */
+    private static ClusterFigures figures(double ops, long gets, long hits, double latencyMs) {
+        ClientClassFigures vendors = new ClientClassFigures(gets, hits / 2, hits - hits / 2, ops, 0, 0, latencyMs,
+                latencyMs);
         return new ClusterFigures(1, ops, Map.of("vendor_responses", hits), Map.of("vendor_responses", gets), 0,
-                Map.of());
+                Map.of(), new ClientFigures(1, Map.of("vendor_responses", vendors), vendors));
     }
 
 }

@@ -57,6 +57,18 @@ class WebhookAlertSinkTests {
     }
 
     @Test
+    void theBodyOfAnAlertOnOneDataClassNamesTheClass() {
+        Alert alert = new Alert("hit_rate/cluster/guest_interactions/1", "hit_rate", Severity.WARNING,
+                "cluster/guest_interactions", 92.0, 95.0, START, null);
+
+        String body = new WebhookPayload("test-cluster").alert(new AlertEvent(AlertEvent.Kind.RAISED, alert));
+
+        assertThat(JsonPath.<String>read(body, "$.data_class")).isEqualTo("guest_interactions");
+        assertThat(JsonPath.<String>read(body, "$.member")).isEqualTo("cluster/guest_interactions");
+        assertThat(JsonPath.<String>read(body, "$.id")).isEqualTo("hit_rate/cluster/guest_interactions/1");
+    }
+
+    @Test
     void theBodyCarriesTheAlertAndTheTransition() throws Exception {
         this.server = new WebhookServer();
         this.sink = sink(this.server.uri(), policy(10, 3));
@@ -73,6 +85,7 @@ class WebhookAlertSinkTests {
         assertThat(JsonPath.<String>read(body, "$.rule")).isEqualTo("memory");
         assertThat(JsonPath.<String>read(body, "$.severity")).isEqualTo("critical");
         assertThat(JsonPath.<String>read(body, "$.member")).isEqualTo("127.0.0.1:5701");
+        assertThat(JsonPath.<Object>read(body, "$.data_class")).isNull();
         assertThat(JsonPath.<Double>read(body, "$.value")).isEqualTo(1.5);
         assertThat(JsonPath.<Double>read(body, "$.threshold")).isEqualTo(1.0);
         assertThat(JsonPath.<String>read(body, "$.start")).isEqualTo("2026-06-13T14:00:00Z");

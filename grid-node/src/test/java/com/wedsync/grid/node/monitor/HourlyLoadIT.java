@@ -93,7 +93,8 @@ class HourlyLoadIT {
         for (int i = 0; i < samples; i++) {
             Instant at = from.plus(INTERVAL.multipliedBy(i));
             recorder.onSample(new MemberSample(at, INTERVAL, "127.0.0.1:5701", List.of(), 0.5, 0, 0, 0, 0),
-                    new ClusterFigures(1, opsPerSecond, Map.of(), Map.of(), 0, Map.of()));
+                    new ClusterFigures(1, opsPerSecond, Map.of(), Map.of(), 0, Map.of(), new ClientFigures(1, Map.of(),
+                            new ClientClassFigures(0, 0, 0, opsPerSecond, 0, 0, Double.NaN, Double.NaN))));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.wedsync.grid.config.catalog.Catalog;
 import com.wedsync.grid.config.catalog.CatalogLoader;
 import com.wedsync.grid.config.catalog.DataClassPolicy;
+import com.wedsync.grid.config.clients.ClientLatency;
 import com.wedsync.grid.config.hazelcast.MemoryBudget;
 import com.wedsync.grid.node.alerts.AlertsProperties;
 import com.wedsync.grid.node.alerts.MemberRuleProbe;
@@ -73,22 +74,19 @@ class AlertRulesConsistencyTests {
      * {@link #everyAlertMeasuresTheFigureItsNodeRuleSamples}.
      */
     private static final Map<String, String> MEASURED_AS = Map.of(
-            // The member's mean over all its maps, weighted by their operations, of
-            // intervals
-            // with enough operations: MemberSample.latencyMs(), checked against the
-            // node's own
-            // figure by
-            // theLatencyAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges.
-            "latency_ms", "instance:grid_monitor_latency_ms:mean",
+            // What the clients saw, from their own meters: the p95 of their reads through
+            // L1 and L2, their hit ratio of reads per class (region), their reads and
+            // writes per second.
+            "client_latency_p95_ms", "cluster:grid_client_read_latency_ms:p95", "client_hit_rate_percent",
+            "region:grid_client_hit_ratio:rate1m", "client_vendor_responses_hit_rate_percent",
+            "region:grid_client_hit_ratio:rate1m{region=\"vendor_responses\"}", "saturday_ops_baseline_percent",
+            "cluster:grid_client_ops:rate1m",
             // The member's fullest map among those whose filling is memory pressure,
             // against that map's own budget: MemberSample.memoryUsedShare(), checked
             // against the node's own figure by
             // theMemoryAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges.
             "memory_used_percent", "max by (job, instance) (grid_monitor_memory_ratio{memory_alert=\"true\"})",
-            "hit_rate_percent", "job:grid_map_hit_ratio:rate5m", "vendor_responses_hit_rate_percent",
-            "job_map:grid_map_hit_ratio:rate5m{map=\"vendor_responses\"}", "saturday_ops_baseline_percent",
-            "job:grid_monitor_ops_per_second:sum", "wedding_data_retention_percent",
-            "job:grid_wedding_data_retention:ratio1h", "partitions_lost",
+            "wedding_data_retention_percent", "job:grid_wedding_data_retention:ratio1h", "partitions_lost",
             "sum by (job) (increase(grid_map_partitions_lost_total[5m]))", "members_left",
             "max by (job) (max_over_time(grid_cluster_members[10m])) - max by (job) (grid_cluster_members)");
 
@@ -139,30 +137,33 @@ class AlertRulesConsistencyTests {
     }
 
     /**
-     * Two members whose maps answer at different latencies and rates, some with no
-     * operations (latency NaN): promtool evaluates the latency alert's measure over the
-     * gauges the members export for those samples, and must find for each member the
-     * operation-weighted mean its own latency rule judges, not any one map's.
+     * The node judges the clients' latency and hit rates only over intervals with at
+     * least {@code grid.alerts.min-operations} reads; Prometheus sees rates, so its
+     * recording rules need the default divided by the sample interval.
      */
     @Test
-    void theLatencyAlertComputesFromTheMembersGaugesTheFigureTheNodeJudges(@TempDir Path directory) throws IOException {
-        Catalog catalog = CatalogLoader.loadDefault();
-        Map<String, MemberSample> members = Map.of("a:8080",
-                timed(catalog, "a:8080", new double[] { 100, 300, 0, 0, 0 }, new double[] { 0.4, 1.2, 0, 0, 0 }),
-                "b:8080",
-                timed(catalog, "b:8080", new double[] { 0, 0, 50, 150, 0 }, new double[] { 0, 0, 2.0, 0.2, 0 }));
+    void theClientMeasuresIgnoreIntervalsTheNodeDoesNotJudge() throws NoSuchMethodException {
+        long perSecond = defaultMinOperations() / SAMPLE_INTERVAL.toSeconds();
 
-        assertPrometheusFindsTheNodesFigure(directory, AlertRules.LATENCY, 1, members, "grid.monitor.latency.ms",
-                "grid.monitor.ops.per.second");
+        assertThat(recorded("cluster:grid_client_read_latency_ms:p95"))
+            .contains("and (cluster:grid_client_reads:rate1m >= " + perSecond + ")");
+        assertThat(recorded("region:grid_client_hit_ratio:rate1m"))
+            .contains("/ (region:grid_client_reads:rate1m >= " + perSecond + ")");
     }
 
     /**
-     * The node judges latency only over intervals with at least
-     * {@code grid.alerts.min-operations} operations; Prometheus sees rates, so its
-     * recording rule needs the default divided by the sample interval.
+     * A client times one L1 hit in {@link ClientLatency#L1_TIMED_ONE_IN} and its shared
+     * histogram counts each that often: the Prometheus p95 weighs the L1 buckets alike,
+     * and only the L1 and L2 layers make it.
      */
     @Test
-    void theLatencyMeasureIgnoresIntervalsTheNodeDoesNotJudge() throws NoSuchMethodException {
+    void theLatencyMeasureWeighsTimedL1HitsAsTheClientsDo() {
+        assertThat(recorded("cluster:grid_client_read_latency_ms:p95")).startsWith("1000 * histogram_quantile(0.95,")
+            .contains(ClientLatency.L1_TIMED_ONE_IN + " * rate(grid_region_latency_seconds_bucket{layer=\"l1\"}[1m])",
+                    " or rate(grid_region_latency_seconds_bucket{layer=\"l2\"}[1m])");
+    }
+
+    private static long defaultMinOperations() throws NoSuchMethodException {
         RecordComponent[] components = AlertsProperties.class.getRecordComponents();
         Parameter[] parameters = AlertsProperties.class
             .getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
@@ -172,16 +173,16 @@ class AlertRulesConsistencyTests {
                 .filter((component) -> component.getName().equals("minOperations"))
                 .findFirst()
                 .orElseThrow());
-        long minOperations = Long.parseLong(parameters[index].getAnnotation(DefaultValue.class).value()[0]);
-        String recorded = (String) MonitoringFiles.rules()
+        return Long.parseLong(parameters[index].getAnnotation(DefaultValue.class).value()[0]);
+    }
+
+    private static String recorded(String record) {
+        return ((String) MonitoringFiles.rules()
             .stream()
-            .filter((rule) -> "instance:grid_monitor_latency_ms:mean".equals(rule.get("record")))
+            .filter((rule) -> record.equals(rule.get("record")))
             .findFirst()
             .orElseThrow()
-            .get("expr");
-
-        assertThat(recorded.replaceAll("\\s+", " "))
-            .contains("(grid_monitor_ops_per_second) >= " + minOperations / SAMPLE_INTERVAL.toSeconds() + ")");
+            .get("expr")).replaceAll("\\s+", " ").trim();
     }
 
     @Test
@@ -292,21 +293,6 @@ class AlertRulesConsistencyTests {
             long bytes = budget.bytes(policies.get(i).mapName());
             maps.add(new MapSample(policies.get(i).mapName(), 0, 0, 0, 0, Double.NaN, (long) (fills[i] * bytes), bytes,
                     0, 0, 0, policies.get(i).memoryAlert()));
-        }
-        return new MemberSample(Instant.EPOCH, SAMPLE_INTERVAL, member, maps, 0.5, 0, 0, 0, 0);
-    }
-
-    /**
-     * A member whose maps, in catalog order, took gets at the given rates with the given
-     * mean latencies over one sample interval (no rate: no operations, latency NaN).
-     */
-    private static MemberSample timed(Catalog catalog, String member, double[] opsPerSecond, double[] latencyMs) {
-        List<MapSample> maps = new ArrayList<>();
-        List<DataClassPolicy> policies = List.copyOf(catalog.policies());
-        for (int i = 0; i < policies.size(); i++) {
-            long gets = (long) (opsPerSecond[i] * SAMPLE_INTERVAL.toSeconds());
-            maps.add(new MapSample(policies.get(i).mapName(), gets, gets, 0, opsPerSecond[i],
-                    (gets == 0) ? Double.NaN : latencyMs[i], 0, 1, 0, 0, 0, policies.get(i).memoryAlert()));
         }
         return new MemberSample(Instant.EPOCH, SAMPLE_INTERVAL, member, maps, 0.5, 0, 0, 0, 0);
     }

@@ -127,7 +127,8 @@ class GrafanaDashboardTests {
                 "grid_map_hits_total", "grid_region_gets_total", "histogram_quantile(0.99",
                 "grid_region_latency_seconds_bucket", "grid_monitor_latency_ms", "grid_map_budget_bytes",
                 "grid_monitor_memory_ratio", "grid_alerts_active", "grid_scaling_desired_members",
-                "grid_cluster_members", "grid_weddings_active", "grid_weddings_upcoming");
+                "grid_cluster_members", "grid_weddings_active", "grid_weddings_upcoming", "grid_client_latency_p95_ms",
+                "grid_client_hit_ratio", "grid_client_ops_per_second");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.wedsync.grid.node.alerts.rules;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One alert: a rule breached on a member, from its start to its end.
@@ -9,8 +10,8 @@ import java.util.Objects;
  * @param id unique for the rule, member and start: {@code rule/member/start-epoch-millis}
  * @param rule the id of the rule
  * @param severity the severity it has now (or had when it cleared)
- * @param member the member it was sampled on, or {@code cluster} for figures aggregated
- * across members
+ * @param member the member it was sampled on, {@code cluster} for figures aggregated
+ * across members, or {@code cluster/<class>} for those of one data class
  * @param value the sampled value that raised it or last changed it
  * @param threshold the threshold of its severity
  * @param start when the sample that raised it was taken
@@ -33,6 +34,15 @@ public record Alert(String id, String rule, Severity severity, String member, do
         if (end != null && end.isBefore(start)) {
             throw new IllegalArgumentException("end (" + end + ") must not be before start (" + start + ")");
         }
+    }
+
+    /**
+     * Returns the data class the alert is about.
+     * @return the class id of an alert on {@code cluster/<class>}, or empty
+     */
+    public Optional<String> dataClass() {
+        return this.member.startsWith("cluster/") ? Optional.of(this.member.substring("cluster/".length()))
+                : Optional.empty();
     }
 
     /**

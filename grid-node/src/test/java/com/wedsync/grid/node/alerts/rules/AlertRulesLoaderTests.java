@@ -25,8 +25,8 @@ class AlertRulesLoaderTests {
     void shippedRulesAreTheSpecsThresholds() {
         assertThat(SHIPPED.ids()).containsExactly("latency", "hit_rate", "memory", "saturday_ops", "vendor_hit_rate",
                 "wedding_retention", "partition_lost", "member_left");
-        assertThat(SHIPPED.rule(AlertRules.LATENCY)).isEqualTo(new AlertRule("latency", "latency_ms", Comparison.ABOVE,
-                Unit.MILLISECONDS, Map.of(WARNING, 0.5, CRITICAL, 1.0, EMERGENCY, 2.0), 3, 6));
+        assertThat(SHIPPED.rule(AlertRules.LATENCY)).isEqualTo(new AlertRule("latency", "client_latency_p95_ms",
+                Comparison.ABOVE, Unit.MILLISECONDS, Map.of(WARNING, 0.5, CRITICAL, 1.0, EMERGENCY, 2.0), 3, 6));
         assertThat(SHIPPED.rule(AlertRules.HIT_RATE).thresholds())
             .isEqualTo(Map.of(WARNING, 95.0, CRITICAL, 90.0, EMERGENCY, 85.0));
         assertThat(SHIPPED.rule(AlertRules.MEMORY).thresholds())
