@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
@@ -125,18 +126,21 @@ public final class Autoscaler implements AutoCloseable {
      * start or a stop is carried out before this returns.
      */
     void poll() {
-        OptionalInt advice = this.fleet.desired();
+        Optional<Advice> advice = this.fleet.advice();
         int running = this.fleet.members();
         this.members = running;
-        if (advice.isPresent() && advice.getAsInt() != this.desired) {
-            record("desired", running, advice.getAsInt(), (this.desired < 0) ? "first read" : "was " + this.desired);
-            this.desired = advice.getAsInt();
+        if (advice.isPresent() && advice.get().desired() != this.desired) {
+            record("desired", running, advice.get().desired(),
+                    ((this.desired < 0) ? "first read" : "was " + this.desired) + ": "
+                            + String.join("; ", advice.get().reasons()));
+            this.desired = advice.get().desired();
         }
         if (this.decider == null) {
             return;
         }
         Instant now = this.clock.instant();
-        switch (this.decider.decide(now.getEpochSecond() * 1_000_000_000L + now.getNano(), running, advice)) {
+        switch (this.decider.decide(now.getEpochSecond() * 1_000_000_000L + now.getNano(), running,
+                advice.isPresent() ? OptionalInt.of(advice.get().desired()) : OptionalInt.empty())) {
             case START_REQUESTED -> record("start-requested", running, this.desired, "");
             case STOP_REQUESTED -> record("stop-requested", running, this.desired, "");
             case DROPPED -> record("dropped", running, this.desired, "the advice no longer asks for it");

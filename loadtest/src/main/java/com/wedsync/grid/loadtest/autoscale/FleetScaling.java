@@ -2,9 +2,10 @@ package com.wedsync.grid.loadtest.autoscale;
 
 import com.wedsync.grid.loadtest.nodes.NodeFleet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,32 +41,38 @@ public final class FleetScaling implements ScaledFleet {
     }
 
     @Override
-    public OptionalInt desired() {
+    public Optional<Advice> advice() {
         List<NodeFleet.Member> members = this.fleet.members();
         if (members.isEmpty()) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
         try {
-            return desired(this.fleet.read(members.get(0), "/actuator/scaling"));
+            return advice(this.fleet.read(members.get(0), "/actuator/scaling"));
         }
         catch (IllegalStateException ex) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
     }
 
     /**
      * Reads the advice from an {@code /actuator/scaling} answer.
      * @param body the JSON body
-     * @return its {@code desired}, empty when it is {@code null} (no evaluation yet) or
-     * the body is not such an answer
+     * @return its {@code desired} and {@code reasons}, empty when {@code desired} is
+     * {@code null} (no evaluation yet) or the body is not such an answer
      */
-    static OptionalInt desired(String body) {
+    static Optional<Advice> advice(String body) {
         try {
-            JsonNode desired = JSON.readTree(body).path("desired");
-            return desired.isInt() ? OptionalInt.of(desired.intValue()) : OptionalInt.empty();
+            JsonNode view = JSON.readTree(body);
+            JsonNode desired = view.path("desired");
+            if (!desired.isInt()) {
+                return Optional.empty();
+            }
+            List<String> reasons = new ArrayList<>();
+            view.path("reasons").forEach((reason) -> reasons.add(reason.asString()));
+            return Optional.of(new Advice(desired.intValue(), reasons));
         }
         catch (JacksonException ex) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
     }
 

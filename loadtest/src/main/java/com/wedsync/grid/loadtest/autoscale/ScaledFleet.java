@@ -1,6 +1,6 @@
 package com.wedsync.grid.loadtest.autoscale;
 
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * The members an {@link Autoscaler} manages and the advice it follows.
@@ -14,11 +14,10 @@ public interface ScaledFleet {
     int members();
 
     /**
-     * Reads the capacity advisor's desired members from the oldest member, in bounded
-     * time.
+     * Reads the capacity advisor's latest advice from the oldest member, in bounded time.
      * @return the advice, empty when it is not known (no evaluation yet, no answer)
      */
-    OptionalInt desired();
+    Optional<Advice> advice();
 
     /**
      * Starts one member and waits, in bounded time, until it has joined and the cluster

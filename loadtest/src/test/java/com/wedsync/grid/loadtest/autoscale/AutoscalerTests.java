@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.OptionalInt;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ class AutoscalerTests {
         assertThat(autoscaler.desired()).isEqualTo(2);
         assertThat(autoscaler.events()).extracting(ScalingEvent::kind)
             .containsExactly("desired", "start-requested", "starting", "joined");
+        assertThat(autoscaler.events().get(0).detail()).isEqualTo("first read: asked");
         assertThat(autoscaler.events().get(3).detail()).isEqualTo("member-2");
         assertThat(autoscaler.events().get(3).at()).isEqualTo(Instant.parse("2026-12-04T23:58:30Z"));
     }
@@ -90,8 +92,8 @@ class AutoscalerTests {
         }
 
         @Override
-        public OptionalInt desired() {
-            return (this.desired < 0) ? OptionalInt.empty() : OptionalInt.of(this.desired);
+        public Optional<Advice> advice() {
+            return (this.desired < 0) ? Optional.empty() : Optional.of(new Advice(this.desired, List.of("asked")));
         }
 
         @Override
