@@ -96,8 +96,11 @@ final class SaturdayRun {
             try (Autoscaler autoscaler = follow
                     ? Autoscaler.following(scaled, this.policy, this.settings.pollInterval(), Clock.systemUTC())
                     : Autoscaler.watching(scaled, this.settings.pollInterval(), Clock.systemUTC())) {
-                autoscaler.start();
                 Duration late = awaitUntil(warmupStart);
+                // Started with the warm-up, not before: the preload's burst of writes
+                // is then out of the advisor's load window, and only the run's load is
+                // followed.
+                autoscaler.start();
                 Duration hold = this.plan.hold().minus(late);
                 if (late.compareTo(Duration.ofSeconds(1)) > 0) {
                     this.out.printf("%s: the setup took %d s longer than --setup-allowance; the hold is %d s%n", mode,

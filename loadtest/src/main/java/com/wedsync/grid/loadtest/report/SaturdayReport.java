@@ -1,5 +1,6 @@
 package com.wedsync.grid.loadtest.report;
 
+import java.awt.BasicStroke;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -170,6 +171,13 @@ public final class SaturdayReport {
                 false);
         chart.getXYPlot().setRenderer(new XYStepRenderer());
         ReportCharts.style(chart);
+        // Desired dashed and wider, so that it shows where it runs under the members.
+        for (int i = 1; i < data.getSeriesCount(); i += 2) {
+            chart.getXYPlot()
+                .getRenderer()
+                .setSeriesStroke(i, new BasicStroke(3.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f,
+                        new float[] { 6.0f, 6.0f }, 0.0f));
+        }
         return chart;
     }
 

@@ -168,7 +168,7 @@ public record SaturdayPlan(double ordinaryRate, double memberCapacity, Duration 
     public String describe() {
         double peak = this.ordinaryRate * peakMultiplier();
         return String.format(Locale.ROOT,
-                "ordinary %.0f ops/s, Saturday %s peak %.0f ops/s (%s); member capacity %.0f ops/s: an ordinary "
+                "ordinary %.0f ops/s, Saturday %s peak %.0f ops/s (calendar %s); member capacity %.0f ops/s: an ordinary "
                         + "hour needs %d member(s), the peak %d; lead time %s, load window %s; hold %s, ramp %s, "
                         + "top %s, fall %s, tail %s",
                 this.ordinaryRate, this.saturday, peak, saturdayTraffic(), this.memberCapacity,
