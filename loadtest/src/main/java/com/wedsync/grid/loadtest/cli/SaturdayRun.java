@@ -17,6 +17,8 @@ import com.wedsync.grid.loadtest.scenario.SaturdayPlan;
 import com.wedsync.grid.loadtest.target.GridTarget;
 import com.wedsync.grid.loadtest.target.Targets;
 import com.wedsync.grid.loadtest.workload.FiniteWorkload;
+import com.wedsync.grid.loadtest.workload.OpType;
+import com.wedsync.grid.loadtest.workload.Operation;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -91,7 +94,7 @@ final class SaturdayRun {
         try (NodeFleet fleet = NodeFleet.start(launch);
                 GridTarget grid = Targets.openGrid("grid-l2", new Targets.TargetOptions(fleet.addresses(),
                         fleet.clusterName(), 0, base.memoryLimitMib() << 20, "redis://127.0.0.1:6379"))) {
-            ScenarioRun.preload(this.settings.workload(), grid, this.out);
+            preload(grid);
             FleetScaling scaled = new FleetScaling(fleet, this.settings.stopTimeout());
             try (Autoscaler autoscaler = follow
                     ? Autoscaler.following(scaled, this.policy, this.settings.pollInterval(), Clock.systemUTC())
@@ -185,6 +188,29 @@ final class SaturdayRun {
             list.add(map);
         }
         return list;
+    }
+
+    /**
+     * Writes every key once at the ordinary rate, not as fast as the grid takes them: an
+     * unpaced burst made the advisor ask for a second member, which its scale-in
+     * stabilisation then held for 5 minutes into the run.
+     */
+    private void preload(GridTarget grid) {
+        long start = System.nanoTime();
+        double gapNanos = 1e9 / this.plan.ordinaryRate();
+        SplittableRandom random = new SplittableRandom(7);
+        long[] count = new long[1];
+        FiniteWorkload load = this.settings.workload();
+        load.forEachKey((dataClass, key) -> {
+            long due = start + (long) (count[0] * gapNanos);
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            grid.execute(new Operation(OpType.PUT, dataClass, key, load.valueFor(dataClass, random)));
+            count[0]++;
+        });
+        this.out.printf("preloaded %,d keys in %.1f s, at the ordinary rate%n", count[0],
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static Duration awaitUntil(Instant when) {

@@ -50,7 +50,7 @@ class SaturdayCommandIT {
             .execute("saturday", "--clusters", "advisor", "--ordinary-rate", "200", "--member-capacity", "1000",
                     "--max-members", "2", "--lead-time", "1m", "--load-window", "5s", "--provisioning-delay", "3s",
                     "--warmup", "2s", "--hold", "30s", "--ramp", "5s", "--top", "5s", "--fall", "5s", "--tail", "2s",
-                    "--setup-allowance", "25s", "--threads", "2", "--workload", "mix=wedding;weddings=5",
+                    "--setup-allowance", "35s", "--threads", "2", "--workload", "mix=wedding;weddings=5",
                     "--node-jvm-option=-Dgrid.monitor.interval=1s", "--out", out.toString());
 
         assertThat(exit).isZero();
