@@ -19,13 +19,13 @@ import org.springframework.context.annotation.Configuration;
  * gauges.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MonitorProperties.class)
+@EnableConfigurationProperties({ MonitorProperties.class, GridClockProperties.class })
 class MonitorConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock gridClock() {
-        return Clock.systemUTC();
+    Clock gridClock(GridClockProperties clock) {
+        return clock.clock(Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "shutdownNow")

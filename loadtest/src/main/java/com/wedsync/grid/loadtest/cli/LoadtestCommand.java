@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "loadtest", mixinStandardHelpOptions = true,
         subcommands = { RunCommand.class, CompareCommand.class, BulkLoadCommand.class, SummarizeCommand.class,
-                SoakCommand.class },
+                SoakCommand.class, SaturdayCommand.class },
         description = "An honest load generator for WedSync Grid: open loop, coordinated-omission corrected, "
                 + "HdrHistogram percentiles, against the grid, an embedded grid or Caffeine.")
 public final class LoadtestCommand implements Runnable {
@@ -50,7 +50,7 @@ public final class LoadtestCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(this.spec.commandLine(),
-                "name a command: run, compare, bulk-load, summarize or soak");
+                "name a command: run, compare, bulk-load, summarize, soak or saturday");
     }
 
 }

@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -48,6 +50,8 @@ public final class NodeFleet implements AutoCloseable {
     private final String adminToken;
 
     private final List<Member> members;
+
+    private final AtomicInteger launched = new AtomicInteger();
 
     private NodeFleet(NodeLaunch launch, String clusterName, String adminToken, List<Member> members) {
         this.launch = launch;
@@ -95,12 +99,12 @@ public final class NodeFleet implements AutoCloseable {
             ports.add(new int[] { first + 2 * i, first + 2 * i + 1 });
         }
         String memberList = ports.stream().map((p) -> "127.0.0.1:" + p[0]).collect(Collectors.joining(","));
-        List<Member> started = new ArrayList<>();
+        List<Member> started = new CopyOnWriteArrayList<>();
         NodeFleet fleet = new NodeFleet(launch, clusterName, token, started);
         try {
             Files.createDirectories(launch.logFolder());
             for (int i = 0; i < ports.size(); i++) {
-                started.add(fleet.launch("member-" + (i + 1), ports.get(i)[0], ports.get(i)[1], memberList));
+                started.add(fleet.launch(ports.get(i)[0], ports.get(i)[1], memberList));
             }
             for (Member member : started) {
                 fleet.awaitReady(member);
@@ -156,12 +160,94 @@ public final class NodeFleet implements AutoCloseable {
      * s
      */
     public String scrape(Member member) {
-        HttpResponse<String> response = get(member, "/actuator/prometheus", true);
+        return read(member, "/actuator/prometheus");
+    }
+
+    /**
+     * Reads one of a member's actuator endpoints, with the fleet's admin token.
+     * @param member the member
+     * @param path the path, for example {@code /actuator/scaling}
+     * @return the body
+     * @throws IllegalStateException naming the member and the path if it does not answer
+     * 200 within 5 s
+     */
+    public String read(Member member, String path) {
+        HttpResponse<String> response = get(member, path, true);
         if (response == null || response.statusCode() != 200) {
-            throw new IllegalStateException("/actuator/prometheus on " + member.name() + " answered "
+            throw new IllegalStateException(path + " on " + member.name() + " answered "
                     + ((response == null) ? "nothing" : response.statusCode()));
         }
         return response.body();
+    }
+
+    /**
+     * Starts one member more, which joins the running ones, and waits until it is ready
+     * (joined, cluster safe), as a scale-out does.
+     * @return the new member, last in {@link #members()}
+     * @throws IllegalStateException naming the member and its log if it exits or is not
+     * ready within the launch's ready timeout; it is stopped first
+     */
+    public Member addMember() {
+        if (this.members.size() >= NodeLaunch.MAX_MEMBERS) {
+            throw new IllegalStateException("a fleet runs at most " + NodeLaunch.MAX_MEMBERS + " members");
+        }
+        int first = LoopbackPorts.freeSpan(2);
+        // The new member looks for the running ones (and itself); they need not know it
+        // beforehand.
+        String memberList = this.members.stream()
+            .map((m) -> "127.0.0.1:" + m.port())
+            .collect(Collectors.joining(",", "", ",127.0.0.1:" + first));
+        Member member;
+        try {
+            member = launch(first, first + 1, memberList);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("cannot start a grid-node member: " + ex.getMessage(), ex);
+        }
+        try {
+            awaitReady(member);
+        }
+        catch (RuntimeException ex) {
+            member.process().destroyForcibly();
+            LIVE.remove(member.process());
+            throw ex;
+        }
+        this.members.add(member);
+        return member;
+    }
+
+    /**
+     * Stops the newest member gracefully (SIGTERM: the node migrates its partitions away
+     * before it exits), as a scale-in does, and waits until its process has exited.
+     * @param timeout how long it may take; after that it is killed
+     * @return the stopped member
+     * @throws IllegalStateException if only one member is left, or naming the member if
+     * it had to be killed
+     */
+    public Member stopNewest(Duration timeout) {
+        if (this.members.size() <= 1) {
+            throw new IllegalStateException("the fleet's last member is not stopped before the fleet is closed");
+        }
+        Member member = this.members.get(this.members.size() - 1);
+        member.process().destroy();
+        boolean exited;
+        try {
+            exited = member.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            exited = false;
+        }
+        if (!exited) {
+            member.process().destroyForcibly();
+        }
+        this.members.remove(member);
+        LIVE.remove(member.process());
+        if (!exited) {
+            throw new IllegalStateException("grid-node " + member.name() + " did not exit within " + timeout.toSeconds()
+                    + " s of SIGTERM and was killed (log: " + member.log() + ")");
+        }
+        return member;
     }
 
     /**
@@ -184,7 +270,8 @@ public final class NodeFleet implements AutoCloseable {
         }
     }
 
-    private Member launch(String name, int port, int httpPort, String memberList) throws IOException {
+    private Member launch(int port, int httpPort, String memberList) throws IOException {
+        String name = "member-" + this.launched.incrementAndGet();
         Path log = this.launch.logFolder().resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder("sh", this.launch.launcher().toString());
         // The fleet's own contract values, nothing inherited that would change the node

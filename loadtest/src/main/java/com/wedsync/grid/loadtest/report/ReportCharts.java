@@ -160,7 +160,7 @@ final class ReportCharts {
         return tags;
     }
 
-    private static void logRange(JFreeChart chart) {
+    static void logRange(JFreeChart chart) {
         XYPlot plot = chart.getXYPlot();
         if (plot.getDataset().getSeriesCount() > 0 && plot.getDataset().getItemCount(0) > 0) {
             LogAxis axis = new LogAxis(plot.getRangeAxis().getLabel());
@@ -170,7 +170,7 @@ final class ReportCharts {
         }
     }
 
-    private static void style(JFreeChart chart) {
+    static void style(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);

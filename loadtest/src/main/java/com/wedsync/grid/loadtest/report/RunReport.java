@@ -1,6 +1,7 @@
 package com.wedsync.grid.loadtest.report;
 
 import com.wedsync.grid.loadtest.generator.OpLayer;
+import com.wedsync.grid.loadtest.generator.RateProfile;
 import com.wedsync.grid.loadtest.generator.RunResult;
 import com.wedsync.grid.loadtest.target.Layer;
 import com.wedsync.grid.loadtest.workload.OpType;
@@ -57,10 +58,16 @@ public final class RunReport {
         report.put("abandonedOps", result.abandonedOps());
         report.put("inFlight", result.settings().inFlight());
         if (!result.settings().profile().constant()) {
-            report.put("rateProfile",
-                    Map.of("peak", result.settings().profile().peak(), "holdSeconds",
-                            result.settings().profile().hold().toMillis() / 1000.0, "rampSeconds",
-                            result.settings().profile().ramp().toMillis() / 1000.0));
+            RateProfile profile = result.settings().profile();
+            Map<String, Object> shape = new LinkedHashMap<>();
+            shape.put("peak", profile.peak());
+            shape.put("holdSeconds", profile.hold().toMillis() / 1000.0);
+            shape.put("rampSeconds", profile.ramp().toMillis() / 1000.0);
+            if (profile.fallsBack()) {
+                shape.put("topSeconds", profile.top().toMillis() / 1000.0);
+                shape.put("fallSeconds", profile.fall().toMillis() / 1000.0);
+            }
+            report.put("rateProfile", shape);
         }
         report.put("errorSamples", result.errorSamples());
         report.put("latencyMicros", latencies(result));
