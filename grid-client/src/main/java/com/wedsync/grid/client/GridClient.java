@@ -46,6 +46,9 @@ public final class GridClient implements AutoCloseable {
      * @param registry where the regions' meters go
      * @return the connected client
      * @throws GridUnavailableException if no member answered within the connect timeout
+     * @throws IncompatibleHazelcastException before connecting, if the Hazelcast on the
+     * classpath is of another major or minor version than the one grid-client was built
+     * with
      */
     public static GridClient connect(GridClientSettings settings, MeterRegistry registry) {
         return new GridClient(ClientRuntime.connect(settings, registry), settings.catalog());

@@ -119,10 +119,14 @@ public final class ClientRuntime implements AutoCloseable {
      * @return the connected runtime
      * @throws GridUnavailableException naming the cluster, members and timeout if no
      * member answered in time
+     * @throws com.wedsync.grid.client.IncompatibleHazelcastException before connecting,
+     * if the Hazelcast on the classpath is not of the minor version grid-client was built
+     * with
      */
     public static ClientRuntime connect(GridClientSettings settings, MeterRegistry registry) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(registry, "registry");
+        HazelcastVersionCheck.check();
         AsyncExecutor.ensurePooled();
         CountDownLatch connected = new CountDownLatch(1);
         ClientConfig config = clientConfig(settings);
