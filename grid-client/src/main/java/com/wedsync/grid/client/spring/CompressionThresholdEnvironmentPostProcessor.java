@@ -4,10 +4,15 @@ import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.DefaultPropertiesPropertySource;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginTrackedValue;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Maps the contract variable {@value #VARIABLE} onto
@@ -35,9 +40,25 @@ class CompressionThresholdEnvironmentPostProcessor implements EnvironmentPostPro
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String value = environment.getProperty(VARIABLE);
         if (value != null) {
-            environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, Map.of(PROPERTY, value)));
+            Object tracked = OriginTrackedValue.of(value, origin(environment));
+            environment.getPropertySources()
+                .addLast(new OriginTrackedMapPropertySource(SOURCE_NAME, Map.of(PROPERTY, tracked)));
             DefaultPropertiesPropertySource.moveToEnd(environment);
         }
+    }
+
+    /**
+     * Where the variable was set (the environment, or a line of a file), so that a
+     * refused value is reported as the variable, not as the property it sets.
+     */
+    private static Origin origin(ConfigurableEnvironment environment) {
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)
+                    && source.containsProperty(VARIABLE)) {
+                return PropertySourceOrigin.get(source, VARIABLE);
+            }
+        }
+        return null;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.util.Iterator;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,8 +24,9 @@ import org.springframework.context.annotation.Configuration;
  * (Micrometer's global registry if it has none), and a {@link GridCacheManager} so that
  * {@code @Cacheable} uses the grid. Each backs off when the application defines its own.
  * It runs before Spring Boot's cache auto-configuration, which would otherwise register a
- * cache manager of its own first. Setting {@code grid.client.enabled=false} turns all of
- * it off.
+ * cache manager of its own first. A cache annotation naming a cache the grid does not
+ * have fails the start ({@link CacheNamesCheck}). Setting
+ * {@code grid.client.enabled=false} turns all of it off.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
 @ConditionalOnClass(GridClient.class)
@@ -63,6 +65,14 @@ class GridClientAutoConfiguration {
         @ConditionalOnMissingBean(CacheManager.class)
         GridCacheManager gridCacheManager(GridClient gridClient) {
             return new GridCacheManager(gridClient);
+        }
+
+        /**
+         * Fails the start if a cache annotation names a cache the grid does not have.
+         */
+        @Bean
+        static CacheNamesCheck gridCacheNamesCheck(ConfigurableListableBeanFactory beanFactory) {
+            return new CacheNamesCheck(beanFactory);
         }
 
     }

@@ -25,8 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param connectTimeout how long the start waits to reach the cluster before it fails
  * @param operationTimeout how long one cache operation may take, retries included, before
  * it fails
- * @param compressionThreshold larger serialized values are stored LZ4-compressed;
- * CACHE_COMPRESSION_THRESHOLD too
+ * @param compressionThreshold larger serialized values are stored LZ4-compressed; the
+ * contract variable CACHE_COMPRESSION_THRESHOLD sets it too, below every other source
  * @param maxValueSize the largest value accepted, after compression
  * @param maxUncompressedValueSize the largest value accepted before compression; at least
  * max-value-size
@@ -55,8 +55,8 @@ public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterN
 
     /**
      * Validates the properties.
-     * @throws IllegalArgumentException naming the property and the value when one is
-     * missing or out of range
+     * @throws InvalidFieldException naming the property (as its field) and the value when
+     * one is missing or out of range
      */
     public GridClientProperties {
         if (clusterName == null || clusterName.isBlank()) {
@@ -146,8 +146,8 @@ public record GridClientProperties(@DefaultValue("wedsync-grid") String clusterN
         }
     }
 
-    private static IllegalArgumentException invalid(String property, Object value, String rule) {
+    private static InvalidFieldException invalid(String property, Object value, String rule) {
         Object shown = (value instanceof Duration duration) ? Durations.format(duration) : value;
-        return new IllegalArgumentException(PREFIX + "." + property + " (" + shown + ") " + rule);
+        return InvalidFieldException.of(PREFIX + "." + property, String.valueOf(shown), rule);
     }
 }
