@@ -241,6 +241,15 @@ public final class ClientRuntime implements AutoCloseable {
     static ClientConfig clientConfig(GridClientSettings settings) {
         ClientConfig config = new ClientConfig();
         config.setInstanceName("grid-client-" + UUID.randomUUID());
+        // The class loader of the application that connects, for every thread that
+        // deserializes: without one, Hazelcast tries only the current thread's context
+        // class loader, and its compact serializer remembers a type it could not load
+        // there as a GenericRecord for good. A thread that cannot see the application's
+        // classes (a pool's, or any in a Spring Boot fat jar, whose system class loader
+        // does not hold them) then turned every later read of that type into a
+        // GenericRecord.
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        config.setClassLoader((application != null) ? application : ClientRuntime.class.getClassLoader());
         config.setClusterName(settings.clusterName());
         config.getNetworkConfig()
             .setAddresses(settings.members())
