@@ -69,7 +69,8 @@ class GridClientFailureAnalyzer implements FailureAnalyzer, Ordered {
         if (cause instanceof GridUnavailableException unavailable) {
             return new FailureAnalysis(oneLine(unavailable.getMessage()),
                     "Start a grid node, or point grid.client.members (GRID_CLIENT_MEMBERS) and"
-                            + " grid.client.cluster-name (GRID_CLIENT_CLUSTERNAME) at a running grid;"
+                            + " grid.client.cluster-name (GRID_CLIENT_CLUSTERNAME) at a running grid, or give it"
+                            + " longer with grid.client.connect-timeout (GRID_CLIENT_CONNECTTIMEOUT);"
                             + " grid.client.enabled=false starts the application without the grid.",
                     failure);
         }

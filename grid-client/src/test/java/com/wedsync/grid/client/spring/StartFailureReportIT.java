@@ -3,6 +3,7 @@ package com.wedsync.grid.client.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wedsync.grid.config.testkit.LoopbackGrid;
+import com.wedsync.grid.config.testkit.LoopbackPorts;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,21 @@ class StartFailureReportIT {
                     + " photo_thumbnails, system_cache");
             start.assertNoExceptionChain();
         }
+    }
+
+    @Test
+    void anUnreachableGridIsReportedInOneLineNamingClusterMembersAndTimeout() throws Exception {
+        int nobody = LoopbackPorts.freePort();
+
+        Start start = start(Map.of(), classPath(), "--grid.client.cluster-name=nowhere",
+                "--grid.client.members=127.0.0.1:" + nobody, "--grid.client.connect-timeout=2s");
+
+        assertThat(start.description())
+            .isEqualTo("cannot reach cluster 'nowhere' at [127.0.0.1:" + nobody + "] within 2s (connectTimeout)");
+        assertThat(start.output()).contains("grid.client.connect-timeout (GRID_CLIENT_CONNECTTIMEOUT)");
+        // one report; Hazelcast's client itself logs a WARN with a stack trace as the
+        // timed-out client shuts down ("Could not connect to any cluster")
+        assertThat(start.output().lines().filter((line) -> line.equals("APPLICATION FAILED TO START"))).hasSize(1);
     }
 
     @Test
