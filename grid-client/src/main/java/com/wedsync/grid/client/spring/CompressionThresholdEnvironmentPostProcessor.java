@@ -31,8 +31,8 @@ class CompressionThresholdEnvironmentPostProcessor implements EnvironmentPostPro
     static final String PROPERTY = GridClientProperties.PREFIX + ".compression-threshold";
 
     /**
-     * The name of the property source, which start-up failures show as the value's
-     * origin.
+     * The name of the property source; its value keeps the variable's own origin, which
+     * start-up failures show.
      */
     static final String SOURCE_NAME = VARIABLE + " (grid-client environment contract)";
 

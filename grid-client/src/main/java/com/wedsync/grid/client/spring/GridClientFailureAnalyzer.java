@@ -14,7 +14,6 @@ import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.PropertySource;
 
 /**
  * Turns grid-client's start-up failures into one line each, after Spring Boot's
@@ -84,7 +83,7 @@ class GridClientFailureAnalyzer implements FailureAnalyzer, Ordered {
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
             ConfigurationProperty set = source.getConfigurationProperty(key);
             if (set != null) {
-                Setting setting = Setting.of(property, set, source.getUnderlyingSource());
+                Setting setting = Setting.of(property, set.getOrigin());
                 String description = setting.name() + "=" + set.getValue() + " (" + setting.where() + ") "
                         + (invalid.getMessage().equals(rule) ? "is refused: " + rule : rule);
                 return new FailureAnalysis(oneLine(description), "Correct or remove " + setting.name() + ". " + DOCS,
@@ -108,40 +107,23 @@ class GridClientFailureAnalyzer implements FailureAnalyzer, Ordered {
     }
 
     /**
-     * A setting as the user wrote it: its name and where it was set.
+     * A setting as the user wrote it: its name and where it was set, both read off the
+     * value's origin. A property source's origin names the key the value was found under
+     * (an environment variable's name; {@code CACHE_COMPRESSION_THRESHOLD}, whose origin
+     * {@link CompressionThresholdEnvironmentPostProcessor} keeps) and wraps where that
+     * was (the environment, or a file and line).
      */
     private record Setting(String name, String where) {
 
-        static Setting of(String property, ConfigurationProperty set, Object underlyingSource) {
-            boolean contract = underlyingSource instanceof PropertySource<?> source
-                    && CompressionThresholdEnvironmentPostProcessor.SOURCE_NAME.equals(source.getName());
-            String name = contract ? CompressionThresholdEnvironmentPostProcessor.VARIABLE : property;
-            SystemEnvironmentOrigin variable = environmentOrigin(set.getOrigin());
-            if (variable != null) {
-                return new Setting(variable.getProperty(), "environment variable, which sets " + property);
-            }
-            String where = (set.getOrigin() != null) ? String.valueOf(innermost(set.getOrigin())) : "set";
-            return new Setting(name, contract ? where + ", which sets " + property : where);
-        }
-
-        private static SystemEnvironmentOrigin environmentOrigin(Origin origin) {
-            Origin at = origin;
-            for (int depth = 0; at != null && depth < 8; depth++) {
-                if (at instanceof SystemEnvironmentOrigin variable) {
-                    return variable;
-                }
-                at = (at instanceof PropertySourceOrigin wrapper && wrapper.getOrigin() != null) ? wrapper.getOrigin()
-                        : at.getParent();
-            }
-            return null;
-        }
-
-        private static Origin innermost(Origin origin) {
+        static Setting of(String property, Origin origin) {
+            String name = (origin instanceof PropertySourceOrigin found) ? found.getPropertyName() : property;
             Origin at = origin;
             while (at instanceof PropertySourceOrigin wrapper && wrapper.getOrigin() != null) {
                 at = wrapper.getOrigin();
             }
-            return at;
+            String where = (at instanceof SystemEnvironmentOrigin) ? "environment variable"
+                    : (at != null) ? at.toString() : "set";
+            return new Setting(name, name.equals(property) ? where : where + ", which sets " + property);
         }
 
     }
